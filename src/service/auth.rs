@@ -1,0 +1,178 @@
+//! Signing in and out, and finding who is behind a session cookie.
+
+use chrono::{DateTime, Duration, Utc};
+
+use crate::{
+    domain::access::Role,
+    store::{
+        self, AnyConnection, DbPool, db_time, sessions, sign_in_failures, users, write_transaction,
+    },
+    tokens,
+};
+
+use super::passwords;
+
+/// A session ends this long after sign-in, whatever happens.
+pub const SESSION_LIFETIME: Duration = Duration::hours(12);
+/// …or after this long without a request.
+pub const SESSION_IDLE_TIMEOUT: Duration = Duration::hours(2);
+/// `last_seen_at` is written at most this often, so reads stay reads.
+const TOUCH_INTERVAL: Duration = Duration::minutes(5);
+
+/// Failed sign-ins allowed in [`THROTTLE_WINDOW`] before the next attempt is refused.
+pub const ACCOUNT_FAILURE_LIMIT: i64 = 5;
+pub const ADDRESS_FAILURE_LIMIT: i64 = 20;
+pub const THROTTLE_WINDOW: Duration = Duration::minutes(15);
+
+/// The signed-in user, as the rest of the application sees them.
+#[derive(Debug, Clone)]
+pub struct SessionUser {
+    pub user_id: String,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+    pub organisation_id: Option<String>,
+    pub organisation_name: Option<String>,
+}
+
+#[derive(Debug)]
+pub enum SignInOutcome {
+    /// `session_token` goes into the cookie; only its hash is stored.
+    SignedIn {
+        session_token: String,
+        user: SessionUser,
+    },
+    InvalidCredentials,
+    Throttled,
+}
+
+pub struct SignInAttempt<'a> {
+    pub email: &'a str,
+    pub password: &'a str,
+    pub client_address: &'a str,
+    /// The session being replaced, if any: it ends, so the id changes at sign-in.
+    pub previous_session: Option<&'a str>,
+}
+
+/// Checks the throttle, verifies the password (connection released meanwhile: argon2 is slow)
+/// and opens a new session. Blocking: call it off the async workers.
+pub fn sign_in(
+    pool: &DbPool,
+    attempt: &SignInAttempt<'_>,
+    memory_kib: u32,
+    now: DateTime<Utc>,
+) -> anyhow::Result<SignInOutcome> {
+    let email = normalise_email(attempt.email);
+    let since = db_time(now - THROTTLE_WINDOW);
+    let user = {
+        let mut conn = pool.get()?;
+        let account_failures =
+            sign_in_failures::count_since(&mut conn, sign_in_failures::ACCOUNT, &email, since)?;
+        let address_failures = sign_in_failures::count_since(
+            &mut conn,
+            sign_in_failures::ADDRESS,
+            attempt.client_address,
+            since,
+        )?;
+        if account_failures >= ACCOUNT_FAILURE_LIMIT || address_failures >= ADDRESS_FAILURE_LIMIT {
+            return Ok(SignInOutcome::Throttled);
+        }
+        users::find_by_email(&mut conn, &email)?
+    };
+
+    let verified = match user
+        .as_ref()
+        .and_then(|u| u.password_hash.as_deref().filter(|_| u.active))
+    {
+        Some(stored) => passwords::verify(attempt.password, stored),
+        None => {
+            passwords::verify_against_dummy(attempt.password, memory_kib);
+            false
+        }
+    };
+
+    let mut conn = pool.get()?;
+    let (Some(user), true) = (user, verified) else {
+        write_transaction(&mut conn, |c| -> anyhow::Result<()> {
+            let at = db_time(now);
+            sign_in_failures::record(c, sign_in_failures::ACCOUNT, &email, at)?;
+            sign_in_failures::record(c, sign_in_failures::ADDRESS, attempt.client_address, at)?;
+            sign_in_failures::prune(c, db_time(now - Duration::days(1)))?;
+            Ok(())
+        })?;
+        tracing::info!(outcome = "invalid_credentials", "sign-in refused");
+        return Ok(SignInOutcome::InvalidCredentials);
+    };
+
+    let session_token = tokens::random_token();
+    let session_user = write_transaction(&mut conn, |c| -> anyhow::Result<SessionUser> {
+        if let Some(previous) = attempt.previous_session {
+            sessions::delete(c, &tokens::hash_token(previous))?;
+        }
+        sessions::insert(
+            c,
+            &sessions::NewSession {
+                id: &tokens::hash_token(&session_token),
+                user_id: &user.id,
+                created_at: db_time(now),
+                last_seen_at: db_time(now),
+                expires_at: db_time(now + SESSION_LIFETIME),
+            },
+        )?;
+        sign_in_failures::clear(c, sign_in_failures::ACCOUNT, &email)?;
+        let organisation_name = match user.organisation_id.as_deref() {
+            Some(id) => store::organisations::name_of(c, id)?,
+            None => None,
+        };
+        session_user(user, organisation_name)
+    })?;
+    tracing::info!(user_id = %session_user.user_id, role = session_user.role.as_str(), "signed in");
+    Ok(SignInOutcome::SignedIn {
+        session_token,
+        user: session_user,
+    })
+}
+
+/// The user behind a session token, if the session is live; refreshes its idle timer.
+pub fn current_user(
+    conn: &mut AnyConnection,
+    session_token: &str,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Option<SessionUser>> {
+    let id = tokens::hash_token(session_token);
+    let Some(found) =
+        sessions::find_live(conn, &id, db_time(now), db_time(now - SESSION_IDLE_TIMEOUT))?
+    else {
+        return Ok(None);
+    };
+    if found.last_seen_at < db_time(now - TOUCH_INTERVAL) {
+        sessions::touch(conn, &id, db_time(now))?;
+    }
+    session_user(found.user, found.organisation_name).map(Some)
+}
+
+/// Ends the session for good: the old cookie no longer works anywhere.
+pub fn sign_out(conn: &mut AnyConnection, session_token: &str) -> anyhow::Result<()> {
+    sessions::delete(conn, &tokens::hash_token(session_token))?;
+    Ok(())
+}
+
+pub fn normalise_email(raw: &str) -> String {
+    raw.trim().to_lowercase()
+}
+
+fn session_user(
+    user: users::UserRow,
+    organisation_name: Option<String>,
+) -> anyhow::Result<SessionUser> {
+    let role = Role::parse(&user.role)
+        .ok_or_else(|| anyhow::anyhow!("user {} has unknown role", user.id))?;
+    Ok(SessionUser {
+        user_id: user.id,
+        email: user.email,
+        display_name: user.display_name,
+        role,
+        organisation_id: user.organisation_id,
+        organisation_name,
+    })
+}

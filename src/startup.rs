@@ -1,0 +1,104 @@
+//! Building the application: pool, migrations, demo data, the HTTP server on its listener.
+
+use std::{net::TcpListener, sync::Arc};
+
+use actix_web::{App, HttpServer, dev::Server, middleware::from_fn, web};
+
+use crate::{
+    clock::Clock,
+    config::Settings,
+    service::demo::{self, DemoSignIn},
+    store::{self, DbPool, migrate},
+    web::{
+        self as portal_web, AppState, csrf, error::AppError, error_pages, headers, request_log,
+        session,
+    },
+};
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    pub pool: DbPool,
+    pub report: StartupReport,
+}
+
+/// What start-up did, for the banner.
+pub struct StartupReport {
+    pub migrations_applied: usize,
+    /// The demo sign-ins, when demo data was seeded now or already exists.
+    pub demo_sign_ins: Vec<DemoSignIn>,
+    pub seeded_now: bool,
+}
+
+impl Application {
+    /// Connects, migrates, seeds (when enabled and empty) and binds. Blocking: call before
+    /// serving, or from a blocking context.
+    pub fn build(
+        settings: Settings,
+        clock: Arc<dyn Clock>,
+        workers: usize,
+    ) -> anyhow::Result<Self> {
+        let pool =
+            store::connection::build_pool(&settings.database_url, settings.database_pool_size)?;
+        let mut conn = pool.get()?;
+        let migrations_applied = migrate::run_pending(&mut conn)?;
+        let (demo_sign_ins, seeded_now) = if settings.demo_data {
+            match demo::seed_if_empty(&mut conn, settings.argon2_memory_kib, clock.now())? {
+                Some(created) => (created, true),
+                None => (demo::existing_sign_ins(&mut conn)?, false),
+            }
+        } else {
+            (Vec::new(), false)
+        };
+        drop(conn);
+
+        let listener = TcpListener::bind(settings.bind)
+            .map_err(|e| anyhow::anyhow!("PORTAL_BIND: cannot listen on {}: {e}", settings.bind))?;
+        let port = listener.local_addr()?.port();
+        let state = AppState {
+            pool: pool.clone(),
+            settings: Arc::new(settings),
+            clock,
+        };
+        let server = HttpServer::new(move || {
+            App::new()
+                .app_data(web::Data::new(state.clone()))
+                .app_data(
+                    web::FormConfig::default()
+                        .limit(64 * 1024)
+                        .error_handler(|_, _| AppError::BadRequest.into()),
+                )
+                .app_data(
+                    web::QueryConfig::default().error_handler(|_, _| AppError::BadRequest.into()),
+                )
+                .configure(portal_web::routes)
+                .default_service(web::to(portal_web::not_found))
+                .wrap(from_fn(csrf::verify))
+                .wrap(from_fn(session::load_visitor))
+                .wrap(from_fn(error_pages::render))
+                .wrap(headers::security_headers())
+                .wrap(from_fn(request_log::log_request))
+        })
+        .workers(workers)
+        .listen(listener)?
+        .run();
+        Ok(Self {
+            port,
+            server,
+            pool,
+            report: StartupReport {
+                migrations_applied,
+                demo_sign_ins,
+                seeded_now,
+            },
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}

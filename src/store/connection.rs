@@ -1,0 +1,161 @@
+//! One connection type for both backends, a pool, and the transaction helper.
+//!
+//! The pool has its own connection manager: diesel's derived `establish` tries every backend
+//! in turn, swallows the errors, and SQLite accepts any string as a file name — a PostgreSQL
+//! outage would silently become a new SQLite file. Here the backend is fixed by the URL.
+
+use std::time::Duration;
+
+use diesel::{
+    connection::{AnsiTransactionManager, SimpleConnection, TransactionManager},
+    prelude::*,
+    r2d2::{self, ManageConnection, Pool, PooledConnection},
+};
+
+use crate::config::{DatabaseUrl, redact_password};
+
+#[derive(diesel::MultiConnection)]
+pub enum AnyConnection {
+    Postgresql(PgConnection),
+    Sqlite(SqliteConnection),
+}
+
+pub type DbPool = Pool<Manager>;
+pub type DbConn = PooledConnection<Manager>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConnectError {
+    #[error("cannot open the SQLite database {path}: {reason}")]
+    Sqlite { path: String, reason: String },
+    #[error("cannot connect to PostgreSQL at {url}: {reason}")]
+    Postgres { url: String, reason: String },
+    #[error("cannot set up the SQLite connection: {0}")]
+    Setup(diesel::result::Error),
+}
+
+/// Opens connections of exactly the backend the URL names.
+#[derive(Clone)]
+pub struct Manager {
+    url: DatabaseUrl,
+}
+
+impl Manager {
+    pub fn new(url: DatabaseUrl) -> Self {
+        Self { url }
+    }
+
+    pub fn connect(&self) -> Result<AnyConnection, ConnectError> {
+        match &self.url {
+            DatabaseUrl::Postgres(url) => PgConnection::establish(url.expose())
+                .map(AnyConnection::Postgresql)
+                .map_err(|e| ConnectError::Postgres {
+                    url: redact_password(url.expose()),
+                    reason: e.to_string().trim().to_owned(),
+                }),
+            DatabaseUrl::Sqlite(path) => {
+                let display = path.display().to_string();
+                let mut conn =
+                    SqliteConnection::establish(&display).map_err(|e| ConnectError::Sqlite {
+                        path: display.clone(),
+                        reason: e.to_string(),
+                    })?;
+                // Per connection: these PRAGMAs are not stored in the file.
+                conn.batch_execute(
+                    "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;",
+                )
+                .map_err(ConnectError::Setup)?;
+                Ok(AnyConnection::Sqlite(conn))
+            }
+        }
+    }
+}
+
+impl ManageConnection for Manager {
+    type Connection = AnyConnection;
+    type Error = r2d2::Error;
+
+    fn connect(&self) -> Result<AnyConnection, r2d2::Error> {
+        Manager::connect(self).map_err(|e| r2d2::Error::ConnectionError(connection_error(e)))
+    }
+
+    fn is_valid(&self, conn: &mut AnyConnection) -> Result<(), r2d2::Error> {
+        conn.batch_execute("SELECT 1")
+            .map_err(r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, conn: &mut AnyConnection) -> bool {
+        <AnyConnection as Connection>::TransactionManager::is_broken_transaction_manager(conn)
+    }
+}
+
+fn connection_error(e: ConnectError) -> diesel::ConnectionError {
+    diesel::ConnectionError::BadConnection(e.to_string())
+}
+
+/// Connects once (so a wrong URL or a server that is down is reported with its real cause),
+/// switches SQLite to WAL, and builds the pool.
+pub fn build_pool(url: &DatabaseUrl, size: u32) -> Result<DbPool, ConnectError> {
+    let manager = Manager::new(url.clone());
+    if let DatabaseUrl::Sqlite(path) = url
+        && let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(parent).map_err(|e| ConnectError::Sqlite {
+            path: path.display().to_string(),
+            reason: format!("cannot create {}: {e}", parent.display()),
+        })?;
+    }
+    let mut first = manager.connect()?;
+    if let AnyConnection::Sqlite(conn) = &mut first {
+        // WAL is stored in the file: readers no longer wait for the writer.
+        conn.batch_execute("PRAGMA journal_mode = WAL;")
+            .map_err(ConnectError::Setup)?;
+    }
+    drop(first);
+    Pool::builder()
+        .max_size(size)
+        .min_idle(Some(1))
+        .connection_timeout(Duration::from_secs(10))
+        .build(manager)
+        .map_err(|e| match url {
+            DatabaseUrl::Postgres(u) => ConnectError::Postgres {
+                url: redact_password(u.expose()),
+                reason: e.to_string(),
+            },
+            DatabaseUrl::Sqlite(p) => ConnectError::Sqlite {
+                path: p.display().to_string(),
+                reason: e.to_string(),
+            },
+        })
+}
+
+/// Runs `work` in one write transaction. On SQLite it starts with `BEGIN IMMEDIATE`, so two
+/// writers queue on the busy timeout instead of failing when a read upgrades to a write.
+pub fn write_transaction<T, E>(
+    conn: &mut AnyConnection,
+    work: impl FnOnce(&mut AnyConnection) -> Result<T, E>,
+) -> Result<T, E>
+where
+    E: From<diesel::result::Error>,
+{
+    type Tm = <AnyConnection as Connection>::TransactionManager;
+    match conn {
+        AnyConnection::Sqlite(c) => {
+            AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?
+        }
+        AnyConnection::Postgresql(c) => AnsiTransactionManager::begin_transaction(c)?,
+    }
+    match work(conn) {
+        Ok(value) => match Tm::commit_transaction(conn) {
+            Ok(()) => Ok(value),
+            Err(commit_error) => {
+                // The commit failed; the transaction must not stay open on a pooled connection.
+                let _ = Tm::rollback_transaction(conn);
+                Err(commit_error.into())
+            }
+        },
+        Err(e) => {
+            Tm::rollback_transaction(conn)?;
+            Err(e)
+        }
+    }
+}

@@ -1,0 +1,71 @@
+//! CSRF: every state-changing request must carry the visitor's token in its form field
+//! `csrf_token`. Checked here, once, for every route, so no handler can forget it.
+
+use actix_web::{
+    Error, HttpMessage,
+    body::{EitherBody, MessageBody},
+    dev::{ServiceRequest, ServiceResponse},
+    http::{Method, header},
+    middleware::Next,
+    web::Bytes,
+};
+
+use crate::tokens;
+
+use super::{error::AppError, session::Visitor};
+
+pub const FIELD: &str = "csrf_token";
+
+pub async fn verify<B: MessageBody>(
+    req: ServiceRequest,
+    next: Next<B>,
+) -> Result<ServiceResponse<EitherBody<B>>, Error> {
+    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        return next
+            .call(req)
+            .await
+            .map(ServiceResponse::map_into_left_body);
+    }
+    let Some(expected) = req
+        .extensions()
+        .get::<Visitor>()
+        .map(|v| v.csrf_token.clone())
+    else {
+        return Ok(req
+            .error_response(AppError::CsrfRejected)
+            .map_into_right_body());
+    };
+    let is_form = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if !is_form {
+        return Ok(req
+            .error_response(AppError::CsrfRejected)
+            .map_into_right_body());
+    }
+    // Forms are small; the body is read once here and handed back to the handler.
+    let mut req = req;
+    let body = req.extract::<Bytes>().await?;
+    let presented = form_urlencoded::parse(&body)
+        .find(|(k, _)| k == FIELD)
+        .map(|(_, v)| v.into_owned());
+    match presented {
+        Some(token) if tokens::constant_time_eq(&token, &expected) => {
+            req.set_payload(body.into());
+            next.call(req)
+                .await
+                .map(ServiceResponse::map_into_left_body)
+        }
+        _ => {
+            tracing::warn!(
+                route = req.match_pattern().as_deref().unwrap_or("unmatched"),
+                "CSRF token rejected"
+            );
+            Ok(req
+                .error_response(AppError::CsrfRejected)
+                .map_into_right_body())
+        }
+    }
+}

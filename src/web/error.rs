@@ -1,0 +1,67 @@
+//! Errors a request can end in. Each becomes a status here; the page itself is rendered
+//! through the layout by [`super::error_pages`], which also logs the cause of a 500.
+
+use actix_web::{HttpResponse, ResponseError, http::StatusCode, http::header};
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("the form's security token is missing or wrong")]
+    CsrfRejected,
+    #[error("bad request")]
+    BadRequest,
+    /// Not signed in: go to the sign-in page and come back to `next` afterwards.
+    #[error("sign-in required")]
+    SignInRequired { next: String },
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+impl From<diesel::result::Error> for AppError {
+    fn from(e: diesel::result::Error) -> Self {
+        AppError::Internal(e.into())
+    }
+}
+
+impl ResponseError for AppError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Forbidden | AppError::CsrfRejected => StatusCode::FORBIDDEN,
+            AppError::BadRequest => StatusCode::BAD_REQUEST,
+            AppError::SignInRequired { .. } => StatusCode::SEE_OTHER,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        match self {
+            AppError::SignInRequired { next } => HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, sign_in_location(next)))
+                .finish(),
+            _ => HttpResponse::new(self.status_code()),
+        }
+    }
+}
+
+fn sign_in_location(next: &str) -> String {
+    if next == "/" {
+        return "/sign-in".to_owned();
+    }
+    let encoded: String = form_urlencoded::byte_serialize(next.as_bytes()).collect();
+    format!("/sign-in?next={encoded}")
+}
+
+/// `next` is honoured only when it is a path on this site: `/x` but not `//host` or `/\host`
+/// (browsers treat both as another host), nor anything with a scheme or control characters.
+pub fn safe_next_path(next: &str) -> Option<&str> {
+    let ok = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.starts_with("/\\")
+        && !next.chars().any(|c| c.is_control() || c == '\\')
+        && next.len() <= 2048;
+    ok.then_some(next)
+}

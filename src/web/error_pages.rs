@@ -1,0 +1,97 @@
+//! Renders 4xx/5xx outcomes as pages inside the layout. A 500 shows only an opaque reference;
+//! its cause goes to the log under that reference.
+
+use actix_web::{
+    Error, HttpMessage, HttpResponse,
+    body::{BoxBody, MessageBody},
+    dev::{ServiceRequest, ServiceResponse},
+    http::{StatusCode, header},
+    middleware::Next,
+};
+use askama::Template;
+
+use crate::i18n::Locale;
+
+use super::{error::AppError, layout::Layout, session::Visitor};
+
+#[derive(Template)]
+#[template(path = "errors/error.html")]
+struct ErrorPage {
+    layout: Layout,
+    heading_key: &'static str,
+    body_key: &'static str,
+    reference: Option<String>,
+    show_sign_in: bool,
+}
+
+pub async fn render(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    // Inner layers turn their errors into responses (`ServiceRequest::error_response`), so
+    // every failure arrives here as a response with its error attached.
+    let res = next.call(req).await?.map_into_boxed_body();
+    let status = res.status();
+    if !(status.is_client_error() || status.is_server_error()) || res.response().error().is_none() {
+        return Ok(res);
+    }
+    let app_error = res
+        .response()
+        .error()
+        .and_then(|e| e.as_error::<AppError>());
+    let (heading_key, body_key) = match (app_error, status) {
+        (Some(AppError::CsrfRejected), _) => ("error.csrf.heading", "error.csrf.body"),
+        (_, StatusCode::FORBIDDEN) => ("error.forbidden.heading", "error.forbidden.body"),
+        (_, StatusCode::NOT_FOUND) => ("error.not_found.heading", "error.not_found.body"),
+        (_, StatusCode::PAYLOAD_TOO_LARGE) => ("error.too_large.heading", "error.too_large.body"),
+        (_, s) if s.is_server_error() => ("error.internal.heading", "error.internal.body"),
+        _ => ("error.bad_request.heading", "error.bad_request.body"),
+    };
+    let reference = status.is_server_error().then(|| {
+        let reference = crate::store::new_id()[..8].to_uppercase();
+        let cause = match (app_error, res.response().error()) {
+            (Some(AppError::Internal(e)), _) => format!("{e:#}"),
+            (_, Some(e)) => e.to_string(),
+            _ => String::new(),
+        };
+        tracing::error!(reference = %reference, cause = %cause, "request failed");
+        reference
+    });
+
+    let visitor = res
+        .request()
+        .extensions()
+        .get::<Visitor>()
+        .cloned()
+        .unwrap_or_else(|| Visitor {
+            user: None,
+            session_token: None,
+            csrf_token: String::new(),
+            flash: None,
+            locale: Locale::En,
+            current_path: res.request().path().to_owned(),
+        });
+    let page = ErrorPage {
+        show_sign_in: visitor.user.is_none()
+            && status == StatusCode::FORBIDDEN
+            && app_error.is_none_or(|e| !matches!(e, AppError::CsrfRejected)),
+        layout: Layout::new(&visitor, heading_key),
+        heading_key,
+        body_key,
+        reference,
+    };
+    let html = page.render().unwrap_or_else(|e| {
+        tracing::error!(error = %e, "error page failed to render");
+        String::from("<!doctype html><title>Error</title><p>Something went wrong.</p>")
+    });
+    let mut response = HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(html);
+    for cookie in res.response().headers().get_all(header::SET_COOKIE) {
+        response
+            .headers_mut()
+            .append(header::SET_COOKIE, cookie.clone());
+    }
+    let (req, _) = res.into_parts();
+    Ok(ServiceResponse::new(req, response))
+}

@@ -1,0 +1,78 @@
+//! `/` and the role homes.
+
+use actix_web::{HttpResponse, http::StatusCode, web};
+use askama::Template;
+
+use crate::{
+    domain::access::{Role, home_path},
+    service::overview,
+};
+
+use super::{
+    error::AppError,
+    layout::Layout,
+    render::{page, see_other},
+    session::Visitor,
+    state::AppState,
+};
+
+pub async fn root(visitor: Visitor) -> HttpResponse {
+    match &visitor.user {
+        Some(user) => see_other(home_path(user.role)),
+        None => see_other("/sign-in"),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "associations/index.html")]
+struct AssociationsPage {
+    layout: Layout,
+    organisation: String,
+}
+
+pub async fn associations(visitor: Visitor) -> Result<HttpResponse, AppError> {
+    let user = visitor.with_role(&[Role::Partner])?;
+    let organisation = user.organisation_name.clone().unwrap_or_default();
+    page(
+        StatusCode::OK,
+        &AssociationsPage {
+            layout: Layout::new(&visitor, "associations.title"),
+            organisation,
+        },
+    )
+}
+
+#[derive(Template)]
+#[template(path = "review/index.html")]
+struct ReviewPage {
+    layout: Layout,
+}
+
+pub async fn review(visitor: Visitor) -> Result<HttpResponse, AppError> {
+    visitor.with_role(&[Role::Reviewer, Role::Administrator])?;
+    page(
+        StatusCode::OK,
+        &ReviewPage {
+            layout: Layout::new(&visitor, "review.title"),
+        },
+    )
+}
+
+#[derive(Template)]
+#[template(path = "admin/index.html")]
+struct AdminPage {
+    layout: Layout,
+    counts: overview::AdminCounts,
+}
+
+pub async fn admin(visitor: Visitor, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    visitor.with_role(&[Role::Administrator])?;
+    let counts = state.db(overview::admin_counts).await?;
+    page(
+        StatusCode::OK,
+        &AdminPage {
+            layout: Layout::new(&visitor, "admin.title"),
+            counts,
+        },
+    )
+}

@@ -1,0 +1,86 @@
+//! What the page layout (`base.html`) needs: the catalogue, the signed-in user, navigation,
+//! the CSRF token for the sign-out form, and a one-time flash message.
+
+use crate::{domain::access::Role, i18n::Catalogue};
+
+use super::session::Visitor;
+
+pub struct NavLink {
+    pub href: &'static str,
+    pub label_key: &'static str,
+    pub current: bool,
+}
+
+pub struct UserView {
+    pub display_name: String,
+    pub role_key: &'static str,
+    pub organisation: Option<String>,
+}
+
+pub struct Layout {
+    pub catalogue: &'static Catalogue,
+    /// The page's own title (without the site name); the template prefixes "Error: " itself.
+    pub title: String,
+    pub has_errors: bool,
+    pub user: Option<UserView>,
+    pub csrf_token: String,
+    pub flash: Option<String>,
+    pub nav: Vec<NavLink>,
+}
+
+impl Layout {
+    pub fn new(visitor: &Visitor, title_key: &str) -> Self {
+        let catalogue = Catalogue::for_locale(visitor.locale);
+        let path = visitor.current_path.split('?').next().unwrap_or("");
+        let nav = match visitor.user.as_ref().map(|u| u.role) {
+            None => Vec::new(),
+            Some(role) => nav_for(role)
+                .iter()
+                .map(|&(href, label_key)| NavLink {
+                    href,
+                    label_key,
+                    current: path == href || path.starts_with(&format!("{href}/")),
+                })
+                .collect(),
+        };
+        Layout {
+            catalogue,
+            title: catalogue.get(title_key).to_owned(),
+            has_errors: false,
+            user: visitor.user.as_ref().map(|u| UserView {
+                display_name: u.display_name.clone(),
+                role_key: u.role.label_key(),
+                organisation: u.organisation_name.clone(),
+            }),
+            csrf_token: visitor.csrf_token.clone(),
+            flash: visitor
+                .flash
+                .as_deref()
+                .filter(|k| k.starts_with("flash.") && catalogue.contains(k))
+                .map(|k| catalogue.get(k).to_owned()),
+            nav,
+        }
+    }
+
+    pub fn with_errors(mut self, has_errors: bool) -> Self {
+        self.has_errors = has_errors;
+        self
+    }
+
+    /// The catalogue text for `key` (templates call `layout.t("…")`).
+    pub fn t<'a>(&'a self, key: &'a str) -> &'a str {
+        self.catalogue.get(key)
+    }
+
+    pub fn tf(&self, key: &str, name: &str, value: &str) -> String {
+        self.catalogue.format(key, &[(name, value)])
+    }
+}
+
+fn nav_for(role: Role) -> &'static [(&'static str, &'static str)] {
+    match role {
+        Role::Partner => &[("/associations", "nav.associations")],
+        Role::Reviewer => &[("/review", "nav.review")],
+        Role::Administrator => &[("/review", "nav.review"), ("/admin", "nav.admin")],
+    }
+}

@@ -1,0 +1,41 @@
+//! HTTP: the route table, the middleware stack, one module per area.
+
+pub mod assets;
+pub mod auth;
+pub mod csrf;
+pub mod error;
+pub mod error_pages;
+pub mod forms;
+pub mod headers;
+pub mod health;
+pub mod home;
+pub mod layout;
+pub mod render;
+pub mod request_log;
+pub mod session;
+pub mod state;
+
+pub use state::AppState;
+
+use actix_web::web;
+
+/// Every URL of the portal, in one place.
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/", web::get().to(home::root))
+        .route("/health", web::get().to(health::health))
+        .route("/static/{name}", web::get().to(assets::asset))
+        .service(
+            web::resource("/sign-in")
+                .route(web::get().to(auth::show))
+                .route(web::post().to(auth::submit)),
+        )
+        .route("/sign-out", web::post().to(auth::sign_out))
+        .route("/associations", web::get().to(home::associations))
+        .route("/review", web::get().to(home::review))
+        .route("/admin", web::get().to(home::admin));
+}
+
+/// Anything else is a 404 page inside the layout.
+pub async fn not_found() -> Result<actix_web::HttpResponse, error::AppError> {
+    Err(error::AppError::NotFound)
+}

@@ -1,0 +1,21 @@
+//! Turning a page struct into a response, with no panics on a template error.
+
+use actix_web::{HttpResponse, http::StatusCode};
+use askama::Template;
+
+use super::error::AppError;
+
+pub fn page(status: StatusCode, template: &impl Template) -> Result<HttpResponse, AppError> {
+    let html = template
+        .render()
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("template failed: {e}")))?;
+    Ok(HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(html))
+}
+
+pub fn see_other(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((actix_web::http::header::LOCATION, location))
+        .finish()
+}
