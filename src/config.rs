@@ -140,6 +140,8 @@ pub enum LogFormat {
 pub struct Settings {
     pub database_url: DatabaseUrl,
     pub database_pool_size: u32,
+    /// How long a request waits for a free connection before it fails.
+    pub database_pool_timeout: std::time::Duration,
     pub bind: SocketAddr,
     /// Used to build absolute links in emails; no trailing slash.
     pub public_base_url: String,
@@ -180,6 +182,13 @@ impl Settings {
         if database_pool_size == 0 {
             return Err(fail(
                 "PORTAL_DATABASE_POOL_SIZE",
+                "must be at least 1".into(),
+            ));
+        }
+        let pool_timeout_secs = parse_or("PORTAL_DATABASE_POOL_TIMEOUT_SECS", get, 10u64)?;
+        if pool_timeout_secs == 0 {
+            return Err(fail(
+                "PORTAL_DATABASE_POOL_TIMEOUT_SECS",
                 "must be at least 1".into(),
             ));
         }
@@ -243,6 +252,7 @@ impl Settings {
         Ok(Self {
             database_url,
             database_pool_size,
+            database_pool_timeout: std::time::Duration::from_secs(pool_timeout_secs),
             bind,
             public_base_url,
             session_key,

@@ -38,8 +38,11 @@ impl Application {
         clock: Arc<dyn Clock>,
         workers: usize,
     ) -> anyhow::Result<Self> {
-        let pool =
-            store::connection::build_pool(&settings.database_url, settings.database_pool_size)?;
+        let pool = store::connection::build_pool(
+            &settings.database_url,
+            settings.database_pool_size,
+            settings.database_pool_timeout,
+        )?;
         let mut conn = pool.get()?;
         let migrations_applied = migrate::run_pending(&mut conn)?;
         let (demo_sign_ins, seeded_now) = if settings.demo_data {

@@ -94,7 +94,7 @@ fn connection_error(e: ConnectError) -> diesel::ConnectionError {
 
 /// Connects once (so a wrong URL or a server that is down is reported with its real cause),
 /// switches SQLite to WAL, and builds the pool.
-pub fn build_pool(url: &DatabaseUrl, size: u32) -> Result<DbPool, ConnectError> {
+pub fn build_pool(url: &DatabaseUrl, size: u32, timeout: Duration) -> Result<DbPool, ConnectError> {
     let manager = Manager::new(url.clone());
     if let DatabaseUrl::Sqlite(path) = url
         && let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
@@ -114,7 +114,7 @@ pub fn build_pool(url: &DatabaseUrl, size: u32) -> Result<DbPool, ConnectError> 
     Pool::builder()
         .max_size(size)
         .min_idle(Some(1))
-        .connection_timeout(Duration::from_secs(10))
+        .connection_timeout(timeout)
         .build(manager)
         .map_err(|e| match url {
             DatabaseUrl::Postgres(u) => ConnectError::Postgres {

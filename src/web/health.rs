@@ -9,9 +9,10 @@ use super::state::AppState;
 
 pub async fn health(state: web::Data<AppState>) -> HttpResponse {
     let pool = state.pool.clone();
+    let timeout = state.settings.database_pool_timeout;
     let answered = web::block(move || -> anyhow::Result<()> {
         // Short timeout: a health check that hangs is as bad as one that fails.
-        let mut conn = pool.get_timeout(Duration::from_secs(2))?;
+        let mut conn = pool.get_timeout(Duration::from_secs(2).min(timeout))?;
         conn.batch_execute("SELECT 1")?;
         Ok(())
     })

@@ -1,1 +1,13 @@
+//! The portal driven over HTTP (and in Chromium) the way its users drive it.
 
+mod access;
+mod browser;
+mod catalogue;
+mod config;
+mod csrf;
+mod health;
+mod helpers;
+mod security_headers;
+mod sign_in;
+mod startup;
+mod storage;

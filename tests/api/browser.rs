@@ -1,0 +1,204 @@
+//! Headless Chromium through chromedriver (Debian's `chromium` and `chromium-driver`).
+
+use std::{
+    net::TcpStream,
+    process::{Child, Command, Stdio},
+    time::{Duration, Instant},
+};
+
+use fantoccini::{ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+
+use crate::helpers::*;
+
+struct Chromedriver {
+    child: Child,
+    port: u16,
+    profile: std::path::PathBuf,
+}
+
+impl Chromedriver {
+    fn start() -> Self {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let binary =
+            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        let child = Command::new(&binary)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| {
+                panic!(
+                    "cannot start {binary} (install Debian's chromium-driver; .ci/run does): {e}"
+                )
+            });
+        // Readiness, not a timed assertion: wait until chromedriver accepts connections.
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "chromedriver did not start listening"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let profile =
+            std::env::temp_dir().join(format!("portal-chromium-{}", uuid::Uuid::new_v4().simple()));
+        Chromedriver {
+            child,
+            port,
+            profile,
+        }
+    }
+
+    async fn client(&self) -> fantoccini::Client {
+        let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+        let options = serde_json::json!({
+            "binary": chromium,
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", format!("--user-data-dir={}", self.profile.display()),
+            ],
+        });
+        let mut caps = serde_json::Map::new();
+        caps.insert("goog:chromeOptions".into(), options);
+        ClientBuilder::new(HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", self.port))
+            .await
+            .expect("chromedriver session")
+    }
+}
+
+impl Drop for Chromedriver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+/// The input a `<label>` with exactly this text points to.
+async fn labelled(browser: &fantoccini::Client, label: &str) -> fantoccini::elements::Element {
+    let label_el = browser
+        .find(Locator::XPath(&format!(
+            "//label[normalize-space()='{label}']"
+        )))
+        .await
+        .unwrap_or_else(|_| panic!("a label `{label}`"));
+    let id = label_el.attr("for").await.unwrap().expect("label has for=");
+    browser
+        .find(Locator::Id(&id))
+        .await
+        .expect("the labelled input")
+}
+
+#[actix_web::test]
+async fn a_partner_signs_in_with_the_keyboard_and_sees_their_home() {
+    let app = spawn_app().await;
+    let driver = Chromedriver::start();
+    let browser = driver.client().await;
+
+    browser
+        .goto(&format!("{}/associations", app.address))
+        .await
+        .unwrap();
+    assert_eq!(
+        browser
+            .find(Locator::Css("main h1"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+        "Sign in"
+    );
+
+    // A wrong password first: the summary takes focus and the email stays.
+    labelled(&browser, "Email address")
+        .await
+        .send_keys(PARTNER)
+        .await
+        .unwrap();
+    labelled(&browser, "Password")
+        .await
+        .send_keys("wrong-password")
+        .await
+        .unwrap();
+    browser
+        .find(Locator::XPath("//button[normalize-space()='Sign in']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let summary = browser
+        .wait()
+        .for_element(Locator::Css("[data-error-summary]"))
+        .await
+        .unwrap();
+    assert!(
+        summary
+            .text()
+            .await
+            .unwrap()
+            .contains("The email address or password is not correct")
+    );
+    let focused = browser.active_element().await.unwrap();
+    assert_eq!(
+        focused.attr("data-error-summary").await.unwrap().as_deref(),
+        Some("")
+    );
+    assert_eq!(
+        labelled(&browser, "Email address")
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some(PARTNER)
+    );
+
+    labelled(&browser, "Password")
+        .await
+        .send_keys(DEMO_PASSWORD)
+        .await
+        .unwrap();
+    browser
+        .find(Locator::XPath("//button[normalize-space()='Sign in']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait()
+        .for_url(&url_of(&app, "/associations"))
+        .await
+        .unwrap();
+    let heading = browser
+        .find(Locator::Css("main h1"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(heading, "Customer associations");
+    let user = browser
+        .find(Locator::Css("[data-testid=signed-in-user]"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(user, "Avery Chen");
+    browser.close().await.unwrap();
+}
+
+fn url_of(app: &TestApp, path: &str) -> url::Url {
+    url::Url::parse(&format!("{}{path}", app.address)).unwrap()
+}

@@ -1,0 +1,96 @@
+//! Every text a template asks for exists in the English catalogue, and the catalogue is
+//! well-formed (no duplicate keys, no malformed lines).
+
+use std::collections::HashSet;
+
+use portal::i18n::{Catalogue, ENGLISH_SOURCES, Locale, entries};
+
+#[test]
+fn catalogue_files_are_well_formed_and_keys_unique() {
+    let mut seen = HashSet::new();
+    for (file, text) in ENGLISH_SOURCES {
+        for entry in entries(text) {
+            let (key, _) = entry.unwrap_or_else(|line| panic!("{file}:{line} is not `key = text`"));
+            assert!(seen.insert(key), "{key} is defined twice");
+        }
+    }
+}
+
+#[test]
+fn every_key_a_template_uses_exists() {
+    let catalogue = Catalogue::for_locale(Locale::En);
+    let mut checked = 0;
+    for path in template_files(std::path::Path::new("templates")) {
+        let text = std::fs::read_to_string(&path).unwrap();
+        for key in quoted_keys(&text) {
+            assert!(
+                catalogue.contains(&key),
+                "{} uses `{key}`, missing from the catalogue",
+                path.display()
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 20, "the scan found the template keys ({checked})");
+}
+
+#[test]
+fn every_key_the_code_uses_exists() {
+    let catalogue = Catalogue::for_locale(Locale::En);
+    let mut checked = 0;
+    for path in template_files(std::path::Path::new("src/web")) {
+        let text = std::fs::read_to_string(&path).unwrap();
+        for key in quoted_keys(&text) {
+            assert!(
+                catalogue.contains(&key),
+                "{} uses `{key}`, missing from the catalogue",
+                path.display()
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 10, "the scan found the code's keys ({checked})");
+}
+
+/// String literals that look like catalogue keys: `area.thing` in lower case with dots.
+fn quoted_keys(text: &str) -> Vec<String> {
+    let prefixes = [
+        "layout.",
+        "nav.",
+        "form.",
+        "sign_in.",
+        "associations.",
+        "review.",
+        "admin.",
+        "error.",
+        "flash.",
+        "role.",
+        "app.",
+    ];
+    // Every run between two consecutive quotes: a key literal is always one of them.
+    let parts: Vec<&str> = text.split('"').collect();
+    parts[1..parts.len().saturating_sub(1)]
+        .iter()
+        .copied()
+        .filter(|s| prefixes.iter().any(|p| s.starts_with(p)))
+        .filter(|s| {
+            s.chars()
+                .all(|c| c.is_ascii_lowercase() || c == '.' || c == '_' || c.is_ascii_digit())
+        })
+        .filter(|s| !s.ends_with('.') && !s.ends_with(".html"))
+        .map(str::to_owned)
+        .collect()
+}
+
+fn template_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(template_files(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}

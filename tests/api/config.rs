@@ -1,0 +1,79 @@
+use std::collections::HashMap;
+
+use portal::config::{DatabaseUrl, MailTransport, Settings};
+
+fn settings(vars: &[(&str, &str)]) -> Result<Settings, portal::config::ConfigError> {
+    let map: HashMap<String, String> = vars
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect();
+    Settings::from_lookup(|name| map.get(name).cloned())
+}
+
+#[test]
+fn defaults_are_for_development() {
+    let s = settings(&[]).unwrap();
+    assert_eq!(s.database_url, DatabaseUrl::Sqlite("data/portal.db".into()));
+    assert_eq!(s.bind.to_string(), "127.0.0.1:8080");
+    assert_eq!(s.public_base_url, "http://127.0.0.1:8080");
+    assert!(!s.cookie_secure);
+    assert!(s.demo_data);
+    assert_eq!(s.mail.transport, MailTransport::DevMailbox);
+    assert!(s.session_key_generated);
+}
+
+#[test]
+fn the_scheme_chooses_the_backend() {
+    let pg = settings(&[("PORTAL_DATABASE_URL", "postgres://u:p@db/portal")]).unwrap();
+    assert!(matches!(pg.database_url, DatabaseUrl::Postgres(_)));
+    let file = settings(&[("PORTAL_DATABASE_URL", "/var/lib/portal/portal.db")]).unwrap();
+    assert_eq!(
+        file.database_url,
+        DatabaseUrl::Sqlite("/var/lib/portal/portal.db".into())
+    );
+    let err = settings(&[("PORTAL_DATABASE_URL", "mysql://x/y")]).unwrap_err();
+    assert_eq!(err.variable, "PORTAL_DATABASE_URL");
+}
+
+#[test]
+fn a_bad_value_names_its_variable() {
+    for (variable, value) in [
+        ("PORTAL_BIND", "not-an-address"),
+        ("PORTAL_TIME_ZONE", "Mars/Olympus"),
+        ("PORTAL_COOKIE_SECURE", "maybe"),
+        ("PORTAL_SESSION_KEY", "short"),
+        ("PORTAL_PUBLIC_URL", "ftp://portal"),
+        ("PORTAL_DATABASE_POOL_SIZE", "0"),
+        ("PORTAL_LOG_FORMAT", "xml"),
+        ("PORTAL_DEMO", "perhaps"),
+    ] {
+        let err = settings(&[(variable, value)]).unwrap_err();
+        assert_eq!(err.variable, variable);
+        assert!(err.to_string().starts_with(variable), "{err}");
+        assert!(!err.to_string().contains('\n'), "one line: {err}");
+    }
+}
+
+#[test]
+fn secrets_never_appear_in_debug_output() {
+    let s = settings(&[
+        (
+            "PORTAL_DATABASE_URL",
+            "postgres://portal:db-secret@db/portal",
+        ),
+        (
+            "PORTAL_SESSION_KEY",
+            "session-secret-0123456789abcdef0123456789",
+        ),
+        ("PORTAL_SMTP_HOST", "smtp.example"),
+        ("PORTAL_SMTP_USERNAME", "mailer"),
+        ("PORTAL_SMTP_PASSWORD", "smtp-secret"),
+    ])
+    .unwrap();
+    let debug = format!("{s:?}");
+    for secret in ["db-secret", "session-secret", "smtp-secret"] {
+        assert!(!debug.contains(secret), "{secret} leaked: {debug}");
+    }
+    assert!(debug.contains("postgres://portal:***@db/portal"));
+    assert_eq!(s.calendar_time_zone, chrono_tz::Tz::UTC);
+}
