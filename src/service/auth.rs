@@ -120,6 +120,8 @@ pub fn sign_in(
             },
         )?;
         sign_in_failures::clear(c, sign_in_failures::ACCOUNT, &email)?;
+        // Housekeeping rides on sign-ins: expired sessions are useless rows.
+        sessions::delete_expired(c, db_time(now))?;
         let organisation_name = match user.organisation_id.as_deref() {
             Some(id) => store::organisations::name_of(c, id)?,
             None => None,
