@@ -97,6 +97,25 @@ async fn labelled(browser: &fantoccini::Client, label: &str) -> fantoccini::elem
         .expect("the labelled input")
 }
 
+async fn type_into(browser: &fantoccini::Client, label: &str, text: &str) {
+    labelled(browser, label)
+        .await
+        .send_keys(text)
+        .await
+        .unwrap();
+}
+
+async fn press(browser: &fantoccini::Client, button: &str) {
+    let xpath = format!("//button[normalize-space()='{button}']");
+    browser
+        .find(Locator::XPath(&xpath))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+}
+
 #[actix_web::test]
 async fn a_partner_signs_in_with_the_keyboard_and_sees_their_home() {
     let app = spawn_app().await;
@@ -119,62 +138,33 @@ async fn a_partner_signs_in_with_the_keyboard_and_sees_their_home() {
     );
 
     // A wrong password first: the summary takes focus and the email stays.
-    labelled(&browser, "Email address")
-        .await
-        .send_keys(PARTNER)
-        .await
-        .unwrap();
-    labelled(&browser, "Password")
-        .await
-        .send_keys("wrong-password")
-        .await
-        .unwrap();
-    browser
-        .find(Locator::XPath("//button[normalize-space()='Sign in']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    type_into(&browser, "Email address", PARTNER).await;
+    type_into(&browser, "Password", "wrong-password").await;
+    press(&browser, "Sign in").await;
     let summary = browser
         .wait()
         .for_element(Locator::Css("[data-error-summary]"))
         .await
         .unwrap();
+    let summary_text = summary.text().await.unwrap();
     assert!(
-        summary
-            .text()
-            .await
-            .unwrap()
-            .contains("The email address or password is not correct")
+        summary_text.contains("The email address or password is not correct"),
+        "{summary_text}"
     );
     let focused = browser.active_element().await.unwrap();
     assert_eq!(
         focused.attr("data-error-summary").await.unwrap().as_deref(),
         Some("")
     );
-    assert_eq!(
-        labelled(&browser, "Email address")
-            .await
-            .prop("value")
-            .await
-            .unwrap()
-            .as_deref(),
-        Some(PARTNER)
-    );
+    let email = labelled(&browser, "Email address")
+        .await
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(email.as_deref(), Some(PARTNER));
 
-    labelled(&browser, "Password")
-        .await
-        .send_keys(DEMO_PASSWORD)
-        .await
-        .unwrap();
-    browser
-        .find(Locator::XPath("//button[normalize-space()='Sign in']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    type_into(&browser, "Password", DEMO_PASSWORD).await;
+    press(&browser, "Sign in").await;
     browser
         .wait()
         .for_url(&url_of(&app, "/associations"))
