@@ -50,7 +50,7 @@ impl Manager {
                 .map(AnyConnection::Postgresql)
                 .map_err(|e| ConnectError::Postgres {
                     url: redact_password(url.expose()),
-                    reason: e.to_string().trim().to_owned(),
+                    reason: one_line(&e.to_string()),
                 }),
             DatabaseUrl::Sqlite(path) => {
                 let display = path.display().to_string();
@@ -86,6 +86,11 @@ impl ManageConnection for Manager {
     fn has_broken(&self, conn: &mut AnyConnection) -> bool {
         <AnyConnection as Connection>::TransactionManager::is_broken_transaction_manager(conn)
     }
+}
+
+/// libpq's messages span lines; start-up errors are one line.
+fn one_line(message: &str) -> String {
+    message.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn connection_error(e: ConnectError) -> diesel::ConnectionError {
