@@ -1,2 +1,13 @@
-//! The CPOR rules, pure: no I/O, no clock. (Temporary: replaced by the domain issue's module.)
+//! The CPOR rules, pure: no I/O and no clock reads (time and ids are arguments), no text
+//! for people (errors and labels carry message keys, see [`errors::Message`]; the texts
+//! are in the catalogue, `src/i18n/en/domain.messages`), and no panics on any input.
+
 pub mod access;
+pub mod calendar;
+pub mod claim;
+pub mod draft;
+pub mod errors;
+pub mod exclusivity;
+pub mod ids;
+pub mod programme;
+pub mod values;

@@ -3,7 +3,10 @@
 use chrono::{DateTime, Duration, Utc};
 
 use crate::{
-    domain::access::Role,
+    domain::{
+        access::{Role, Viewer},
+        ids::{OrganisationId, UserId},
+    },
     store::{
         self, AnyConnection, DbPool, db_time, sessions, sign_in_failures, users, write_transaction,
     },
@@ -33,6 +36,17 @@ pub struct SessionUser {
     pub role: Role,
     pub organisation_id: Option<String>,
     pub organisation_name: Option<String>,
+}
+
+impl SessionUser {
+    /// The user as the domain's access rules see them.
+    pub fn viewer(&self) -> Viewer {
+        Viewer {
+            user: UserId::new(&self.user_id),
+            role: self.role,
+            organisation: self.organisation_id.as_deref().map(OrganisationId::new),
+        }
+    }
 }
 
 #[derive(Debug)]

@@ -4,7 +4,7 @@ use actix_web::{HttpResponse, http::StatusCode, web};
 use askama::Template;
 
 use crate::{
-    domain::access::{Role, home_path},
+    domain::access::{self, home_path},
     service::overview,
 };
 
@@ -31,7 +31,7 @@ struct AssociationsPage {
 }
 
 pub async fn associations(visitor: Visitor) -> Result<HttpResponse, AppError> {
-    let user = visitor.with_role(&[Role::Partner])?;
+    let user = visitor.permitted(access::can_create_claims)?;
     let organisation = user.organisation_name.clone().unwrap_or_default();
     page(
         StatusCode::OK,
@@ -49,7 +49,7 @@ struct ReviewPage {
 }
 
 pub async fn review(visitor: Visitor) -> Result<HttpResponse, AppError> {
-    visitor.with_role(&[Role::Reviewer, Role::Administrator])?;
+    visitor.permitted(access::can_review)?;
     page(
         StatusCode::OK,
         &ReviewPage {
@@ -66,7 +66,7 @@ struct AdminPage {
 }
 
 pub async fn admin(visitor: Visitor, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    visitor.with_role(&[Role::Administrator])?;
+    visitor.permitted(access::can_administer)?;
     let counts = state.db(overview::admin_counts).await?;
     page(
         StatusCode::OK,

@@ -13,7 +13,7 @@ use actix_web::{
 };
 
 use crate::{
-    domain::access::Role,
+    domain::access::Viewer,
     i18n::Locale,
     service::auth::{self, SessionUser},
     tokens,
@@ -45,10 +45,10 @@ impl Visitor {
         })
     }
 
-    /// A signed-in user whose role is one of `roles`; others get 403.
-    pub fn with_role(&self, roles: &[Role]) -> Result<&SessionUser, AppError> {
+    /// A signed-in user the domain's access `rule` allows; others get 403.
+    pub fn permitted(&self, rule: fn(&Viewer) -> bool) -> Result<&SessionUser, AppError> {
         let user = self.signed_in()?;
-        if roles.contains(&user.role) {
+        if rule(&user.viewer()) {
             Ok(user)
         } else {
             Err(AppError::Forbidden)

@@ -1,0 +1,171 @@
+//! SPEC rule 6: within a programme, each workload (OSU M365) or subscription (the others)
+//! of a customer belongs to at most one partner at a time.
+//!
+//! The domain names the keys and recognises a conflict; the database enforces uniqueness of
+//! official keys (a unique index on [`AssociationKey::as_string`]), so two instances racing
+//! cannot both win.
+//!
+//! The same organisation claiming a key it already holds officially (a renewal, or a second
+//! claim from another of its locations) is not a conflict: the partner of record does not
+//! change. The service keeps one official row per key, for example by moving the key to the
+//! newer claim.
+
+use super::errors::Message;
+use super::ids::{ClaimId, OrganisationId};
+use super::programme::Programme;
+use super::values::{SubscriptionId, TenantId};
+use serde::{Deserialize, Serialize};
+
+/// What a programme's exclusivity is keyed on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeyKind {
+    Workload,
+    Subscription,
+}
+
+/// The thing within a tenant that is claimed.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeySubject {
+    /// A catalogue product id.
+    Workload(String),
+    Subscription(SubscriptionId),
+}
+
+/// One exclusive slot: programme + customer tenant + workload or subscription.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct AssociationKey {
+    pub programme: Programme,
+    pub tenant: TenantId,
+    pub subject: KeySubject,
+}
+
+impl AssociationKey {
+    /// The canonical text form stored under a unique index, e.g.
+    /// `osu_m365:<tenant>:workload:<product>` or `osa:<tenant>:subscription:<subscription>`.
+    /// `%` and `:` in product ids are percent-encoded so the form stays unambiguous.
+    pub fn as_string(&self) -> String {
+        let subject = match &self.subject {
+            KeySubject::Workload(product) => {
+                format!(
+                    "workload:{}",
+                    product.replace('%', "%25").replace(':', "%3A")
+                )
+            }
+            KeySubject::Subscription(subscription) => format!("subscription:{subscription}"),
+        };
+        format!("{}:{}:{subject}", self.programme.as_str(), self.tenant)
+    }
+
+    pub fn kind(&self) -> KeyKind {
+        match self.subject {
+            KeySubject::Workload(_) => KeyKind::Workload,
+            KeySubject::Subscription(_) => KeyKind::Subscription,
+        }
+    }
+}
+
+/// A chosen product and, where one applies, the subscription it is claimed through.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ProductSelection {
+    pub product_id: String,
+    pub subscription: Option<SubscriptionId>,
+}
+
+/// Why keys could not be made for a claim.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum KeyError {
+    #[error("no products chosen")]
+    NoProducts,
+    #[error("product {product} has no subscription")]
+    SubscriptionMissing { product: String },
+}
+
+impl Message for KeyError {
+    fn key(&self) -> &'static str {
+        match self {
+            KeyError::NoProducts => "exclusivity.no_products",
+            KeyError::SubscriptionMissing { .. } => "exclusivity.subscription_missing",
+        }
+    }
+}
+
+/// The keys a claim would hold once official: one per workload for OSU M365, one per
+/// subscription otherwise. Duplicates collapse; order is stable (sorted).
+pub fn keys_for_claim(
+    programme: Programme,
+    tenant: &TenantId,
+    selections: &[ProductSelection],
+) -> Result<Vec<AssociationKey>, KeyError> {
+    if selections.is_empty() {
+        return Err(KeyError::NoProducts);
+    }
+    let mut keys = selections
+        .iter()
+        .map(|selection| {
+            let subject = match programme.exclusivity_key_kind() {
+                KeyKind::Workload => KeySubject::Workload(selection.product_id.clone()),
+                KeyKind::Subscription => match &selection.subscription {
+                    Some(subscription) => KeySubject::Subscription(subscription.clone()),
+                    None => {
+                        return Err(KeyError::SubscriptionMissing {
+                            product: selection.product_id.clone(),
+                        });
+                    }
+                },
+            };
+            Ok(AssociationKey {
+                programme,
+                tenant: tenant.clone(),
+                subject,
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    keys.sort();
+    keys.dedup();
+    Ok(keys)
+}
+
+/// A key held officially by some claim.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct OfficialAssociation {
+    pub claim: ClaimId,
+    pub organisation: OrganisationId,
+    pub key: AssociationKey,
+}
+
+/// Another partner already holds one of the keys. The message does not name that partner:
+/// partners never see each other's data.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Conflict {
+    pub held_by: OfficialAssociation,
+}
+
+impl Conflict {
+    pub fn key(&self) -> &AssociationKey {
+        &self.held_by.key
+    }
+}
+
+impl Message for Conflict {
+    fn key(&self) -> &'static str {
+        "exclusivity.conflict"
+    }
+}
+
+/// The first official association of *another* organisation on one of `keys`, if any.
+pub fn conflict(
+    claim_organisation: &OrganisationId,
+    keys: &[AssociationKey],
+    officials: &[OfficialAssociation],
+) -> Option<Conflict> {
+    officials
+        .iter()
+        .find(|official| {
+            &official.organisation != claim_organisation && keys.contains(&official.key)
+        })
+        .map(|official| Conflict {
+            held_by: official.clone(),
+        })
+}

@@ -1,0 +1,17 @@
+//! The domain's rules, tested through its public API (one integration test binary).
+
+mod access;
+mod calendar;
+mod calendar_props;
+mod claim_props;
+mod claim_rules;
+mod claim_table;
+mod draft_contacts;
+mod draft_products;
+mod draft_steps;
+mod exclusivity;
+mod messages;
+mod programme;
+mod support;
+mod values;
+mod values_props;

@@ -1,0 +1,312 @@
+//! Every key the domain can produce has an English text in `messages.en`, with the same
+//! placeholders as the arguments it is given, and the file has no unused or repeated keys.
+
+use portal::domain::access::Role;
+use portal::domain::calendar::CalendarError;
+use portal::domain::claim::{
+    Action, ActorKind, ReasonCode, RejectionReason, Status, TransitionError,
+};
+use portal::domain::draft::{Channel, MissingItem, StepError};
+use portal::domain::errors::Message;
+use portal::domain::exclusivity::KeyError;
+use portal::domain::programme::{
+    Activity, ClaimType, OtherProgramme, Programme, ProgrammeError, SolutionArea,
+};
+use portal::domain::values::{ValueError, ValueKind};
+use std::collections::{BTreeMap, BTreeSet};
+
+const CATALOGUE: &str = include_str!("../../src/i18n/en/domain.messages");
+
+fn catalogue() -> BTreeMap<&'static str, &'static str> {
+    let mut entries = BTreeMap::new();
+    for (number, line) in CATALOGUE.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (key, text) = line
+            .split_once(" = ")
+            .unwrap_or_else(|| panic!("line {} is not `key = text`", number + 1));
+        assert!(!text.trim().is_empty(), "line {} has no text", number + 1);
+        assert!(
+            entries.insert(key.trim(), text.trim()).is_none(),
+            "key {key} is repeated"
+        );
+    }
+    entries
+}
+
+/// Every variant of every error enum. The `match`es make the compiler point here when a
+/// variant is added.
+fn value_errors() -> Vec<ValueError> {
+    let check = |e: &ValueError| match e {
+        ValueError::Required { .. }
+        | ValueError::TooLong { .. }
+        | ValueError::TooShort { .. }
+        | ValueError::ControlCharacters { .. }
+        | ValueError::MpnIdNotDigits
+        | ValueError::MpnIdWrongLength
+        | ValueError::TenantIdInvalid
+        | ValueError::SubscriptionIdInvalid
+        | ValueError::DomainHasScheme
+        | ValueError::DomainHasPath
+        | ValueError::DomainHasPort
+        | ValueError::DomainHasAt
+        | ValueError::DomainHasSpaces
+        | ValueError::DomainInvalidCharacters
+        | ValueError::DomainEmptyLabel
+        | ValueError::DomainSingleLabel
+        | ValueError::DomainLabelTooLong { .. }
+        | ValueError::DomainLabelHyphen
+        | ValueError::DomainNumericTopLevel
+        | ValueError::EmailMissingAt
+        | ValueError::EmailMultipleAt
+        | ValueError::EmailLocalPartInvalid
+        | ValueError::EmailLocalPartTooLong { .. }
+        | ValueError::EmailDomainInvalid => (),
+    };
+    let mut all: Vec<ValueError> = ValueKind::ALL
+        .iter()
+        .flat_map(|&kind| {
+            [
+                ValueError::Required { kind },
+                ValueError::TooLong { kind, max: 100 },
+                ValueError::TooShort { kind, min: 3 },
+                ValueError::ControlCharacters { kind },
+            ]
+        })
+        .collect();
+    all.extend([
+        ValueError::MpnIdNotDigits,
+        ValueError::MpnIdWrongLength,
+        ValueError::TenantIdInvalid,
+        ValueError::SubscriptionIdInvalid,
+        ValueError::DomainHasScheme,
+        ValueError::DomainHasPath,
+        ValueError::DomainHasPort,
+        ValueError::DomainHasAt,
+        ValueError::DomainHasSpaces,
+        ValueError::DomainInvalidCharacters,
+        ValueError::DomainEmptyLabel,
+        ValueError::DomainSingleLabel,
+        ValueError::DomainLabelTooLong { max: 63 },
+        ValueError::DomainLabelHyphen,
+        ValueError::DomainNumericTopLevel,
+        ValueError::EmailMissingAt,
+        ValueError::EmailMultipleAt,
+        ValueError::EmailLocalPartInvalid,
+        ValueError::EmailLocalPartTooLong { max: 64 },
+        ValueError::EmailDomainInvalid,
+    ]);
+    all.iter().for_each(check);
+    all
+}
+
+fn step_errors() -> Vec<StepError> {
+    let check = |e: &StepError| match e {
+        StepError::Value(_)
+        | StepError::Programme(_)
+        | StepError::LocationRequired
+        | StepError::LocationUnknown
+        | StepError::TenantNotFound
+        | StepError::DomainNotInTenant
+        | StepError::LocationNotEnrolled
+        | StepError::ProductsRequired
+        | StepError::ProductUnknown
+        | StepError::SubscriptionRequired
+        | StepError::SubscriptionNotFound
+        | StepError::SubscriptionCsp
+        | StepError::SubscriptionEnded
+        | StepError::NoClaimableSubscription
+        | StepError::OnlyCspSubscriptions => (),
+    };
+    let mut all: Vec<StepError> = value_errors().into_iter().map(StepError::Value).collect();
+    all.extend(programme_errors().into_iter().map(StepError::Programme));
+    all.extend([
+        StepError::LocationRequired,
+        StepError::LocationUnknown,
+        StepError::TenantNotFound,
+        StepError::DomainNotInTenant,
+        StepError::LocationNotEnrolled,
+        StepError::ProductsRequired,
+        StepError::ProductUnknown,
+        StepError::SubscriptionRequired,
+        StepError::SubscriptionNotFound,
+        StepError::SubscriptionCsp,
+        StepError::SubscriptionEnded,
+        StepError::NoClaimableSubscription,
+        StepError::OnlyCspSubscriptions,
+    ]);
+    all.iter().for_each(check);
+    all
+}
+
+fn programme_errors() -> Vec<ProgrammeError> {
+    let all = vec![
+        ProgrammeError::ClaimTypeRequired,
+        ProgrammeError::SolutionAreaRequired,
+        ProgrammeError::ActivityRequired,
+        ProgrammeError::Microsoft365UsageOnly,
+    ];
+    all.iter().for_each(|e| match e {
+        ProgrammeError::ClaimTypeRequired
+        | ProgrammeError::SolutionAreaRequired
+        | ProgrammeError::ActivityRequired
+        | ProgrammeError::Microsoft365UsageOnly => (),
+    });
+    all
+}
+
+fn calendar_errors() -> Vec<CalendarError> {
+    let all = vec![
+        CalendarError::NoWorkingWeekdays,
+        CalendarError::SearchLimitReached { days: 3660 },
+        CalendarError::OutOfRange,
+    ];
+    all.iter().for_each(|e| match e {
+        CalendarError::NoWorkingWeekdays
+        | CalendarError::SearchLimitReached { .. }
+        | CalendarError::OutOfRange => (),
+    });
+    all
+}
+
+fn transition_errors() -> Vec<TransitionError> {
+    let mut all = vec![
+        TransitionError::NotAllowedForActor {
+            action: Action::Submit,
+            actor: ActorKind::System,
+        },
+        TransitionError::NotYourClaim,
+        TransitionError::FinalStatus {
+            status: Status::Expired,
+        },
+        TransitionError::WrongStatus {
+            action: Action::Submit,
+            from: Status::Official,
+        },
+        TransitionError::MissingProofOfExecution,
+        TransitionError::Incomplete(vec![MissingItem::Products]),
+        TransitionError::DisputeAlreadyUsed,
+        TransitionError::DisputeWindowClosed,
+        TransitionError::WindowClosed,
+        TransitionError::WindowStillOpen,
+        TransitionError::NotDueYet,
+        TransitionError::AnswerOverdue,
+        TransitionError::ReasonTextRequired,
+    ];
+    all.extend(calendar_errors().into_iter().map(TransitionError::Calendar));
+    all.iter().for_each(|e| match e {
+        TransitionError::NotAllowedForActor { .. }
+        | TransitionError::NotYourClaim
+        | TransitionError::FinalStatus { .. }
+        | TransitionError::WrongStatus { .. }
+        | TransitionError::MissingProofOfExecution
+        | TransitionError::Incomplete(_)
+        | TransitionError::DisputeAlreadyUsed
+        | TransitionError::DisputeWindowClosed
+        | TransitionError::WindowClosed
+        | TransitionError::WindowStillOpen
+        | TransitionError::NotDueYet
+        | TransitionError::AnswerOverdue
+        | TransitionError::ReasonTextRequired
+        | TransitionError::Calendar(_) => (),
+    });
+    all
+}
+
+fn key_errors() -> Vec<KeyError> {
+    vec![
+        KeyError::NoProducts,
+        KeyError::SubscriptionMissing {
+            product: "dynamics-365-sales".into(),
+        },
+    ]
+}
+
+/// Every (key, args) the domain can produce.
+fn produced() -> Vec<(&'static str, Vec<&'static str>)> {
+    fn of(m: &dyn Message) -> (&'static str, Vec<&'static str>) {
+        (
+            m.key(),
+            m.args().into_iter().map(|(name, _)| name).collect(),
+        )
+    }
+    let mut all: Vec<(&'static str, Vec<&'static str>)> = Vec::new();
+    all.extend(step_errors().iter().map(|e| of(e)));
+    all.extend(transition_errors().iter().map(|e| of(e)));
+    all.extend(key_errors().iter().map(|e| of(e)));
+    all.push(("exclusivity.conflict", vec![]));
+    let labels = Status::ALL
+        .iter()
+        .map(|s| s.label_key())
+        .chain(RejectionReason::ALL.iter().map(|r| r.label_key()))
+        .chain(Action::ALL.iter().map(|a| a.label_key()))
+        .chain(ActorKind::ALL.iter().map(|a| a.label_key()))
+        .chain(SolutionArea::ALL.iter().map(|a| a.label_key()))
+        .chain(
+            Activity::ALL
+                .iter()
+                .flat_map(|a| [a.label_key(), a.guidance_key()]),
+        )
+        .chain(Programme::ALL.iter().map(|p| p.label_key()))
+        .chain(OtherProgramme::ALL.iter().map(|p| p.label_key()))
+        .chain(ClaimType::choices().into_iter().map(ClaimType::label_key))
+        .chain(Role::ALL.iter().map(|r| r.label_key()))
+        .chain(MissingItem::ALL.iter().map(|m| m.label_key()))
+        .chain(Channel::ALL.iter().map(|c| c.label_key()))
+        .chain(ReasonCode::OTHERS.iter().map(|r| r.label_key()))
+        .chain(
+            RejectionReason::ALL
+                .iter()
+                .map(|r| ReasonCode::Rejection(*r).label_key()),
+        );
+    all.extend(labels.map(|key| (key, vec![])));
+    all
+}
+
+fn placeholders(text: &str) -> BTreeSet<&str> {
+    text.split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .collect()
+}
+
+#[test]
+fn every_produced_key_has_an_english_text_with_matching_placeholders() {
+    let catalogue = catalogue();
+    for (key, args) in produced() {
+        let text = catalogue
+            .get(key)
+            .unwrap_or_else(|| panic!("{key} is missing from messages.en"));
+        let expected: BTreeSet<&str> = args.into_iter().collect();
+        assert_eq!(placeholders(text), expected, "placeholders of {key}");
+    }
+}
+
+#[test]
+fn messages_en_has_no_key_the_domain_never_produces() {
+    let produced: BTreeSet<&str> = produced().into_iter().map(|(key, _)| key).collect();
+    let unused: Vec<&str> = catalogue()
+        .into_keys()
+        .filter(|key| !produced.contains(key))
+        .collect();
+    assert!(unused.is_empty(), "unused keys: {unused:?}");
+}
+
+#[test]
+fn messages_are_sentences_without_trailing_full_stops_in_field_errors() {
+    for (key, text) in catalogue() {
+        let field_error = key.starts_with("value.") || key.starts_with("draft.");
+        if field_error {
+            assert!(
+                !text.ends_with('.'),
+                "{key}: GOV.UK error messages end without a full stop"
+            );
+        }
+        assert!(
+            text.chars().next().is_some_and(char::is_uppercase),
+            "{key} starts with a capital"
+        );
+    }
+}
