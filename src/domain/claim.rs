@@ -12,10 +12,12 @@
 //! Validating, closing the window or accepting a dispute while another partner officially
 //! holds one of the claim's keys rejects the claim ("workload already associated").
 
+mod editing;
 mod error;
 mod rules;
 mod transitions;
 
+pub use editing::{Section, can_edit};
 pub use error::TransitionError;
 pub use rules::{allowed_actions, check};
 pub use transitions::{

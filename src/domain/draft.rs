@@ -251,6 +251,7 @@ pub fn missing_for_submit(facts: &DraftFacts) -> Vec<MissingItem> {
     require(facts.product_count > 0, MissingItem::Products);
     match facts.programme {
         Some(programme) if programme.requires_revenue_fields() => {
+            require(facts.has_customer_contact, MissingItem::CustomerContact);
             require(
                 facts.has_revenue_association_details,
                 MissingItem::RevenueAssociationDetails,

@@ -5,10 +5,10 @@
 //! official keys (a unique index on [`AssociationKey::as_string`]), so two instances racing
 //! cannot both win.
 //!
-//! The same organisation claiming a key it already holds officially (a renewal, or a second
-//! claim from another of its locations) is not a conflict: the partner of record does not
-//! change. The service keeps one official row per key, for example by moving the key to the
-//! newer claim.
+//! A key held officially by any *other* claim is a conflict, even one of the same
+//! organisation (a second claim from another of its locations): two official associations
+//! on one key must be impossible, and the existing one already makes that partner the
+//! partner of record. The message then says so, rather than naming "another partner".
 
 use super::errors::Message;
 use super::ids::{ClaimId, OrganisationId};
@@ -135,11 +135,13 @@ pub struct OfficialAssociation {
     pub key: AssociationKey,
 }
 
-/// Another partner already holds one of the keys. The message does not name that partner:
+/// Another claim already holds one of the keys. The message does not name another partner:
 /// partners never see each other's data.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Conflict {
     pub held_by: OfficialAssociation,
+    /// The holder is the claiming partner's own organisation.
+    pub own_organisation: bool,
 }
 
 impl Conflict {
@@ -150,22 +152,26 @@ impl Conflict {
 
 impl Message for Conflict {
     fn key(&self) -> &'static str {
-        "exclusivity.conflict"
+        if self.own_organisation {
+            "exclusivity.conflict_own"
+        } else {
+            "exclusivity.conflict"
+        }
     }
 }
 
-/// The first official association of *another* organisation on one of `keys`, if any.
+/// The first official association of another claim on one of `keys`, if any.
 pub fn conflict(
+    claim: &ClaimId,
     claim_organisation: &OrganisationId,
     keys: &[AssociationKey],
     officials: &[OfficialAssociation],
 ) -> Option<Conflict> {
     officials
         .iter()
-        .find(|official| {
-            &official.organisation != claim_organisation && keys.contains(&official.key)
-        })
+        .find(|official| &official.claim != claim && keys.contains(&official.key))
         .map(|official| Conflict {
+            own_organisation: &official.organisation == claim_organisation,
             held_by: official.clone(),
         })
 }

@@ -103,6 +103,7 @@ fn actors() -> [Actor; 7] {
 
 fn other_partners_key() -> Conflict {
     Conflict {
+        own_organisation: false,
         held_by: OfficialAssociation {
             claim: ClaimId::new("claim-9"),
             organisation: OrganisationId::new("org-b"),

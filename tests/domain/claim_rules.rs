@@ -33,9 +33,14 @@ fn customer() -> Actor {
 }
 
 fn conflict_with(organisation: &str) -> Conflict {
+    held_by_claim("claim-9", organisation)
+}
+
+fn held_by_claim(claim: &str, organisation: &str) -> Conflict {
     Conflict {
+        own_organisation: organisation == "org-a",
         held_by: OfficialAssociation {
-            claim: ClaimId::new("claim-9"),
+            claim: ClaimId::new(claim),
             organisation: OrganisationId::new(organisation),
             key: AssociationKey {
                 programme: Programme::OsuM365,
@@ -236,14 +241,26 @@ fn another_partners_official_association_turns_validation_into_rejection() {
     )
     .unwrap();
     assert_eq!(accepted.to, Status::Rejected);
-    // The same organisation holding the key is not a conflict.
+    // Another claim of the same organisation holding the key conflicts too: two official
+    // associations on one key must be impossible.
     let own = conflict_with("org-a");
-    let validated = claim::validate(
+    let refused = claim::validate(
         &snapshot(Status::Submitted),
         &reviewer(),
         t0(),
         &cal,
         Some(&own),
+    )
+    .unwrap();
+    assert_eq!(refused.to, Status::Rejected);
+    // The claim's own key is no conflict with itself.
+    let itself = held_by_claim(snapshot(Status::Submitted).id.as_str(), "org-a");
+    let validated = claim::validate(
+        &snapshot(Status::Submitted),
+        &reviewer(),
+        t0(),
+        &cal,
+        Some(&itself),
     )
     .unwrap();
     assert_eq!(validated.to, Status::PendingCustomer);
@@ -298,4 +315,28 @@ fn apply_records_what_the_transition_set() {
         (claim.status, claim.action_required_due),
         (Status::Submitted, None)
     );
+}
+
+#[test]
+fn only_drafts_are_edited_except_what_action_required_reopens() {
+    use claim::{Section, can_edit};
+    for status in Status::ALL.iter().copied() {
+        for section in Section::ALL {
+            let expected = match status {
+                Status::Draft => true,
+                Status::ActionRequired => matches!(
+                    section,
+                    Section::Products | Section::Contacts | Section::ProofOfExecution
+                ),
+                _ => false,
+            };
+            assert_eq!(
+                can_edit(status, section),
+                expected,
+                "{status:?} {section:?}"
+            );
+        }
+    }
+    assert!(!can_edit(Status::ActionRequired, Section::Name));
+    assert!(!can_edit(Status::Submitted, Section::ProofOfExecution));
 }

@@ -110,14 +110,33 @@ fn step_5_revenue_association_asks_for_its_own_fields() {
             ("solution_name", "value.solution_name.required"),
         ]
     );
-    let input = ContactsInput {
+    // The customer contact is still required: the customer may opt out of any claim.
+    let without_customer = ContactsInput {
         seller_name: "Northwind Dynamics".into(),
         customer_name: "Contoso Ltd".into(),
         solution_name: "Contoso Field Service Add-in".into(),
         ..ContactsInput::default()
     };
+    assert_eq!(
+        keys(&without_customer.validate(context).unwrap_err()),
+        [
+            ("customer_contact_name", "value.person_name.required"),
+            ("customer_contact_job_title", "value.job_title.required"),
+            ("customer_contact_email", "value.email.required"),
+        ]
+    );
+    let input = ContactsInput {
+        customer_contact_name: "Ada Example".into(),
+        customer_contact_job_title: "CIO".into(),
+        customer_contact_email: "ada@contoso.example".into(),
+        ..without_customer
+    };
     match input.validate(context).unwrap() {
         ContactsStep::RevenueAssociation(details) => {
+            assert_eq!(
+                details.customer_contact.email.as_ref(),
+                "ada@contoso.example"
+            );
             assert_eq!(details.seller_name.as_str(), "Northwind Dynamics");
             assert_eq!(
                 details.solution_name.as_str(),
@@ -197,6 +216,14 @@ fn missing_for_submit_lists_what_blocks_submission_with_its_step() {
         ..complete.clone()
     };
     assert_eq!(missing_for_submit(&revenue), [RevenueAssociationDetails]);
+    let revenue_without_customer = DraftFacts {
+        has_customer_contact: false,
+        ..revenue.clone()
+    };
+    assert_eq!(
+        missing_for_submit(&revenue_without_customer),
+        [CustomerContact, RevenueAssociationDetails]
+    );
     let no_proof = DraftFacts {
         poe_file_count: 0,
         ..complete

@@ -98,7 +98,7 @@ fn the_canonical_form_cannot_be_forged_by_a_product_id() {
 }
 
 #[test]
-fn only_another_organisation_on_the_same_key_conflicts() {
+fn another_claim_on_the_same_key_conflicts() {
     let keys = keys_for_claim(
         Programme::Osa,
         &tenant(),
@@ -106,6 +106,7 @@ fn only_another_organisation_on_the_same_key_conflicts() {
     )
     .unwrap();
     let ours = OrganisationId::new("org-a");
+    let this_claim = ClaimId::new("claim-1");
     let same_key = keys[0].clone();
     let other_programme = AssociationKey {
         programme: Programme::OsuBizApps,
@@ -120,15 +121,24 @@ fn only_another_organisation_on_the_same_key_conflicts() {
         ..same_key.clone()
     };
     let harmless = [
-        official("org-a", same_key.clone()),
+        OfficialAssociation {
+            claim: this_claim.clone(),
+            ..official("org-a", same_key.clone())
+        },
         official("org-b", other_programme),
         official("org-b", other_subscription),
         official("org-b", other_tenant),
     ];
-    assert_eq!(conflict(&ours, &keys, &harmless), None);
+    assert_eq!(conflict(&this_claim, &ours, &keys, &harmless), None);
+    let mut own = harmless.to_vec();
+    own.push(official("org-a", same_key.clone()));
+    let found = conflict(&this_claim, &ours, &keys, &own).unwrap();
+    assert!(found.own_organisation);
+    assert_eq!(Message::key(&found), "exclusivity.conflict_own");
     let mut officials = harmless.to_vec();
     officials.push(official("org-b", same_key.clone()));
-    let found = conflict(&ours, &keys, &officials).unwrap();
+    let found = conflict(&this_claim, &ours, &keys, &officials).unwrap();
+    assert!(!found.own_organisation);
     assert_eq!(found.held_by.organisation, OrganisationId::new("org-b"));
     assert_eq!(found.key(), &same_key);
     assert_eq!(Message::key(&found), "exclusivity.conflict");

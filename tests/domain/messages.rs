@@ -237,6 +237,7 @@ fn produced() -> Vec<(&'static str, Vec<&'static str>)> {
     all.extend(transition_errors().iter().map(|e| of(e)));
     all.extend(key_errors().iter().map(|e| of(e)));
     all.push(("exclusivity.conflict", vec![]));
+    all.push(("exclusivity.conflict_own", vec![]));
     let labels = Status::ALL
         .iter()
         .map(|s| s.label_key())

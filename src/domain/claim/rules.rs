@@ -14,8 +14,7 @@ impl Action {
     pub fn actor_kinds(self) -> &'static [ActorKind] {
         use ActorKind::*;
         match self {
-            Action::Submit | Action::Resubmit | Action::Dispute => &[Partner],
-            Action::Withdraw => &[Partner, Administrator],
+            Action::Submit | Action::Resubmit | Action::Dispute | Action::Withdraw => &[Partner],
             Action::AskForInformation
             | Action::Validate
             | Action::Reject

@@ -2,11 +2,10 @@
 //! status, which deadline), then the checks on its own arguments; a permitted action yields
 //! a [`Transition`] with exactly one audit entry.
 //!
-//! Who may do what: partners of the owning organisation submit, resubmit, dispute and
+//! Who may do what (SPEC): partners of the owning organisation submit, resubmit, dispute and
 //! withdraw; reviewers and administrators validate, ask for information, reject and decide
-//! disputes; an administrator may also withdraw a claim (for a partner who asks support to,
-//! or to clear up a mistake), a reviewer may not; the customer link only opts out; the
-//! system closes windows, expires official associations and times out unanswered requests.
+//! disputes; the customer link only opts out; the system closes windows, expires official
+//! associations and times out unanswered requests.
 
 use super::rules::check;
 use super::{
@@ -48,12 +47,13 @@ fn reason(code: ReasonCode, text: Option<Comment>) -> Option<AuditReason> {
     Some(AuditReason { code, text })
 }
 
-/// A conflict only counts when another organisation holds the key.
+/// A conflict counts when another claim holds the key (this claim's own key never
+/// conflicts with itself).
 fn real_conflict<'a>(
     claim: &ClaimSnapshot,
     conflict: Option<&'a Conflict>,
 ) -> Option<&'a Conflict> {
-    conflict.filter(|c| c.held_by.organisation != claim.owner)
+    conflict.filter(|c| c.held_by.claim != claim.id)
 }
 
 /// Opens the customer's window, or rejects the claim when another partner holds a key.

@@ -48,9 +48,12 @@ pub struct CompanyContact {
     pub email: EmailAddress,
 }
 
-/// SPEC rule 4: what revenue association asks for instead of contacts.
+/// SPEC rule 4: what revenue association asks for instead of the technical and company
+/// contacts. The customer contact stays: the customer is emailed on validation and may opt
+/// out (rule 9), whatever the programme.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RevenueAssociationDetails {
+    pub customer_contact: Contact,
     pub seller_name: OrganisationName,
     pub customer_name: OrganisationName,
     pub solution_name: SolutionName,
@@ -71,24 +74,7 @@ pub enum ContactsStep {
 impl ContactsInput {
     pub fn validate(&self, context: ContactsContext) -> Result<ContactsStep, FieldErrors> {
         let mut errors = FieldErrors::new();
-        if context.programme.requires_revenue_fields() {
-            let seller = errors.check("seller_name", OrganisationName::parse(&self.seller_name));
-            let customer = errors.check(
-                "customer_name",
-                OrganisationName::parse(&self.customer_name),
-            );
-            let solution = errors.check("solution_name", SolutionName::parse(&self.solution_name));
-            return errors.finish(|| {
-                Some(ContactsStep::RevenueAssociation(
-                    RevenueAssociationDetails {
-                        seller_name: seller?,
-                        customer_name: customer?,
-                        solution_name: solution?,
-                    },
-                ))
-            });
-        }
-        let customer = contact(
+        let customer_contact = contact(
             &mut errors,
             [
                 ("customer_contact_name", &self.customer_contact_name),
@@ -99,6 +85,24 @@ impl ContactsInput {
                 ("customer_contact_email", &self.customer_contact_email),
             ],
         );
+        if context.programme.requires_revenue_fields() {
+            let seller = errors.check("seller_name", OrganisationName::parse(&self.seller_name));
+            let customer = errors.check(
+                "customer_name",
+                OrganisationName::parse(&self.customer_name),
+            );
+            let solution = errors.check("solution_name", SolutionName::parse(&self.solution_name));
+            return errors.finish(|| {
+                Some(ContactsStep::RevenueAssociation(
+                    RevenueAssociationDetails {
+                        customer_contact: customer_contact?,
+                        seller_name: seller?,
+                        customer_name: customer?,
+                        solution_name: solution?,
+                    },
+                ))
+            });
+        }
         let technical = context.requires_technical_contact.then(|| {
             contact(
                 &mut errors,
@@ -126,7 +130,7 @@ impl ContactsInput {
                 None => None,
             };
             Some(ContactsStep::Contacts {
-                customer: customer?,
+                customer: customer_contact?,
                 technical,
                 company: CompanyContact {
                     name: company_name?,

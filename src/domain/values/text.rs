@@ -3,12 +3,22 @@
 use super::{ValueError, ValueKind, string_value};
 
 /// Characters that are not control characters but change how surrounding text is shown
-/// (zero-width space, text-direction overrides and isolates, line/paragraph separators,
-/// byte-order mark): refused so what a reviewer reads is what was typed.
+/// (zero-width space and joiner-like marks, text-direction marks, overrides and isolates,
+/// line/paragraph separators, byte-order mark): refused so what a reviewer reads is what was
+/// typed.
 fn is_invisible_formatting(c: char) -> bool {
     matches!(
         c,
-        '\u{200B}' | '\u{202A}'..='\u{202E}' | '\u{2028}' | '\u{2029}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'
+        '\u{061C}'
+            | '\u{200B}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{2060}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
     )
 }
 
