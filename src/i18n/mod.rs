@@ -78,6 +78,13 @@ impl Catalogue {
         self.messages.keys().copied()
     }
 
+    /// The text of a domain message (an error or a label), arguments filled in.
+    pub fn message(&self, message: &impl crate::domain::errors::Message) -> String {
+        let args = message.args();
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        self.format(message.key(), &args)
+    }
+
     /// The text for `key` with `{name}` placeholders filled in.
     pub fn format(&self, key: &str, args: &[(&str, &str)]) -> String {
         let mut text = self.get(key).to_owned();

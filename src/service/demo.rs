@@ -137,6 +137,7 @@ pub fn seed_if_empty(
                 organisation: None,
             });
         }
+        super::demo_registry::seed(c, at)?;
         Ok(Some(created))
     })
 }

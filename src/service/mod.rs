@@ -1,6 +1,9 @@
 //! One function per user intention; each state change is one transaction.
 
+pub mod associations;
 pub mod auth;
 pub mod demo;
+pub mod demo_registry;
 pub mod overview;
 pub mod passwords;
+pub mod wizard;

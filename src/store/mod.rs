@@ -1,8 +1,12 @@
 //! The only code that speaks SQL.
 
+pub mod audit;
+pub mod catalogue;
+pub mod claims;
 pub mod connection;
 pub mod migrate;
 pub mod organisations;
+pub mod registry;
 pub mod schema;
 pub mod sessions;
 pub mod sign_in_failures;

@@ -65,3 +65,44 @@ pub fn name_of(conn: &mut AnyConnection, id: &str) -> QueryResult<Option<String>
 pub fn count(conn: &mut AnyConnection) -> QueryResult<i64> {
     organisations::table.count().get_result(conn)
 }
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = partner_locations)]
+pub struct LocationRow {
+    pub id: String,
+    pub organisation_id: String,
+    pub mpn_id: String,
+    pub name: String,
+    pub country: String,
+}
+
+/// The organisation's locations with the programme codes each is enrolled in, by name.
+pub fn locations_with_programmes(
+    conn: &mut AnyConnection,
+    organisation_id: &str,
+) -> QueryResult<Vec<(LocationRow, Vec<String>)>> {
+    let locations: Vec<LocationRow> = partner_locations::table
+        .filter(partner_locations::organisation_id.eq(organisation_id))
+        .order((partner_locations::name, partner_locations::id))
+        .select(LocationRow::as_select())
+        .load(conn)?;
+    let ids: Vec<&str> = locations.iter().map(|l| l.id.as_str()).collect();
+    let enrolments: Vec<(String, String)> = location_programmes::table
+        .filter(location_programmes::location_id.eq_any(&ids))
+        .select((
+            location_programmes::location_id,
+            location_programmes::programme,
+        ))
+        .load(conn)?;
+    Ok(locations
+        .into_iter()
+        .map(|location| {
+            let programmes = enrolments
+                .iter()
+                .filter(|(id, _)| *id == location.id)
+                .map(|(_, programme)| programme.clone())
+                .collect();
+            (location, programmes)
+        })
+        .collect())
+}

@@ -58,10 +58,137 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    products (id) {
+        id -> Text,
+        name -> Text,
+        solution_area -> Text,
+        is_dynamics365 -> Bool,
+        active -> Bool,
+        sort_order -> Integer,
+    }
+}
+
+diesel::table! {
+    tenants (id) {
+        id -> Text,
+        name -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    tenant_domains (domain) {
+        domain -> Text,
+        tenant_id -> Text,
+    }
+}
+
+diesel::table! {
+    subscriptions (id) {
+        id -> Text,
+        tenant_id -> Text,
+        product_id -> Text,
+        channel -> Text,
+        starts_on -> Date,
+        ends_on -> Nullable<Date>,
+        seats -> Integer,
+    }
+}
+
+diesel::table! {
+    claims (id) {
+        id -> Text,
+        organisation_id -> Text,
+        location_id -> Text,
+        created_by -> Text,
+        tenant_id -> Text,
+        customer_domain -> Text,
+        solution_area -> Text,
+        activity -> Text,
+        programme -> Text,
+        name -> Text,
+        status -> Text,
+        customer_contact_name -> Nullable<Text>,
+        customer_contact_title -> Nullable<Text>,
+        customer_contact_email -> Nullable<Text>,
+        technical_contact_name -> Nullable<Text>,
+        technical_contact_title -> Nullable<Text>,
+        technical_contact_email -> Nullable<Text>,
+        company_contact_name -> Nullable<Text>,
+        company_contact_email -> Nullable<Text>,
+        seller_name -> Nullable<Text>,
+        customer_name -> Nullable<Text>,
+        isv_solution_name -> Nullable<Text>,
+        comments -> Nullable<Text>,
+        rejected_at -> Nullable<Timestamp>,
+        dispute_used -> Bool,
+        window_closes_at -> Nullable<Timestamp>,
+        action_required_due -> Nullable<Timestamp>,
+        submitted_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    claim_products (claim_id, product_id) {
+        claim_id -> Text,
+        product_id -> Text,
+        subscription_id -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    poe_files (id) {
+        id -> Text,
+        claim_id -> Text,
+        file_name -> Text,
+        content_type -> Text,
+        size_bytes -> BigInt,
+        sha256 -> Text,
+        uploaded_by -> Text,
+        uploaded_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    file_chunks (file_id, seq) {
+        file_id -> Text,
+        seq -> Integer,
+        data -> Binary,
+    }
+}
+
+diesel::table! {
+    audit_entries (id) {
+        id -> Text,
+        claim_id -> Text,
+        actor_kind -> Text,
+        actor_user_id -> Nullable<Text>,
+        from_status -> Nullable<Text>,
+        to_status -> Text,
+        reason_code -> Nullable<Text>,
+        reason_text -> Nullable<Text>,
+        at -> Timestamp,
+    }
+}
+
 diesel::joinable!(partner_locations -> organisations (organisation_id));
 diesel::joinable!(location_programmes -> partner_locations (location_id));
 diesel::joinable!(users -> organisations (organisation_id));
 diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(tenant_domains -> tenants (tenant_id));
+diesel::joinable!(subscriptions -> tenants (tenant_id));
+diesel::joinable!(subscriptions -> products (product_id));
+diesel::joinable!(claims -> organisations (organisation_id));
+diesel::joinable!(claims -> partner_locations (location_id));
+diesel::joinable!(claims -> tenants (tenant_id));
+diesel::joinable!(claim_products -> claims (claim_id));
+diesel::joinable!(claim_products -> products (product_id));
+diesel::joinable!(poe_files -> claims (claim_id));
+diesel::joinable!(file_chunks -> poe_files (file_id));
+diesel::joinable!(audit_entries -> claims (claim_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
@@ -70,4 +197,13 @@ diesel::allow_tables_to_appear_in_same_query!(
     users,
     sessions,
     sign_in_failures,
+    products,
+    tenants,
+    tenant_domains,
+    subscriptions,
+    claims,
+    claim_products,
+    poe_files,
+    file_chunks,
+    audit_entries,
 );

@@ -1,6 +1,38 @@
 //! Field errors for re-showing a form: each message goes next to its field and, worded the
 //! same, into the error summary at the top.
 
+use crate::{domain::draft::FieldErrors, i18n::Catalogue};
+
+/// One radio of a group. The first carries the group's name as its id, so the error
+/// summary's link (`#name`) lands on it.
+#[derive(Debug, Clone)]
+pub struct Choice {
+    pub id: String,
+    pub value: String,
+    pub label: String,
+    pub hint: String,
+    pub checked: bool,
+}
+
+/// Radios for `name` from `(value, label, hint)` triples, with `selected` checked.
+pub fn choices(name: &str, options: Vec<(String, String, String)>, selected: &str) -> Vec<Choice> {
+    options
+        .into_iter()
+        .enumerate()
+        .map(|(n, (value, label, hint))| Choice {
+            id: if n == 0 {
+                name.to_owned()
+            } else {
+                format!("{name}-{value}")
+            },
+            checked: value == selected,
+            value,
+            label,
+            hint,
+        })
+        .collect()
+}
+
 #[derive(Debug, Default, Clone)]
 pub struct FormErrors {
     items: Vec<FieldMessage>,
@@ -14,6 +46,20 @@ pub struct FieldMessage {
 }
 
 impl FormErrors {
+    /// The domain's field errors in the visitor's language; an error about one item of a
+    /// repeated field (a product's subscription) points at that item's input.
+    pub fn from_domain(errors: &FieldErrors, catalogue: &Catalogue) -> Self {
+        let mut form = FormErrors::default();
+        for error in errors.iter() {
+            let field = match &error.item {
+                Some(item) => format!("{}-{item}", error.field),
+                None => error.field.to_owned(),
+            };
+            form.add(&field, catalogue.message(error));
+        }
+        form
+    }
+
     pub fn add(&mut self, field: &str, message: impl Into<String>) {
         self.items.push(FieldMessage {
             field: field.to_owned(),

@@ -24,25 +24,6 @@ pub async fn root(visitor: Visitor) -> HttpResponse {
 }
 
 #[derive(Template)]
-#[template(path = "associations/index.html")]
-struct AssociationsPage {
-    layout: Layout,
-    organisation: String,
-}
-
-pub async fn associations(visitor: Visitor) -> Result<HttpResponse, AppError> {
-    let user = visitor.permitted(access::can_create_claims)?;
-    let organisation = user.organisation_name.clone().unwrap_or_default();
-    page(
-        StatusCode::OK,
-        &AssociationsPage {
-            layout: Layout::new(&visitor, "associations.title"),
-            organisation,
-        },
-    )
-}
-
-#[derive(Template)]
 #[template(path = "review/index.html")]
 struct ReviewPage {
     layout: Layout,

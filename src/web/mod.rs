@@ -1,19 +1,24 @@
 //! HTTP: the route table, the middleware stack, one module per area.
 
 pub mod assets;
+pub mod associations;
 pub mod auth;
 pub mod csrf;
 pub mod error;
 pub mod error_pages;
+pub mod export;
+pub mod format;
 pub mod forms;
 pub mod headers;
 pub mod health;
+pub mod help;
 pub mod home;
 pub mod layout;
 pub mod render;
 pub mod request_log;
 pub mod session;
 pub mod state;
+pub mod wizard;
 
 pub use state::AppState;
 
@@ -30,7 +35,27 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route(web::post().to(auth::submit)),
         )
         .route("/sign-out", web::post().to(auth::sign_out))
-        .route("/associations", web::get().to(home::associations))
+        .route("/help/find-tenant-id", web::get().to(help::find_tenant_id))
+        .route("/associations", web::get().to(associations::list))
+        .route(
+            "/associations/export.csv",
+            web::get().to(export::export_csv),
+        )
+        .service(
+            web::resource("/associations/new")
+                .route(web::get().to(wizard::customer_form))
+                .route(web::post().to(wizard::customer_submit)),
+        )
+        .service(
+            web::resource("/associations/new/programme")
+                .route(web::get().to(wizard::programme_form))
+                .route(web::post().to(wizard::programme_submit)),
+        )
+        .service(
+            web::resource("/associations/new/name")
+                .route(web::get().to(wizard::name_form))
+                .route(web::post().to(wizard::name_submit)),
+        )
         .route("/review", web::get().to(home::review))
         .route("/admin", web::get().to(home::admin));
 }

@@ -60,6 +60,8 @@ fn quoted_keys(text: &str) -> Vec<String> {
         "flash.",
         "role.",
         "app.",
+        "wizard.",
+        "help.",
     ];
     // Every run between two consecutive quotes: a key literal is always one of them.
     let parts: Vec<&str> = text.split('"').collect();

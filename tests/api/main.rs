@@ -1,6 +1,7 @@
 //! The portal driven over HTTP (and in Chromium) the way its users drive it.
 
 mod access;
+mod associations_list;
 mod browser;
 mod catalogue;
 mod config;
@@ -11,3 +12,4 @@ mod security_headers;
 mod sign_in;
 mod startup;
 mod storage;
+mod wizard;

@@ -1,0 +1,9 @@
+DROP TABLE audit_entries;
+DROP TABLE file_chunks;
+DROP TABLE poe_files;
+DROP TABLE claim_products;
+DROP TABLE claims;
+DROP TABLE subscriptions;
+DROP TABLE tenant_domains;
+DROP TABLE tenants;
+DROP TABLE products;

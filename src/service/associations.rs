@@ -1,0 +1,199 @@
+//! The partner's Customer associations list: filters, search, sort and keyset pages, and
+//! the same rows for the CSV export.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use serde::Deserialize;
+
+use crate::{
+    domain::{claim::Status, programme::Programme},
+    store::{
+        AnyConnection,
+        claims::{self, Cursor, ListQuery, ListRow, SortColumn},
+        organisations::{self, LocationRow},
+    },
+};
+
+pub const PAGE_SIZE: i64 = 25;
+
+/// The list's query string, as typed; unknown values are ignored rather than refused.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct ListRequest {
+    pub status: String,
+    pub programme: String,
+    pub location: String,
+    pub q: String,
+    pub sort: String,
+    pub dir: String,
+    pub after: String,
+    pub before: String,
+}
+
+impl ListRequest {
+    pub fn sort_column(&self) -> SortColumn {
+        match self.sort.as_str() {
+            "name" => SortColumn::Name,
+            "domain" => SortColumn::Domain,
+            _ => SortColumn::UpdatedAt,
+        }
+    }
+
+    /// Last change sorts newest first unless asked otherwise; text columns A→Z.
+    pub fn descending(&self) -> bool {
+        match self.dir.as_str() {
+            "asc" => false,
+            "desc" => true,
+            _ => self.sort_column() == SortColumn::UpdatedAt,
+        }
+    }
+
+    pub fn has_filters(&self) -> bool {
+        !(self.status.is_empty()
+            && self.programme.is_empty()
+            && self.location.is_empty()
+            && self.q.trim().is_empty())
+    }
+
+    fn query(&self, organisation_id: &str, cursor: Cursor, limit: i64) -> ListQuery {
+        ListQuery {
+            organisation_id: organisation_id.to_owned(),
+            status: Status::parse(&self.status).map(|s| s.as_str().to_owned()),
+            programme: Programme::parse(&self.programme).map(|p| p.as_str().to_owned()),
+            location_id: Some(self.location.clone()).filter(|l| !l.is_empty()),
+            search: Some(self.q.trim().to_owned()).filter(|q| !q.is_empty() && q.len() <= 200),
+            sort: self.sort_column(),
+            descending: self.descending(),
+            cursor,
+            limit,
+        }
+    }
+
+    fn cursor(&self) -> Cursor {
+        let parse = |raw: &str| {
+            raw.rsplit_once('~')
+                .map(|(v, id)| (v.to_owned(), id.to_owned()))
+        };
+        if let Some((value, id)) = parse(&self.after) {
+            Cursor::After { value, id }
+        } else if let Some((value, id)) = parse(&self.before) {
+            Cursor::Before { value, id }
+        } else {
+            Cursor::First
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ListedClaim {
+    pub id: String,
+    pub name: String,
+    pub customer_domain: String,
+    pub tenant_id: String,
+    pub programme: Option<Programme>,
+    pub location_id: String,
+    pub products: Vec<String>,
+    pub status: Option<Status>,
+    pub window_closes_at: Option<DateTime<Utc>>,
+    pub updated_at: DateTime<Utc>,
+}
+
+pub struct ListPage {
+    pub claims: Vec<ListedClaim>,
+    /// Cursors (`value~id`) for the Previous and Next links.
+    pub previous: Option<String>,
+    pub next: Option<String>,
+    pub locations: Vec<LocationRow>,
+    /// False when the organisation has no claims at all (the page then explains them).
+    pub organisation_has_claims: bool,
+}
+
+pub fn list(
+    conn: &mut AnyConnection,
+    organisation_id: &str,
+    request: &ListRequest,
+) -> anyhow::Result<ListPage> {
+    let cursor = request.cursor();
+    let query = request.query(organisation_id, cursor.clone(), PAGE_SIZE);
+    let (rows, more) = claims::list(conn, &query)?;
+    let sort = query.sort;
+    let key = |row: &ListRow| format!("{}~{}", claims::sort_value(row, sort), row.id);
+    let (previous, next) = match cursor {
+        Cursor::First => (None, more.then(|| rows.last().map(key)).flatten()),
+        Cursor::After { .. } => (
+            rows.first().map(key),
+            more.then(|| rows.last().map(key)).flatten(),
+        ),
+        Cursor::Before { .. } => (
+            more.then(|| rows.first().map(key)).flatten(),
+            rows.last().map(key),
+        ),
+    };
+    let organisation_has_claims =
+        !rows.is_empty() || claims::organisation_has_any(conn, organisation_id)?;
+    let claims = with_products(conn, rows)?;
+    let locations = organisations::locations_with_programmes(conn, organisation_id)?
+        .into_iter()
+        .map(|(location, _)| location)
+        .collect();
+    Ok(ListPage {
+        claims,
+        previous,
+        next,
+        locations,
+        organisation_has_claims,
+    })
+}
+
+/// Every claim of the filtered view, in batches, for the CSV export: `emit` gets each batch
+/// in order and returns false to stop (the download was cancelled).
+pub fn for_each_batch(
+    conn: &mut AnyConnection,
+    organisation_id: &str,
+    request: &ListRequest,
+    batch_size: i64,
+    mut emit: impl FnMut(Vec<ListedClaim>) -> bool,
+) -> anyhow::Result<()> {
+    let mut cursor = Cursor::First;
+    loop {
+        let query = request.query(organisation_id, cursor, batch_size);
+        let (rows, more) = claims::list(conn, &query)?;
+        cursor = match rows.last() {
+            Some(last) => Cursor::After {
+                value: claims::sort_value(last, query.sort),
+                id: last.id.clone(),
+            },
+            None => return Ok(()),
+        };
+        if !emit(with_products(conn, rows)?) || !more {
+            return Ok(());
+        }
+    }
+}
+
+fn with_products(conn: &mut AnyConnection, rows: Vec<ListRow>) -> anyhow::Result<Vec<ListedClaim>> {
+    let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+    let names = claims::product_names(conn, &ids)?;
+    Ok(rows
+        .into_iter()
+        .map(|row| ListedClaim {
+            products: names
+                .iter()
+                .filter(|(id, _)| *id == row.id)
+                .map(|(_, n)| n.clone())
+                .collect(),
+            programme: Programme::parse(&row.programme),
+            status: Status::parse(&row.status),
+            window_closes_at: row.window_closes_at.map(utc),
+            updated_at: utc(row.updated_at),
+            id: row.id,
+            name: row.name,
+            customer_domain: row.customer_domain,
+            tenant_id: row.tenant_id,
+            location_id: row.location_id,
+        })
+        .collect())
+}
+
+fn utc(at: NaiveDateTime) -> DateTime<Utc> {
+    at.and_utc()
+}

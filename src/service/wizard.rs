@@ -1,0 +1,157 @@
+//! The wizard's first three steps: who claims, for which customer, under which programme,
+//! and the claim's name — after which the draft exists.
+
+use chrono::{DateTime, Utc};
+
+use crate::{
+    domain::{
+        claim::{ActorKind, Status},
+        draft::{
+            ClaimNameInput, CustomerContext, CustomerInput, CustomerStep, EnrolledLocation,
+            FieldErrors, ProgrammeInput,
+        },
+        ids::LocationId,
+        programme::{Programme, ProgrammeChoice},
+        values::{DomainName, MpnId, TenantId},
+    },
+    store::{
+        AnyConnection, audit, claims, db_time, new_id,
+        organisations::{self, LocationRow},
+        registry, write_transaction,
+    },
+};
+
+use super::auth::SessionUser;
+
+/// A location the partner may claim from (enrolled in at least one CPOR programme).
+#[derive(Debug, Clone)]
+pub struct ClaimingLocation {
+    pub row: LocationRow,
+    pub programmes: Vec<Programme>,
+}
+
+pub fn claiming_locations(
+    conn: &mut AnyConnection,
+    organisation_id: &str,
+) -> anyhow::Result<Vec<ClaimingLocation>> {
+    Ok(
+        organisations::locations_with_programmes(conn, organisation_id)?
+            .into_iter()
+            .map(|(row, codes)| ClaimingLocation {
+                row,
+                programmes: codes.iter().filter_map(|c| Programme::parse(c)).collect(),
+            })
+            .filter(|l| !l.programmes.is_empty())
+            .collect(),
+    )
+}
+
+/// Step 1 against the organisation's locations and the tenant registry.
+pub fn check_customer(
+    conn: &mut AnyConnection,
+    locations: &[ClaimingLocation],
+    input: &CustomerInput,
+) -> anyhow::Result<Result<CustomerStep, FieldErrors>> {
+    let enrolled: Vec<EnrolledLocation> = locations
+        .iter()
+        .filter_map(|l| {
+            Some(EnrolledLocation {
+                id: LocationId::new(&l.row.id),
+                mpn_id: MpnId::parse(&l.row.mpn_id).ok()?,
+                programmes: l.programmes.clone(),
+            })
+        })
+        .collect();
+    let tenant_domains: Option<Vec<DomainName>> = match TenantId::parse(&input.tenant_id) {
+        Ok(tenant) => registry::tenant_domains(conn, tenant.as_ref())?.map(|domains| {
+            domains
+                .iter()
+                .filter_map(|d| DomainName::parse(d).ok())
+                .collect()
+        }),
+        Err(_) => None,
+    };
+    let context = CustomerContext {
+        locations: &enrolled,
+        tenant_domains: tenant_domains.as_deref(),
+    };
+    Ok(input.validate(context))
+}
+
+/// Steps 1 and 2 together: the customer, then a programme the chosen location is enrolled in.
+pub fn check_programme(
+    locations: &[ClaimingLocation],
+    customer: &CustomerStep,
+    input: &ProgrammeInput,
+) -> Result<ProgrammeChoice, FieldErrors> {
+    let enrolled = locations
+        .iter()
+        .find(|l| l.row.id == customer.location.as_str())
+        .map(|l| l.programmes.clone())
+        .unwrap_or_default();
+    input.validate(&enrolled)
+}
+
+/// Everything the first three steps collected, validated.
+pub struct NewClaim<'a> {
+    pub customer: &'a CustomerStep,
+    pub programme: Programme,
+    pub name: &'a ClaimNameInput,
+}
+
+/// Step 3's **Create claim**: the draft and its first audit row, in one transaction.
+pub fn create_draft(
+    conn: &mut AnyConnection,
+    user: &SessionUser,
+    claim: &NewClaim<'_>,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Result<String, FieldErrors>> {
+    let name = match claim.name.validate() {
+        Ok(name) => name,
+        Err(errors) => return Ok(Err(errors)),
+    };
+    let organisation_id = user
+        .organisation_id
+        .as_deref()
+        .ok_or_else(|| anyhow::anyhow!("a partner without an organisation cannot claim"))?;
+    let id = new_id();
+    let at = db_time(now);
+    let programme = claim.programme;
+    write_transaction(conn, |c| -> anyhow::Result<()> {
+        claims::insert_draft(
+            c,
+            &claims::NewDraft {
+                id: &id,
+                organisation_id,
+                location_id: claim.customer.location.as_str(),
+                created_by: &user.user_id,
+                tenant_id: claim.customer.tenant.as_ref(),
+                customer_domain: claim.customer.domain.as_ref(),
+                solution_area: programme.solution_area().as_str(),
+                activity: programme.activity().as_str(),
+                programme: programme.as_str(),
+                name: name.as_ref(),
+                status: Status::Draft.as_str(),
+                created_at: at,
+                updated_at: at,
+            },
+        )?;
+        audit::insert(
+            c,
+            &audit::NewAuditEntry {
+                id: &new_id(),
+                claim_id: &id,
+                actor_kind: ActorKind::Partner.as_str(),
+                actor_user_id: Some(&user.user_id),
+                from_status: None,
+                to_status: Status::Draft.as_str(),
+                reason_code: None,
+                reason_text: None,
+                at,
+            },
+        )?;
+        Ok(())
+    })?;
+    tracing::info!(claim_id = %id, programme = programme.as_str(), "draft created");
+    Ok(Ok(id))
+}

@@ -1,0 +1,234 @@
+//! Claims: the draft's insert, the organisation's list (filters, search, keyset pages).
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::{
+    AnyConnection,
+    schema::{claim_products, claims, products},
+};
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = claims)]
+pub struct NewDraft<'a> {
+    pub id: &'a str,
+    pub organisation_id: &'a str,
+    pub location_id: &'a str,
+    pub created_by: &'a str,
+    pub tenant_id: &'a str,
+    pub customer_domain: &'a str,
+    pub solution_area: &'a str,
+    pub activity: &'a str,
+    pub programme: &'a str,
+    pub name: &'a str,
+    pub status: &'a str,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+diesel::define_sql_function! {
+    /// SQL `lower()`: LIKE is case-sensitive on PostgreSQL and not on SQLite; this makes
+    /// both behave the same.
+    fn lower(text: diesel::sql_types::Text) -> diesel::sql_types::Text;
+}
+
+pub fn insert_draft(conn: &mut AnyConnection, draft: &NewDraft<'_>) -> QueryResult<()> {
+    diesel::insert_into(claims::table)
+        .values(draft)
+        .execute(conn)
+        .map(drop)
+}
+
+/// One row of the Customer associations list.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = claims)]
+pub struct ListRow {
+    pub id: String,
+    pub name: String,
+    pub customer_domain: String,
+    pub tenant_id: String,
+    pub programme: String,
+    pub activity: String,
+    pub location_id: String,
+    pub status: String,
+    pub window_closes_at: Option<NaiveDateTime>,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortColumn {
+    UpdatedAt,
+    Name,
+    Domain,
+}
+
+/// Where a page starts: after (or before) the row with this sort value and id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cursor {
+    First,
+    After { value: String, id: String },
+    Before { value: String, id: String },
+}
+
+#[derive(Debug, Clone)]
+pub struct ListQuery {
+    pub organisation_id: String,
+    pub status: Option<String>,
+    pub programme: Option<String>,
+    pub location_id: Option<String>,
+    /// Matches the claim name (contains), the customer domain (prefix) or the tenant ID.
+    pub search: Option<String>,
+    pub sort: SortColumn,
+    pub descending: bool,
+    pub cursor: Cursor,
+    pub limit: i64,
+}
+
+/// The sort value of a row, as cursors carry it.
+pub fn sort_value(row: &ListRow, sort: SortColumn) -> String {
+    match sort {
+        SortColumn::UpdatedAt => row.updated_at.format("%Y-%m-%dT%H:%M:%S%.6f").to_string(),
+        SortColumn::Name => row.name.clone(),
+        SortColumn::Domain => row.customer_domain.clone(),
+    }
+}
+
+/// One page of rows in display order, plus whether more rows lie beyond it in the
+/// direction it was read (so the page knows whether to offer Next or Previous).
+pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<ListRow>, bool)> {
+    let mut query = claims::table
+        .filter(claims::organisation_id.eq(&q.organisation_id))
+        .select(ListRow::as_select())
+        .into_boxed();
+    if let Some(status) = &q.status {
+        query = query.filter(claims::status.eq(status.clone()));
+    }
+    if let Some(programme) = &q.programme {
+        query = query.filter(claims::programme.eq(programme.clone()));
+    }
+    if let Some(location) = &q.location_id {
+        query = query.filter(claims::location_id.eq(location.clone()));
+    }
+    if let Some(search) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        let escaped = search
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        let lowered = escaped.to_lowercase();
+        query = query.filter(
+            lower(claims::name)
+                .like(format!("%{lowered}%"))
+                .escape('\\')
+                .or(claims::customer_domain
+                    .like(format!("{lowered}%"))
+                    .escape('\\'))
+                .or(claims::tenant_id.eq(search.to_lowercase())),
+        );
+    }
+    // Reading backwards (Previous) flips the order; rows are flipped back below.
+    let backwards = matches!(q.cursor, Cursor::Before { .. });
+    let descending = q.descending != backwards;
+    query = match (&q.cursor, q.sort) {
+        (Cursor::First, _) => query,
+        (Cursor::After { value, id } | Cursor::Before { value, id }, sort) => {
+            let after = !backwards;
+            let forward_greater = after != q.descending;
+            match sort {
+                SortColumn::UpdatedAt => {
+                    let Ok(at) = NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S%.f")
+                    else {
+                        return Ok((Vec::new(), false));
+                    };
+                    if forward_greater {
+                        query.filter(
+                            claims::updated_at
+                                .gt(at)
+                                .or(claims::updated_at.eq(at).and(claims::id.gt(id.clone()))),
+                        )
+                    } else {
+                        query.filter(
+                            claims::updated_at
+                                .lt(at)
+                                .or(claims::updated_at.eq(at).and(claims::id.lt(id.clone()))),
+                        )
+                    }
+                }
+                SortColumn::Name => {
+                    if forward_greater {
+                        query.filter(
+                            claims::name.gt(value.clone()).or(claims::name
+                                .eq(value.clone())
+                                .and(claims::id.gt(id.clone()))),
+                        )
+                    } else {
+                        query.filter(
+                            claims::name.lt(value.clone()).or(claims::name
+                                .eq(value.clone())
+                                .and(claims::id.lt(id.clone()))),
+                        )
+                    }
+                }
+                SortColumn::Domain => {
+                    let (v, i) = (value.clone(), id.clone());
+                    if forward_greater {
+                        query.filter(
+                            claims::customer_domain
+                                .gt(v.clone())
+                                .or(claims::customer_domain.eq(v).and(claims::id.gt(i))),
+                        )
+                    } else {
+                        query.filter(
+                            claims::customer_domain
+                                .lt(v.clone())
+                                .or(claims::customer_domain.eq(v).and(claims::id.lt(i))),
+                        )
+                    }
+                }
+            }
+        }
+    };
+    query = match (q.sort, descending) {
+        (SortColumn::UpdatedAt, true) => {
+            query.order((claims::updated_at.desc(), claims::id.desc()))
+        }
+        (SortColumn::UpdatedAt, false) => query.order((claims::updated_at.asc(), claims::id.asc())),
+        (SortColumn::Name, true) => query.order((claims::name.desc(), claims::id.desc())),
+        (SortColumn::Name, false) => query.order((claims::name.asc(), claims::id.asc())),
+        (SortColumn::Domain, true) => {
+            query.order((claims::customer_domain.desc(), claims::id.desc()))
+        }
+        (SortColumn::Domain, false) => {
+            query.order((claims::customer_domain.asc(), claims::id.asc()))
+        }
+    };
+    let mut rows: Vec<ListRow> = query.limit(q.limit + 1).load(conn)?;
+    let more = rows.len() as i64 > q.limit;
+    rows.truncate(q.limit as usize);
+    if backwards {
+        rows.reverse();
+    }
+    Ok((rows, more))
+}
+
+/// Product names of the given claims, in one query (no per-row lookups).
+pub fn product_names(
+    conn: &mut AnyConnection,
+    claim_ids: &[&str],
+) -> QueryResult<Vec<(String, String)>> {
+    claim_products::table
+        .inner_join(products::table)
+        .filter(claim_products::claim_id.eq_any(claim_ids))
+        .order((claim_products::claim_id, products::sort_order))
+        .select((claim_products::claim_id, products::name))
+        .load(conn)
+}
+
+/// Whether the organisation has any claim at all (one index probe, no count).
+pub fn organisation_has_any(conn: &mut AnyConnection, organisation_id: &str) -> QueryResult<bool> {
+    let first: Option<String> = claims::table
+        .filter(claims::organisation_id.eq(organisation_id))
+        .select(claims::id)
+        .first(conn)
+        .optional()?;
+    Ok(first.is_some())
+}

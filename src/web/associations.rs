@@ -1,0 +1,221 @@
+//! `/associations`: the organisation's Customer associations, and their CSV export.
+
+use actix_web::{HttpResponse, http::StatusCode, web};
+use askama::Template;
+
+use crate::{
+    domain::{access, claim::Status, programme::Programme},
+    i18n::Catalogue,
+    service::associations::{self, ListPage, ListRequest, ListedClaim},
+};
+
+use super::{
+    error::AppError, format, layout::Layout, render::page, session::Visitor, state::AppState,
+};
+
+pub struct Row {
+    pub id: String,
+    pub name: String,
+    pub domain: String,
+    pub programme: String,
+    pub products: String,
+    pub status_code: &'static str,
+    pub status: String,
+    pub closes: String,
+    pub updated: String,
+}
+
+pub struct SelectOption {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+pub struct SortHeader {
+    pub label_key: &'static str,
+    pub href: String,
+    /// `ascending`, `descending` or "" (not sorted by this column).
+    pub aria_sort: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "associations/index.html")]
+struct ListTemplate {
+    layout: Layout,
+    organisation: String,
+    rows: Vec<Row>,
+    statuses: Vec<SelectOption>,
+    programmes: Vec<SelectOption>,
+    locations: Vec<SelectOption>,
+    q: String,
+    filtered: bool,
+    organisation_has_claims: bool,
+    headers: Vec<SortHeader>,
+    previous: Option<String>,
+    next: Option<String>,
+    export: String,
+}
+
+pub async fn list(
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    query: web::Query<ListRequest>,
+) -> Result<HttpResponse, AppError> {
+    let user = visitor.permitted(access::can_create_claims)?.clone();
+    let request = query.into_inner();
+    let organisation = user.organisation_id.clone().unwrap_or_default();
+    let req = request.clone();
+    let listed = state
+        .db(move |conn| associations::list(conn, &organisation, &req))
+        .await?;
+    let t = Catalogue::for_locale(visitor.locale);
+    let zone = state.settings.calendar_time_zone;
+    let ListPage {
+        claims,
+        previous,
+        next,
+        locations,
+        organisation_has_claims,
+    } = listed;
+    let template = ListTemplate {
+        layout: Layout::new(&visitor, "associations.title"),
+        organisation: user.organisation_name.clone().unwrap_or_default(),
+        rows: claims.iter().map(|c| row(c, t, zone)).collect(),
+        statuses: options(
+            &request.status,
+            Status::ALL
+                .iter()
+                .map(|s| (s.as_str(), t.get(s.label_key()))),
+        ),
+        programmes: options(
+            &request.programme,
+            Programme::ALL
+                .iter()
+                .map(|p| (p.as_str(), t.get(p.label_key()))),
+        ),
+        locations: options(
+            &request.location,
+            locations.iter().map(|l| (l.id.as_str(), l.name.as_str())),
+        ),
+        q: request.q.clone(),
+        filtered: request.has_filters(),
+        organisation_has_claims,
+        headers: headers(&request),
+        previous: previous.map(|c| href(&request, &[("before", &c)])),
+        next: next.map(|c| href(&request, &[("after", &c)])),
+        export: format!("/associations/export.csv{}", query_string(&request, &[])),
+    };
+    page(StatusCode::OK, &template)
+}
+
+fn row(claim: &ListedClaim, t: &Catalogue, zone: chrono_tz::Tz) -> Row {
+    let status = claim.status;
+    Row {
+        id: claim.id.clone(),
+        name: claim.name.clone(),
+        domain: claim.customer_domain.clone(),
+        programme: claim
+            .programme
+            .map(|p| t.get(p.label_key()).to_owned())
+            .unwrap_or_default(),
+        products: claim.products.join(", "),
+        status_code: status.map_or("", |s| s.as_str()),
+        status: status
+            .map(|s| t.get(s.label_key()).to_owned())
+            .unwrap_or_default(),
+        closes: match (status, claim.window_closes_at) {
+            (Some(Status::PendingCustomer), Some(at)) => t.format(
+                "associations.list.window_closes",
+                &[("at", &format::instant(at, zone))],
+            ),
+            _ => String::new(),
+        },
+        updated: format::instant(claim.updated_at, zone),
+    }
+}
+
+fn options<'a>(
+    selected: &str,
+    items: impl Iterator<Item = (&'a str, &'a str)>,
+) -> Vec<SelectOption> {
+    items
+        .map(|(value, label)| SelectOption {
+            selected: value == selected,
+            value: value.to_owned(),
+            label: label.to_owned(),
+        })
+        .collect()
+}
+
+fn headers(request: &ListRequest) -> Vec<SortHeader> {
+    let current = request.sort_column();
+    let descending = request.descending();
+    [
+        ("name", "associations.list.name"),
+        ("domain", "associations.list.domain"),
+        ("updated", "associations.list.updated"),
+    ]
+    .into_iter()
+    .map(|(sort, label_key)| {
+        let mut probe = request.clone();
+        probe.sort = sort.to_owned();
+        probe.dir.clear();
+        let is_current = probe.sort_column() == current;
+        // Clicking the current column reverses it; another column starts in its natural order.
+        let dir = match (is_current, descending) {
+            (true, true) => "asc",
+            (true, false) => "desc",
+            (false, _) => {
+                if probe.descending() {
+                    "desc"
+                } else {
+                    "asc"
+                }
+            }
+        };
+        let mut target = request.clone();
+        target.sort = sort.to_owned();
+        target.dir = dir.to_owned();
+        target.after.clear();
+        target.before.clear();
+        SortHeader {
+            label_key,
+            href: format!("/associations{}", query_string(&target, &[])),
+            aria_sort: match (is_current, descending) {
+                (false, _) => "",
+                (true, true) => "descending",
+                (true, false) => "ascending",
+            },
+        }
+    })
+    .collect()
+}
+
+fn href(request: &ListRequest, cursor: &[(&str, &str)]) -> String {
+    format!("/associations{}", query_string(request, cursor))
+}
+
+/// The filters and sort of `request` (never its cursor) plus `extra`, as `?a=b&…`.
+fn query_string(request: &ListRequest, extra: &[(&str, &str)]) -> String {
+    let mut pairs: Vec<(&str, &str)> = [
+        ("status", request.status.as_str()),
+        ("programme", request.programme.as_str()),
+        ("location", request.location.as_str()),
+        ("q", request.q.trim()),
+        ("sort", request.sort.as_str()),
+        ("dir", request.dir.as_str()),
+    ]
+    .into_iter()
+    .filter(|(_, v)| !v.is_empty())
+    .collect();
+    pairs.extend_from_slice(extra);
+    if pairs.is_empty() {
+        return String::new();
+    }
+    format!(
+        "?{}",
+        form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(pairs)
+            .finish()
+    )
+}
