@@ -1,7 +1,7 @@
 //! The partner's Customer associations list: filters, search, sort and keyset pages, and
 //! the same rows for the CSV export.
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
 use crate::{
@@ -9,6 +9,7 @@ use crate::{
     store::{
         AnyConnection,
         claims::{self, Cursor, ListQuery, ListRow, SortColumn},
+        from_db_time,
         organisations::{self, LocationRow},
     },
 };
@@ -183,8 +184,8 @@ fn with_products(conn: &mut AnyConnection, rows: Vec<ListRow>) -> anyhow::Result
                 .collect(),
             programme: Programme::parse(&row.programme),
             status: Status::parse(&row.status),
-            window_closes_at: row.window_closes_at.map(utc),
-            updated_at: utc(row.updated_at),
+            window_closes_at: row.window_closes_at.map(from_db_time),
+            updated_at: from_db_time(row.updated_at),
             id: row.id,
             name: row.name,
             customer_domain: row.customer_domain,
@@ -192,8 +193,4 @@ fn with_products(conn: &mut AnyConnection, rows: Vec<ListRow>) -> anyhow::Result
             location_id: row.location_id,
         })
         .collect())
-}
-
-fn utc(at: NaiveDateTime) -> DateTime<Utc> {
-    at.and_utc()
 }

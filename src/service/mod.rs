@@ -2,6 +2,7 @@
 
 pub mod associations;
 pub mod auth;
+pub mod claim_view;
 pub mod demo;
 pub mod demo_registry;
 pub mod overview;

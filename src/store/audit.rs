@@ -25,3 +25,33 @@ pub fn insert(conn: &mut AnyConnection, entry: &NewAuditEntry<'_>) -> QueryResul
         .execute(conn)
         .map(drop)
 }
+
+/// A history line with the acting user's name (none for the system or the customer link).
+#[derive(Debug, Clone, Queryable)]
+pub struct HistoryRow {
+    pub actor_kind: String,
+    pub actor_name: Option<String>,
+    pub from_status: Option<String>,
+    pub to_status: String,
+    pub reason_code: Option<String>,
+    pub reason_text: Option<String>,
+    pub at: NaiveDateTime,
+}
+
+pub fn history(conn: &mut AnyConnection, claim_id: &str) -> QueryResult<Vec<HistoryRow>> {
+    use super::schema::users;
+    audit_entries::table
+        .left_join(users::table.on(users::id.nullable().eq(audit_entries::actor_user_id)))
+        .filter(audit_entries::claim_id.eq(claim_id))
+        .order((audit_entries::at, audit_entries::id))
+        .select((
+            audit_entries::actor_kind,
+            users::display_name.nullable(),
+            audit_entries::from_status,
+            audit_entries::to_status,
+            audit_entries::reason_code,
+            audit_entries::reason_text,
+            audit_entries::at,
+        ))
+        .load(conn)
+}

@@ -232,3 +232,70 @@ pub fn organisation_has_any(conn: &mut AnyConnection, organisation_id: &str) -> 
         .optional()?;
     Ok(first.is_some())
 }
+
+/// A claim as stored, every column.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = claims)]
+pub struct ClaimRow {
+    pub id: String,
+    pub organisation_id: String,
+    pub location_id: String,
+    pub created_by: String,
+    pub tenant_id: String,
+    pub customer_domain: String,
+    pub solution_area: String,
+    pub activity: String,
+    pub programme: String,
+    pub name: String,
+    pub status: String,
+    pub customer_contact_name: Option<String>,
+    pub customer_contact_title: Option<String>,
+    pub customer_contact_email: Option<String>,
+    pub technical_contact_name: Option<String>,
+    pub technical_contact_title: Option<String>,
+    pub technical_contact_email: Option<String>,
+    pub company_contact_name: Option<String>,
+    pub company_contact_email: Option<String>,
+    pub seller_name: Option<String>,
+    pub customer_name: Option<String>,
+    pub isv_solution_name: Option<String>,
+    pub comments: Option<String>,
+    pub rejected_at: Option<NaiveDateTime>,
+    pub dispute_used: bool,
+    pub window_closes_at: Option<NaiveDateTime>,
+    pub action_required_due: Option<NaiveDateTime>,
+    pub submitted_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+pub fn find(conn: &mut AnyConnection, id: &str) -> QueryResult<Option<ClaimRow>> {
+    claims::table
+        .find(id)
+        .select(ClaimRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// A product chosen for a claim, with the subscription where one was chosen.
+#[derive(Debug, Clone, Queryable)]
+pub struct ChosenProductRow {
+    pub product_id: String,
+    pub name: String,
+    pub is_dynamics365: bool,
+    pub subscription_id: Option<String>,
+}
+
+pub fn products_of(conn: &mut AnyConnection, claim_id: &str) -> QueryResult<Vec<ChosenProductRow>> {
+    claim_products::table
+        .inner_join(products::table)
+        .filter(claim_products::claim_id.eq(claim_id))
+        .order(products::sort_order)
+        .select((
+            products::id,
+            products::name,
+            products::is_dynamics365,
+            claim_products::subscription_id,
+        ))
+        .load(conn)
+}

@@ -21,6 +21,11 @@ pub fn db_time(at: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDateTime {
     at.trunc_subsecs(6).naive_utc()
 }
 
+/// A stored time back as UTC.
+pub fn from_db_time(at: chrono::NaiveDateTime) -> chrono::DateTime<chrono::Utc> {
+    at.and_utc()
+}
+
 pub fn new_id() -> String {
     uuid::Uuid::new_v4().to_string()
 }

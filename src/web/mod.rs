@@ -3,6 +3,7 @@
 pub mod assets;
 pub mod associations;
 pub mod auth;
+pub mod claim;
 pub mod csrf;
 pub mod error;
 pub mod error_pages;
@@ -56,6 +57,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route(web::get().to(wizard::name_form))
                 .route(web::post().to(wizard::name_submit)),
         )
+        .route("/associations/{id}", web::get().to(claim::show))
+        .route("/associations/{id}/history", web::get().to(claim::history))
         .route("/review", web::get().to(home::review))
         .route("/admin", web::get().to(home::admin));
 }

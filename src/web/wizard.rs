@@ -270,8 +270,8 @@ pub async fn name_submit(
         })
         .await?;
     match created {
-        Ok(_claim_id) => {
-            let mut res = see_other("/associations");
+        Ok(claim_id) => {
+            let mut res = see_other(&format!("/associations/{claim_id}"));
             let flash = session::cookie(
                 session::FLASH_COOKIE,
                 "flash.draft_created".into(),

@@ -62,6 +62,8 @@ fn quoted_keys(text: &str) -> Vec<String> {
         "app.",
         "wizard.",
         "help.",
+        "claim.",
+        "history.",
     ];
     // Every run between two consecutive quotes: a key literal is always one of them.
     let parts: Vec<&str> = text.split('"').collect();

@@ -223,13 +223,47 @@ async fn the_first_three_steps_create_a_draft_that_appears_in_the_list() {
         .submit_form(&step_3, "/associations/new/name", &refs)
         .await;
     assert_eq!(created.status, 303, "{}", created.body);
-    assert_eq!(created.location(), Some("/associations"));
+    let claim_url = created.location().unwrap().to_owned();
+    assert!(claim_url.starts_with("/associations/"));
 
-    let list = visitor.get("/associations").await;
+    let claim = visitor.get(&claim_url).await;
     assert_eq!(
-        list.text("[role=status]"),
+        claim.text("[role=status]"),
         "Your claim was saved as a draft."
     );
+    assert_eq!(
+        claim.text("main h1"),
+        "Northwind – Dynamics 365 Sales rollout"
+    );
+    assert_eq!(claim.text("[data-testid=claim-status]"), "Draft");
+    assert!(
+        claim.texts("[data-testid=claim-missing] li").len() >= 3,
+        "products, contacts and PoE are still missing"
+    );
+
+    let history = visitor.get(&format!("{claim_url}/history")).await;
+    assert_eq!(
+        history.texts("[data-testid=history] tbody td:nth-child(2)"),
+        ["Avery Chen (Partner)"]
+    );
+    assert_eq!(
+        history.texts("[data-testid=history] tbody td:nth-child(3)"),
+        ["Draft"]
+    );
+    assert_eq!(
+        history.texts("[data-testid=history] tbody td:nth-child(4)"),
+        ["Draft created"]
+    );
+
+    // Another organisation cannot tell the claim exists; staff can see it.
+    let other = app.signed_in(OTHER_PARTNER).await;
+    assert_eq!(other.get(&claim_url).await.status, 404);
+    assert_eq!(other.get(&format!("{claim_url}/history")).await.status, 404);
+    assert_eq!(other.get("/associations/no-such-claim").await.status, 404);
+    let reviewer = app.signed_in(REVIEWER).await;
+    assert_eq!(reviewer.get(&claim_url).await.status, 200);
+
+    let list = visitor.get("/associations").await;
     assert_eq!(
         list.text("table tbody tr .claim-name"),
         "Northwind – Dynamics 365 Sales rollout"

@@ -1,0 +1,144 @@
+//! One claim as its page shows it: what was entered, what is missing, what may happen next,
+//! and its history — only for those the domain lets see it.
+
+use chrono::{DateTime, Utc};
+
+use crate::{
+    domain::{
+        access::{self, Viewer},
+        claim::{Action, ClaimSnapshot, Status, allowed_actions},
+        draft::{DraftFacts, MissingItem, missing_for_submit},
+        ids::{ClaimId, OrganisationId},
+        programme::{ProductRef, Programme, SolutionArea},
+    },
+    store::{
+        AnyConnection,
+        audit::{self, HistoryRow},
+        claims::{self, ChosenProductRow, ClaimRow},
+        from_db_time,
+    },
+};
+
+pub struct ClaimDetails {
+    pub row: ClaimRow,
+    pub status: Status,
+    pub programme: Option<Programme>,
+    pub products: Vec<ChosenProductRow>,
+    pub missing: Vec<MissingItem>,
+    pub actions: Vec<Action>,
+    pub snapshot: ClaimSnapshot,
+}
+
+/// The claim, or `None` when it does not exist *or* the viewer may not see it (the two look
+/// the same, so ids of other organisations' claims reveal nothing).
+pub fn load(
+    conn: &mut AnyConnection,
+    viewer: &Viewer,
+    id: &str,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Option<ClaimDetails>> {
+    let Some(row) = claims::find(conn, id)? else {
+        return Ok(None);
+    };
+    if !access::can_view_claim(viewer, &OrganisationId::new(&row.organisation_id)) {
+        return Ok(None);
+    }
+    let status = Status::parse(&row.status)
+        .ok_or_else(|| anyhow::anyhow!("claim {id} has unknown status"))?;
+    let programme = Programme::parse(&row.programme);
+    let products = claims::products_of(conn, id)?;
+    // Files arrive with the proof-of-execution step; until then a draft has none.
+    let poe_file_count = 0;
+    let facts = draft_facts(&row, programme, &products, poe_file_count);
+    let missing = missing_for_submit(&facts);
+    let snapshot = ClaimSnapshot {
+        id: ClaimId::new(&row.id),
+        status,
+        owner: OrganisationId::new(&row.organisation_id),
+        rejected_at: row.rejected_at.map(from_db_time),
+        dispute_used: row.dispute_used,
+        window_closes_at: row.window_closes_at.map(from_db_time),
+        action_required_due: row.action_required_due.map(from_db_time),
+        ends_at: None,
+        poe_file_count,
+        missing: missing.clone(),
+    };
+    let actions = viewer
+        .actor()
+        .map(|actor| allowed_actions(&snapshot, &actor, now))
+        .unwrap_or_default();
+    Ok(Some(ClaimDetails {
+        row,
+        status,
+        programme,
+        products,
+        missing,
+        actions,
+        snapshot,
+    }))
+}
+
+pub fn history(
+    conn: &mut AnyConnection,
+    viewer: &Viewer,
+    id: &str,
+) -> anyhow::Result<Option<(ClaimRow, Vec<HistoryRow>)>> {
+    let Some(row) = claims::find(conn, id)? else {
+        return Ok(None);
+    };
+    if !access::can_view_claim(viewer, &OrganisationId::new(&row.organisation_id)) {
+        return Ok(None);
+    }
+    let entries = audit::history(conn, id)?;
+    Ok(Some((row, entries)))
+}
+
+fn draft_facts(
+    row: &ClaimRow,
+    programme: Option<Programme>,
+    products: &[ChosenProductRow],
+    poe_file_count: u32,
+) -> DraftFacts {
+    let present = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.trim().is_empty());
+    let area = programme.map_or(SolutionArea::Microsoft365, Programme::solution_area);
+    let refs: Vec<ProductRef> = products
+        .iter()
+        .map(|p| ProductRef {
+            id: p.product_id.clone(),
+            area,
+            is_dynamics365: p.is_dynamics365,
+            active: true,
+        })
+        .collect();
+    DraftFacts {
+        has_location_and_customer: true,
+        programme,
+        has_claim_name: !row.name.trim().is_empty(),
+        product_count: products.len(),
+        requires_technical_contact: programme.is_some_and(|p| p.requires_technical_contact(&refs)),
+        has_customer_contact: [
+            &row.customer_contact_name,
+            &row.customer_contact_title,
+            &row.customer_contact_email,
+        ]
+        .into_iter()
+        .all(present),
+        has_technical_contact: [
+            &row.technical_contact_name,
+            &row.technical_contact_title,
+            &row.technical_contact_email,
+        ]
+        .into_iter()
+        .all(present),
+        has_company_contact: present(&row.company_contact_name)
+            && present(&row.company_contact_email),
+        has_revenue_association_details: [
+            &row.seller_name,
+            &row.customer_name,
+            &row.isv_solution_name,
+        ]
+        .into_iter()
+        .all(present),
+        poe_file_count,
+    }
+}

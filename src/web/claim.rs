@@ -1,0 +1,186 @@
+//! `/associations/{id}` (the claim: details, Status, what happens next) and
+//! `/associations/{id}/history`.
+
+use actix_web::{HttpResponse, http::StatusCode, web};
+use askama::Template;
+
+use crate::{
+    domain::claim::{ActorKind, ReasonCode, Status},
+    i18n::Catalogue,
+    service::claim_view::{self, ClaimDetails},
+    store::from_db_time,
+};
+
+use super::{
+    error::AppError, format, layout::Layout, render::page, session::Visitor, state::AppState,
+};
+
+#[derive(Template)]
+#[template(path = "associations/show.html")]
+struct ClaimPage {
+    layout: Layout,
+    id: String,
+    name: String,
+    status_code: &'static str,
+    status: String,
+    next: String,
+    /// What still stops the draft from being submitted.
+    missing: Vec<String>,
+    details: Vec<(String, String)>,
+}
+
+pub struct HistoryLine {
+    pub at: String,
+    pub who: String,
+    pub from: String,
+    pub to: String,
+    pub why: String,
+}
+
+#[derive(Template)]
+#[template(path = "associations/history.html")]
+struct HistoryPage {
+    layout: Layout,
+    id: String,
+    name: String,
+    lines: Vec<HistoryLine>,
+}
+
+pub async fn show(
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let viewer = visitor.signed_in()?.viewer();
+    let now = state.now();
+    let id = id.into_inner();
+    let claim_id = id.clone();
+    let details = state
+        .db(move |conn| claim_view::load(conn, &viewer, &claim_id, now))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let t = Catalogue::for_locale(visitor.locale);
+    let zone = state.settings.calendar_time_zone;
+    let template = ClaimPage {
+        layout: Layout::new(&visitor, "claim.title"),
+        id,
+        name: details.row.name.clone(),
+        status_code: details.status.as_str(),
+        status: t.get(details.status.label_key()).to_owned(),
+        next: next_step(&details, t, zone),
+        missing: details.missing.iter().map(|m| t.message(m)).collect(),
+        details: summary(&details, t),
+    };
+    page(StatusCode::OK, &template)
+}
+
+pub async fn history(
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let viewer = visitor.signed_in()?.viewer();
+    let id = id.into_inner();
+    let claim_id = id.clone();
+    let (row, entries) = state
+        .db(move |conn| claim_view::history(conn, &viewer, &claim_id))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let t = Catalogue::for_locale(visitor.locale);
+    let zone = state.settings.calendar_time_zone;
+    let status_label = |code: &str| {
+        Status::parse(code)
+            .map(|s| t.get(s.label_key()).to_owned())
+            .unwrap_or_default()
+    };
+    let lines = entries
+        .iter()
+        .map(|e| {
+            let kind = ActorKind::parse(&e.actor_kind);
+            let role = kind
+                .map(|k| t.get(k.label_key()).to_owned())
+                .unwrap_or_default();
+            let who = match &e.actor_name {
+                Some(name) => format!("{name} ({role})"),
+                None => role,
+            };
+            let reason = e
+                .reason_code
+                .as_deref()
+                .and_then(ReasonCode::parse)
+                .map(|r| t.get(r.label_key()).to_owned());
+            let why = match (reason, e.reason_text.as_deref()) {
+                (Some(r), Some(text)) => format!("{r}: {text}"),
+                (Some(r), None) => r,
+                (None, Some(text)) => text.to_owned(),
+                (None, None) if e.from_status.is_none() => t.get("history.created").to_owned(),
+                (None, None) => String::new(),
+            };
+            HistoryLine {
+                at: format::instant(from_db_time(e.at), zone),
+                who,
+                from: e
+                    .from_status
+                    .as_deref()
+                    .map(status_label)
+                    .unwrap_or_default(),
+                to: status_label(&e.to_status),
+                why,
+            }
+        })
+        .collect();
+    page(
+        StatusCode::OK,
+        &HistoryPage {
+            layout: Layout::new(&visitor, "history.title"),
+            id,
+            name: row.name,
+            lines,
+        },
+    )
+}
+
+/// What happens next, in a sentence that fits the status.
+fn next_step(details: &ClaimDetails, t: &Catalogue, zone: chrono_tz::Tz) -> String {
+    let key = format!("claim.next.{}", details.status.as_str());
+    match (
+        details.status,
+        details.snapshot.window_closes_at,
+        details.snapshot.action_required_due,
+    ) {
+        (Status::PendingCustomer, Some(at), _) => {
+            t.format(&key, &[("at", &format::instant(at, zone))])
+        }
+        (Status::ActionRequired, _, Some(at)) => {
+            t.format(&key, &[("at", &format::instant(at, zone))])
+        }
+        _ => t.get(&key).to_owned(),
+    }
+}
+
+fn summary(details: &ClaimDetails, t: &Catalogue) -> Vec<(String, String)> {
+    let row = &details.row;
+    let mut lines = vec![
+        (
+            t.get("claim.field.domain").to_owned(),
+            row.customer_domain.clone(),
+        ),
+        (
+            t.get("claim.field.tenant").to_owned(),
+            row.tenant_id.clone(),
+        ),
+        (
+            t.get("claim.field.programme").to_owned(),
+            details
+                .programme
+                .map(|p| t.get(p.label_key()).to_owned())
+                .unwrap_or_default(),
+        ),
+    ];
+    let products: Vec<&str> = details.products.iter().map(|p| p.name.as_str()).collect();
+    lines.push((
+        t.get("claim.field.products").to_owned(),
+        products.join(", "),
+    ));
+    lines
+}
