@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use crate::{
     domain::{
         access::{self, Viewer},
-        claim::{Action, ClaimSnapshot, Status, allowed_actions},
+        claim::{Action, ClaimSnapshot, Section, Status, allowed_actions, can_edit},
         draft::{DraftFacts, MissingItem, missing_for_submit},
         ids::{ClaimId, OrganisationId},
         programme::{ProductRef, Programme, SolutionArea},
@@ -26,6 +26,8 @@ pub struct ClaimDetails {
     pub products: Vec<ChosenProductRow>,
     pub missing: Vec<MissingItem>,
     pub actions: Vec<Action>,
+    /// The parts the viewer may change now (only the owning partner, only as rule 7 allows).
+    pub editable: Vec<Section>,
     pub snapshot: ClaimSnapshot,
 }
 
@@ -67,6 +69,14 @@ pub fn load(
         .actor()
         .map(|actor| allowed_actions(&snapshot, &actor, now))
         .unwrap_or_default();
+    let editable = if access::can_create_claims(viewer) {
+        Section::ALL
+            .into_iter()
+            .filter(|s| can_edit(status, *s))
+            .collect()
+    } else {
+        Vec::new()
+    };
     Ok(Some(ClaimDetails {
         row,
         status,
@@ -74,6 +84,7 @@ pub fn load(
         products,
         missing,
         actions,
+        editable,
         snapshot,
     }))
 }

@@ -5,6 +5,8 @@ pub mod auth;
 pub mod claim_view;
 pub mod demo;
 pub mod demo_registry;
+pub mod draft_edit;
 pub mod overview;
 pub mod passwords;
+pub mod products_step;
 pub mod wizard;

@@ -299,3 +299,31 @@ pub fn products_of(conn: &mut AnyConnection, claim_id: &str) -> QueryResult<Vec<
         ))
         .load(conn)
 }
+
+/// Replaces the claim's products: (product id, subscription id).
+pub fn replace_products(
+    conn: &mut AnyConnection,
+    claim_id: &str,
+    selections: &[(String, Option<String>)],
+) -> QueryResult<()> {
+    diesel::delete(claim_products::table.filter(claim_products::claim_id.eq(claim_id)))
+        .execute(conn)?;
+    for (product_id, subscription_id) in selections {
+        diesel::insert_into(claim_products::table)
+            .values((
+                claim_products::claim_id.eq(claim_id),
+                claim_products::product_id.eq(product_id),
+                claim_products::subscription_id.eq(subscription_id.as_deref()),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Marks the claim as changed now (the list's "Last change").
+pub fn touch(conn: &mut AnyConnection, claim_id: &str, at: NaiveDateTime) -> QueryResult<()> {
+    diesel::update(claims::table.find(claim_id))
+        .set(claims::updated_at.eq(at))
+        .execute(conn)
+        .map(drop)
+}

@@ -5,7 +5,7 @@ use actix_web::{HttpResponse, http::StatusCode, web};
 use askama::Template;
 
 use crate::{
-    domain::claim::{ActorKind, ReasonCode, Status},
+    domain::claim::{ActorKind, ReasonCode, Section, Status},
     i18n::Catalogue,
     service::claim_view::{self, ClaimDetails},
     store::from_db_time,
@@ -14,6 +14,19 @@ use crate::{
 use super::{
     error::AppError, format, layout::Layout, render::page, session::Visitor, state::AppState,
 };
+
+/// Something still missing, with a link to the step that fills it in (where it exists).
+pub struct Missing {
+    pub text: String,
+    pub href: Option<String>,
+}
+
+pub struct DetailRow {
+    pub label: String,
+    pub value: String,
+    /// The step that changes it, when the viewer may change it now.
+    pub change: Option<String>,
+}
 
 #[derive(Template)]
 #[template(path = "associations/show.html")]
@@ -25,8 +38,8 @@ struct ClaimPage {
     status: String,
     next: String,
     /// What still stops the draft from being submitted.
-    missing: Vec<String>,
-    details: Vec<(String, String)>,
+    missing: Vec<Missing>,
+    details: Vec<DetailRow>,
 }
 
 pub struct HistoryLine {
@@ -68,7 +81,14 @@ pub async fn show(
         status_code: details.status.as_str(),
         status: t.get(details.status.label_key()).to_owned(),
         next: next_step(&details, t, zone),
-        missing: details.missing.iter().map(|m| t.message(m)).collect(),
+        missing: details
+            .missing
+            .iter()
+            .map(|m| Missing {
+                text: t.message(m),
+                href: step_href(&details, m.step()),
+            })
+            .collect(),
         details: summary(&details, t),
     };
     page(StatusCode::OK, &template)
@@ -158,29 +178,34 @@ fn next_step(details: &ClaimDetails, t: &Catalogue, zone: chrono_tz::Tz) -> Stri
     }
 }
 
-fn summary(details: &ClaimDetails, t: &Catalogue) -> Vec<(String, String)> {
+/// The URL of a wizard step of this claim, when it exists and the viewer may use it now.
+fn step_href(details: &ClaimDetails, step: u8) -> Option<String> {
+    let (section, path) = match step {
+        4 => (Section::Products, "products"),
+        _ => return None,
+    };
+    details
+        .editable
+        .contains(&section)
+        .then(|| format!("/associations/{}/{path}", details.row.id))
+}
+
+fn summary(details: &ClaimDetails, t: &Catalogue) -> Vec<DetailRow> {
     let row = &details.row;
-    let mut lines = vec![
-        (
-            t.get("claim.field.domain").to_owned(),
-            row.customer_domain.clone(),
-        ),
-        (
-            t.get("claim.field.tenant").to_owned(),
-            row.tenant_id.clone(),
-        ),
-        (
-            t.get("claim.field.programme").to_owned(),
-            details
-                .programme
-                .map(|p| t.get(p.label_key()).to_owned())
-                .unwrap_or_default(),
-        ),
-    ];
+    let line = |key: &str, value: String, step: u8| DetailRow {
+        label: t.get(key).to_owned(),
+        value,
+        change: step_href(details, step),
+    };
+    let programme = details
+        .programme
+        .map(|p| t.get(p.label_key()).to_owned())
+        .unwrap_or_default();
     let products: Vec<&str> = details.products.iter().map(|p| p.name.as_str()).collect();
-    lines.push((
-        t.get("claim.field.products").to_owned(),
-        products.join(", "),
-    ));
-    lines
+    vec![
+        line("claim.field.domain", row.customer_domain.clone(), 1),
+        line("claim.field.tenant", row.tenant_id.clone(), 1),
+        line("claim.field.programme", programme, 2),
+        line("claim.field.products", products.join(", "), 4),
+    ]
 }

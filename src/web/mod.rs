@@ -15,6 +15,7 @@ pub mod health;
 pub mod help;
 pub mod home;
 pub mod layout;
+pub mod products;
 pub mod render;
 pub mod request_log;
 pub mod session;
@@ -59,6 +60,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         )
         .route("/associations/{id}", web::get().to(claim::show))
         .route("/associations/{id}/history", web::get().to(claim::history))
+        .service(
+            web::resource("/associations/{id}/products")
+                .route(web::get().to(products::form))
+                .route(web::post().to(products::submit)),
+        )
         .route("/review", web::get().to(home::review))
         .route("/admin", web::get().to(home::admin));
 }

@@ -64,6 +64,7 @@ fn quoted_keys(text: &str) -> Vec<String> {
         "help.",
         "claim.",
         "history.",
+        "products.",
     ];
     // Every run between two consecutive quotes: a key literal is always one of them.
     let parts: Vec<&str> = text.split('"').collect();

@@ -8,6 +8,7 @@ mod config;
 mod csrf;
 mod health;
 mod helpers;
+mod products_step;
 mod security_headers;
 mod sign_in;
 mod startup;

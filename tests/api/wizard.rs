@@ -400,3 +400,21 @@ async fn only_partner_users_run_the_wizard() {
     }
     assert_eq!(app.visitor().get("/associations/new").await.status, 303);
 }
+
+/// Runs steps 1–3 for the Seattle location and Northwind and returns the new claim's URL.
+pub async fn create_draft(visitor: &Visitor, area: &str, activity: &str, name: &str) -> String {
+    let fields = [
+        ("location_mpn_id", SEATTLE),
+        ("domain_name", "northwind.example"),
+        ("tenant_id", NORTHWIND_TENANT),
+        ("claim_type", "customer_association"),
+        ("solution_area", area),
+        ("activity", activity),
+        ("claim_name", name),
+    ];
+    let res = visitor
+        .submit_form("/associations/new", "/associations/new/name", &fields)
+        .await;
+    assert_eq!(res.status, 303, "{}", res.body);
+    res.location().unwrap().to_owned()
+}

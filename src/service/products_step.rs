@@ -1,0 +1,136 @@
+//! Step 4: the products (and subscriptions) of a claim.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::{
+    domain::{
+        access::Viewer,
+        claim::Section,
+        draft::{Channel, FieldErrors, ProductsContext, ProductsInput, TenantSubscription},
+        programme::{ProductRef, Programme, SolutionArea},
+        values::SubscriptionId,
+    },
+    store::{
+        AnyConnection,
+        catalogue::{self, ProductRow},
+        claims::{self, ClaimRow},
+        db_time,
+        registry::{self, SubscriptionRow},
+        write_transaction,
+    },
+};
+
+use super::draft_edit::{EditDenied, editable_claim};
+
+/// What the products page shows.
+pub struct ProductsForm {
+    pub claim: ClaimRow,
+    pub programme: Programme,
+    /// Active products of the programme's solution area.
+    pub products: Vec<ProductRow>,
+    /// The tenant's subscriptions that can be claimed (never CSP, never ended).
+    pub subscriptions: Vec<SubscriptionRow>,
+    /// Currently chosen: (product id, subscription id).
+    pub chosen: Vec<(String, Option<String>)>,
+}
+
+pub fn load(
+    conn: &mut AnyConnection,
+    viewer: &Viewer,
+    claim_id: &str,
+    today: NaiveDate,
+) -> anyhow::Result<Result<ProductsForm, EditDenied>> {
+    let claim = match editable_claim(conn, viewer, claim_id, Section::Products)? {
+        Ok(claim) => claim,
+        Err(denied) => return Ok(Err(denied)),
+    };
+    let programme = Programme::parse(&claim.programme)
+        .ok_or_else(|| anyhow::anyhow!("claim {claim_id} has no programme"))?;
+    let area = programme.solution_area().as_str();
+    let products = catalogue::all(conn)?
+        .into_iter()
+        .filter(|p| p.active && p.solution_area == area)
+        .collect();
+    let subscriptions = registry::subscriptions_of(conn, &claim.tenant_id)?
+        .into_iter()
+        .filter(|s| s.channel != Channel::Csp.as_str() && s.ends_on.is_none_or(|end| end >= today))
+        .collect();
+    let chosen = claims::products_of(conn, claim_id)?
+        .into_iter()
+        .map(|p| (p.product_id, p.subscription_id))
+        .collect();
+    Ok(Ok(ProductsForm {
+        claim,
+        programme,
+        products,
+        subscriptions,
+        chosen,
+    }))
+}
+
+/// Validates step 4 against the catalogue and the tenant registry and, when it is right,
+/// replaces the claim's products in one transaction.
+pub fn save(
+    conn: &mut AnyConnection,
+    viewer: &Viewer,
+    claim_id: &str,
+    input: &ProductsInput,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+) -> anyhow::Result<Result<Result<(), FieldErrors>, EditDenied>> {
+    let claim = match editable_claim(conn, viewer, claim_id, Section::Products)? {
+        Ok(claim) => claim,
+        Err(denied) => return Ok(Err(denied)),
+    };
+    let programme = Programme::parse(&claim.programme)
+        .ok_or_else(|| anyhow::anyhow!("claim {claim_id} has no programme"))?;
+    let catalogue: Vec<ProductRef> = catalogue::all(conn)?
+        .into_iter()
+        .filter_map(|p| {
+            Some(ProductRef {
+                area: SolutionArea::parse(&p.solution_area)?,
+                id: p.id,
+                is_dynamics365: p.is_dynamics365,
+                active: p.active,
+            })
+        })
+        .collect();
+    let subscriptions: Vec<TenantSubscription> =
+        registry::subscriptions_of(conn, &claim.tenant_id)?
+            .into_iter()
+            .filter_map(|s| {
+                Some(TenantSubscription {
+                    id: SubscriptionId::parse(&s.id).ok()?,
+                    product_id: s.product_id,
+                    channel: Channel::parse(&s.channel)?,
+                    ends_on: s.ends_on.unwrap_or(NaiveDate::MAX),
+                })
+            })
+            .collect();
+    let context = ProductsContext {
+        programme,
+        catalogue: &catalogue,
+        subscriptions: &subscriptions,
+        today,
+    };
+    let step = match input.validate(context) {
+        Ok(step) => step,
+        Err(errors) => return Ok(Ok(Err(errors))),
+    };
+    write_transaction(conn, |c| -> anyhow::Result<()> {
+        let selections: Vec<(String, Option<String>)> = step
+            .selections
+            .iter()
+            .map(|s| {
+                (
+                    s.product_id.clone(),
+                    s.subscription.as_ref().map(|id| id.as_ref().to_owned()),
+                )
+            })
+            .collect();
+        claims::replace_products(c, claim_id, &selections)?;
+        claims::touch(c, claim_id, db_time(now))?;
+        Ok(())
+    })?;
+    Ok(Ok(Ok(())))
+}
