@@ -3,6 +3,7 @@
 pub mod associations;
 pub mod auth;
 pub mod claim_view;
+pub mod contacts_step;
 pub mod demo;
 pub mod demo_registry;
 pub mod draft_edit;

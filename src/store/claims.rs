@@ -327,3 +327,32 @@ pub fn touch(conn: &mut AnyConnection, claim_id: &str, at: NaiveDateTime) -> Que
         .execute(conn)
         .map(drop)
 }
+
+/// The contact and revenue-association columns, written together (unset ones cleared).
+#[derive(Debug, Default, AsChangeset)]
+#[diesel(table_name = claims, treat_none_as_null = true)]
+pub struct ContactColumns {
+    pub customer_contact_name: Option<String>,
+    pub customer_contact_title: Option<String>,
+    pub customer_contact_email: Option<String>,
+    pub technical_contact_name: Option<String>,
+    pub technical_contact_title: Option<String>,
+    pub technical_contact_email: Option<String>,
+    pub company_contact_name: Option<String>,
+    pub company_contact_email: Option<String>,
+    pub seller_name: Option<String>,
+    pub customer_name: Option<String>,
+    pub isv_solution_name: Option<String>,
+}
+
+pub fn set_contacts(
+    conn: &mut AnyConnection,
+    claim_id: &str,
+    columns: &ContactColumns,
+    at: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::update(claims::table.find(claim_id))
+        .set((columns, claims::updated_at.eq(at)))
+        .execute(conn)
+        .map(drop)
+}

@@ -182,6 +182,7 @@ fn next_step(details: &ClaimDetails, t: &Catalogue, zone: chrono_tz::Tz) -> Stri
 fn step_href(details: &ClaimDetails, step: u8) -> Option<String> {
     let (section, path) = match step {
         4 => (Section::Products, "products"),
+        5 => (Section::Contacts, "contacts"),
         _ => return None,
     };
     details
@@ -202,10 +203,42 @@ fn summary(details: &ClaimDetails, t: &Catalogue) -> Vec<DetailRow> {
         .map(|p| t.get(p.label_key()).to_owned())
         .unwrap_or_default();
     let products: Vec<&str> = details.products.iter().map(|p| p.name.as_str()).collect();
-    vec![
+    let joined = |parts: &[&Option<String>]| {
+        let present: Vec<&str> = parts.iter().filter_map(|p| p.as_deref()).collect();
+        present.join(", ")
+    };
+    let mut lines = vec![
         line("claim.field.domain", row.customer_domain.clone(), 1),
         line("claim.field.tenant", row.tenant_id.clone(), 1),
         line("claim.field.programme", programme, 2),
         line("claim.field.products", products.join(", "), 4),
-    ]
+        line(
+            "claim.field.customer_contact",
+            joined(&[
+                &row.customer_contact_name,
+                &row.customer_contact_title,
+                &row.customer_contact_email,
+            ]),
+            5,
+        ),
+    ];
+    if details
+        .programme
+        .is_some_and(|p| p.requires_revenue_fields())
+    {
+        let revenue = joined(&[&row.seller_name, &row.customer_name, &row.isv_solution_name]);
+        lines.push(line("claim.field.revenue", revenue, 5));
+    } else {
+        let technical = joined(&[
+            &row.technical_contact_name,
+            &row.technical_contact_title,
+            &row.technical_contact_email,
+        ]);
+        if !technical.is_empty() {
+            lines.push(line("claim.field.technical_contact", technical, 5));
+        }
+        let company = joined(&[&row.company_contact_name, &row.company_contact_email]);
+        lines.push(line("claim.field.company_contact", company, 5));
+    }
+    lines
 }

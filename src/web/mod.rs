@@ -4,6 +4,7 @@ pub mod assets;
 pub mod associations;
 pub mod auth;
 pub mod claim;
+pub mod contacts;
 pub mod csrf;
 pub mod error;
 pub mod error_pages;
@@ -60,6 +61,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         )
         .route("/associations/{id}", web::get().to(claim::show))
         .route("/associations/{id}/history", web::get().to(claim::history))
+        .service(
+            web::resource("/associations/{id}/contacts")
+                .route(web::get().to(contacts::form))
+                .route(web::post().to(contacts::submit)),
+        )
         .service(
             web::resource("/associations/{id}/products")
                 .route(web::get().to(products::form))

@@ -65,6 +65,7 @@ fn quoted_keys(text: &str) -> Vec<String> {
         "claim.",
         "history.",
         "products.",
+        "contacts.",
     ];
     // Every run between two consecutive quotes: a key literal is always one of them.
     let parts: Vec<&str> = text.split('"').collect();

@@ -5,6 +5,7 @@ mod associations_list;
 mod browser;
 mod catalogue;
 mod config;
+mod contacts_step;
 mod csrf;
 mod health;
 mod helpers;
