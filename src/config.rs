@@ -156,6 +156,8 @@ pub struct Settings {
     pub coop_claims_url: String,
     pub mail: MailSettings,
     pub demo_data: bool,
+    /// Largest proof-of-execution file accepted, in bytes.
+    pub upload_max_bytes: u64,
     pub log_format: LogFormat,
     /// Argon2 memory cost in KiB; tests lower it, production keeps the OWASP default.
     pub argon2_memory_kib: u32,
@@ -239,6 +241,13 @@ impl Settings {
                 .unwrap_or_else(|| "Customer associations <no-reply@localhost>".into()),
         };
         let demo_data = parse_bool("PORTAL_DEMO", get, true)?;
+        let upload_max_mb = parse_or("PORTAL_UPLOAD_MAX_MB", get, 20u64)?;
+        if upload_max_mb == 0 || upload_max_mb > 4096 {
+            return Err(fail(
+                "PORTAL_UPLOAD_MAX_MB",
+                "must be between 1 and 4096".into(),
+            ));
+        }
         let log_format = match get("PORTAL_LOG_FORMAT").as_deref().map(str::trim) {
             None | Some("human") => LogFormat::Human,
             Some("json") => LogFormat::Json,
@@ -263,6 +272,7 @@ impl Settings {
             coop_claims_url,
             mail,
             demo_data,
+            upload_max_bytes: upload_max_mb * 1024 * 1024,
             log_format,
             argon2_memory_kib: DEFAULT_ARGON2_MEMORY_KIB,
         })

@@ -5,4 +5,34 @@ document.addEventListener("DOMContentLoaded", function () {
   if (summary) {
     summary.focus();
   }
+
+  // Drag and drop onto the proof-of-execution box fills its (ordinary) file input.
+  var zones = document.querySelectorAll("[data-drop-zone]");
+  Array.prototype.forEach.call(zones, function (zone) {
+    var input = zone.querySelector("input[type=file]");
+    var hint = zone.querySelector("[data-drop-hint]");
+    if (!input || typeof DataTransfer === "undefined") {
+      return;
+    }
+    ["dragenter", "dragover"].forEach(function (name) {
+      zone.addEventListener(name, function (event) {
+        event.preventDefault();
+        zone.classList.add("is-dragover");
+      });
+    });
+    ["dragleave", "drop"].forEach(function (name) {
+      zone.addEventListener(name, function () {
+        zone.classList.remove("is-dragover");
+      });
+    });
+    zone.addEventListener("drop", function (event) {
+      event.preventDefault();
+      if (event.dataTransfer && event.dataTransfer.files.length) {
+        input.files = event.dataTransfer.files;
+        if (hint) {
+          hint.hidden = false;
+        }
+      }
+    });
+  });
 });

@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod claim;
 pub mod draft;
 pub mod errors;
+pub mod evidence;
 pub mod exclusivity;
 pub mod ids;
 pub mod programme;

@@ -16,6 +16,7 @@ use crate::{
         audit::{self, HistoryRow},
         claims::{self, ChosenProductRow, ClaimRow},
         from_db_time,
+        poe_files::{self, PoeFileRow},
     },
 };
 
@@ -24,6 +25,7 @@ pub struct ClaimDetails {
     pub status: Status,
     pub programme: Option<Programme>,
     pub products: Vec<ChosenProductRow>,
+    pub files: Vec<PoeFileRow>,
     pub missing: Vec<MissingItem>,
     pub actions: Vec<Action>,
     /// The parts the viewer may change now (only the owning partner, only as rule 7 allows).
@@ -49,8 +51,8 @@ pub fn load(
         .ok_or_else(|| anyhow::anyhow!("claim {id} has unknown status"))?;
     let programme = Programme::parse(&row.programme);
     let products = claims::products_of(conn, id)?;
-    // Files arrive with the proof-of-execution step; until then a draft has none.
-    let poe_file_count = 0;
+    let files = poe_files::list(conn, id)?;
+    let poe_file_count = u32::try_from(files.len())?;
     let facts = draft_facts(&row, programme, &products, poe_file_count);
     let missing = missing_for_submit(&facts);
     let snapshot = ClaimSnapshot {
@@ -82,6 +84,7 @@ pub fn load(
         status,
         programme,
         products,
+        files,
         missing,
         actions,
         editable,

@@ -7,6 +7,7 @@ pub mod contacts_step;
 pub mod demo;
 pub mod demo_registry;
 pub mod draft_edit;
+pub mod evidence_step;
 pub mod overview;
 pub mod passwords;
 pub mod products_step;

@@ -6,6 +6,7 @@ pub mod claims;
 pub mod connection;
 pub mod migrate;
 pub mod organisations;
+pub mod poe_files;
 pub mod registry;
 pub mod schema;
 pub mod sessions;
@@ -26,6 +27,8 @@ pub fn from_db_time(at: chrono::NaiveDateTime) -> chrono::DateTime<chrono::Utc> 
     at.and_utc()
 }
 
+/// A new row id: a UUIDv7, so ids of one process sort in creation order (a stable
+/// tie-break for rows with the same timestamp) and inserts land at the end of indexes.
 pub fn new_id() -> String {
-    uuid::Uuid::new_v4().to_string()
+    uuid::Uuid::now_v7().to_string()
 }

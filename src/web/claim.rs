@@ -40,6 +40,14 @@ struct ClaimPage {
     /// What still stops the draft from being submitted.
     missing: Vec<Missing>,
     details: Vec<DetailRow>,
+    files: Vec<FileLink>,
+    files_change: Option<String>,
+}
+
+pub struct FileLink {
+    pub href: String,
+    pub name: String,
+    pub size: String,
 }
 
 pub struct HistoryLine {
@@ -90,6 +98,16 @@ pub async fn show(
             })
             .collect(),
         details: summary(&details, t),
+        files: details
+            .files
+            .iter()
+            .map(|f| FileLink {
+                href: format!("/associations/{}/files/{}", details.row.id, f.id),
+                name: f.file_name.clone(),
+                size: format::size(f.size_bytes, t),
+            })
+            .collect(),
+        files_change: step_href(&details, 6),
     };
     page(StatusCode::OK, &template)
 }
@@ -183,6 +201,7 @@ fn step_href(details: &ClaimDetails, step: u8) -> Option<String> {
     let (section, path) = match step {
         4 => (Section::Products, "products"),
         5 => (Section::Contacts, "contacts"),
+        6 => (Section::ProofOfExecution, "files"),
         _ => return None,
     };
     details

@@ -35,12 +35,29 @@ pub async fn verify<B: MessageBody>(
             .error_response(AppError::CsrfRejected)
             .map_into_right_body());
     };
-    let is_form = req
+    let content_type = req
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-    if !is_form {
+        .unwrap_or("")
+        .to_owned();
+    if content_type.starts_with("multipart/form-data") {
+        // Uploads stream and are never buffered here, so their form carries the token in
+        // its action URL instead (same-origin only: Referrer-Policy keeps it on the site).
+        let presented = form_urlencoded::parse(req.query_string().as_bytes())
+            .find(|(k, _)| k == FIELD)
+            .map(|(_, v)| v.into_owned());
+        return match presented {
+            Some(token) if tokens::constant_time_eq(&token, &expected) => next
+                .call(req)
+                .await
+                .map(ServiceResponse::map_into_left_body),
+            _ => Ok(req
+                .error_response(AppError::CsrfRejected)
+                .map_into_right_body()),
+        };
+    }
+    if !content_type.starts_with("application/x-www-form-urlencoded") {
         return Ok(req
             .error_response(AppError::CsrfRejected)
             .map_into_right_body());

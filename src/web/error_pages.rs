@@ -48,7 +48,7 @@ pub async fn render(
         _ => ("error.bad_request.heading", "error.bad_request.body"),
     };
     let reference = status.is_server_error().then(|| {
-        let reference = crate::store::new_id()[..8].to_uppercase();
+        let reference = crate::tokens::random_token()[..10].to_uppercase();
         let cause = match (app_error, res.response().error()) {
             (Some(AppError::Internal(e)), _) => format!("{e:#}"),
             (_, Some(e)) => e.to_string(),

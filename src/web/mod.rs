@@ -8,6 +8,7 @@ pub mod contacts;
 pub mod csrf;
 pub mod error;
 pub mod error_pages;
+pub mod evidence;
 pub mod export;
 pub mod format;
 pub mod forms;
@@ -16,11 +17,13 @@ pub mod health;
 pub mod help;
 pub mod home;
 pub mod layout;
+pub mod poe_template;
 pub mod products;
 pub mod render;
 pub mod request_log;
 pub mod session;
 pub mod state;
+pub mod upload;
 pub mod wizard;
 
 pub use state::AppState;
@@ -65,6 +68,23 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             web::resource("/associations/{id}/contacts")
                 .route(web::get().to(contacts::form))
                 .route(web::post().to(contacts::submit)),
+        )
+        .service(
+            web::resource("/associations/{id}/files")
+                .route(web::get().to(evidence::form))
+                .route(web::post().to(evidence::upload)),
+        )
+        .route(
+            "/associations/{id}/files/{file_id}",
+            web::get().to(evidence::download),
+        )
+        .route(
+            "/associations/{id}/poe-template",
+            web::get().to(poe_template::download),
+        )
+        .route(
+            "/associations/{id}/files/{file_id}/remove",
+            web::post().to(evidence::remove),
         )
         .service(
             web::resource("/associations/{id}/products")

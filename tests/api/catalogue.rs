@@ -66,6 +66,9 @@ fn quoted_keys(text: &str) -> Vec<String> {
         "history.",
         "products.",
         "contacts.",
+        "files.",
+        "size.",
+        "template.",
     ];
     // Every run between two consecutive quotes: a key literal is always one of them.
     let parts: Vec<&str> = text.split('"').collect();

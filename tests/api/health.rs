@@ -26,7 +26,7 @@ async fn health_is_503_and_pages_show_a_reference_when_the_database_does_not_ans
         "Sorry, there is a problem with the service"
     );
     let reference = page.text("[data-testid=error-reference]");
-    assert_eq!(reference.len(), 8, "an opaque reference: {reference}");
+    assert_eq!(reference.len(), 10, "an opaque reference: {reference}");
     assert!(
         !page.body.contains("timed out"),
         "the cause stays in the log"

@@ -259,6 +259,58 @@ impl Visitor {
         self.send(req).await
     }
 
+    /// Posts files as `multipart/form-data` (field name, file name, content).
+    pub async fn post_files(&self, path: &str, files: &[(&str, &str, Vec<u8>)]) -> Response {
+        let boundary = "----portal-test-boundary-7d1f";
+        let mut body = Vec::new();
+        for (field, file_name, content) in files {
+            body.extend_from_slice(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                )
+                .as_bytes(),
+            );
+            body.extend_from_slice(content);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        let req = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .header(
+                "content-type",
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .body(body);
+        self.send(req).await
+    }
+
+    /// The raw body of a GET (for downloads).
+    pub async fn get_bytes(&self, path: &str) -> (u16, reqwest::header::HeaderMap, Vec<u8>) {
+        let cookie_header = self
+            .cookies
+            .lock()
+            .unwrap()
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let res = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .header("cookie", cookie_header)
+            .send()
+            .await
+            .expect("request reaches the app");
+        let status = res.status().as_u16();
+        let headers = res.headers().clone();
+        (
+            status,
+            headers,
+            res.bytes().await.unwrap_or_default().to_vec(),
+        )
+    }
+
     /// Fetches the form page, then posts `fields` with the page's CSRF token.
     pub async fn submit_form(
         &self,

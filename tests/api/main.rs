@@ -7,6 +7,7 @@ mod catalogue;
 mod config;
 mod contacts_step;
 mod csrf;
+mod evidence_step;
 mod health;
 mod helpers;
 mod products_step;

@@ -9,6 +9,7 @@ mod claim_table;
 mod draft_contacts;
 mod draft_products;
 mod draft_steps;
+mod evidence;
 mod exclusivity;
 mod messages;
 mod programme;

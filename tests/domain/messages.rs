@@ -8,6 +8,7 @@ use portal::domain::claim::{
 };
 use portal::domain::draft::{Channel, MissingItem, StepError};
 use portal::domain::errors::Message;
+use portal::domain::evidence::{EvidenceError, EvidenceKind};
 use portal::domain::exclusivity::KeyError;
 use portal::domain::programme::{
     Activity, ClaimType, OtherProgramme, Programme, ProgrammeError, SolutionArea,
@@ -215,6 +216,23 @@ fn transition_errors() -> Vec<TransitionError> {
     all
 }
 
+fn evidence_errors() -> Vec<EvidenceError> {
+    let check = |e: &EvidenceError| match e {
+        EvidenceError::UnsupportedType
+        | EvidenceError::Empty
+        | EvidenceError::TooLarge { .. }
+        | EvidenceError::NoFile => (),
+    };
+    let all = vec![
+        EvidenceError::UnsupportedType,
+        EvidenceError::Empty,
+        EvidenceError::TooLarge { limit_mb: 20 },
+        EvidenceError::NoFile,
+    ];
+    all.iter().for_each(check);
+    all
+}
+
 fn key_errors() -> Vec<KeyError> {
     vec![
         KeyError::NoProducts,
@@ -236,6 +254,7 @@ fn produced() -> Vec<(&'static str, Vec<&'static str>)> {
     all.extend(step_errors().iter().map(|e| of(e)));
     all.extend(transition_errors().iter().map(|e| of(e)));
     all.extend(key_errors().iter().map(|e| of(e)));
+    all.extend(evidence_errors().iter().map(|e| of(e)));
     all.push(("exclusivity.conflict", vec![]));
     all.push(("exclusivity.conflict_own", vec![]));
     let labels = Status::ALL
@@ -256,6 +275,7 @@ fn produced() -> Vec<(&'static str, Vec<&'static str>)> {
         .chain(Role::ALL.iter().map(|r| r.label_key()))
         .chain(MissingItem::ALL.iter().map(|m| m.label_key()))
         .chain(Channel::ALL.iter().map(|c| c.label_key()))
+        .chain(EvidenceKind::ALL.iter().map(|k| k.label_key()))
         .chain(ReasonCode::OTHERS.iter().map(|r| r.label_key()))
         .chain(
             RejectionReason::ALL

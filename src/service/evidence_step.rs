@@ -1,0 +1,122 @@
+//! Step 6: proof-of-execution files — add (from a staged upload), remove, list, download.
+
+use std::{fs::File, path::Path};
+
+use chrono::{DateTime, Utc};
+
+use crate::{
+    domain::{
+        access::{self, Viewer},
+        claim::Section,
+        evidence::EvidenceKind,
+        ids::OrganisationId,
+    },
+    store::{
+        AnyConnection,
+        claims::{self, ClaimRow},
+        db_time, new_id,
+        poe_files::{self, NewPoeFile, PoeFileRow},
+        write_transaction,
+    },
+};
+
+use super::{
+    auth::SessionUser,
+    draft_edit::{EditDenied, editable_claim},
+};
+
+pub struct FilesForm {
+    pub claim: ClaimRow,
+    pub files: Vec<PoeFileRow>,
+}
+
+/// An upload received in full into a temporary file, checked, not yet stored.
+pub struct StagedUpload<'a> {
+    pub path: &'a Path,
+    pub display_name: &'a str,
+    pub kind: EvidenceKind,
+    pub size_bytes: u64,
+    pub sha256: &'a str,
+}
+
+pub fn load(
+    conn: &mut AnyConnection,
+    viewer: &Viewer,
+    claim_id: &str,
+) -> anyhow::Result<Result<FilesForm, EditDenied>> {
+    let claim = match editable_claim(conn, viewer, claim_id, Section::ProofOfExecution)? {
+        Ok(claim) => claim,
+        Err(denied) => return Ok(Err(denied)),
+    };
+    let files = poe_files::list(conn, claim_id)?;
+    Ok(Ok(FilesForm { claim, files }))
+}
+
+/// Stores a staged upload as one of the claim's files, whole, in one transaction.
+pub fn add(
+    conn: &mut AnyConnection,
+    user: &SessionUser,
+    claim_id: &str,
+    upload: &StagedUpload<'_>,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Result<String, EditDenied>> {
+    if let Err(denied) = editable_claim(conn, &user.viewer(), claim_id, Section::ProofOfExecution)?
+    {
+        return Ok(Err(denied));
+    }
+    let id = new_id();
+    let mut content = File::open(upload.path)?;
+    write_transaction(conn, |c| -> anyhow::Result<()> {
+        let file = NewPoeFile {
+            id: &id,
+            claim_id,
+            file_name: upload.display_name,
+            content_type: upload.kind.media_type(),
+            size_bytes: i64::try_from(upload.size_bytes)?,
+            sha256: upload.sha256,
+            uploaded_by: &user.user_id,
+            uploaded_at: db_time(now),
+        };
+        poe_files::insert(c, &file, &mut content)?;
+        claims::touch(c, claim_id, db_time(now))?;
+        Ok(())
+    })?;
+    tracing::info!(claim_id, file_id = %id, size_bytes = upload.size_bytes, "proof of execution stored");
+    Ok(Ok(id))
+}
+
+pub fn remove(
+    conn: &mut AnyConnection,
+    viewer: &Viewer,
+    claim_id: &str,
+    file_id: &str,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Result<bool, EditDenied>> {
+    if let Err(denied) = editable_claim(conn, viewer, claim_id, Section::ProofOfExecution)? {
+        return Ok(Err(denied));
+    }
+    let removed = write_transaction(conn, |c| -> anyhow::Result<bool> {
+        let removed = poe_files::delete(c, claim_id, file_id)?;
+        if removed {
+            claims::touch(c, claim_id, db_time(now))?;
+        }
+        Ok(removed)
+    })?;
+    Ok(Ok(removed))
+}
+
+/// The file, when it belongs to this claim and the viewer may see the claim.
+pub fn for_download(
+    conn: &mut AnyConnection,
+    viewer: &Viewer,
+    claim_id: &str,
+    file_id: &str,
+) -> anyhow::Result<Option<PoeFileRow>> {
+    let Some(claim) = claims::find(conn, claim_id)? else {
+        return Ok(None);
+    };
+    if !access::can_view_claim(viewer, &OrganisationId::new(&claim.organisation_id)) {
+        return Ok(None);
+    }
+    Ok(poe_files::find(conn, file_id)?.filter(|f| f.claim_id == claim_id))
+}

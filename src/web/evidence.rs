@@ -1,0 +1,283 @@
+//! Step 6, `/associations/{id}/files`: proof of execution — upload (drag and drop is only
+//! an enhancement of the file input), list, remove and download.
+
+use actix_multipart::Multipart;
+use actix_web::{HttpResponse, http::StatusCode, web};
+use askama::Template;
+use futures_util::{StreamExt, stream};
+use serde::Deserialize;
+
+use crate::{
+    domain::evidence::{EvidenceError, display_name, recognise},
+    i18n::Catalogue,
+    service::evidence_step::{self, FilesForm, StagedUpload},
+    store::{from_db_time, poe_files},
+};
+
+use super::{
+    error::AppError,
+    format,
+    forms::FormErrors,
+    layout::Layout,
+    products::denied,
+    render::{page, see_other},
+    session::{self, Visitor},
+    state::AppState,
+    upload::stage,
+};
+
+pub struct FileLine {
+    pub id: String,
+    pub name: String,
+    pub size: String,
+    pub uploaded_by: String,
+    pub uploaded_at: String,
+}
+
+#[derive(Template)]
+#[template(path = "associations/files.html")]
+struct FilesPage {
+    layout: Layout,
+    claim_id: String,
+    claim_name: String,
+    step: String,
+    errors: FormErrors,
+    files: Vec<FileLine>,
+    limit_mb: u64,
+}
+
+pub async fn form(
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let viewer = visitor.signed_in()?.viewer();
+    let id = id.into_inner();
+    let form = state
+        .db(move |conn| evidence_step::load(conn, &viewer, &id))
+        .await?
+        .map_err(denied)?;
+    render(
+        &visitor,
+        &state,
+        &form,
+        FormErrors::default(),
+        StatusCode::OK,
+    )
+}
+
+pub async fn upload(
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    mut payload: Multipart,
+) -> Result<HttpResponse, AppError> {
+    let user = visitor.signed_in()?.clone();
+    let claim_id = id.into_inner();
+    // Refuse before reading a byte of the upload when the claim cannot take files.
+    let (viewer, check_id) = (user.viewer(), claim_id.clone());
+    state
+        .db(move |conn| evidence_step::load(conn, &viewer, &check_id))
+        .await?
+        .map_err(denied)?;
+
+    let mut stored = 0usize;
+    let mut refused: Option<EvidenceError> = None;
+    while let Some(field) = payload.next().await {
+        let mut field = field.map_err(|_| AppError::BadRequest)?;
+        let client_name = field
+            .content_disposition()
+            .and_then(|cd| cd.get_filename())
+            .map(str::to_owned);
+        let Some(client_name) = client_name.filter(|n| !n.is_empty()) else {
+            continue;
+        };
+        let staged = match stage(&mut field, state.settings.upload_max_bytes).await? {
+            Ok(staged) => staged,
+            Err(error) => {
+                refused = Some(error);
+                break;
+            }
+        };
+        let kind = match recognise(&staged.head, &client_name) {
+            Ok(kind) => kind,
+            Err(error) => {
+                refused = Some(error);
+                break;
+            }
+        };
+        let (now, who, target) = (state.now(), user.clone(), claim_id.clone());
+        let name = display_name(&client_name);
+        state
+            .db(move |conn| {
+                let upload = StagedUpload {
+                    path: &staged.path,
+                    display_name: &name,
+                    kind,
+                    size_bytes: staged.size_bytes,
+                    sha256: &staged.sha256,
+                };
+                evidence_step::add(conn, &who, &target, &upload, now)
+            })
+            .await?
+            .map_err(denied)?;
+        stored += 1;
+    }
+    if stored == 0 && refused.is_none() {
+        refused = Some(EvidenceError::NoFile);
+    }
+    if let Some(error) = refused {
+        // Whatever was stored before the refused file stays; the page says what happened.
+        let t = Catalogue::for_locale(visitor.locale);
+        let mut errors = FormErrors::default();
+        errors.add("files", t.message(&error));
+        let viewer = user.viewer();
+        let form = state
+            .db(move |conn| evidence_step::load(conn, &viewer, &claim_id))
+            .await?
+            .map_err(denied)?;
+        let status = match error {
+            EvidenceError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            _ => StatusCode::UNPROCESSABLE_ENTITY,
+        };
+        return render(&visitor, &state, &form, errors, status);
+    }
+    let mut res = see_other(&format!("/associations/{claim_id}/files"));
+    let flash = session::cookie(
+        session::FLASH_COOKIE,
+        "flash.files_uploaded".into(),
+        state.settings.cookie_secure,
+    );
+    res.add_cookie(&flash)
+        .map_err(|e| AppError::Internal(e.into()))?;
+    Ok(res)
+}
+
+#[derive(Deserialize)]
+pub struct FilePath {
+    id: String,
+    file_id: String,
+}
+
+pub async fn remove(
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    path: web::Path<FilePath>,
+) -> Result<HttpResponse, AppError> {
+    let viewer = visitor.signed_in()?.viewer();
+    let FilePath { id, file_id } = path.into_inner();
+    let (now, claim_id) = (state.now(), id.clone());
+    let removed = state
+        .db(move |conn| evidence_step::remove(conn, &viewer, &claim_id, &file_id, now))
+        .await?
+        .map_err(denied)?;
+    if !removed {
+        return Err(AppError::NotFound);
+    }
+    let mut res = see_other(&format!("/associations/{id}/files"));
+    let flash = session::cookie(
+        session::FLASH_COOKIE,
+        "flash.file_removed".into(),
+        state.settings.cookie_secure,
+    );
+    res.add_cookie(&flash)
+        .map_err(|e| AppError::Internal(e.into()))?;
+    Ok(res)
+}
+
+/// The file as an attachment, streamed chunk by chunk from the database.
+pub async fn download(
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    path: web::Path<FilePath>,
+) -> Result<HttpResponse, AppError> {
+    let viewer = visitor.signed_in()?.viewer();
+    let FilePath { id, file_id } = path.into_inner();
+    let file = state
+        .db(move |conn| evidence_step::for_download(conn, &viewer, &id, &file_id))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let pool = state.pool.clone();
+    let file_id = file.id.clone();
+    let chunks = stream::unfold(0i32, move |seq| {
+        let (pool, file_id) = (pool.clone(), file_id.clone());
+        async move {
+            let chunk = web::block(move || -> anyhow::Result<Option<Vec<u8>>> {
+                let mut conn = pool.get()?;
+                Ok(poe_files::chunk(&mut conn, &file_id, seq)?)
+            })
+            .await;
+            match chunk {
+                Ok(Ok(Some(bytes))) => Some((Ok::<_, AppError>(web::Bytes::from(bytes)), seq + 1)),
+                Ok(Ok(None)) => None,
+                Ok(Err(e)) => Some((Err(AppError::Internal(e)), i32::MAX)),
+                Err(e) => Some((Err(AppError::Internal(anyhow::anyhow!("{e}"))), i32::MAX)),
+            }
+        }
+    })
+    .take_while(|item| std::future::ready(item.is_ok()));
+    Ok(HttpResponse::Ok()
+        .content_type(file.content_type.as_str())
+        .insert_header(("Content-Disposition", attachment(&file.file_name)))
+        .insert_header(("Cache-Control", "private, no-store"))
+        .no_chunking(u64::try_from(file.size_bytes).unwrap_or(0))
+        .streaming(chunks))
+}
+
+/// `attachment; filename="…"; filename*=UTF-8''…` (RFC 6266): an ASCII fallback and the
+/// exact name, percent-encoded.
+fn attachment(name: &str) -> String {
+    let fallback: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || " .-_()".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let encoded: String = name
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b".-_".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    format!("attachment; filename=\"{fallback}\"; filename*=UTF-8''{encoded}")
+}
+
+fn render(
+    visitor: &Visitor,
+    state: &AppState,
+    form: &FilesForm,
+    errors: FormErrors,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let t = Catalogue::for_locale(visitor.locale);
+    let zone = state.settings.calendar_time_zone;
+    let files = form
+        .files
+        .iter()
+        .map(|f| FileLine {
+            id: f.id.clone(),
+            name: f.file_name.clone(),
+            size: format::size(f.size_bytes, t),
+            uploaded_by: f.uploaded_by_name.clone(),
+            uploaded_at: format::instant(from_db_time(f.uploaded_at), zone),
+        })
+        .collect();
+    let template = FilesPage {
+        layout: Layout::new(visitor, "files.title").with_errors(!errors.is_empty()),
+        claim_id: form.claim.id.clone(),
+        claim_name: form.claim.name.clone(),
+        step: t.format("wizard.step", &[("n", "6")]),
+        errors,
+        files,
+        limit_mb: state.settings.upload_max_bytes / (1024 * 1024),
+    };
+    page(status, &template)
+}
