@@ -2,7 +2,9 @@
 
 pub mod associations;
 pub mod auth;
+pub mod claim_actions;
 pub mod claim_view;
+pub mod comments_step;
 pub mod contacts_step;
 pub mod demo;
 pub mod demo_registry;

@@ -356,3 +356,43 @@ pub fn set_contacts(
         .execute(conn)
         .map(drop)
 }
+
+/// Moves the claim from status `from` to `to`; false (and nothing written) when it is no
+/// longer in `from` — a concurrent change won.
+pub fn move_status(
+    conn: &mut AnyConnection,
+    claim_id: &str,
+    from: &str,
+    to: &str,
+    at: NaiveDateTime,
+    submitted_at: Option<NaiveDateTime>,
+) -> QueryResult<bool> {
+    let target = claims::table
+        .filter(claims::id.eq(claim_id))
+        .filter(claims::status.eq(from));
+    let updated = match submitted_at {
+        Some(submitted) => diesel::update(target)
+            .set((
+                claims::status.eq(to),
+                claims::updated_at.eq(at),
+                claims::submitted_at.eq(submitted),
+            ))
+            .execute(conn)?,
+        None => diesel::update(target)
+            .set((claims::status.eq(to), claims::updated_at.eq(at)))
+            .execute(conn)?,
+    };
+    Ok(updated == 1)
+}
+
+pub fn set_comments(
+    conn: &mut AnyConnection,
+    claim_id: &str,
+    comments: Option<&str>,
+    at: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::update(claims::table.find(claim_id))
+        .set((claims::comments.eq(comments), claims::updated_at.eq(at)))
+        .execute(conn)
+        .map(drop)
+}

@@ -5,7 +5,7 @@ use actix_web::{HttpResponse, http::StatusCode, web};
 use askama::Template;
 
 use crate::{
-    domain::claim::{ActorKind, ReasonCode, Section, Status},
+    domain::claim::{Action, ActorKind, ReasonCode, Section, Status},
     i18n::Catalogue,
     service::claim_view::{self, ClaimDetails},
     store::from_db_time,
@@ -42,6 +42,8 @@ struct ClaimPage {
     details: Vec<DetailRow>,
     files: Vec<FileLink>,
     files_change: Option<String>,
+    can_submit: bool,
+    can_withdraw: bool,
 }
 
 pub struct FileLink {
@@ -108,6 +110,9 @@ pub async fn show(
             })
             .collect(),
         files_change: step_href(&details, 6),
+        can_submit: details.status == Status::Draft
+            && details.editable.contains(&Section::Comments),
+        can_withdraw: details.actions.contains(&Action::Withdraw),
     };
     page(StatusCode::OK, &template)
 }
@@ -197,11 +202,12 @@ fn next_step(details: &ClaimDetails, t: &Catalogue, zone: chrono_tz::Tz) -> Stri
 }
 
 /// The URL of a wizard step of this claim, when it exists and the viewer may use it now.
-fn step_href(details: &ClaimDetails, step: u8) -> Option<String> {
+pub(super) fn step_href(details: &ClaimDetails, step: u8) -> Option<String> {
     let (section, path) = match step {
         4 => (Section::Products, "products"),
         5 => (Section::Contacts, "contacts"),
         6 => (Section::ProofOfExecution, "files"),
+        7 => (Section::Comments, "submit"),
         _ => return None,
     };
     details
@@ -210,7 +216,7 @@ fn step_href(details: &ClaimDetails, step: u8) -> Option<String> {
         .then(|| format!("/associations/{}/{path}", details.row.id))
 }
 
-fn summary(details: &ClaimDetails, t: &Catalogue) -> Vec<DetailRow> {
+pub(super) fn summary(details: &ClaimDetails, t: &Catalogue) -> Vec<DetailRow> {
     let row = &details.row;
     let line = |key: &str, value: String, step: u8| DetailRow {
         label: t.get(key).to_owned(),
@@ -259,5 +265,10 @@ fn summary(details: &ClaimDetails, t: &Catalogue) -> Vec<DetailRow> {
         let company = joined(&[&row.company_contact_name, &row.company_contact_email]);
         lines.push(line("claim.field.company_contact", company, 5));
     }
+    lines.push(line(
+        "claim.field.comments",
+        row.comments.clone().unwrap_or_default(),
+        7,
+    ));
     lines
 }

@@ -23,6 +23,7 @@ pub mod render;
 pub mod request_log;
 pub mod session;
 pub mod state;
+pub mod submit;
 pub mod upload;
 pub mod wizard;
 
@@ -90,6 +91,20 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             web::resource("/associations/{id}/products")
                 .route(web::get().to(products::form))
                 .route(web::post().to(products::submit)),
+        )
+        .route(
+            "/associations/{id}/comments",
+            web::post().to(submit::save_comments),
+        )
+        .service(
+            web::resource("/associations/{id}/submit")
+                .route(web::get().to(submit::form))
+                .route(web::post().to(submit::submit)),
+        )
+        .service(
+            web::resource("/associations/{id}/withdraw")
+                .route(web::get().to(submit::withdraw_form))
+                .route(web::post().to(submit::withdraw)),
         )
         .route("/review", web::get().to(home::review))
         .route("/admin", web::get().to(home::admin));

@@ -69,6 +69,8 @@ fn quoted_keys(text: &str) -> Vec<String> {
         "files.",
         "size.",
         "template.",
+        "submit.",
+        "withdraw.",
     ];
     // Every run between two consecutive quotes: a key literal is always one of them.
     let parts: Vec<&str> = text.split('"').collect();

@@ -15,4 +15,5 @@ mod security_headers;
 mod sign_in;
 mod startup;
 mod storage;
+mod submit_step;
 mod wizard;
