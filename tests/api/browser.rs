@@ -11,14 +11,14 @@ use hyper_util::client::legacy::connect::HttpConnector;
 
 use crate::helpers::*;
 
-struct Chromedriver {
+pub struct Chromedriver {
     child: Child,
     port: u16,
     profile: std::path::PathBuf,
 }
 
 impl Chromedriver {
-    fn start() -> Self {
+    pub fn start() -> Self {
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
@@ -54,7 +54,7 @@ impl Chromedriver {
         }
     }
 
-    async fn client(&self) -> fantoccini::Client {
+    pub async fn client(&self) -> fantoccini::Client {
         let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
         let options = serde_json::json!({
             "binary": chromium,
@@ -83,10 +83,13 @@ impl Drop for Chromedriver {
 }
 
 /// The input a `<label>` with exactly this text points to.
-async fn labelled(browser: &fantoccini::Client, label: &str) -> fantoccini::elements::Element {
+pub async fn labelled(browser: &fantoccini::Client, label: &str) -> fantoccini::elements::Element {
+    // Waits: the label may be on a page that is still loading after a click.
     let label_el = browser
-        .find(Locator::XPath(&format!(
-            "//label[normalize-space()='{label}']"
+        .wait()
+        .for_element(Locator::XPath(&format!(
+            "//label[normalize-space()={}]",
+            xpath_literal(label)
         )))
         .await
         .unwrap_or_else(|_| panic!("a label `{label}`"));
@@ -97,7 +100,16 @@ async fn labelled(browser: &fantoccini::Client, label: &str) -> fantoccini::elem
         .expect("the labelled input")
 }
 
-async fn type_into(browser: &fantoccini::Client, label: &str, text: &str) {
+/// An XPath string literal for `text`, quoted so an apostrophe inside works.
+fn xpath_literal(text: &str) -> String {
+    if text.contains('\'') {
+        format!("\"{text}\"")
+    } else {
+        format!("'{text}'")
+    }
+}
+
+pub async fn type_into(browser: &fantoccini::Client, label: &str, text: &str) {
     labelled(browser, label)
         .await
         .send_keys(text)
@@ -105,7 +117,7 @@ async fn type_into(browser: &fantoccini::Client, label: &str, text: &str) {
         .unwrap();
 }
 
-async fn press(browser: &fantoccini::Client, button: &str) {
+pub async fn press(browser: &fantoccini::Client, button: &str) {
     let xpath = format!("//button[normalize-space()='{button}']");
     browser
         .find(Locator::XPath(&xpath))
@@ -189,6 +201,6 @@ async fn a_partner_signs_in_with_the_keyboard_and_sees_their_home() {
     browser.close().await.unwrap();
 }
 
-fn url_of(app: &TestApp, path: &str) -> url::Url {
+pub fn url_of(app: &TestApp, path: &str) -> url::Url {
     url::Url::parse(&format!("{}{path}", app.address)).unwrap()
 }

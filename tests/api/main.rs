@@ -3,6 +3,7 @@
 mod access;
 mod associations_list;
 mod browser;
+mod browser_wizard;
 mod catalogue;
 mod config;
 mod contacts_step;

@@ -1,0 +1,261 @@
+//! The whole wizard in Chromium, the way a partner user goes through it: with the mouse,
+//! and with the keyboard only.
+
+use fantoccini::{Client, Locator, key::Key};
+
+use crate::{
+    browser::{Chromedriver, labelled, press, type_into, url_of},
+    helpers::*,
+    wizard::NORTHWIND_TENANT,
+};
+
+async fn click_link(browser: &Client, text: &str) {
+    browser
+        .wait()
+        .for_element(Locator::LinkText(text))
+        .await
+        .unwrap_or_else(|_| panic!("a link `{text}`"))
+        .click()
+        .await
+        .unwrap();
+}
+
+async fn text_of(browser: &Client, css: &str) -> String {
+    browser
+        .wait()
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
+async fn sign_in(browser: &Client, app: &TestApp) {
+    browser
+        .goto(&format!("{}/sign-in", app.address))
+        .await
+        .unwrap();
+    type_into(browser, "Email address", PARTNER).await;
+    type_into(browser, "Password", DEMO_PASSWORD).await;
+    press(browser, "Sign in").await;
+    browser
+        .wait()
+        .for_url(&url_of(app, "/associations"))
+        .await
+        .unwrap();
+}
+
+/// A small PDF on disk for the file input.
+fn poe_file() -> std::path::PathBuf {
+    let path =
+        std::env::temp_dir().join(format!("portal-poe-{}.pdf", uuid::Uuid::new_v4().simple()));
+    std::fs::write(&path, b"%PDF-1.7\nsigned statement of work\n").unwrap();
+    path
+}
+
+#[actix_web::test]
+async fn a_partner_completes_the_wizard_and_sees_the_claim_submitted() {
+    let app = spawn_app().await;
+    let driver = Chromedriver::start();
+    let browser = driver.client().await;
+    sign_in(&browser, &app).await;
+
+    click_link(&browser, "+ Customer association").await;
+    labelled(&browser, "Contoso Consulting – Seattle (MPN ID 4651234)")
+        .await
+        .click()
+        .await
+        .unwrap();
+    type_into(&browser, "Customer's domain name", "northwind.example").await;
+    type_into(
+        &browser,
+        "Customer's directory (tenant) ID",
+        NORTHWIND_TENANT,
+    )
+    .await;
+    press(&browser, "Continue").await;
+
+    labelled(&browser, "Microsoft 365")
+        .await
+        .click()
+        .await
+        .unwrap();
+    labelled(&browser, "Usage").await.click().await.unwrap();
+    press(&browser, "Continue").await;
+
+    type_into(&browser, "Claim name", "Northwind – Teams adoption").await;
+    press(&browser, "Create claim").await;
+    assert_eq!(
+        text_of(&browser, "[data-testid=claim-status]").await,
+        "Draft"
+    );
+
+    click_link(&browser, "Products").await;
+    labelled(&browser, "Microsoft Teams")
+        .await
+        .click()
+        .await
+        .unwrap();
+    press(&browser, "Continue").await;
+
+    click_link(&browser, "Customer contact").await;
+    browser
+        .wait()
+        .for_element(Locator::Id("customer_contact_name"))
+        .await
+        .unwrap();
+    let fields = browser.find_all(Locator::Css("input.input")).await.unwrap();
+    let values = [
+        "Ana Silva",
+        "IT Director",
+        "ana.silva@northwind.example",
+        "Chris Partner",
+        "chris@contoso-consulting.example",
+    ];
+    assert_eq!(fields.len(), values.len());
+    for (field, value) in fields.iter().zip(values) {
+        field.send_keys(value).await.unwrap();
+    }
+    press(&browser, "Continue").await;
+
+    click_link(&browser, "Proof of execution").await;
+    let file = poe_file();
+    labelled(&browser, "Upload files")
+        .await
+        .send_keys(&file.display().to_string())
+        .await
+        .unwrap();
+    press(&browser, "Upload").await;
+    let listed = text_of(&browser, "[data-testid=files] .file-name").await;
+    assert!(listed.starts_with("portal-poe-"), "{listed}");
+    click_link(&browser, "Continue").await;
+
+    click_link(&browser, "Check and submit").await;
+    press(&browser, "Submit claim").await;
+    assert_eq!(
+        text_of(&browser, "[data-testid=claim-status]").await,
+        "Submitted"
+    );
+
+    click_link(&browser, "History").await;
+    browser
+        .wait()
+        .for_element(Locator::Css("[data-testid=history]"))
+        .await
+        .unwrap();
+    let changes = browser
+        .find_all(Locator::Css("[data-testid=history] tbody td:nth-child(3)"))
+        .await
+        .unwrap();
+    assert_eq!(changes.len(), 2);
+    assert_eq!(changes[1].text().await.unwrap(), "Draft → Submitted");
+
+    browser
+        .goto(&format!("{}/associations", app.address))
+        .await
+        .unwrap();
+    assert_eq!(
+        text_of(&browser, "tbody .claim-name").await,
+        "Northwind – Teams adoption"
+    );
+    assert_eq!(text_of(&browser, "tbody .claim-status").await, "Submitted");
+    let _ = std::fs::remove_file(file);
+    browser.close().await.unwrap();
+}
+
+/// Presses Tab until the element with `id` has focus (at most 60 times), proving it can be
+/// reached in the page's focus order.
+async fn tab_to(browser: &Client, id: &str) {
+    tab_until(browser, id, |el_id, _| el_id == id).await;
+}
+
+/// Presses Tab until a link or button with exactly this text has focus, then Enter.
+async fn activate(browser: &Client, text: &str) {
+    tab_until(browser, text, |_, el_text| el_text == text).await;
+    let enter = Key::Enter.to_string();
+    browser
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys(&enter)
+        .await
+        .unwrap();
+}
+
+async fn tab_until(browser: &Client, what: &str, found: impl Fn(&str, &str) -> bool) {
+    for _ in 0..60 {
+        let active = browser.active_element().await.unwrap();
+        let id = active.attr("id").await.unwrap().unwrap_or_default();
+        let text = active.text().await.unwrap_or_default();
+        if found(&id, text.trim()) {
+            return;
+        }
+        active.send_keys(&Key::Tab.to_string()).await.unwrap();
+    }
+    panic!("`{what}` is not reachable with Tab");
+}
+
+/// Tabs to the element and types into it (or presses keys on it).
+async fn key_in(browser: &Client, id: &str, keys: &str) {
+    tab_to(browser, id).await;
+    browser
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys(keys)
+        .await
+        .unwrap();
+}
+
+#[actix_web::test]
+async fn the_whole_wizard_works_with_the_keyboard_only() {
+    let app = spawn_app().await;
+    let driver = Chromedriver::start();
+    let browser = driver.client().await;
+    sign_in(&browser, &app).await;
+    browser
+        .goto(&format!("{}/associations/new", app.address))
+        .await
+        .unwrap();
+
+    let enter = Key::Enter.to_string();
+    // Radios: Tab reaches the group, the arrow keys and Space choose.
+    key_in(&browser, "location_mpn_id", " ").await;
+    key_in(&browser, "domain_name", "northwind.example").await;
+    key_in(&browser, "tenant_id", &format!("{NORTHWIND_TENANT}{enter}")).await;
+    browser
+        .wait()
+        .for_element(Locator::Css("#solution_area"))
+        .await
+        .unwrap();
+
+    key_in(&browser, "claim_type", " ").await;
+    key_in(&browser, "solution_area", " ").await;
+    key_in(&browser, "activity", &Key::Down.to_string()).await;
+    browser
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys(&enter)
+        .await
+        .unwrap();
+    browser
+        .wait()
+        .for_element(Locator::Css("#claim_name"))
+        .await
+        .unwrap();
+
+    key_in(&browser, "claim_name", &format!("Keyboard claim{enter}")).await;
+    browser
+        .wait()
+        .for_element(Locator::Css("[data-testid=claim-status]"))
+        .await
+        .unwrap();
+    assert_eq!(text_of(&browser, "main h1").await, "Keyboard claim");
+    assert_eq!(
+        text_of(&browser, "[data-testid=claim-status]").await,
+        "Draft"
+    );
+    browser.close().await.unwrap();
+}
