@@ -1,7 +1,11 @@
 //! The whole wizard in Chromium, the way a partner user goes through it: with the mouse,
 //! and with the keyboard only.
 
-use fantoccini::{Client, Locator, key::Key};
+use fantoccini::{
+    Client, Locator,
+    actions::{InputSource, KeyAction, KeyActions},
+    key::Key,
+};
 
 use crate::{
     browser::{Chromedriver, labelled, press, type_into, url_of},
@@ -173,27 +177,42 @@ async fn tab_to(browser: &Client, id: &str) {
 /// Presses Tab until a link or button with exactly this text has focus, then Enter.
 async fn activate(browser: &Client, text: &str) {
     tab_until(browser, text, |_, el_text| el_text == text).await;
-    let enter = Key::Enter.to_string();
-    browser
-        .active_element()
-        .await
-        .unwrap()
-        .send_keys(&enter)
-        .await
-        .unwrap();
+    press_key(browser, Key::Enter).await;
+}
+
+/// A key press on whatever has focus, as the keyboard sends it (not typed into an element:
+/// typing into a file input would name a file).
+async fn press_key(browser: &Client, key: Key) {
+    let key: char = key.into();
+    let press = KeyActions::new("keyboard".into())
+        .then(KeyAction::Down { value: key })
+        .then(KeyAction::Up { value: key });
+    browser.perform_actions(press).await.unwrap();
 }
 
 async fn tab_until(browser: &Client, what: &str, found: impl Fn(&str, &str) -> bool) {
     for _ in 0..60 {
-        let active = browser.active_element().await.unwrap();
-        let id = active.attr("id").await.unwrap().unwrap_or_default();
-        let text = active.text().await.unwrap_or_default();
-        if found(&id, text.trim()) {
+        // A page still loading can swap the focused element under us: look again.
+        let Ok(active) = browser.active_element().await else {
+            continue;
+        };
+        let (Ok(id), Ok(text)) = (active.attr("id").await, active.text().await) else {
+            continue;
+        };
+        if found(&id.unwrap_or_default(), text.trim()) {
             return;
         }
-        active.send_keys(&Key::Tab.to_string()).await.unwrap();
+        press_key(browser, Key::Tab).await;
     }
     panic!("`{what}` is not reachable with Tab");
+}
+
+async fn wait_for_claim_page(browser: &Client) {
+    browser
+        .wait()
+        .for_element(Locator::Css("[data-testid=claim-status]"))
+        .await
+        .unwrap();
 }
 
 /// Tabs to the element and types into it (or presses keys on it).
@@ -257,5 +276,75 @@ async fn the_whole_wizard_works_with_the_keyboard_only() {
         text_of(&browser, "[data-testid=claim-status]").await,
         "Draft"
     );
+
+    activate(&browser, "Products").await;
+    browser
+        .wait()
+        .for_element(Locator::Id("product_ids-teams"))
+        .await
+        .unwrap();
+    key_in(&browser, "product_ids-teams", " ").await;
+    activate(&browser, "Continue").await;
+    wait_for_claim_page(&browser).await;
+
+    activate(&browser, "Customer contact").await;
+    browser
+        .wait()
+        .for_element(Locator::Id("customer_contact_name"))
+        .await
+        .unwrap();
+    key_in(&browser, "customer_contact_name", "Ana Silva").await;
+    key_in(&browser, "customer_contact_job_title", "IT Director").await;
+    key_in(
+        &browser,
+        "customer_contact_email",
+        "ana.silva@northwind.example",
+    )
+    .await;
+    key_in(&browser, "company_contact_name", "Chris Partner").await;
+    key_in(
+        &browser,
+        "company_contact_email",
+        &format!("chris@contoso-consulting.example{enter}"),
+    )
+    .await;
+
+    wait_for_claim_page(&browser).await;
+    activate(&browser, "Proof of execution").await;
+    browser
+        .wait()
+        .for_element(Locator::Id("files"))
+        .await
+        .unwrap();
+    // A file chooser is the operating system's; the keyboard user reaches the input and
+    // chooses the file, which WebDriver does by sending its path.
+    let file = poe_file();
+    key_in(&browser, "files", &file.display().to_string()).await;
+    activate(&browser, "Upload").await;
+    browser
+        .wait()
+        .for_element(Locator::Css("[data-testid=files]"))
+        .await
+        .unwrap();
+    activate(&browser, "Continue").await;
+    wait_for_claim_page(&browser).await;
+
+    activate(&browser, "Check and submit").await;
+    browser
+        .wait()
+        .for_element(Locator::Css("[data-testid=submit-claim]"))
+        .await
+        .unwrap();
+    activate(&browser, "Submit claim").await;
+    browser
+        .wait()
+        .for_element(Locator::Css("[data-testid=claim-next]"))
+        .await
+        .unwrap();
+    assert_eq!(
+        text_of(&browser, "[data-testid=claim-status]").await,
+        "Submitted"
+    );
+    let _ = std::fs::remove_file(file);
     browser.close().await.unwrap();
 }
