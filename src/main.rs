@@ -67,7 +67,7 @@ impl Banner {
             database: settings.database_url.display_redacted(),
             mail: match &settings.mail.transport {
                 MailTransport::DevMailbox => {
-                    "development mailbox (messages kept in the database, not sent)".into()
+                    "development mailbox (nothing leaves the machine)".into()
                 }
                 MailTransport::Smtp(smtp) => {
                     format!("SMTP {}:{} ({:?})", smtp.host, smtp.port, smtp.security)

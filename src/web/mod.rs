@@ -26,6 +26,7 @@ pub mod state;
 pub mod submit;
 pub mod upload;
 pub mod wizard;
+pub mod wizard_fields;
 
 pub use state::AppState;
 
