@@ -32,6 +32,9 @@ pub struct ProductsForm {
     pub subscriptions: Vec<SubscriptionRow>,
     /// Currently chosen: (product id, subscription id).
     pub chosen: Vec<(String, Option<String>)>,
+    /// Products another partner already holds officially for this customer and programme:
+    /// shown with a warning (the claim may still be made; review decides).
+    pub held_elsewhere: Vec<String>,
 }
 
 pub fn load(
@@ -55,6 +58,15 @@ pub fn load(
         .into_iter()
         .filter(|s| s.channel != Channel::Csp.as_str() && s.ends_on.is_none_or(|end| end >= today))
         .collect();
+    let held_elsewhere = claims::official_elsewhere(
+        conn,
+        &claim.tenant_id,
+        programme.as_str(),
+        &claim.organisation_id,
+    )?
+    .into_iter()
+    .map(|(product, _)| product)
+    .collect();
     let chosen = claims::products_of(conn, claim_id)?
         .into_iter()
         .map(|p| (p.product_id, p.subscription_id))
@@ -65,6 +77,7 @@ pub fn load(
         products,
         subscriptions,
         chosen,
+        held_elsewhere,
     }))
 }
 

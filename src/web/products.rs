@@ -34,6 +34,8 @@ pub struct ProductOption {
     /// Subscriptions to choose from (only when there is a choice to make).
     pub subscriptions: Vec<SubscriptionOption>,
     pub subscription_error: String,
+    /// Another partner holds this product officially for this customer.
+    pub held_elsewhere: bool,
 }
 
 pub struct SubscriptionOption {
@@ -218,6 +220,7 @@ fn render(
                     Vec::new()
                 },
                 subscription_error: errors.get(&format!("subscriptions-{}", p.id)).to_owned(),
+                held_elsewhere: form.held_elsewhere.contains(&p.id),
                 id: p.id.clone(),
                 name: p.name.clone(),
             }

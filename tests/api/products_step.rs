@@ -139,3 +139,98 @@ async fn only_the_owning_partner_edits_the_products() {
     let page = visitor.get(&url).await;
     assert_eq!(page.count(".checkbox-input[checked]"), 0);
 }
+
+#[actix_web::test]
+async fn a_product_another_partner_holds_officially_is_shown_with_a_warning() {
+    let app = spawn_app().await;
+    // Fabrikam's Teams claim for Northwind is official (set directly: review comes later).
+    {
+        use diesel::{ExpressionMethods, QueryDsl, RunQueryDsl};
+        use portal::store::{claims, organisations, schema, users};
+        let mut conn = app.pool.get().unwrap();
+        let user = users::find_by_email(&mut conn, OTHER_PARTNER)
+            .unwrap()
+            .unwrap();
+        let organisation = user.organisation_id.clone().unwrap();
+        let (location, _) = organisations::locations_with_programmes(&mut conn, &organisation)
+            .unwrap()
+            .remove(0);
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 10, 1)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        claims::insert_draft(
+            &mut conn,
+            &claims::NewDraft {
+                id: "fabrikam-official",
+                organisation_id: &organisation,
+                location_id: &location.id,
+                created_by: &user.id,
+                tenant_id: crate::wizard::NORTHWIND_TENANT,
+                customer_domain: "northwind.example",
+                solution_area: "microsoft_365",
+                activity: "usage",
+                programme: "osu_m365",
+                name: "Fabrikam Teams",
+                status: "official",
+                created_at: at,
+                updated_at: at,
+            },
+        )
+        .unwrap();
+        claims::replace_products(
+            &mut conn,
+            "fabrikam-official",
+            &[("teams".to_owned(), None)],
+        )
+        .unwrap();
+        let official: i64 = schema::claims::table
+            .filter(schema::claims::status.eq("official"))
+            .count()
+            .get_result(&mut conn)
+            .unwrap();
+        assert_eq!(official, 1);
+    }
+    let visitor = app.signed_in(PARTNER).await;
+    let claim = create_draft(&visitor, "microsoft_365", "usage", "Contoso Teams").await;
+    let page = visitor.get(&format!("{claim}/products")).await;
+    assert_eq!(page.count("[data-testid=held-elsewhere]"), 1);
+    assert_eq!(
+        page.attr("#product_ids-teams", "aria-describedby")
+            .as_deref(),
+        Some("product_ids-teams-warning")
+    );
+    // The claim may still be made.
+    let url = format!("{claim}/products");
+    assert_eq!(
+        visitor
+            .submit_form(&url, &url, &[("product_ids", "teams")])
+            .await
+            .status,
+        303
+    );
+    // Fabrikam sees no warning for its own official association.
+    let own = create_draft_for(&app, OTHER_PARTNER).await;
+    assert_eq!(own.count("[data-testid=held-elsewhere]"), 0);
+}
+
+/// Fabrikam's Munich location is enrolled in OSU Microsoft 365; its products page.
+async fn create_draft_for(app: &TestApp, email: &str) -> Response {
+    let visitor = app.signed_in(email).await;
+    let fields = [
+        ("location_mpn_id", "5123456"),
+        ("domain_name", "northwind.example"),
+        ("tenant_id", crate::wizard::NORTHWIND_TENANT),
+        ("claim_type", "customer_association"),
+        ("solution_area", "microsoft_365"),
+        ("activity", "usage"),
+        ("claim_name", "Fabrikam second"),
+    ];
+    let res = visitor
+        .submit_form("/associations/new", "/associations/new/name", &fields)
+        .await;
+    assert_eq!(res.status, 303, "{}", res.body);
+    visitor
+        .get(&format!("{}/products", res.location().unwrap()))
+        .await
+}
