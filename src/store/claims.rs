@@ -187,7 +187,20 @@ pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<ListRow
             }
         }
     };
+    // A search matches few rows: reading the organisation's rows through the covering
+    // search index and sorting the matches is ~5x cheaper than walking the updated_at index
+    // and fetching every row. COALESCE(x, x) is x, but keeps the planner off that index.
+    let searching = q.search.as_deref().is_some_and(|s| !s.trim().is_empty());
+    let updated_at_unindexed = diesel::dsl::sql::<diesel::sql_types::Timestamp>(
+        "COALESCE(claims.updated_at, claims.updated_at)",
+    );
     query = match (q.sort, descending) {
+        (SortColumn::UpdatedAt, true) if searching => {
+            query.order((updated_at_unindexed.desc(), claims::id.desc()))
+        }
+        (SortColumn::UpdatedAt, false) if searching => {
+            query.order((updated_at_unindexed.asc(), claims::id.asc()))
+        }
         (SortColumn::UpdatedAt, true) => {
             query.order((claims::updated_at.desc(), claims::id.desc()))
         }

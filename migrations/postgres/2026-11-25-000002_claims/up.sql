@@ -71,7 +71,8 @@ CREATE INDEX claims_org_updated ON claims (organisation_id, updated_at, id);
 CREATE INDEX claims_org_status_updated ON claims (organisation_id, status, updated_at, id);
 CREATE INDEX claims_org_programme_updated ON claims (organisation_id, programme, updated_at, id);
 CREATE INDEX claims_org_location_updated ON claims (organisation_id, location_id, updated_at, id);
-CREATE INDEX claims_org_name ON claims (organisation_id, name, id);
+-- Also covers the search (name, domain, tenant) so it reads no table rows.
+CREATE INDEX claims_org_name ON claims (organisation_id, name, id, customer_domain, tenant_id, updated_at);
 CREATE INDEX claims_org_domain ON claims (organisation_id, customer_domain, id);
 CREATE INDEX claims_status_updated ON claims (status, updated_at, id);
 CREATE INDEX claims_tenant ON claims (tenant_id);
