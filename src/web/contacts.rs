@@ -15,8 +15,8 @@ use super::{
     forms::FormErrors,
     layout::Layout,
     products::denied,
-    render::{page, see_other},
-    session::{self, Visitor},
+    render::{page, see_other_with_flash},
+    session::Visitor,
     state::AppState,
 };
 
@@ -69,17 +69,11 @@ pub async fn submit(
         .db(move |conn| contacts_step::save(conn, &who, &id, &typed, now))
         .await?;
     match saved.map_err(denied)? {
-        Ok(()) => {
-            let mut res = see_other(&format!("/associations/{claim_id}"));
-            let flash = session::cookie(
-                session::FLASH_COOKIE,
-                "flash.contacts_saved".into(),
-                state.settings.cookie_secure,
-            );
-            res.add_cookie(&flash)
-                .map_err(|e| AppError::Internal(e.into()))?;
-            Ok(res)
-        }
+        Ok(()) => see_other_with_flash(
+            &format!("/associations/{claim_id}"),
+            "flash.contacts_saved",
+            state.settings.cookie_secure,
+        ),
         Err(errors) => {
             let form = state
                 .db(move |conn| contacts_step::load(conn, &viewer, &claim_id))

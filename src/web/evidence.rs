@@ -20,8 +20,8 @@ use super::{
     forms::FormErrors,
     layout::Layout,
     products::denied,
-    render::{page, see_other},
-    session::{self, Visitor},
+    render::{page, see_other_with_flash},
+    session::Visitor,
     state::AppState,
     upload::stage,
 };
@@ -142,15 +142,11 @@ pub async fn upload(
         };
         return render(&visitor, &state, &form, errors, status);
     }
-    let mut res = see_other(&format!("/associations/{claim_id}/files"));
-    let flash = session::cookie(
-        session::FLASH_COOKIE,
-        "flash.files_uploaded".into(),
+    see_other_with_flash(
+        &format!("/associations/{claim_id}/files"),
+        "flash.files_uploaded",
         state.settings.cookie_secure,
-    );
-    res.add_cookie(&flash)
-        .map_err(|e| AppError::Internal(e.into()))?;
-    Ok(res)
+    )
 }
 
 #[derive(Deserialize)]
@@ -174,15 +170,11 @@ pub async fn remove(
     if !removed {
         return Err(AppError::NotFound);
     }
-    let mut res = see_other(&format!("/associations/{id}/files"));
-    let flash = session::cookie(
-        session::FLASH_COOKIE,
-        "flash.file_removed".into(),
+    see_other_with_flash(
+        &format!("/associations/{id}/files"),
+        "flash.file_removed",
         state.settings.cookie_secure,
-    );
-    res.add_cookie(&flash)
-        .map_err(|e| AppError::Internal(e.into()))?;
-    Ok(res)
+    )
 }
 
 /// The file as an attachment, streamed chunk by chunk from the database.

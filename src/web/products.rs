@@ -19,8 +19,8 @@ use super::{
     error::AppError,
     forms::FormErrors,
     layout::Layout,
-    render::{page, see_other},
-    session::{self, Visitor},
+    render::{page, see_other_with_flash},
+    session::Visitor,
     state::AppState,
 };
 
@@ -106,17 +106,11 @@ pub async fn submit(
         .db(move |conn| products_step::save(conn, &who, &id, &typed, now, today))
         .await?;
     match saved.map_err(denied)? {
-        Ok(()) => {
-            let mut res = see_other(&format!("/associations/{claim_id}"));
-            let flash = session::cookie(
-                session::FLASH_COOKIE,
-                "flash.products_saved".into(),
-                state.settings.cookie_secure,
-            );
-            res.add_cookie(&flash)
-                .map_err(|e| AppError::Internal(e.into()))?;
-            Ok(res)
-        }
+        Ok(()) => see_other_with_flash(
+            &format!("/associations/{claim_id}"),
+            "flash.products_saved",
+            state.settings.cookie_secure,
+        ),
         Err(errors) => {
             let id = claim_id.clone();
             let form = state

@@ -19,3 +19,16 @@ pub fn see_other(location: &str) -> HttpResponse {
         .insert_header((actix_web::http::header::LOCATION, location))
         .finish()
 }
+
+/// A redirect that shows the catalogue message `flash_key` once on the next page.
+pub fn see_other_with_flash(
+    location: &str,
+    flash_key: &str,
+    secure: bool,
+) -> Result<HttpResponse, AppError> {
+    let mut res = see_other(location);
+    let flash = super::session::cookie(super::session::FLASH_COOKIE, flash_key.to_owned(), secure);
+    res.add_cookie(&flash)
+        .map_err(|e| AppError::Internal(e.into()))?;
+    Ok(res)
+}

@@ -26,8 +26,8 @@ use super::{
     forms::FormErrors,
     layout::Layout,
     products::denied,
-    render::{page, see_other},
-    session::{self, Visitor},
+    render::{page, see_other_with_flash},
+    session::Visitor,
     state::AppState,
 };
 
@@ -84,10 +84,10 @@ pub async fn save_comments(
         .db(move |conn| comments_step::save(conn, &viewer, &target, &typed, now))
         .await?;
     match saved.map_err(denied)? {
-        Ok(()) => with_flash(
-            &state,
+        Ok(()) => see_other_with_flash(
             &format!("/associations/{claim_id}/submit"),
             "flash.comments_saved",
+            state.settings.cookie_secure,
         ),
         Err(errors) => {
             let details = owned_draft(&visitor, &state, claim_id).await?;
@@ -116,10 +116,10 @@ pub async fn submit(
         .db(move |conn| claim_actions::submit(conn, &viewer, &target, now))
         .await?;
     match outcome {
-        Ok(()) => with_flash(
-            &state,
+        Ok(()) => see_other_with_flash(
             &format!("/associations/{claim_id}"),
             "flash.submitted",
+            state.settings.cookie_secure,
         ),
         Err(Refused::NotFound) => Err(AppError::NotFound),
         Err(Refused::Changed) => Err(AppError::Forbidden),
@@ -200,10 +200,10 @@ pub async fn withdraw(
         .db(move |conn| claim_actions::withdraw(conn, &viewer, &target, &parsed, now))
         .await?;
     match outcome {
-        Ok(()) => with_flash(
-            &state,
+        Ok(()) => see_other_with_flash(
             &format!("/associations/{claim_id}"),
             "flash.withdrawn",
+            state.settings.cookie_secure,
         ),
         Err(Refused::NotFound) => Err(AppError::NotFound),
         Err(Refused::Changed | Refused::Rule(_)) => Err(AppError::Forbidden),
@@ -243,18 +243,6 @@ async fn withdrawable(
         return Err(AppError::Forbidden);
     }
     Ok(details)
-}
-
-fn with_flash(state: &AppState, location: &str, key: &str) -> Result<HttpResponse, AppError> {
-    let mut res = see_other(location);
-    let flash = session::cookie(
-        session::FLASH_COOKIE,
-        key.to_owned(),
-        state.settings.cookie_secure,
-    );
-    res.add_cookie(&flash)
-        .map_err(|e| AppError::Internal(e.into()))?;
-    Ok(res)
 }
 
 fn render(

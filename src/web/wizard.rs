@@ -23,8 +23,8 @@ use super::{
     error::AppError,
     forms::{Choice, FormErrors, choices},
     layout::Layout,
-    render::{page, see_other},
-    session::{self, Visitor},
+    render::{page, see_other, see_other_with_flash},
+    session::Visitor,
     state::AppState,
     wizard_fields::WizardFields,
 };
@@ -209,17 +209,11 @@ pub async fn name_submit(
         })
         .await?;
     match created {
-        Ok(claim_id) => {
-            let mut res = see_other(&format!("/associations/{claim_id}"));
-            let flash = session::cookie(
-                session::FLASH_COOKIE,
-                "flash.draft_created".into(),
-                state.settings.cookie_secure,
-            );
-            res.add_cookie(&flash)
-                .map_err(|e| AppError::Internal(e.into()))?;
-            Ok(res)
-        }
+        Ok(claim_id) => see_other_with_flash(
+            &format!("/associations/{claim_id}"),
+            "flash.draft_created",
+            state.settings.cookie_secure,
+        ),
         Err(errors) => {
             let errors = FormErrors::from_domain(&errors, Catalogue::for_locale(visitor.locale));
             render_name(
