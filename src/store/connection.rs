@@ -59,9 +59,11 @@ impl Manager {
                         path: display.clone(),
                         reason: e.to_string(),
                     })?;
-                // Per connection: these PRAGMAs are not stored in the file.
+                // Per connection: these PRAGMAs are not stored in the file. The page cache
+                // (16 MB) and memory-mapped reads keep list and search pages off read().
                 conn.batch_execute(
-                    "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;",
+                    "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; \
+                     PRAGMA cache_size = -16000; PRAGMA mmap_size = 268435456;",
                 )
                 .map_err(ConnectError::Setup)?;
                 Ok(AnyConnection::Sqlite(conn))
