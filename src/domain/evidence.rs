@@ -45,7 +45,12 @@ pub enum EvidenceError {
     TooLarge { limit_mb: u64 },
     #[error("no file chosen")]
     NoFile,
+    #[error("too many files at once")]
+    TooManyFiles { max: usize },
 }
+
+/// Most files one upload may carry (a form with thousands of parts is not a person's).
+pub const MAX_FILES_PER_UPLOAD: usize = 20;
 
 impl Message for EvidenceError {
     fn key(&self) -> &'static str {
@@ -54,12 +59,14 @@ impl Message for EvidenceError {
             EvidenceError::Empty => "evidence.empty",
             EvidenceError::TooLarge { .. } => "evidence.too_large",
             EvidenceError::NoFile => "evidence.no_file",
+            EvidenceError::TooManyFiles { .. } => "evidence.too_many_files",
         }
     }
 
     fn args(&self) -> Vec<(&'static str, String)> {
         match self {
             EvidenceError::TooLarge { limit_mb } => vec![("limit", limit_mb.to_string())],
+            EvidenceError::TooManyFiles { max } => vec![("max", max.to_string())],
             _ => Vec::new(),
         }
     }

@@ -8,7 +8,7 @@ use futures_util::{StreamExt, stream};
 use serde::Deserialize;
 
 use crate::{
-    domain::evidence::{EvidenceError, display_name, recognise},
+    domain::evidence::{EvidenceError, MAX_FILES_PER_UPLOAD, display_name, recognise},
     i18n::Catalogue,
     service::evidence_step::{self, FilesForm, StagedUpload},
     store::{from_db_time, poe_files},
@@ -92,6 +92,12 @@ pub async fn upload(
         let Some(client_name) = client_name.filter(|n| !n.is_empty()) else {
             continue;
         };
+        if stored >= MAX_FILES_PER_UPLOAD {
+            refused = Some(EvidenceError::TooManyFiles {
+                max: MAX_FILES_PER_UPLOAD,
+            });
+            break;
+        }
         let staged = match stage(&mut field, state.settings.upload_max_bytes).await? {
             Ok(staged) => staged,
             Err(error) => {

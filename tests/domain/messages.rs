@@ -221,13 +221,15 @@ fn evidence_errors() -> Vec<EvidenceError> {
         EvidenceError::UnsupportedType
         | EvidenceError::Empty
         | EvidenceError::TooLarge { .. }
-        | EvidenceError::NoFile => (),
+        | EvidenceError::NoFile
+        | EvidenceError::TooManyFiles { .. } => (),
     };
     let all = vec![
         EvidenceError::UnsupportedType,
         EvidenceError::Empty,
         EvidenceError::TooLarge { limit_mb: 20 },
         EvidenceError::NoFile,
+        EvidenceError::TooManyFiles { max: 20 },
     ];
     all.iter().for_each(check);
     all
