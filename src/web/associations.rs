@@ -126,11 +126,11 @@ fn row(claim: &ListedClaim, t: &Catalogue, zone: chrono_tz::Tz) -> Row {
         closes: match (status, claim.window_closes_at) {
             (Some(Status::PendingCustomer), Some(at)) => t.format(
                 "associations.list.window_closes",
-                &[("at", &format::instant(at, zone))],
+                &[("at", &format::instant(at, zone, t))],
             ),
             _ => String::new(),
         },
-        updated: format::instant(claim.updated_at, zone),
+        updated: format::instant(claim.updated_at, zone, t),
     }
 }
 

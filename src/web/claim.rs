@@ -160,7 +160,7 @@ pub async fn history(
                 (None, None) => String::new(),
             };
             HistoryLine {
-                at: format::instant(from_db_time(e.at), zone),
+                at: format::instant(from_db_time(e.at), zone, t),
                 who,
                 from: e
                     .from_status
@@ -192,10 +192,10 @@ fn next_step(details: &ClaimDetails, t: &Catalogue, zone: chrono_tz::Tz) -> Stri
         details.snapshot.action_required_due,
     ) {
         (Status::PendingCustomer, Some(at), _) => {
-            t.format(&key, &[("at", &format::instant(at, zone))])
+            t.format(&key, &[("at", &format::instant(at, zone, t))])
         }
         (Status::ActionRequired, _, Some(at)) => {
-            t.format(&key, &[("at", &format::instant(at, zone))])
+            t.format(&key, &[("at", &format::instant(at, zone, t))])
         }
         _ => t.get(&key).to_owned(),
     }

@@ -265,7 +265,7 @@ fn render(
             name: f.file_name.clone(),
             size: format::size(f.size_bytes, t),
             uploaded_by: f.uploaded_by_name.clone(),
-            uploaded_at: format::instant(from_db_time(f.uploaded_at), zone),
+            uploaded_at: format::instant(from_db_time(f.uploaded_at), zone, t),
         })
         .collect();
     let template = FilesPage {

@@ -1,15 +1,22 @@
-//! Dates and times as people read them, in the portal's calendar zone.
+//! Dates, times and sizes as people read them, in the portal's calendar zone and the
+//! visitor's language.
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use crate::i18n::Catalogue;
 
-/// "3 Dec 2026 00:00 CET": the zone's abbreviation makes the instant unambiguous.
-pub fn instant(at: DateTime<Utc>, zone: Tz) -> String {
-    at.with_timezone(&zone)
-        .format("%-d %b %Y %H:%M %Z")
-        .to_string()
+/// "3 Dec 2026 00:00 CET": the zone's abbreviation makes the instant unambiguous. The
+/// pattern comes from the catalogue (`format.instant`), so each language orders it its way.
+pub fn instant(at: DateTime<Utc>, zone: Tz, t: &Catalogue) -> String {
+    use std::fmt::Write;
+    let local = at.with_timezone(&zone);
+    let mut out = String::new();
+    // A malformed pattern in a catalogue must not break the page: fall back to ISO 8601.
+    if write!(out, "{}", local.format(t.get("format.instant"))).is_err() {
+        out = local.format("%Y-%m-%d %H:%M %Z").to_string();
+    }
+    out
 }
 
 /// "1.4 MB", "820 KB", "12 bytes", in the catalogue's words.

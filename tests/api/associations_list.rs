@@ -93,6 +93,10 @@ async fn pages_go_forward_and_back_with_keyset_links() {
         "newest first"
     );
     assert_eq!(first.count("a[rel=prev]"), 0);
+    assert_eq!(
+        first.text("tbody tr:first-child .claim-updated"),
+        "1 Nov 2026 08:29 UTC"
+    );
     let second = visitor
         .get(&first.attr("a[rel=next]", "href").unwrap())
         .await;

@@ -71,6 +71,7 @@ fn quoted_keys(text: &str) -> Vec<String> {
         "template.",
         "submit.",
         "withdraw.",
+        "format.",
     ];
     // Every run between two consecutive quotes: a key literal is always one of them.
     let parts: Vec<&str> = text.split('"').collect();
