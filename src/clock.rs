@@ -27,6 +27,9 @@ impl ManualClock {
         let mut now = self.0.lock().unwrap_or_else(|p| p.into_inner());
         *now += by;
     }
+    pub fn set(&self, at: DateTime<Utc>) {
+        *self.0.lock().unwrap_or_else(|p| p.into_inner()) = at;
+    }
 }
 
 impl Clock for ManualClock {

@@ -161,6 +161,9 @@ pub struct Settings {
     pub log_format: LogFormat,
     /// Argon2 memory cost in KiB; tests lower it, production keeps the OWASP default.
     pub argon2_memory_kib: u32,
+    /// How often this instance runs the background jobs; `None` (0 seconds) runs none, for
+    /// an instance that only serves pages (or tests, which call `run_once` themselves).
+    pub jobs_interval: Option<std::time::Duration>,
 }
 
 pub const DEFAULT_ARGON2_MEMORY_KIB: u32 = 19 * 1024;
@@ -248,6 +251,15 @@ impl Settings {
                 "must be between 1 and 4096".into(),
             ));
         }
+        let jobs_seconds = parse_or("PORTAL_JOBS_INTERVAL_SECONDS", get, 30u64)?;
+        if jobs_seconds > 86_400 {
+            return Err(fail(
+                "PORTAL_JOBS_INTERVAL_SECONDS",
+                "must be at most 86400 (0 turns the jobs off)".into(),
+            ));
+        }
+        let jobs_interval =
+            (jobs_seconds > 0).then(|| std::time::Duration::from_secs(jobs_seconds));
         let log_format = match get("PORTAL_LOG_FORMAT").as_deref().map(str::trim) {
             None | Some("human") => LogFormat::Human,
             Some("json") => LogFormat::Json,
@@ -275,6 +287,7 @@ impl Settings {
             upload_max_bytes: upload_max_mb * 1024 * 1024,
             log_format,
             argon2_memory_kib: DEFAULT_ARGON2_MEMORY_KIB,
+            jobs_interval,
         })
     }
 }

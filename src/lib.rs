@@ -5,6 +5,8 @@ pub mod clock;
 pub mod config;
 pub mod domain;
 pub mod i18n;
+pub mod jobs;
+pub mod mail;
 pub mod service;
 pub mod startup;
 pub mod store;

@@ -6,7 +6,10 @@ use actix_web::{App, HttpServer, dev::Server, middleware::from_fn, web};
 
 use crate::{
     clock::Clock,
-    config::Settings,
+    config::{MailTransport, Settings},
+    jobs::Jobs,
+    mail::Transport,
+    service::context::Context,
     service::demo::{self, DemoSignIn},
     store::{self, DbPool, migrate},
     web::{
@@ -20,6 +23,8 @@ pub struct Application {
     server: Server,
     pub pool: DbPool,
     pub report: StartupReport,
+    /// The background jobs, for tests to run once (production runs them in a loop).
+    pub jobs: Jobs,
 }
 
 /// What start-up did, for the banner.
@@ -37,6 +42,17 @@ impl Application {
         settings: Settings,
         clock: Arc<dyn Clock>,
         workers: usize,
+    ) -> anyhow::Result<Self> {
+        Self::build_with_transport(settings, clock, workers, None)
+    }
+
+    /// [`Self::build`] with a mail transport of the caller's (tests use memory); `None`
+    /// takes it from the settings.
+    pub fn build_with_transport(
+        mut settings: Settings,
+        clock: Arc<dyn Clock>,
+        workers: usize,
+        transport: Option<Transport>,
     ) -> anyhow::Result<Self> {
         let pool = store::connection::build_pool(
             &settings.database_url,
@@ -58,10 +74,33 @@ impl Application {
         let listener = TcpListener::bind(settings.bind)
             .map_err(|e| anyhow::anyhow!("PORTAL_BIND: cannot listen on {}: {e}", settings.bind))?;
         let port = listener.local_addr()?.port();
+        // Without a configured public URL, links in emails point at the bound address —
+        // with the port actually bound when the configuration said 0.
+        if settings.public_base_url == format!("http://{}", settings.bind) {
+            settings.public_base_url = format!("http://{}:{port}", settings.bind.ip());
+        }
+        let transport = Arc::new(match transport {
+            Some(transport) => transport,
+            None => match &settings.mail.transport {
+                MailTransport::DevMailbox => Transport::DevMailbox(pool.clone()),
+                MailTransport::Smtp(smtp) => Transport::smtp(smtp)?,
+            },
+        });
+        let context = Arc::new(Context::from_settings(&settings));
+        let jobs = Jobs {
+            pool: pool.clone(),
+            context: context.clone(),
+            transport: transport.clone(),
+        };
+        if let Some(interval) = settings.jobs_interval {
+            jobs.clone().spawn(clock.clone(), interval)?;
+        }
         let state = AppState {
             pool: pool.clone(),
             settings: Arc::new(settings),
             clock,
+            context,
+            mail: transport,
         };
         let server = HttpServer::new(move || {
             App::new()
@@ -94,6 +133,7 @@ impl Application {
                 demo_sign_ins,
                 seeded_now,
             },
+            jobs,
         })
     }
 

@@ -247,6 +247,26 @@ impl BusinessCalendar {
         days
     }
 
+    /// How many business days have passed since `start`: those after its local date, up to
+    /// and including the local date of `now` (0 on the same day, or when `now` is earlier).
+    pub fn business_days_since(&self, start: DateTime<Utc>, now: DateTime<Utc>) -> u32 {
+        let (Ok(mut date), Ok(end)) = (self.local_date(start), self.local_date(now)) else {
+            return 0;
+        };
+        let mut count = 0;
+        for _ in 0..MAX_SEARCH_DAYS {
+            if date >= end {
+                break;
+            }
+            let Some(next) = date.succ_opt() else { break };
+            date = next;
+            if self.is_business_day(date) {
+                count += 1;
+            }
+        }
+        count
+    }
+
     /// How to show a closing instant: the last open day and the local time it ends.
     pub fn describe_closing(&self, closes_at: DateTime<Utc>) -> Result<ClosingTime, CalendarError> {
         let just_before = closes_at

@@ -3,6 +3,8 @@
 //! Files are `key = text` lines (`#` starts a comment) with `{name}` placeholders, compiled
 //! into the binary. Templates ask for keys, so adding a locale needs no template change.
 
+pub mod format;
+
 use std::{collections::HashMap, sync::LazyLock};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,6 +20,12 @@ impl Locale {
         }
     }
 
+    /// The locale for a stored language tag; English for anything not supported (and,
+    /// for now, for everything).
+    pub fn from_tag(_tag: &str) -> Locale {
+        Locale::En
+    }
+
     /// Picks the best supported locale for an `Accept-Language` header (English for now).
     pub fn negotiate(_accept_language: Option<&str>) -> Locale {
         Locale::En
@@ -30,9 +38,11 @@ pub struct Catalogue {
 }
 
 /// The English source files, in the order they are read; later files may not redefine keys.
-pub const ENGLISH_SOURCES: [(&str, &str); 2] = [
+pub const ENGLISH_SOURCES: [(&str, &str); 4] = [
     ("en/common.messages", include_str!("en/common.messages")),
     ("en/domain.messages", include_str!("en/domain.messages")),
+    ("en/mail.messages", include_str!("en/mail.messages")),
+    ("en/review.messages", include_str!("en/review.messages")),
 ];
 
 static ENGLISH: LazyLock<Catalogue> =

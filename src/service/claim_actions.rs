@@ -1,20 +1,23 @@
-//! The partner's status changes on a claim: **Submit claim** and **Withdraw**. Each is one
-//! transaction: the domain decides, the status moves only from the status it was read in
-//! (a concurrent change makes the second attempt fail cleanly), and the audit row is written
-//! with it.
+//! The partner's status changes on a claim: **Submit claim**, **Resubmit**, **Dispute** and
+//! **Withdraw**. Each is one transaction (see [`lifecycle`]): the domain decides, the status
+//! moves only from the status it was read in, the audit row and emails are written with it.
 
 use chrono::{DateTime, Utc};
 
 use crate::{
     domain::{
         access::Viewer,
-        claim::{self, Actor, Status, Transition, TransitionError},
+        claim::{self, ClaimSnapshot, Transition, TransitionError},
         values::Comment,
     },
-    store::{AnyConnection, audit, claims, db_time, new_id, write_transaction},
+    store::AnyConnection,
 };
 
-use super::claim_view;
+use super::{
+    claim_view::{self, ClaimDetails},
+    context::Context,
+    lifecycle::{self, ActedBy, Applied},
+};
 
 /// Why a change did not happen.
 #[derive(Debug)]
@@ -27,27 +30,45 @@ pub enum Refused {
     Changed,
 }
 
+pub type Decision = anyhow::Result<Result<(), Refused>>;
+
 pub fn submit(
     conn: &mut AnyConnection,
+    ctx: &Context,
     viewer: &Viewer,
     claim_id: &str,
     now: DateTime<Utc>,
-) -> anyhow::Result<Result<(), Refused>> {
-    decide_and_apply(conn, viewer, claim_id, now, None, |snapshot, actor| {
+) -> Decision {
+    decide_and_apply(conn, ctx, viewer, claim_id, now, None, |snapshot, actor| {
         claim::submit(snapshot, actor, now)
+    })
+}
+
+/// Sends the claim back to review after the partner changed what was asked for.
+pub fn resubmit(
+    conn: &mut AnyConnection,
+    ctx: &Context,
+    viewer: &Viewer,
+    claim_id: &str,
+    now: DateTime<Utc>,
+) -> Decision {
+    decide_and_apply(conn, ctx, viewer, claim_id, now, None, |snapshot, actor| {
+        claim::resubmit(snapshot, actor, now)
     })
 }
 
 /// Withdraws the claim; the partner's `reason` goes into its history.
 pub fn withdraw(
     conn: &mut AnyConnection,
+    ctx: &Context,
     viewer: &Viewer,
     claim_id: &str,
     reason: &Comment,
     now: DateTime<Utc>,
-) -> anyhow::Result<Result<(), Refused>> {
+) -> Decision {
     decide_and_apply(
         conn,
+        ctx,
         viewer,
         claim_id,
         now,
@@ -56,69 +77,80 @@ pub fn withdraw(
     )
 }
 
+/// Disputes a rejection (once, within 30 days); `also` stores new proof of execution in
+/// the same transaction.
+pub fn dispute(
+    conn: &mut AnyConnection,
+    ctx: &Context,
+    viewer: &Viewer,
+    claim_id: &str,
+    justification: Comment,
+    now: DateTime<Utc>,
+    also: impl FnOnce(&mut AnyConnection) -> anyhow::Result<()>,
+) -> Decision {
+    let (details, transition) = match decide(conn, viewer, claim_id, now, |snapshot, actor| {
+        claim::dispute(snapshot, actor, now, justification)
+    })? {
+        Ok(decided) => decided,
+        Err(refused) => return Ok(Err(refused)),
+    };
+    let acted_by = ActedBy {
+        user_id: Some(viewer.user.as_str()),
+        note: None,
+    };
+    let applied = lifecycle::apply_with(conn, ctx, &details, &transition, &acted_by, also)?;
+    Ok(outcome(applied))
+}
+
 fn decide_and_apply(
     conn: &mut AnyConnection,
+    ctx: &Context,
     viewer: &Viewer,
     claim_id: &str,
     now: DateTime<Utc>,
     note: Option<&str>,
-    decide: impl FnOnce(&claim::ClaimSnapshot, &Actor) -> Result<Transition, TransitionError>,
-) -> anyhow::Result<Result<(), Refused>> {
+    rule: impl FnOnce(&ClaimSnapshot, &claim::Actor) -> Result<Transition, TransitionError>,
+) -> Decision {
+    let (details, transition) = match decide(conn, viewer, claim_id, now, rule)? {
+        Ok(decided) => decided,
+        Err(refused) => return Ok(Err(refused)),
+    };
+    let acted_by = ActedBy {
+        user_id: Some(viewer.user.as_str()),
+        note,
+    };
+    Ok(outcome(lifecycle::apply(
+        conn,
+        ctx,
+        &details,
+        &transition,
+        &acted_by,
+    )?))
+}
+
+/// Loads the claim for the viewer and asks the domain.
+pub fn decide(
+    conn: &mut AnyConnection,
+    viewer: &Viewer,
+    claim_id: &str,
+    now: DateTime<Utc>,
+    rule: impl FnOnce(&ClaimSnapshot, &claim::Actor) -> Result<Transition, TransitionError>,
+) -> anyhow::Result<Result<(ClaimDetails, Transition), Refused>> {
     let Some(details) = claim_view::load(conn, viewer, claim_id, now)? else {
         return Ok(Err(Refused::NotFound));
     };
     let Some(actor) = viewer.actor() else {
         return Ok(Err(Refused::NotFound));
     };
-    let transition = match decide(&details.snapshot, &actor) {
-        Ok(transition) => transition,
-        Err(rule) => return Ok(Err(Refused::Rule(rule))),
-    };
-    let from = details.status;
-    let applied = write_transaction(conn, |c| -> anyhow::Result<bool> {
-        let at = db_time(now);
-        let submitted_at = (transition.to == Status::Submitted).then_some(at);
-        if !claims::move_status(
-            c,
-            claim_id,
-            from.as_str(),
-            transition.to.as_str(),
-            at,
-            submitted_at,
-        )? {
-            return Ok(false);
-        }
-        let entry = &transition.audit;
-        let reason_code = entry.reason.as_ref().map(|r| r.code.as_str());
-        let reason_text = entry
-            .reason
-            .as_ref()
-            .and_then(|r| r.text.as_ref())
-            .map(|t| t.as_ref().to_owned());
-        audit::insert(
-            c,
-            &audit::NewAuditEntry {
-                id: &new_id(),
-                claim_id,
-                actor_kind: entry.actor.kind().as_str(),
-                actor_user_id: Some(viewer.user.as_str()),
-                from_status: Some(entry.from.as_str()),
-                to_status: entry.to.as_str(),
-                reason_code,
-                reason_text: reason_text.as_deref().or(note),
-                at,
-            },
-        )?;
-        Ok(true)
-    })?;
-    if !applied {
-        return Ok(Err(Refused::Changed));
+    Ok(match rule(&details.snapshot, &actor) {
+        Ok(transition) => Ok((details, transition)),
+        Err(rule) => Err(Refused::Rule(rule)),
+    })
+}
+
+pub fn outcome(applied: Applied) -> Result<(), Refused> {
+    match applied {
+        Applied::Done => Ok(()),
+        Applied::Changed | Applied::KeyTaken => Err(Refused::Changed),
     }
-    tracing::info!(
-        claim_id,
-        from = from.as_str(),
-        to = transition.to.as_str(),
-        "claim status changed"
-    );
-    Ok(Ok(()))
 }

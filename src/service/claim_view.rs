@@ -17,6 +17,7 @@ use crate::{
         claims::{self, ChosenProductRow, ClaimRow},
         from_db_time,
         poe_files::{self, PoeFileRow},
+        usage,
     },
 };
 
@@ -47,6 +48,29 @@ pub fn load(
     if !access::can_view_claim(viewer, &OrganisationId::new(&row.organisation_id)) {
         return Ok(None);
     }
+    details(conn, row, Some(viewer), now).map(Some)
+}
+
+/// The claim for the portal's own jobs and the customer's link, which have no signed-in
+/// viewer (they check their right to act themselves).
+pub fn load_unchecked(
+    conn: &mut AnyConnection,
+    id: &str,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Option<ClaimDetails>> {
+    let Some(row) = claims::find(conn, id)? else {
+        return Ok(None);
+    };
+    details(conn, row, None, now).map(Some)
+}
+
+fn details(
+    conn: &mut AnyConnection,
+    row: ClaimRow,
+    viewer: Option<&Viewer>,
+    now: DateTime<Utc>,
+) -> anyhow::Result<ClaimDetails> {
+    let id = row.id.as_str();
     let status = Status::parse(&row.status)
         .ok_or_else(|| anyhow::anyhow!("claim {id} has unknown status"))?;
     let programme = Programme::parse(&row.programme);
@@ -63,15 +87,15 @@ pub fn load(
         dispute_used: row.dispute_used,
         window_closes_at: row.window_closes_at.map(from_db_time),
         action_required_due: row.action_required_due.map(from_db_time),
-        ends_at: None,
+        ends_at: row.ends_at.map(from_db_time),
         poe_file_count,
         missing: missing.clone(),
     };
     let actions = viewer
-        .actor()
+        .and_then(Viewer::actor)
         .map(|actor| allowed_actions(&snapshot, &actor, now))
         .unwrap_or_default();
-    let editable = if access::can_create_claims(viewer) {
+    let editable = if viewer.is_some_and(access::can_create_claims) {
         Section::ALL
             .into_iter()
             .filter(|s| can_edit(status, *s))
@@ -79,7 +103,7 @@ pub fn load(
     } else {
         Vec::new()
     };
-    Ok(Some(ClaimDetails {
+    Ok(ClaimDetails {
         row,
         status,
         programme,
@@ -89,7 +113,7 @@ pub fn load(
         actions,
         editable,
         snapshot,
-    }))
+    })
 }
 
 pub fn history(
@@ -155,4 +179,25 @@ fn draft_facts(
         .all(present),
         poe_file_count,
     }
+}
+
+/// The customer's usage of the claimed workloads — only once the association is official
+/// (SPEC rule 9); before that, and after it ends, none.
+pub fn usage(
+    conn: &mut AnyConnection,
+    details: &ClaimDetails,
+) -> anyhow::Result<Vec<usage::UsageRow>> {
+    if details.status != Status::Official {
+        return Ok(Vec::new());
+    }
+    let products: Vec<String> = details
+        .products
+        .iter()
+        .map(|p| p.product_id.clone())
+        .collect();
+    Ok(usage::for_products(
+        conn,
+        &details.row.tenant_id,
+        &products,
+    )?)
 }

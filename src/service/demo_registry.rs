@@ -1,12 +1,13 @@
 //! Demo catalogue and tenant registry: real-world product names, fictitious customers on
 //! reserved `.example` domains.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 use crate::store::{
     AnyConnection,
     catalogue::{self, ProductRow},
     registry::{self, SubscriptionRow},
+    usage,
 };
 
 /// (id, name, solution area, Dynamics 365?)
@@ -279,6 +280,36 @@ pub fn seed(conn: &mut AnyConnection, at: NaiveDateTime) -> anyhow::Result<()> {
                 seats,
             },
         )?;
+    }
+    seed_usage(conn, at.date())
+}
+
+/// Six months of usage for every product a tenant subscribes to, ending with `today`'s
+/// month: paid units are the seats, active users a varying share of them.
+fn seed_usage(conn: &mut AnyConnection, today: NaiveDate) -> anyhow::Result<()> {
+    let mut seen = std::collections::BTreeSet::new();
+    for (_, tenant, product, _, _, _, seats) in SUBSCRIPTIONS {
+        let tenant_id = TENANTS[tenant].0;
+        if !seen.insert((tenant_id, product)) {
+            continue;
+        }
+        for back in 0..6u32 {
+            let month = today
+                .with_day(1)
+                .and_then(|first| first.checked_sub_months(chrono::Months::new(back)))
+                .ok_or_else(|| anyhow::anyhow!("no month {back} before {today}"))?;
+            let share = 60 + (back * 7 + u32::try_from(seats % 13)?) % 35;
+            usage::insert(
+                conn,
+                &usage::NewUsage {
+                    tenant_id,
+                    product_id: product,
+                    month,
+                    monthly_active_users: seats * i32::try_from(share)? / 100,
+                    paid_units: seats,
+                },
+            )?;
+        }
     }
     Ok(())
 }

@@ -64,25 +64,38 @@ pub fn add(
     {
         return Ok(Err(denied));
     }
-    let id = new_id();
-    let mut content = File::open(upload.path)?;
-    write_transaction(conn, |c| -> anyhow::Result<()> {
-        let file = NewPoeFile {
-            id: &id,
-            claim_id,
-            file_name: upload.display_name,
-            content_type: upload.kind.media_type(),
-            size_bytes: i64::try_from(upload.size_bytes)?,
-            sha256: upload.sha256,
-            uploaded_by: &user.user_id,
-            uploaded_at: db_time(now),
-        };
-        poe_files::insert(c, &file, &mut content)?;
+    let id = write_transaction(conn, |c| -> anyhow::Result<String> {
+        let id = store_file(c, &user.user_id, claim_id, upload, now)?;
         claims::touch(c, claim_id, db_time(now))?;
-        Ok(())
+        Ok(id)
     })?;
     tracing::info!(claim_id, file_id = %id, size_bytes = upload.size_bytes, "proof of execution stored");
     Ok(Ok(id))
+}
+
+/// Stores a staged upload as one of the claim's files, inside the caller's transaction
+/// (the caller has checked that the user may add it).
+pub fn store_file(
+    c: &mut AnyConnection,
+    user_id: &str,
+    claim_id: &str,
+    upload: &StagedUpload<'_>,
+    now: DateTime<Utc>,
+) -> anyhow::Result<String> {
+    let id = new_id();
+    let mut content = File::open(upload.path)?;
+    let file = NewPoeFile {
+        id: &id,
+        claim_id,
+        file_name: upload.display_name,
+        content_type: upload.kind.media_type(),
+        size_bytes: i64::try_from(upload.size_bytes)?,
+        sha256: upload.sha256,
+        uploaded_by: user_id,
+        uploaded_at: db_time(now),
+    };
+    poe_files::insert(c, &file, &mut content)?;
+    Ok(id)
 }
 
 pub fn remove(

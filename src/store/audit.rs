@@ -55,3 +55,19 @@ pub fn history(conn: &mut AnyConnection, claim_id: &str) -> QueryResult<Vec<Hist
         ))
         .load(conn)
 }
+
+/// The text of the newest history line with `reason_code` (the reviewer's latest request).
+pub fn latest_reason_text(
+    conn: &mut AnyConnection,
+    claim_id: &str,
+    reason_code: &str,
+) -> QueryResult<Option<String>> {
+    audit_entries::table
+        .filter(audit_entries::claim_id.eq(claim_id))
+        .filter(audit_entries::reason_code.eq(reason_code))
+        .order((audit_entries::at.desc(), audit_entries::id.desc()))
+        .select(audit_entries::reason_text)
+        .first::<Option<String>>(conn)
+        .optional()
+        .map(Option::flatten)
+}

@@ -280,6 +280,8 @@ pub struct ClaimRow {
     pub submitted_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub language: String,
+    pub ends_at: Option<NaiveDateTime>,
 }
 
 pub fn find(conn: &mut AnyConnection, id: &str) -> QueryResult<Option<ClaimRow>> {
@@ -370,32 +372,68 @@ pub fn set_contacts(
         .map(drop)
 }
 
-/// Moves the claim from status `from` to `to`; false (and nothing written) when it is no
-/// longer in `from` — a concurrent change won.
-pub fn move_status(
+/// The columns a status change writes. `None` leaves a column as it is; for nullable
+/// columns `Some(None)` clears it.
+#[derive(Debug, AsChangeset)]
+#[diesel(table_name = claims)]
+pub struct StatusChange<'a> {
+    pub status: &'a str,
+    pub updated_at: NaiveDateTime,
+    pub submitted_at: Option<NaiveDateTime>,
+    pub rejected_at: Option<NaiveDateTime>,
+    pub dispute_used: Option<bool>,
+    pub window_closes_at: Option<Option<NaiveDateTime>>,
+    pub action_required_due: Option<Option<NaiveDateTime>>,
+    pub ends_at: Option<Option<NaiveDateTime>>,
+}
+
+/// Moves the claim from status `from` as `change` says; false (and nothing written) when it
+/// is no longer in `from` — a concurrent change won.
+pub fn change_status(
     conn: &mut AnyConnection,
     claim_id: &str,
     from: &str,
-    to: &str,
-    at: NaiveDateTime,
-    submitted_at: Option<NaiveDateTime>,
+    change: &StatusChange<'_>,
 ) -> QueryResult<bool> {
     let target = claims::table
         .filter(claims::id.eq(claim_id))
         .filter(claims::status.eq(from));
-    let updated = match submitted_at {
-        Some(submitted) => diesel::update(target)
-            .set((
-                claims::status.eq(to),
-                claims::updated_at.eq(at),
-                claims::submitted_at.eq(submitted),
-            ))
-            .execute(conn)?,
-        None => diesel::update(target)
-            .set((claims::status.eq(to), claims::updated_at.eq(at)))
-            .execute(conn)?,
-    };
-    Ok(updated == 1)
+    Ok(diesel::update(target).set(change).execute(conn)? == 1)
+}
+
+/// Claims in `status` whose `deadline` column has passed, oldest first: the jobs' work.
+pub fn due(
+    conn: &mut AnyConnection,
+    status: &str,
+    deadline: DueColumn,
+    now: NaiveDateTime,
+    limit: i64,
+) -> QueryResult<Vec<String>> {
+    let base = claims::table
+        .filter(claims::status.eq(status))
+        .select(claims::id)
+        .limit(limit);
+    match deadline {
+        DueColumn::WindowClosesAt => base
+            .filter(claims::window_closes_at.le(now))
+            .order((claims::window_closes_at, claims::id))
+            .load(conn),
+        DueColumn::ActionRequiredDue => base
+            .filter(claims::action_required_due.le(now))
+            .order((claims::action_required_due, claims::id))
+            .load(conn),
+        DueColumn::EndsAt => base
+            .filter(claims::ends_at.le(now))
+            .order((claims::ends_at, claims::id))
+            .load(conn),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DueColumn {
+    WindowClosesAt,
+    ActionRequiredDue,
+    EndsAt,
 }
 
 pub fn set_comments(

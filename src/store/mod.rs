@@ -2,15 +2,22 @@
 
 pub mod audit;
 pub mod catalogue;
+pub mod claim_messages;
 pub mod claims;
 pub mod connection;
+pub mod dev_mailbox;
 pub mod migrate;
+pub mod officials;
+pub mod opt_out_tokens;
 pub mod organisations;
+pub mod outbox;
 pub mod poe_files;
 pub mod registry;
+pub mod review_lists;
 pub mod schema;
 pub mod sessions;
 pub mod sign_in_failures;
+pub mod usage;
 pub mod users;
 
 pub use connection::{AnyConnection, DbPool, write_transaction};

@@ -128,6 +128,8 @@ diesel::table! {
         submitted_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        language -> Text,
+        ends_at -> Nullable<Timestamp>,
     }
 }
 
@@ -174,6 +176,84 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    official_associations (id) {
+        id -> Text,
+        association_key -> Text,
+        claim_id -> Text,
+        organisation_id -> Text,
+        programme -> Text,
+        tenant_id -> Text,
+        starts_at -> Timestamp,
+        ends_at -> Nullable<Timestamp>,
+        ended_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    opt_out_tokens (token_hash) {
+        token_hash -> Text,
+        claim_id -> Text,
+        expires_at -> Timestamp,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    claim_messages (id) {
+        id -> Text,
+        claim_id -> Text,
+        author_id -> Text,
+        author_kind -> Text,
+        body -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    outbox (id) {
+        id -> Text,
+        kind -> Text,
+        claim_id -> Nullable<Text>,
+        recipient -> Text,
+        subject -> Text,
+        body_text -> Text,
+        body_html -> Text,
+        message_id -> Text,
+        state -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        leased_until -> Nullable<Timestamp>,
+        lease_token -> Nullable<Text>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    dev_mailbox (id) {
+        id -> Text,
+        message_id -> Text,
+        sender -> Text,
+        recipient -> Text,
+        subject -> Text,
+        body_text -> Text,
+        body_html -> Text,
+        delivered_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    usage_records (tenant_id, product_id, month) {
+        tenant_id -> Text,
+        product_id -> Text,
+        month -> Date,
+        monthly_active_users -> Integer,
+        paid_units -> Integer,
+    }
+}
+
 diesel::joinable!(partner_locations -> organisations (organisation_id));
 diesel::joinable!(location_programmes -> partner_locations (location_id));
 diesel::joinable!(users -> organisations (organisation_id));
@@ -189,6 +269,11 @@ diesel::joinable!(claim_products -> products (product_id));
 diesel::joinable!(poe_files -> claims (claim_id));
 diesel::joinable!(file_chunks -> poe_files (file_id));
 diesel::joinable!(audit_entries -> claims (claim_id));
+diesel::joinable!(official_associations -> claims (claim_id));
+diesel::joinable!(opt_out_tokens -> claims (claim_id));
+diesel::joinable!(claim_messages -> claims (claim_id));
+diesel::joinable!(claim_messages -> users (author_id));
+diesel::joinable!(usage_records -> products (product_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
@@ -206,4 +291,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     poe_files,
     file_chunks,
     audit_entries,
+    official_associations,
+    opt_out_tokens,
+    claim_messages,
+    outbox,
+    dev_mailbox,
+    usage_records,
 );

@@ -31,6 +31,14 @@ pub struct NewUser<'a> {
     pub created_at: NaiveDateTime,
 }
 
+pub fn find(conn: &mut AnyConnection, id: &str) -> QueryResult<Option<UserRow>> {
+    users::table
+        .find(id)
+        .select(UserRow::as_select())
+        .first(conn)
+        .optional()
+}
+
 pub fn find_by_email(conn: &mut AnyConnection, email: &str) -> QueryResult<Option<UserRow>> {
     users::table
         .filter(users::email.eq(email))

@@ -7,12 +7,22 @@ use askama::Template;
 use crate::{
     domain::claim::{Action, ActorKind, ReasonCode, Section, Status},
     i18n::Catalogue,
-    service::claim_view::{self, ClaimDetails},
+    service::{
+        claim_view::{self, ClaimDetails},
+        conversation,
+    },
     store::from_db_time,
 };
 
 use super::{
-    error::AppError, format, layout::Layout, render::page, session::Visitor, state::AppState,
+    claim_parts::{FileLink, MessageView, file_links, message_views},
+    error::AppError,
+    format,
+    forms::FormErrors,
+    layout::Layout,
+    render::page,
+    session::Visitor,
+    state::AppState,
 };
 
 /// Something still missing, with a link to the step that fills it in (where it exists).
@@ -44,12 +54,22 @@ struct ClaimPage {
     files_change: Option<String>,
     can_submit: bool,
     can_withdraw: bool,
+    can_resubmit: bool,
+    can_dispute: bool,
+    /// The reviewer's request, while the claim waits for the partner's answer.
+    request: Option<String>,
+    can_message: bool,
+    messages: Vec<MessageView>,
+    message: String,
+    usage: Vec<UsageLine>,
+    errors: FormErrors,
 }
 
-pub struct FileLink {
-    pub href: String,
-    pub name: String,
-    pub size: String,
+pub struct UsageLine {
+    pub month: String,
+    pub product: String,
+    pub active_users: i32,
+    pub paid_units: i32,
 }
 
 pub struct HistoryLine {
@@ -74,18 +94,44 @@ pub async fn show(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
+    render(
+        &visitor,
+        &state,
+        id.into_inner(),
+        String::new(),
+        FormErrors::default(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// The claim page; `message` and `errors` re-show a message that could not be sent.
+pub async fn render(
+    visitor: &Visitor,
+    state: &AppState,
+    id: String,
+    message: String,
+    errors: FormErrors,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
     let viewer = visitor.signed_in()?.viewer();
     let now = state.now();
-    let id = id.into_inner();
     let claim_id = id.clone();
-    let details = state
-        .db(move |conn| claim_view::load(conn, &viewer, &claim_id, now))
+    let (details, notes, usage) = state
+        .db(move |conn| {
+            let Some(details) = claim_view::load(conn, &viewer, &claim_id, now)? else {
+                return Ok(None);
+            };
+            let notes = conversation::notes(conn, &claim_id)?;
+            let usage = claim_view::usage(conn, &details)?;
+            Ok(Some((details, notes, usage)))
+        })
         .await?
         .ok_or(AppError::NotFound)?;
     let t = Catalogue::for_locale(visitor.locale);
     let zone = state.settings.calendar_time_zone;
     let template = ClaimPage {
-        layout: Layout::new(&visitor, "claim.title"),
+        layout: Layout::new(visitor, "claim.title").with_errors(!errors.is_empty()),
         id,
         name: details.row.name.clone(),
         status_code: details.status.as_str(),
@@ -94,27 +140,39 @@ pub async fn show(
         missing: details
             .missing
             .iter()
+            .filter(|_| matches!(details.status, Status::Draft | Status::ActionRequired))
             .map(|m| Missing {
                 text: t.message(m),
                 href: step_href(&details, m.step()),
             })
             .collect(),
         details: summary(&details, t),
-        files: details
-            .files
-            .iter()
-            .map(|f| FileLink {
-                href: format!("/associations/{}/files/{}", details.row.id, f.id),
-                name: f.file_name.clone(),
-                size: format::size(f.size_bytes, t),
-            })
-            .collect(),
+        files: file_links(&details, t),
         files_change: step_href(&details, 6),
         can_submit: details.status == Status::Draft
             && details.editable.contains(&Section::Comments),
         can_withdraw: details.actions.contains(&Action::Withdraw),
+        can_resubmit: details.status == Status::ActionRequired
+            && details.editable.contains(&Section::Products),
+        can_dispute: details.actions.contains(&Action::Dispute),
+        request: notes
+            .latest_request
+            .filter(|_| details.status == Status::ActionRequired),
+        can_message: details.status != Status::Draft,
+        messages: message_views(&notes.messages, t, zone),
+        message,
+        usage: usage
+            .iter()
+            .map(|u| UsageLine {
+                month: u.month.format("%Y-%m").to_string(),
+                product: u.product_name.clone(),
+                active_users: u.monthly_active_users,
+                paid_units: u.paid_units,
+            })
+            .collect(),
+        errors,
     };
-    page(StatusCode::OK, &template)
+    page(status, &template)
 }
 
 pub async fn history(

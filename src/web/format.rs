@@ -1,34 +1,3 @@
-//! Dates, times and sizes as people read them, in the portal's calendar zone and the
-//! visitor's language.
+//! Pages format dates, times and sizes as [`crate::i18n::format`] does (emails share it).
 
-use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
-
-use crate::i18n::Catalogue;
-
-/// "3 Dec 2026 00:00 CET": the zone's abbreviation makes the instant unambiguous. The
-/// pattern comes from the catalogue (`format.instant`), so each language orders it its way.
-pub fn instant(at: DateTime<Utc>, zone: Tz, t: &Catalogue) -> String {
-    use std::fmt::Write;
-    let local = at.with_timezone(&zone);
-    let mut out = String::new();
-    // A malformed pattern in a catalogue must not break the page: fall back to ISO 8601.
-    if write!(out, "{}", local.format(t.get("format.instant"))).is_err() {
-        out = local.format("%Y-%m-%d %H:%M %Z").to_string();
-    }
-    out
-}
-
-/// "1.4 MB", "820 KB", "12 bytes", in the catalogue's words.
-pub fn size(bytes: i64, t: &Catalogue) -> String {
-    const KB: f64 = 1024.0;
-    let b = bytes.max(0) as f64;
-    let (key, n) = if b >= KB * KB {
-        ("size.mb", format!("{:.1}", b / (KB * KB)))
-    } else if b >= KB {
-        ("size.kb", format!("{:.0}", b / KB))
-    } else {
-        ("size.bytes", bytes.to_string())
-    };
-    t.format(key, &[("n", &n)])
-}
+pub use crate::i18n::format::{instant, size};

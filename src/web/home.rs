@@ -24,22 +24,6 @@ pub async fn root(visitor: Visitor) -> HttpResponse {
 }
 
 #[derive(Template)]
-#[template(path = "review/index.html")]
-struct ReviewPage {
-    layout: Layout,
-}
-
-pub async fn review(visitor: Visitor) -> Result<HttpResponse, AppError> {
-    visitor.permitted(access::can_review)?;
-    page(
-        StatusCode::OK,
-        &ReviewPage {
-            layout: Layout::new(&visitor, "review.title"),
-        },
-    )
-}
-
-#[derive(Template)]
 #[template(path = "admin/index.html")]
 struct AdminPage {
     layout: Layout,

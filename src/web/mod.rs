@@ -1,11 +1,16 @@
 //! HTTP: the route table, the middleware stack, one module per area.
 
+pub mod answer;
 pub mod assets;
 pub mod associations;
 pub mod auth;
 pub mod claim;
+pub mod claim_parts;
 pub mod contacts;
+pub mod conversation;
 pub mod csrf;
+pub mod deliveries;
+pub mod dev_mailbox;
 pub mod error;
 pub mod error_pages;
 pub mod evidence;
@@ -17,10 +22,13 @@ pub mod health;
 pub mod help;
 pub mod home;
 pub mod layout;
+pub mod opt_out;
 pub mod poe_template;
 pub mod products;
 pub mod render;
 pub mod request_log;
+pub mod review;
+pub mod review_case;
 pub mod session;
 pub mod state;
 pub mod submit;
@@ -107,8 +115,48 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route(web::get().to(submit::withdraw_form))
                 .route(web::post().to(submit::withdraw)),
         )
-        .route("/review", web::get().to(home::review))
-        .route("/admin", web::get().to(home::admin));
+        .route(
+            "/associations/{id}/resubmit",
+            web::post().to(answer::resubmit),
+        )
+        .service(
+            web::resource("/associations/{id}/dispute")
+                .route(web::get().to(answer::form))
+                .route(web::post().to(answer::submit)),
+        )
+        .route(
+            "/associations/{id}/messages",
+            web::post().to(conversation::from_partner),
+        )
+        .route("/review", web::get().to(review::index))
+        .route("/review/{id}", web::get().to(review_case::show))
+        .route(
+            "/review/{id}/validate",
+            web::post().to(review_case::validate),
+        )
+        .route("/review/{id}/ask", web::post().to(review_case::ask))
+        .route("/review/{id}/reject", web::post().to(review_case::reject))
+        .route(
+            "/review/{id}/dispute",
+            web::post().to(review_case::decide_dispute),
+        )
+        .route(
+            "/review/{id}/messages",
+            web::post().to(conversation::from_staff),
+        )
+        .service(
+            web::resource("/customer/opt-out/{token}")
+                .route(web::get().to(opt_out::show))
+                .route(web::post().to(opt_out::submit)),
+        )
+        .route("/dev/mailbox", web::get().to(dev_mailbox::index))
+        .route("/dev/mailbox/{id}", web::get().to(dev_mailbox::show))
+        .route("/admin", web::get().to(home::admin))
+        .route("/admin/deliveries", web::get().to(deliveries::index))
+        .route(
+            "/admin/deliveries/{id}/retry",
+            web::post().to(deliveries::retry),
+        );
 }
 
 /// Anything else is a 404 page inside the layout.

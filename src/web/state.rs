@@ -8,6 +8,8 @@ use chrono::{DateTime, Utc};
 use crate::{
     clock::Clock,
     config::Settings,
+    mail::Transport,
+    service::context::Context,
     store::{AnyConnection, DbPool},
 };
 
@@ -18,6 +20,10 @@ pub struct AppState {
     pub pool: DbPool,
     pub settings: Arc<Settings>,
     pub clock: Arc<dyn Clock>,
+    /// The calendar zone and addresses services need.
+    pub context: Arc<Context>,
+    /// Where email goes; `/dev/mailbox` shows only with the development transport.
+    pub mail: Arc<Transport>,
 }
 
 impl AppState {

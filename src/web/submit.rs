@@ -111,9 +111,9 @@ pub async fn submit(
 ) -> Result<HttpResponse, AppError> {
     let viewer = visitor.signed_in()?.viewer();
     let (now, claim_id) = (state.now(), id.into_inner());
-    let target = claim_id.clone();
+    let (target, ctx) = (claim_id.clone(), state.context.clone());
     let outcome = state
-        .db(move |conn| claim_actions::submit(conn, &viewer, &target, now))
+        .db(move |conn| claim_actions::submit(conn, &ctx, &viewer, &target, now))
         .await?;
     match outcome {
         Ok(()) => see_other_with_flash(
@@ -195,9 +195,9 @@ pub async fn withdraw(
         }
     };
     let viewer = visitor.signed_in()?.viewer();
-    let (now, target) = (state.now(), claim_id.clone());
+    let (now, target, ctx) = (state.now(), claim_id.clone(), state.context.clone());
     let outcome = state
-        .db(move |conn| claim_actions::withdraw(conn, &viewer, &target, &parsed, now))
+        .db(move |conn| claim_actions::withdraw(conn, &ctx, &viewer, &target, &parsed, now))
         .await?;
     match outcome {
         Ok(()) => see_other_with_flash(

@@ -8,6 +8,8 @@ use diesel::{Connection, PgConnection, connection::SimpleConnection};
 use portal::{
     clock::ManualClock,
     config::Settings,
+    jobs::Jobs,
+    mail::{MemoryMailbox, Transport},
     startup::{Application, StartupReport},
     store::DbPool,
 };
@@ -25,6 +27,10 @@ pub struct TestApp {
     pub clock: Arc<ManualClock>,
     pub report: StartupReport,
     pub database: TestDatabase,
+    /// The background jobs, run by calling `run_once` (no loop runs in tests).
+    pub jobs: Jobs,
+    /// Emails sent, when the app was spawned with the in-memory transport (the default).
+    pub mailbox: MemoryMailbox,
 }
 
 /// A database that exists for one test only.
@@ -111,6 +117,7 @@ pub fn test_settings(database_url: &str, overrides: &[(&str, &str)]) -> Settings
         ),
         ("PORTAL_DATABASE_POOL_SIZE", "3"),
         ("PORTAL_DATABASE_POOL_TIMEOUT_SECS", "1"),
+        ("PORTAL_JOBS_INTERVAL_SECONDS", "0"),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v.to_owned()))
@@ -129,12 +136,28 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub async fn spawn_app_with(overrides: &[(&str, &str)]) -> TestApp {
+    let mailbox = MemoryMailbox::default();
+    spawn(overrides, Some(Transport::Memory(mailbox.clone())), mailbox).await
+}
+
+/// The app with the transport its settings choose (the development mailbox by default).
+pub async fn spawn_app_with_configured_mail(overrides: &[(&str, &str)]) -> TestApp {
+    spawn(overrides, None, MemoryMailbox::default()).await
+}
+
+async fn spawn(
+    overrides: &[(&str, &str)],
+    transport: Option<Transport>,
+    mailbox: MemoryMailbox,
+) -> TestApp {
     let database = TestDatabase::create();
     let settings = test_settings(&database.url(), overrides);
     let clock = Arc::new(ManualClock::new(
         Utc.with_ymd_and_hms(2026, 11, 25, 9, 0, 0).unwrap(),
     ));
-    let app = Application::build(settings, clock.clone(), 1).expect("application builds");
+    let app = Application::build_with_transport(settings, clock.clone(), 1, transport)
+        .expect("application builds");
+    let jobs = app.jobs.clone();
     let address = format!("http://127.0.0.1:{}", app.port());
     let pool = app.pool.clone();
     let Application { report, .. } = &app;
@@ -150,6 +173,8 @@ pub async fn spawn_app_with(overrides: &[(&str, &str)]) -> TestApp {
         clock,
         report,
         database,
+        jobs,
+        mailbox,
     }
 }
 
@@ -261,8 +286,26 @@ impl Visitor {
 
     /// Posts files as `multipart/form-data` (field name, file name, content).
     pub async fn post_files(&self, path: &str, files: &[(&str, &str, Vec<u8>)]) -> Response {
+        self.post_multipart(path, &[], files).await
+    }
+
+    /// Posts text fields and files as `multipart/form-data`.
+    pub async fn post_multipart(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        files: &[(&str, &str, Vec<u8>)],
+    ) -> Response {
         let boundary = "----portal-test-boundary-7d1f";
         let mut body = Vec::new();
+        for (name, value) in fields {
+            body.extend_from_slice(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+                )
+                .as_bytes(),
+            );
+        }
         for (field, file_name, content) in files {
             body.extend_from_slice(
                 format!(

@@ -12,6 +12,7 @@ mod evidence_step;
 mod health;
 mod helpers;
 mod products_step;
+mod review_flow;
 mod security_headers;
 mod sign_in;
 mod startup;

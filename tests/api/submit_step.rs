@@ -1,10 +1,18 @@
 //! Step 7, **Submit claim**, the read-only claim after it, and **Withdraw**.
 
-use crate::{helpers::*, wizard::create_draft};
+use crate::{
+    helpers::*,
+    wizard::{create_draft, create_draft_at},
+};
 
 /// A Microsoft 365 draft with products, contacts and one PoE file: ready to submit.
 pub async fn complete_draft(visitor: &Visitor, name: &str) -> String {
-    let claim = create_draft(visitor, "microsoft_365", "usage", name).await;
+    complete_draft_at(visitor, "4651234", name).await
+}
+
+/// [`complete_draft`] for the partner location with MPN ID `mpn`.
+pub async fn complete_draft_at(visitor: &Visitor, mpn: &str, name: &str) -> String {
+    let claim = create_draft_at(visitor, mpn, "microsoft_365", "usage", name).await;
     let products = format!("{claim}/products");
     let res = visitor
         .submit_form(

@@ -403,8 +403,19 @@ async fn only_partner_users_run_the_wizard() {
 
 /// Runs steps 1–3 for the Seattle location and Northwind and returns the new claim's URL.
 pub async fn create_draft(visitor: &Visitor, area: &str, activity: &str, name: &str) -> String {
+    create_draft_at(visitor, SEATTLE, area, activity, name).await
+}
+
+/// [`create_draft`] for the partner location with MPN ID `mpn`.
+pub async fn create_draft_at(
+    visitor: &Visitor,
+    mpn: &str,
+    area: &str,
+    activity: &str,
+    name: &str,
+) -> String {
     let fields = [
-        ("location_mpn_id", SEATTLE),
+        ("location_mpn_id", mpn),
         ("domain_name", "northwind.example"),
         ("tenant_id", NORTHWIND_TENANT),
         ("claim_type", "customer_association"),

@@ -1,0 +1,12 @@
+DROP TABLE usage_records;
+DROP TABLE dev_mailbox;
+DROP TABLE outbox;
+DROP TABLE claim_messages;
+DROP TABLE opt_out_tokens;
+DROP TABLE official_associations;
+DROP INDEX claims_status_ends;
+DROP INDEX claims_status_due;
+DROP INDEX claims_status_window;
+DROP INDEX claims_status_submitted;
+ALTER TABLE claims DROP COLUMN ends_at;
+ALTER TABLE claims DROP COLUMN language;

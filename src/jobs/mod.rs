@@ -1,0 +1,68 @@
+//! Background work: each job has a `run_once(now)` that tests call directly, and
+//! [`Jobs::spawn`] runs them all in a loop in production. Several instances may run the
+//! loop against one database: status changes only move from the status they were decided
+//! in, and the dispatcher leases outbox rows.
+
+pub mod deadlines;
+pub mod dispatch;
+pub mod expiry;
+pub mod sweep;
+pub mod windows;
+
+use std::{sync::Arc, time::Duration};
+
+use chrono::{DateTime, Utc};
+
+use crate::{clock::Clock, mail::Transport, service::context::Context, store::DbPool};
+
+/// What one pass did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PassReport {
+    pub windows: windows::Report,
+    pub timed_out: usize,
+    pub expired: usize,
+    pub mail: dispatch::Report,
+}
+
+#[derive(Clone)]
+pub struct Jobs {
+    pub pool: DbPool,
+    pub context: Arc<Context>,
+    pub transport: Arc<Transport>,
+}
+
+impl Jobs {
+    /// Every job once, in the order that lets a pass's emails leave in the same pass.
+    pub fn run_once(&self, now: DateTime<Utc>) -> anyhow::Result<PassReport> {
+        Ok(PassReport {
+            windows: windows::run_once(&self.pool, &self.context, now)?,
+            timed_out: deadlines::run_once(&self.pool, &self.context, now)?,
+            expired: expiry::run_once(&self.pool, &self.context, now)?,
+            mail: self.dispatch(now)?,
+        })
+    }
+
+    pub fn dispatch(&self, now: DateTime<Utc>) -> anyhow::Result<dispatch::Report> {
+        dispatch::run_once(&self.pool, &self.transport, &self.context.mail_from, now)
+    }
+
+    /// Runs [`Self::run_once`] every `interval` on its own thread, for as long as the
+    /// process lives. A failed pass is logged and the next one tries again.
+    pub fn spawn(self, clock: Arc<dyn Clock>, interval: Duration) -> std::io::Result<()> {
+        std::thread::Builder::new()
+            .name("portal-jobs".into())
+            .spawn(move || {
+                loop {
+                    match self.run_once(clock.now()) {
+                        Ok(report) if report != PassReport::default() => {
+                            tracing::info!(?report, "background jobs pass");
+                        }
+                        Ok(_) => {}
+                        Err(e) => tracing::error!(error = %e, "background jobs pass failed"),
+                    }
+                    std::thread::sleep(interval);
+                }
+            })
+            .map(drop)
+    }
+}

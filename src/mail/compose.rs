@@ -1,0 +1,162 @@
+//! One layout for every email (text and HTML from the same parts); what each email says
+//! comes from the catalogue, in the claim's language.
+
+use askama::Template;
+
+use crate::{domain::errors::code_enum, i18n::Catalogue};
+
+code_enum! {
+    /// What an email is about (stored with the outbox row).
+    pub enum MailKind: "mail_kind" {
+        CustomerValidated => "customer_validated",
+        PartnerActionRequired => "partner_action_required",
+        PartnerRejected => "partner_rejected",
+        PartnerOfficial => "partner_official",
+        PartnerOptedOut => "partner_opted_out",
+    }
+}
+
+/// A labelled line of an email ("Programme: OSU Microsoft 365").
+#[derive(Debug, Clone)]
+pub struct Fact {
+    pub label: String,
+    pub value: String,
+}
+
+pub struct Link {
+    pub label: String,
+    pub url: String,
+}
+
+/// The parts of an email before rendering.
+pub struct MailParts {
+    pub lang: &'static str,
+    pub subject: String,
+    pub greeting: String,
+    pub before: Vec<String>,
+    pub facts: Vec<Fact>,
+    pub link: Option<Link>,
+    pub after: Vec<String>,
+    pub signature: String,
+}
+
+/// A rendered email.
+#[derive(Debug, Clone)]
+pub struct Composed {
+    pub kind: MailKind,
+    pub to: String,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+#[derive(Template)]
+#[template(path = "mail/message.txt")]
+struct TextBody<'a> {
+    mail: &'a MailParts,
+}
+
+#[derive(Template)]
+#[template(path = "mail/message.html")]
+struct HtmlBody<'a> {
+    mail: &'a MailParts,
+}
+
+pub fn render(kind: MailKind, to: &str, parts: &MailParts) -> anyhow::Result<Composed> {
+    Ok(Composed {
+        kind,
+        to: to.to_owned(),
+        subject: parts.subject.clone(),
+        text: TextBody { mail: parts }.render()?,
+        html: HtmlBody { mail: parts }.render()?,
+    })
+}
+
+/// What the customer contact is told when a claim is validated.
+pub struct CustomerNotice {
+    pub contact_name: String,
+    pub partner: String,
+    pub programme: String,
+    pub customer_domain: String,
+    pub tenant_id: String,
+    pub products: Vec<String>,
+    /// The closing instant with its date, time and time zone.
+    pub closes_at: String,
+    pub opt_out_url: String,
+}
+
+pub fn customer_validated(
+    t: &Catalogue,
+    to: &str,
+    notice: &CustomerNotice,
+) -> anyhow::Result<Composed> {
+    let args = [
+        ("partner", notice.partner.as_str()),
+        ("programme", notice.programme.as_str()),
+        ("domain", notice.customer_domain.as_str()),
+        ("at", notice.closes_at.as_str()),
+    ];
+    let fact = |key: &str, value: &str| Fact {
+        label: t.get(key).to_owned(),
+        value: value.to_owned(),
+    };
+    let parts = MailParts {
+        lang: t.locale().tag(),
+        subject: t.format("mail.customer.subject", &args),
+        greeting: t.format("mail.greeting", &[("name", &notice.contact_name)]),
+        before: vec![t.format("mail.customer.intro", &args)],
+        facts: vec![
+            fact("mail.fact.partner", &notice.partner),
+            fact("mail.fact.programme", &notice.programme),
+            fact("mail.fact.domain", &notice.customer_domain),
+            fact("mail.fact.tenant", &notice.tenant_id),
+            fact("mail.fact.products", &notice.products.join("; ")),
+            fact("mail.fact.opt_out_until", &notice.closes_at),
+        ],
+        link: Some(Link {
+            label: t.get("mail.customer.opt_out_link").to_owned(),
+            url: notice.opt_out_url.clone(),
+        }),
+        after: vec![
+            t.format("mail.customer.benefit", &args),
+            t.get("mail.customer.nothing_to_do").to_owned(),
+            t.format("mail.customer.deadline", &args),
+        ],
+        signature: t.get("mail.signature").to_owned(),
+    };
+    render(MailKind::CustomerValidated, to, &parts)
+}
+
+/// What the partner is told when their claim changes.
+pub struct PartnerNotice {
+    pub kind: MailKind,
+    pub contact_name: String,
+    pub claim_name: String,
+    pub customer_domain: String,
+    pub facts: Vec<Fact>,
+    /// Extra paragraphs (a deadline, the dispute period).
+    pub notes: Vec<String>,
+    pub claim_url: String,
+}
+
+pub fn partner_update(t: &Catalogue, to: &str, notice: &PartnerNotice) -> anyhow::Result<Composed> {
+    let args = [
+        ("claim", notice.claim_name.as_str()),
+        ("domain", notice.customer_domain.as_str()),
+    ];
+    let key = |part: &str| format!("mail.{}.{part}", notice.kind.as_str());
+    let parts = MailParts {
+        lang: t.locale().tag(),
+        subject: t.format(&key("subject"), &args),
+        greeting: t.format("mail.greeting", &[("name", &notice.contact_name)]),
+        before: vec![t.format(&key("intro"), &args)],
+        facts: notice.facts.clone(),
+        link: Some(Link {
+            label: t.get("mail.partner.open_claim").to_owned(),
+            url: notice.claim_url.clone(),
+        }),
+        after: notice.notes.clone(),
+        signature: t.get("mail.signature").to_owned(),
+    };
+    render(notice.kind, to, &parts)
+}

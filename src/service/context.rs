@@ -1,0 +1,47 @@
+//! What services need beyond a connection: the business calendar, the portal's public
+//! address (for links in emails) and the sender address.
+
+use chrono_tz::Tz;
+
+use crate::{config::Settings, domain::calendar::BusinessCalendar, store::AnyConnection};
+
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub time_zone: Tz,
+    /// No trailing slash.
+    pub public_base_url: String,
+    pub mail_from: String,
+}
+
+impl Context {
+    pub fn from_settings(settings: &Settings) -> Self {
+        Context {
+            time_zone: settings.calendar_time_zone,
+            public_base_url: settings.public_base_url.trim_end_matches('/').to_owned(),
+            mail_from: settings.mail.from.clone(),
+        }
+    }
+
+    /// The calendar business days are counted in. Saturday and Sunday are the weekend;
+    /// public holidays come with the administration's calendar.
+    pub fn calendar(&self, _conn: &mut AnyConnection) -> anyhow::Result<BusinessCalendar> {
+        Ok(BusinessCalendar::with_saturday_sunday_weekend(
+            self.time_zone,
+            std::iter::empty(),
+        ))
+    }
+
+    pub fn link(&self, path: &str) -> String {
+        format!("{}{path}", self.public_base_url)
+    }
+
+    /// The host part of the public address, for Message-IDs.
+    pub fn mail_domain(&self) -> &str {
+        let rest = self
+            .public_base_url
+            .split_once("://")
+            .map_or(self.public_base_url.as_str(), |(_, rest)| rest);
+        let host = rest.split(['/', ':']).next().unwrap_or("");
+        if host.is_empty() { "localhost" } else { host }
+    }
+}

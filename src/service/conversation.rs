@@ -1,0 +1,101 @@
+//! The conversation on a submitted claim between the partner and the reviewers.
+
+use chrono::{DateTime, Utc};
+
+use crate::{
+    domain::{
+        access::{self, Role, Viewer},
+        claim::{ReasonCode, Status},
+        ids::OrganisationId,
+        values::Comment,
+    },
+    store::{
+        AnyConnection, audit,
+        claim_messages::{self, MessageRow, NewMessage},
+        claims, db_time, new_id, write_transaction,
+    },
+};
+
+/// Whether the viewer may write on this claim: its partner or staff, once it is submitted.
+fn may_write(viewer: &Viewer, owner: &OrganisationId, status: &str) -> bool {
+    access::can_view_claim(viewer, owner) && status != Status::Draft.as_str()
+}
+
+pub fn messages(
+    conn: &mut AnyConnection,
+    viewer: &Viewer,
+    claim_id: &str,
+) -> anyhow::Result<Option<Vec<MessageRow>>> {
+    let Some(row) = claims::find(conn, claim_id)? else {
+        return Ok(None);
+    };
+    if !access::can_view_claim(viewer, &OrganisationId::new(&row.organisation_id)) {
+        return Ok(None);
+    }
+    Ok(Some(claim_messages::for_claim(conn, claim_id)?))
+}
+
+/// Adds a message; `false` when the viewer may not write on this claim (or it does not
+/// exist for them).
+pub fn post(
+    conn: &mut AnyConnection,
+    viewer: &Viewer,
+    claim_id: &str,
+    body: &Comment,
+    now: DateTime<Utc>,
+) -> anyhow::Result<bool> {
+    let Some(row) = claims::find(conn, claim_id)? else {
+        return Ok(false);
+    };
+    if !may_write(
+        viewer,
+        &OrganisationId::new(&row.organisation_id),
+        &row.status,
+    ) {
+        return Ok(false);
+    }
+    let kind = match viewer.role {
+        Role::Partner => "partner",
+        Role::Reviewer => "reviewer",
+        Role::Administrator => "administrator",
+    };
+    write_transaction(conn, |c| {
+        claim_messages::insert(
+            c,
+            &NewMessage {
+                id: &new_id(),
+                claim_id,
+                author_id: viewer.user.as_str(),
+                author_kind: kind,
+                body: body.as_ref(),
+                created_at: db_time(now),
+            },
+        )?;
+        claims::touch(c, claim_id, db_time(now))
+    })?;
+    Ok(true)
+}
+
+/// What was written about a claim: the conversation, the reviewer's latest request and the
+/// partner's dispute. For a claim the caller has already let the viewer see.
+pub struct Notes {
+    pub messages: Vec<MessageRow>,
+    pub latest_request: Option<String>,
+    pub dispute_justification: Option<String>,
+}
+
+pub fn notes(conn: &mut AnyConnection, claim_id: &str) -> anyhow::Result<Notes> {
+    Ok(Notes {
+        messages: claim_messages::for_claim(conn, claim_id)?,
+        latest_request: audit::latest_reason_text(
+            conn,
+            claim_id,
+            ReasonCode::InformationRequested.as_str(),
+        )?,
+        dispute_justification: audit::latest_reason_text(
+            conn,
+            claim_id,
+            ReasonCode::DisputeRaised.as_str(),
+        )?,
+    })
+}

@@ -1,0 +1,232 @@
+//! Applying a domain transition: one transaction with the status change (only from the
+//! status it was decided in), its audit row, its emails in the outbox, and what the new
+//! status brings (the customer's opt-out link, the official associations).
+
+use chrono::{DateTime, Utc};
+
+use crate::{
+    domain::{
+        claim::{Action, Status, Transition},
+        exclusivity::AssociationKey,
+    },
+    store::{
+        AnyConnection, audit, claims, db_time, new_id,
+        officials::{self, InsertOfficialError},
+        opt_out_tokens, write_transaction,
+    },
+    tokens,
+};
+
+use super::{claim_view::ClaimDetails, context::Context, exclusivity, notify};
+
+/// What became of an attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Applied {
+    Done,
+    /// Someone changed the claim between reading and writing; nothing was written.
+    Changed,
+    /// Another claim became official on one of the keys first; nothing was written.
+    KeyTaken,
+}
+
+#[derive(Debug, thiserror::Error)]
+enum Abort {
+    #[error("key taken")]
+    KeyTaken,
+    #[error(transparent)]
+    Failed(#[from] anyhow::Error),
+}
+
+impl From<diesel::result::Error> for Abort {
+    fn from(e: diesel::result::Error) -> Self {
+        Abort::Failed(e.into())
+    }
+}
+
+/// Who acts, for the history line.
+pub struct ActedBy<'a> {
+    pub user_id: Option<&'a str>,
+    /// Stored as the history's "why" when the domain's reason carries no text.
+    pub note: Option<&'a str>,
+}
+
+pub fn apply(
+    conn: &mut AnyConnection,
+    ctx: &Context,
+    details: &ClaimDetails,
+    transition: &Transition,
+    acted_by: &ActedBy<'_>,
+) -> anyhow::Result<Applied> {
+    apply_with(conn, ctx, details, transition, acted_by, |_| Ok(()))
+}
+
+/// [`apply`], with `also` written in the same transaction (files that come with a dispute).
+pub fn apply_with(
+    conn: &mut AnyConnection,
+    ctx: &Context,
+    details: &ClaimDetails,
+    transition: &Transition,
+    acted_by: &ActedBy<'_>,
+    also: impl FnOnce(&mut AnyConnection) -> anyhow::Result<()>,
+) -> anyhow::Result<Applied> {
+    let calendar = ctx.calendar(conn)?;
+    let now = transition.audit.at;
+    // Work out the keys and their ends before the write lock is taken.
+    let official_keys = if transition.to == Status::Official {
+        let keys = exclusivity::keys_of(details)?;
+        let ends = exclusivity::key_ends(conn, &calendar, &details.row.tenant_id, &keys)?;
+        Some((keys, ends))
+    } else {
+        None
+    };
+    let result = write_transaction(conn, |c| -> Result<(), Abort> {
+        let ends_at = official_keys
+            .as_ref()
+            .map(|(_, ends)| exclusivity::claim_end(ends));
+        if !claims::change_status(
+            c,
+            &details.row.id,
+            details.status.as_str(),
+            &status_change(transition, ends_at),
+        )? {
+            return Err(Abort::Failed(ChangedMeanwhile.into()));
+        }
+        write_audit(c, details, transition, acted_by)?;
+        also(c)?;
+        let link = if transition.to == Status::PendingCustomer {
+            Some(issue_opt_out_link(c, details, transition)?)
+        } else {
+            None
+        };
+        if let Some((keys, ends)) = &official_keys {
+            record_officials(c, details, keys, ends, now)?;
+        }
+        if transition.to == Status::Expired {
+            officials::end_for_claim(c, &details.row.id, db_time(now))?;
+        }
+        let mails = notify::mails_for(c, ctx, &calendar, details, transition, link.as_deref())?;
+        notify::enqueue(c, ctx, Some(&details.row.id), &mails, now)?;
+        Ok(())
+    });
+    match result {
+        Ok(()) => {
+            tracing::info!(
+                claim_id = details.row.id.as_str(),
+                from = details.status.as_str(),
+                to = transition.to.as_str(),
+                "claim status changed"
+            );
+            Ok(Applied::Done)
+        }
+        Err(Abort::KeyTaken) => Ok(Applied::KeyTaken),
+        Err(Abort::Failed(e)) if e.is::<ChangedMeanwhile>() => Ok(Applied::Changed),
+        Err(Abort::Failed(e)) => Err(e),
+    }
+}
+
+/// The claim was no longer in the status the change was decided in.
+#[derive(Debug, thiserror::Error)]
+#[error("the claim changed meanwhile")]
+struct ChangedMeanwhile;
+
+fn status_change(
+    transition: &Transition,
+    ends_at: Option<Option<DateTime<Utc>>>,
+) -> claims::StatusChange<'static> {
+    let at = db_time(transition.audit.at);
+    let to = transition.to;
+    let enters_queue = matches!(
+        transition.action,
+        Action::Submit | Action::Resubmit | Action::Dispute
+    );
+    claims::StatusChange {
+        status: to.as_str(),
+        updated_at: at,
+        submitted_at: enters_queue.then_some(at),
+        rejected_at: (to == Status::Rejected).then_some(at),
+        dispute_used: (transition.action == Action::Dispute).then_some(true),
+        window_closes_at: (to == Status::PendingCustomer)
+            .then(|| transition.window_closes_at.map(db_time)),
+        action_required_due: Some(transition.action_required_due.map(db_time)),
+        ends_at: ends_at.map(|end| end.map(db_time)),
+    }
+}
+
+fn write_audit(
+    c: &mut AnyConnection,
+    details: &ClaimDetails,
+    transition: &Transition,
+    acted_by: &ActedBy<'_>,
+) -> diesel::QueryResult<()> {
+    let entry = &transition.audit;
+    let reason = entry.reason.as_ref();
+    audit::insert(
+        c,
+        &audit::NewAuditEntry {
+            id: &new_id(),
+            claim_id: &details.row.id,
+            actor_kind: entry.actor.kind().as_str(),
+            actor_user_id: acted_by.user_id,
+            from_status: Some(entry.from.as_str()),
+            to_status: entry.to.as_str(),
+            reason_code: reason.map(|r| r.code.as_str()),
+            reason_text: reason
+                .and_then(|r| r.text.as_ref())
+                .map(AsRef::as_ref)
+                .or(acted_by.note),
+            at: db_time(entry.at),
+        },
+    )
+}
+
+/// A fresh opt-out token for the customer's email; only its hash is stored, and it stops
+/// working when the window closes.
+fn issue_opt_out_link(
+    c: &mut AnyConnection,
+    details: &ClaimDetails,
+    transition: &Transition,
+) -> Result<String, Abort> {
+    let closes_at = transition
+        .window_closes_at
+        .ok_or_else(|| anyhow::anyhow!("an opened window has no closing time"))?;
+    let token = tokens::random_token();
+    opt_out_tokens::insert(
+        c,
+        &tokens::hash_token(&token),
+        &details.row.id,
+        db_time(closes_at),
+        db_time(transition.audit.at),
+    )?;
+    Ok(token)
+}
+
+fn record_officials(
+    c: &mut AnyConnection,
+    details: &ClaimDetails,
+    keys: &[AssociationKey],
+    ends: &[Option<DateTime<Utc>>],
+    now: DateTime<Utc>,
+) -> Result<(), Abort> {
+    for (key, end) in keys.iter().zip(ends) {
+        let name = key.as_string();
+        let inserted = officials::insert(
+            c,
+            &officials::NewOfficial {
+                id: &new_id(),
+                association_key: &name,
+                claim_id: &details.row.id,
+                organisation_id: &details.row.organisation_id,
+                programme: key.programme.as_str(),
+                tenant_id: &details.row.tenant_id,
+                starts_at: db_time(now),
+                ends_at: end.map(db_time),
+            },
+        );
+        match inserted {
+            Ok(()) => {}
+            Err(InsertOfficialError::KeyTaken) => return Err(Abort::KeyTaken),
+            Err(InsertOfficialError::Database(e)) => return Err(e.into()),
+        }
+    }
+    Ok(())
+}

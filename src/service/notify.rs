@@ -1,0 +1,218 @@
+//! The emails a status change sends, composed from the claim in its own language and
+//! written to the outbox in the change's transaction.
+
+use chrono::{DateTime, Utc};
+
+use crate::{
+    domain::{
+        calendar::BusinessCalendar,
+        claim::{Action, Status, Transition},
+        programme::Programme,
+    },
+    i18n::{Catalogue, Locale, format},
+    mail::{
+        Composed, Fact, MailKind,
+        compose::{self, CustomerNotice, PartnerNotice},
+    },
+    store::{AnyConnection, db_time, new_id, organisations, outbox, users},
+};
+
+use super::{claim_view::ClaimDetails, context::Context};
+
+/// The catalogue of the claim's language.
+pub fn catalogue_of(details: &ClaimDetails) -> &'static Catalogue {
+    Catalogue::for_locale(Locale::from_tag(&details.row.language))
+}
+
+/// "9 Dec 2026 00:00 CET (Europe/Berlin)": date, time and zone, unambiguous.
+pub fn closing_time(at: DateTime<Utc>, calendar: &BusinessCalendar, t: &Catalogue) -> String {
+    let zone = calendar.time_zone();
+    t.format(
+        "mail.closing_time",
+        &[
+            ("instant", &format::instant(at, zone, t)),
+            ("zone", zone.name()),
+        ],
+    )
+}
+
+/// The products as the customer reads them, with the subscription where one was chosen.
+pub fn product_lines(details: &ClaimDetails, t: &Catalogue) -> Vec<String> {
+    details
+        .products
+        .iter()
+        .map(|p| match &p.subscription_id {
+            Some(subscription) => t.format(
+                "mail.product_with_subscription",
+                &[("product", &p.name), ("subscription", subscription)],
+            ),
+            None => p.name.clone(),
+        })
+        .collect()
+}
+
+pub fn programme_label(details: &ClaimDetails, t: &Catalogue) -> String {
+    details.programme.map_or_else(
+        || details.row.programme.clone(),
+        |p: Programme| t.get(p.label_key()).to_owned(),
+    )
+}
+
+/// The emails `transition` sends. `opt_out_link` is the customer's link when the change
+/// opens the window.
+pub fn mails_for(
+    conn: &mut AnyConnection,
+    ctx: &Context,
+    calendar: &BusinessCalendar,
+    details: &ClaimDetails,
+    transition: &Transition,
+    opt_out_link: Option<&str>,
+) -> anyhow::Result<Vec<Composed>> {
+    let t = catalogue_of(details);
+    let row = &details.row;
+    let mut mails = Vec::new();
+    if transition.to == Status::PendingCustomer
+        && let (Some(link), Some(to), Some(closes_at)) = (
+            opt_out_link,
+            row.customer_contact_email.as_deref(),
+            transition.window_closes_at,
+        )
+    {
+        let partner = organisations::name_of(conn, &row.organisation_id)?.unwrap_or_default();
+        let notice = CustomerNotice {
+            contact_name: row.customer_contact_name.clone().unwrap_or_default(),
+            partner,
+            programme: programme_label(details, t),
+            customer_domain: row.customer_domain.clone(),
+            tenant_id: row.tenant_id.clone(),
+            products: product_lines(details, t),
+            closes_at: closing_time(closes_at, calendar, t),
+            opt_out_url: ctx.link(&format!("/customer/opt-out/{link}")),
+        };
+        mails.push(compose::customer_validated(t, to, &notice)?);
+    }
+    if let Some(notice) = partner_notice(details, transition, calendar, t, ctx) {
+        let (name, to) = partner_contact(conn, details)?;
+        let notice = PartnerNotice {
+            contact_name: name,
+            ..notice
+        };
+        mails.push(compose::partner_update(t, &to, &notice)?);
+    }
+    Ok(mails)
+}
+
+/// Who hears about the partner's claim: the company contact, or else the user who made it.
+fn partner_contact(
+    conn: &mut AnyConnection,
+    details: &ClaimDetails,
+) -> anyhow::Result<(String, String)> {
+    let row = &details.row;
+    if let Some(email) = row
+        .company_contact_email
+        .as_deref()
+        .filter(|e| !e.is_empty())
+    {
+        let name = row.company_contact_name.clone().unwrap_or_default();
+        return Ok((name, email.to_owned()));
+    }
+    let creator = users::find(conn, &row.created_by)?
+        .ok_or_else(|| anyhow::anyhow!("claim {} has no creator", row.id))?;
+    Ok((creator.display_name, creator.email))
+}
+
+fn partner_notice(
+    details: &ClaimDetails,
+    transition: &Transition,
+    calendar: &BusinessCalendar,
+    t: &Catalogue,
+    ctx: &Context,
+) -> Option<PartnerNotice> {
+    let reason = transition.audit.reason.as_ref();
+    let reason_text = reason
+        .and_then(|r| r.text.as_ref())
+        .map(|c| c.as_ref().to_owned());
+    let fact = |key: &str, value: String| Fact {
+        label: t.get(key).to_owned(),
+        value,
+    };
+    let at = |instant: DateTime<Utc>| closing_time(instant, calendar, t);
+    let mut facts = Vec::new();
+    let mut notes = Vec::new();
+    let kind = match transition.to {
+        Status::ActionRequired => {
+            facts.extend(reason_text.map(|text| fact("mail.fact.reviewer_comment", text)));
+            if let Some(due) = transition.action_required_due {
+                notes.push(t.format("mail.partner_action_required.due", &[("at", &at(due))]));
+            }
+            MailKind::PartnerActionRequired
+        }
+        Status::Rejected => {
+            if let Some(code) = reason.map(|r| r.code) {
+                facts.push(fact("mail.fact.reason", t.get(code.label_key()).to_owned()));
+            }
+            facts.extend(reason_text.map(|text| fact("mail.fact.explanation", text)));
+            // After a dispute (declined, or lost to another partner later) nothing is left.
+            let final_decision =
+                details.row.dispute_used || transition.action == Action::DecideDispute;
+            if final_decision {
+                notes.push(t.get("mail.partner_rejected.final").to_owned());
+            } else if let Some(until) = transition
+                .audit
+                .at
+                .checked_add_signed(chrono::Duration::days(crate::domain::claim::DISPUTE_DAYS))
+            {
+                notes.push(t.format("mail.partner_rejected.dispute", &[("at", &at(until))]));
+            }
+            MailKind::PartnerRejected
+        }
+        Status::Official => MailKind::PartnerOfficial,
+        Status::OptedOut => {
+            facts.extend(reason_text.map(|text| fact("mail.fact.customer_reason", text)));
+            MailKind::PartnerOptedOut
+        }
+        _ => return None,
+    };
+    Some(PartnerNotice {
+        kind,
+        contact_name: String::new(),
+        claim_name: details.row.name.clone(),
+        customer_domain: details.row.customer_domain.clone(),
+        facts,
+        notes,
+        claim_url: ctx.link(&format!("/associations/{}", details.row.id)),
+    })
+}
+
+/// Writes the emails to the outbox, due now, each with its own stable Message-ID.
+pub fn enqueue(
+    conn: &mut AnyConnection,
+    ctx: &Context,
+    claim_id: Option<&str>,
+    mails: &[Composed],
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    let at = db_time(now);
+    for mail in mails {
+        let id = new_id();
+        let message_id = format!("<{id}@{}>", ctx.mail_domain());
+        outbox::insert(
+            conn,
+            &outbox::NewMail {
+                id: &id,
+                kind: mail.kind.as_str(),
+                claim_id,
+                recipient: &mail.to,
+                subject: &mail.subject,
+                body_text: &mail.text,
+                body_html: &mail.html,
+                message_id: &message_id,
+                state: outbox::PENDING,
+                attempts: 0,
+                next_attempt_at: at,
+                created_at: at,
+            },
+        )?;
+    }
+    Ok(())
+}

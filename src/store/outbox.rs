@@ -1,0 +1,178 @@
+//! The outbox: every email as a row written with the change that causes it. The dispatcher
+//! leases due rows in a short transaction (`FOR UPDATE SKIP LOCKED` on PostgreSQL; SQLite's
+//! single writer serialises the lease), sends with no transaction open, then marks the row.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::{AnyConnection, schema::outbox, write_transaction};
+
+pub const PENDING: &str = "pending";
+pub const SENT: &str = "sent";
+pub const FAILED: &str = "failed";
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = outbox)]
+pub struct NewMail<'a> {
+    pub id: &'a str,
+    pub kind: &'a str,
+    pub claim_id: Option<&'a str>,
+    pub recipient: &'a str,
+    pub subject: &'a str,
+    pub body_text: &'a str,
+    pub body_html: &'a str,
+    pub message_id: &'a str,
+    pub state: &'a str,
+    pub attempts: i32,
+    pub next_attempt_at: NaiveDateTime,
+    pub created_at: NaiveDateTime,
+}
+
+pub fn insert(conn: &mut AnyConnection, mail: &NewMail<'_>) -> QueryResult<()> {
+    diesel::insert_into(outbox::table)
+        .values(mail)
+        .execute(conn)
+        .map(drop)
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = outbox)]
+pub struct MailRow {
+    pub id: String,
+    pub kind: String,
+    pub claim_id: Option<String>,
+    pub recipient: String,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: String,
+    pub message_id: String,
+    pub state: String,
+    pub attempts: i32,
+    pub next_attempt_at: NaiveDateTime,
+    pub last_error: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub sent_at: Option<NaiveDateTime>,
+}
+
+/// Leases up to `limit` due rows to `lease_token` until `leased_until` and returns them.
+/// A row whose lease ran out (its dispatcher died mid-send) is due again.
+pub fn lease_due(
+    conn: &mut AnyConnection,
+    now: NaiveDateTime,
+    leased_until: NaiveDateTime,
+    lease_token: &str,
+    limit: i64,
+) -> QueryResult<Vec<MailRow>> {
+    write_transaction(conn, |c| {
+        let due = outbox::table
+            .filter(outbox::state.eq(PENDING))
+            .filter(outbox::next_attempt_at.le(now))
+            .filter(
+                outbox::leased_until
+                    .is_null()
+                    .or(outbox::leased_until.le(now)),
+            )
+            .order((outbox::next_attempt_at, outbox::id))
+            .select(outbox::id)
+            .limit(limit);
+        let ids: Vec<String> = match c {
+            AnyConnection::Postgresql(pg) => due.for_update().skip_locked().load(pg)?,
+            AnyConnection::Sqlite(_) => due.load(c)?,
+        };
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        diesel::update(outbox::table.filter(outbox::id.eq_any(&ids)))
+            .set((
+                outbox::leased_until.eq(leased_until),
+                outbox::lease_token.eq(lease_token),
+            ))
+            .execute(c)?;
+        outbox::table
+            .filter(outbox::id.eq_any(&ids))
+            .order((outbox::next_attempt_at, outbox::id))
+            .select(MailRow::as_select())
+            .load(c)
+    })
+}
+
+/// Marks a leased row sent; false when the lease was lost (another dispatcher owns it now).
+pub fn mark_sent(
+    conn: &mut AnyConnection,
+    id: &str,
+    lease_token: &str,
+    at: NaiveDateTime,
+) -> QueryResult<bool> {
+    let updated = diesel::update(
+        outbox::table
+            .filter(outbox::id.eq(id))
+            .filter(outbox::lease_token.eq(lease_token)),
+    )
+    .set((
+        outbox::state.eq(SENT),
+        outbox::sent_at.eq(at),
+        outbox::attempts.eq(outbox::attempts + 1),
+        outbox::leased_until.eq(None::<NaiveDateTime>),
+        outbox::lease_token.eq(None::<String>),
+        outbox::last_error.eq(None::<String>),
+    ))
+    .execute(conn)?;
+    Ok(updated == 1)
+}
+
+/// Records a failed attempt: retried at `next_attempt_at`, or `gave_up` marks it failed.
+pub fn mark_attempt_failed(
+    conn: &mut AnyConnection,
+    id: &str,
+    lease_token: &str,
+    error: &str,
+    next_attempt_at: NaiveDateTime,
+    gave_up: bool,
+) -> QueryResult<bool> {
+    let updated = diesel::update(
+        outbox::table
+            .filter(outbox::id.eq(id))
+            .filter(outbox::lease_token.eq(lease_token)),
+    )
+    .set((
+        outbox::state.eq(if gave_up { FAILED } else { PENDING }),
+        outbox::attempts.eq(outbox::attempts + 1),
+        outbox::next_attempt_at.eq(next_attempt_at),
+        outbox::last_error.eq(error),
+        outbox::leased_until.eq(None::<NaiveDateTime>),
+        outbox::lease_token.eq(None::<String>),
+    ))
+    .execute(conn)?;
+    Ok(updated == 1)
+}
+
+/// Rows not yet delivered (pending, retrying or failed), oldest first, for administrators.
+pub fn undelivered(conn: &mut AnyConnection, limit: i64) -> QueryResult<Vec<MailRow>> {
+    outbox::table
+        .filter(outbox::state.ne(SENT))
+        .order((outbox::created_at, outbox::id))
+        .select(MailRow::as_select())
+        .limit(limit)
+        .load(conn)
+}
+
+/// Puts a failed row back in the queue, due now.
+pub fn retry_now(conn: &mut AnyConnection, id: &str, now: NaiveDateTime) -> QueryResult<bool> {
+    let updated = diesel::update(
+        outbox::table
+            .filter(outbox::id.eq(id))
+            .filter(outbox::state.eq(FAILED)),
+    )
+    .set((outbox::state.eq(PENDING), outbox::next_attempt_at.eq(now)))
+    .execute(conn)?;
+    Ok(updated == 1)
+}
+
+/// The claim's emails, newest first.
+pub fn for_claim(conn: &mut AnyConnection, claim_id: &str) -> QueryResult<Vec<MailRow>> {
+    outbox::table
+        .filter(outbox::claim_id.eq(claim_id))
+        .order((outbox::created_at.desc(), outbox::id.desc()))
+        .select(MailRow::as_select())
+        .load(conn)
+}

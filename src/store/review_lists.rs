@@ -1,0 +1,115 @@
+//! The reviewers' lists: the queue (oldest submission first) and all claims with filters.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::{
+    AnyConnection,
+    schema::{claims, organisations},
+};
+
+#[derive(Debug, Clone, Queryable)]
+pub struct ReviewRow {
+    pub id: String,
+    pub name: String,
+    pub organisation: String,
+    pub programme: String,
+    pub status: String,
+    pub customer_domain: String,
+    pub tenant_id: String,
+    pub submitted_at: Option<NaiveDateTime>,
+    pub updated_at: NaiveDateTime,
+}
+
+type Columns = (
+    claims::id,
+    claims::name,
+    organisations::name,
+    claims::programme,
+    claims::status,
+    claims::customer_domain,
+    claims::tenant_id,
+    claims::submitted_at,
+    claims::updated_at,
+);
+
+const COLUMNS: Columns = (
+    claims::id,
+    claims::name,
+    organisations::name,
+    claims::programme,
+    claims::status,
+    claims::customer_domain,
+    claims::tenant_id,
+    claims::submitted_at,
+    claims::updated_at,
+);
+
+/// Claims waiting for staff (submitted, resubmitted or disputed), oldest first.
+pub fn queue(conn: &mut AnyConnection, limit: i64) -> QueryResult<Vec<ReviewRow>> {
+    claims::table
+        .inner_join(organisations::table)
+        .filter(claims::status.eq_any(["submitted", "disputed"]))
+        .order((claims::submitted_at.asc(), claims::id.asc()))
+        .select(COLUMNS)
+        .limit(limit)
+        .load(conn)
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub status: Option<String>,
+    pub organisation_id: Option<String>,
+    pub programme: Option<String>,
+    pub tenant_id: Option<String>,
+    /// Rows after this (updated_at, id), newest first.
+    pub after: Option<(NaiveDateTime, String)>,
+}
+
+/// Every claim but drafts (a partner's draft is not the programme's business yet), newest
+/// change first; one page plus whether more follow.
+pub fn all(
+    conn: &mut AnyConnection,
+    filter: &Filter,
+    limit: i64,
+) -> QueryResult<(Vec<ReviewRow>, bool)> {
+    let mut query = claims::table
+        .inner_join(organisations::table)
+        .filter(claims::status.ne("draft"))
+        .select(COLUMNS)
+        .into_boxed();
+    if let Some(status) = &filter.status {
+        query = query.filter(claims::status.eq(status.clone()));
+    }
+    if let Some(organisation) = &filter.organisation_id {
+        query = query.filter(claims::organisation_id.eq(organisation.clone()));
+    }
+    if let Some(programme) = &filter.programme {
+        query = query.filter(claims::programme.eq(programme.clone()));
+    }
+    if let Some(tenant) = &filter.tenant_id {
+        query = query.filter(claims::tenant_id.eq(tenant.clone()));
+    }
+    if let Some((at, id)) = &filter.after {
+        query = query.filter(
+            claims::updated_at
+                .lt(*at)
+                .or(claims::updated_at.eq(*at).and(claims::id.lt(id.clone()))),
+        );
+    }
+    let mut rows: Vec<ReviewRow> = query
+        .order((claims::updated_at.desc(), claims::id.desc()))
+        .limit(limit + 1)
+        .load(conn)?;
+    let more = rows.len() as i64 > limit;
+    rows.truncate(usize::try_from(limit).unwrap_or(0));
+    Ok((rows, more))
+}
+
+/// The organisations, for the partner filter.
+pub fn organisations(conn: &mut AnyConnection) -> QueryResult<Vec<(String, String)>> {
+    organisations::table
+        .order((organisations::name, organisations::id))
+        .select((organisations::id, organisations::name))
+        .load(conn)
+}

@@ -1,0 +1,134 @@
+//! `/dev/mailbox`: what the development mail transport caught, with clickable links, so a
+//! newcomer can follow the customer's opt-out link. Only exists with that transport.
+
+use actix_web::{HttpResponse, http::StatusCode, web};
+use askama::Template;
+
+use crate::{
+    i18n::Catalogue,
+    store::{dev_mailbox, from_db_time},
+};
+
+use super::{
+    error::AppError, format, layout::Layout, render::page, session::Visitor, state::AppState,
+};
+
+pub struct MailLine {
+    pub href: String,
+    pub to: String,
+    pub subject: String,
+    pub at: String,
+}
+
+#[derive(Template)]
+#[template(path = "dev/mailbox.html")]
+struct MailboxPage {
+    layout: Layout,
+    mails: Vec<MailLine>,
+}
+
+/// A piece of a message body: plain text, or a link to show as one.
+pub enum Segment {
+    Text(String),
+    Link(String),
+}
+
+#[derive(Template)]
+#[template(path = "dev/message.html")]
+struct MessagePage {
+    layout: Layout,
+    from: String,
+    to: String,
+    subject: String,
+    message_id: String,
+    at: String,
+    body: Vec<Segment>,
+}
+
+const SHOWN: i64 = 100;
+
+fn enabled(state: &AppState) -> Result<(), AppError> {
+    if state.mail.is_dev_mailbox() {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+pub async fn index(visitor: Visitor, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+    enabled(&state)?;
+    let rows = state
+        .db(|conn| Ok(dev_mailbox::latest(conn, SHOWN)?))
+        .await?;
+    let t = Catalogue::for_locale(visitor.locale);
+    let zone = state.settings.calendar_time_zone;
+    let mails = rows
+        .into_iter()
+        .map(|m| MailLine {
+            href: format!("/dev/mailbox/{}", m.id),
+            to: m.recipient,
+            subject: m.subject,
+            at: format::instant(from_db_time(m.delivered_at), zone, t),
+        })
+        .collect();
+    page(
+        StatusCode::OK,
+        &MailboxPage {
+            layout: Layout::new(&visitor, "mailbox.title"),
+            mails,
+        },
+    )
+}
+
+pub async fn show(
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    enabled(&state)?;
+    let id = id.into_inner();
+    let mail = state
+        .db(move |conn| Ok(dev_mailbox::find(conn, &id)?))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let t = Catalogue::for_locale(visitor.locale);
+    page(
+        StatusCode::OK,
+        &MessagePage {
+            layout: Layout::new(&visitor, "mailbox.message_title"),
+            at: format::instant(
+                from_db_time(mail.delivered_at),
+                state.settings.calendar_time_zone,
+                t,
+            ),
+            body: segments(&mail.body_text),
+            from: mail.sender,
+            to: mail.recipient,
+            subject: mail.subject,
+            message_id: mail.message_id,
+        },
+    )
+}
+
+/// Splits text into plain runs and `http(s)://` links (a link ends at whitespace).
+pub fn segments(text: &str) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(start) = ["https://", "http://"]
+        .iter()
+        .filter_map(|scheme| rest.find(scheme))
+        .min()
+    {
+        if start > 0 {
+            out.push(Segment::Text(rest[..start].to_owned()));
+        }
+        let tail = &rest[start..];
+        let end = tail.find(char::is_whitespace).unwrap_or(tail.len());
+        out.push(Segment::Link(tail[..end].to_owned()));
+        rest = &tail[end..];
+    }
+    if !rest.is_empty() {
+        out.push(Segment::Text(rest.to_owned()));
+    }
+    out
+}

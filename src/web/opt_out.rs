@@ -1,0 +1,148 @@
+//! `/customer/opt-out/{token}`: the customer's page. GET only shows (mail scanners follow
+//! links); the POST opts out. Unknown and expired links get a clear page, never an error.
+
+use actix_web::{HttpResponse, http::StatusCode, http::header, web};
+use askama::Template;
+use serde::Deserialize;
+
+use crate::{
+    domain::values::Comment,
+    i18n::Catalogue,
+    service::{
+        notify,
+        opt_out::{self, CustomerView, Link},
+    },
+};
+
+use super::{
+    error::AppError,
+    forms::FormErrors,
+    layout::Layout,
+    render::{page, see_other},
+    session::Visitor,
+    state::AppState,
+};
+
+#[derive(Template)]
+#[template(path = "customer/opt_out.html")]
+struct OptOutPage {
+    layout: Layout,
+    /// `open`, `opted_out`, `closed` or `unknown`.
+    state: &'static str,
+    action: String,
+    partner: String,
+    programme: String,
+    domain: String,
+    tenant: String,
+    products: Vec<String>,
+    closes_at: String,
+    errors: FormErrors,
+    reason: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct OptOutForm {
+    reason: String,
+}
+
+pub async fn show(
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let token = token.into_inner();
+    let (now, ctx, lookup) = (state.now(), state.context.clone(), token.clone());
+    let link = state
+        .db(move |conn| opt_out::look_up(conn, &ctx, &lookup, now))
+        .await?;
+    render(
+        &visitor,
+        &token,
+        &link,
+        FormErrors::default(),
+        String::new(),
+    )
+}
+
+pub async fn submit(
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+    form: web::Form<OptOutForm>,
+) -> Result<HttpResponse, AppError> {
+    let token = token.into_inner();
+    let typed = form.into_inner().reason;
+    let (now, ctx, target) = (state.now(), state.context.clone(), token.clone());
+    let reason = match Comment::parse_optional(&typed) {
+        Ok(reason) => reason,
+        Err(e) => {
+            let link = state
+                .db(move |conn| opt_out::look_up(conn, &ctx, &target, now))
+                .await?;
+            let mut errors = FormErrors::default();
+            errors.add("reason", Catalogue::for_locale(visitor.locale).message(&e));
+            return render(&visitor, &token, &link, errors, typed);
+        }
+    };
+    let link = state
+        .db(move |conn| opt_out::opt_out(conn, &ctx, &target, reason, now))
+        .await?;
+    match link {
+        // Back to the GET, which now confirms (and stays true on a reload).
+        Link::OptedOut(_) => Ok(see_other(&format!("/customer/opt-out/{token}"))),
+        other => render(&visitor, &token, &other, FormErrors::default(), typed),
+    }
+}
+
+fn render(
+    visitor: &Visitor,
+    token: &str,
+    link: &Link,
+    errors: FormErrors,
+    reason: String,
+) -> Result<HttpResponse, AppError> {
+    let t = Catalogue::for_locale(visitor.locale);
+    let (state, view, status): (&'static str, Option<&CustomerView>, StatusCode) = match link {
+        Link::Unknown => ("unknown", None, StatusCode::NOT_FOUND),
+        Link::Open(view) => ("open", Some(view), StatusCode::OK),
+        Link::OptedOut(view) => ("opted_out", Some(view), StatusCode::OK),
+        Link::Closed(view) => ("closed", Some(view), StatusCode::GONE),
+    };
+    let status = if errors.is_empty() {
+        status
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let template = OptOutPage {
+        layout: Layout::new(visitor, &format!("opt_out.title.{state}"))
+            .with_errors(!errors.is_empty()),
+        state,
+        action: format!("/customer/opt-out/{token}"),
+        partner: view.map(|v| v.partner.clone()).unwrap_or_default(),
+        programme: view
+            .map(|v| notify::programme_label(&v.details, t))
+            .unwrap_or_default(),
+        domain: view
+            .map(|v| v.details.row.customer_domain.clone())
+            .unwrap_or_default(),
+        tenant: view
+            .map(|v| v.details.row.tenant_id.clone())
+            .unwrap_or_default(),
+        products: view
+            .map(|v| notify::product_lines(&v.details, t))
+            .unwrap_or_default(),
+        closes_at: view
+            .map(|v| notify::closing_time(v.closes_at, &v.calendar, t))
+            .unwrap_or_default(),
+        errors,
+        reason,
+    };
+    let mut response = page(status, &template)?;
+    // The token is in the URL: keep the page out of caches.
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-store"),
+    );
+    Ok(response)
+}

@@ -1,0 +1,456 @@
+//! `/review/{id}`: everything a reviewer needs to decide — the claim, its files, the tenant
+//! registry's view of the customer (domains, subscriptions, official associations, and a
+//! conflict shown first) — and the decisions: Validate, Action required, Reject, and for a
+//! disputed claim accept or decline.
+
+use actix_web::{HttpResponse, http::StatusCode, web};
+use askama::Template;
+use serde::Deserialize;
+
+use crate::{
+    domain::{
+        access,
+        claim::{Action, DisputeDecision, RejectionReason, TransitionError},
+        values::Comment,
+    },
+    i18n::Catalogue,
+    service::{
+        claim_actions::Refused,
+        review::{self, Case},
+    },
+};
+
+use super::{
+    claim::{DetailRow, summary},
+    claim_parts::{FileLink, MessageView, file_links, message_views},
+    error::AppError,
+    forms::{Choice, FormErrors, choices},
+    layout::Layout,
+    render::{page, see_other_with_flash},
+    session::Visitor,
+    state::AppState,
+};
+
+pub struct SubscriptionView {
+    pub id: String,
+    pub product: String,
+    pub channel: String,
+    pub period: String,
+    pub seats: i32,
+}
+
+pub struct OfficialView {
+    pub key: String,
+    pub href: String,
+    pub this_claim: bool,
+}
+
+/// What the reviewer typed, kept when a form comes back with an error.
+#[derive(Default)]
+pub struct Typed {
+    pub comment: String,
+    pub reason: String,
+    pub reason_text: String,
+    pub decision: String,
+    pub decision_text: String,
+    pub message: String,
+}
+
+#[derive(Template)]
+#[template(path = "review/case.html")]
+struct CasePage {
+    layout: Layout,
+    id: String,
+    name: String,
+    partner: String,
+    status_code: &'static str,
+    status: String,
+    conflict: Option<String>,
+    details: Vec<DetailRow>,
+    files: Vec<FileLink>,
+    domains: String,
+    subscriptions: Vec<SubscriptionView>,
+    officials: Vec<OfficialView>,
+    request: Option<String>,
+    dispute: Option<String>,
+    can_review: bool,
+    can_decide_dispute: bool,
+    reasons: Vec<Choice>,
+    decisions: Vec<Choice>,
+    messages: Vec<MessageView>,
+    errors: FormErrors,
+    typed: Typed,
+}
+
+pub async fn show(
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    render(
+        &visitor,
+        &state,
+        id.into_inner(),
+        FormErrors::default(),
+        Typed::default(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+pub async fn validate(
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let viewer = visitor.permitted(access::can_review)?.viewer();
+    let (claim_id, now, ctx) = (id.into_inner(), state.now(), state.context.clone());
+    let target = claim_id.clone();
+    let decision = state
+        .db(move |conn| review::validate(conn, &ctx, &viewer, &target, now))
+        .await?;
+    conclude(
+        &visitor,
+        &state,
+        claim_id,
+        decision,
+        "flash.validated",
+        Typed::default(),
+    )
+    .await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct AskForm {
+    comment: String,
+}
+
+pub async fn ask(
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    form: web::Form<AskForm>,
+) -> Result<HttpResponse, AppError> {
+    let viewer = visitor.permitted(access::can_review)?.viewer();
+    let claim_id = id.into_inner();
+    let typed = Typed {
+        comment: form.into_inner().comment,
+        ..Typed::default()
+    };
+    let comment = match Comment::parse(&typed.comment) {
+        Ok(comment) => comment,
+        Err(e) => {
+            let mut errors = FormErrors::default();
+            errors.add("comment", Catalogue::for_locale(visitor.locale).message(&e));
+            return render(
+                &visitor,
+                &state,
+                claim_id,
+                errors,
+                typed,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+    };
+    let (now, ctx, target) = (state.now(), state.context.clone(), claim_id.clone());
+    let decision = state
+        .db(move |conn| review::ask_for_information(conn, &ctx, &viewer, &target, comment, now))
+        .await?;
+    conclude(
+        &visitor,
+        &state,
+        claim_id,
+        decision,
+        "flash.information_requested",
+        typed,
+    )
+    .await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct RejectForm {
+    reason: String,
+    reason_text: String,
+}
+
+pub async fn reject(
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    form: web::Form<RejectForm>,
+) -> Result<HttpResponse, AppError> {
+    let viewer = visitor.permitted(access::can_review)?.viewer();
+    let claim_id = id.into_inner();
+    let form = form.into_inner();
+    let t = Catalogue::for_locale(visitor.locale);
+    let mut errors = FormErrors::default();
+    let reason = RejectionReason::parse(&form.reason).filter(|r| reviewer_reasons().contains(r));
+    if reason.is_none() {
+        errors.add("reason", t.get("review.reject.reason_required"));
+    }
+    let text = match Comment::parse_optional(&form.reason_text) {
+        Ok(text) => text,
+        Err(e) => {
+            errors.add("reason_text", t.message(&e));
+            None
+        }
+    };
+    if reason.is_some_and(RejectionReason::requires_text)
+        && text.is_none()
+        && errors.get("reason_text").is_empty()
+    {
+        errors.add(
+            "reason_text",
+            t.message(&TransitionError::ReasonTextRequired),
+        );
+    }
+    let typed = Typed {
+        reason: form.reason,
+        reason_text: form.reason_text,
+        ..Typed::default()
+    };
+    let Some(reason) = reason.filter(|_| errors.is_empty()) else {
+        return render(
+            &visitor,
+            &state,
+            claim_id,
+            errors,
+            typed,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    };
+    let (now, ctx, target) = (state.now(), state.context.clone(), claim_id.clone());
+    let decision = state
+        .db(move |conn| review::reject(conn, &ctx, &viewer, &target, reason, text, now))
+        .await?;
+    conclude(
+        &visitor,
+        &state,
+        claim_id,
+        decision,
+        "flash.rejected",
+        typed,
+    )
+    .await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct DisputeDecisionForm {
+    decision: String,
+    decision_text: String,
+}
+
+pub async fn decide_dispute(
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+    form: web::Form<DisputeDecisionForm>,
+) -> Result<HttpResponse, AppError> {
+    let viewer = visitor.permitted(access::can_review)?.viewer();
+    let claim_id = id.into_inner();
+    let form = form.into_inner();
+    let t = Catalogue::for_locale(visitor.locale);
+    let mut errors = FormErrors::default();
+    let text = match Comment::parse_optional(&form.decision_text) {
+        Ok(text) => text,
+        Err(e) => {
+            errors.add("decision_text", t.message(&e));
+            None
+        }
+    };
+    let decision = match form.decision.as_str() {
+        "accept" => Some(DisputeDecision::Accept),
+        "decline" => Some(DisputeDecision::Decline(text)),
+        _ => {
+            errors.add("decision", t.get("review.dispute.decision_required"));
+            None
+        }
+    };
+    let typed = Typed {
+        decision: form.decision,
+        decision_text: form.decision_text,
+        ..Typed::default()
+    };
+    let Some(decision) = decision.filter(|_| errors.is_empty()) else {
+        return render(
+            &visitor,
+            &state,
+            claim_id,
+            errors,
+            typed,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    };
+    let (now, ctx, target) = (state.now(), state.context.clone(), claim_id.clone());
+    let outcome = state
+        .db(move |conn| review::decide_dispute(conn, &ctx, &viewer, &target, decision, now))
+        .await?;
+    conclude(
+        &visitor,
+        &state,
+        claim_id,
+        outcome,
+        "flash.dispute_decided",
+        typed,
+    )
+    .await
+}
+
+/// The reasons a reviewer picks from ("no partner response" is the portal's own).
+fn reviewer_reasons() -> Vec<RejectionReason> {
+    RejectionReason::ALL
+        .iter()
+        .copied()
+        .filter(|r| *r != RejectionReason::NoPartnerResponse)
+        .collect()
+}
+
+/// After a decision: back to the case with a confirmation, or the case again with why not.
+async fn conclude(
+    visitor: &Visitor,
+    state: &AppState,
+    claim_id: String,
+    decision: Result<(), Refused>,
+    flash: &str,
+    typed: Typed,
+) -> Result<HttpResponse, AppError> {
+    let t = Catalogue::for_locale(visitor.locale);
+    let message = match decision {
+        Ok(()) => {
+            return see_other_with_flash(
+                &format!("/review/{claim_id}"),
+                flash,
+                state.settings.cookie_secure,
+            );
+        }
+        Err(Refused::NotFound) => return Err(AppError::NotFound),
+        Err(Refused::Changed) => t.get("review.changed_meanwhile").to_owned(),
+        Err(Refused::Rule(rule)) => t.message(&rule),
+    };
+    let mut errors = FormErrors::default();
+    errors.add("decisions", message);
+    render(
+        visitor,
+        state,
+        claim_id,
+        errors,
+        typed,
+        StatusCode::CONFLICT,
+    )
+    .await
+}
+
+pub async fn render(
+    visitor: &Visitor,
+    state: &AppState,
+    claim_id: String,
+    errors: FormErrors,
+    typed: Typed,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let viewer = visitor.permitted(access::can_review)?.viewer();
+    let (now, ctx, target) = (state.now(), state.context.clone(), claim_id.clone());
+    let case = state
+        .db(move |conn| review::case(conn, &ctx, &viewer, &target, now))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let t = Catalogue::for_locale(visitor.locale);
+    let template = case_page(visitor, state, &case, t, errors, typed);
+    page(status, &template)
+}
+
+fn case_page(
+    visitor: &Visitor,
+    state: &AppState,
+    case: &Case,
+    t: &'static Catalogue,
+    errors: FormErrors,
+    typed: Typed,
+) -> CasePage {
+    let details = &case.details;
+    let zone = state.settings.calendar_time_zone;
+    let reasons = choices(
+        "reason",
+        reviewer_reasons()
+            .into_iter()
+            .map(|r| {
+                (
+                    r.as_str().to_owned(),
+                    t.get(r.label_key()).to_owned(),
+                    String::new(),
+                )
+            })
+            .collect(),
+        &typed.reason,
+    );
+    let decisions = choices(
+        "decision",
+        ["accept", "decline"]
+            .into_iter()
+            .map(|d| {
+                (
+                    d.to_owned(),
+                    t.get(&format!("review.dispute.{d}")).to_owned(),
+                    t.get(&format!("review.dispute.{d}_hint")).to_owned(),
+                )
+            })
+            .collect(),
+        &typed.decision,
+    );
+    CasePage {
+        layout: Layout::new(visitor, "review.case.title").with_errors(!errors.is_empty()),
+        id: details.row.id.clone(),
+        name: details.row.name.clone(),
+        partner: case.organisation.clone(),
+        status_code: details.status.as_str(),
+        status: t.get(details.status.label_key()).to_owned(),
+        conflict: case
+            .conflict
+            .as_ref()
+            .map(|c| t.format("review.conflict", &[("key", &c.key().as_string())])),
+        details: summary(details, t),
+        files: file_links(details, t),
+        domains: case.tenant_domains.join(", "),
+        subscriptions: case
+            .subscriptions
+            .iter()
+            .map(|s| SubscriptionView {
+                id: s.id.clone(),
+                product: s.product_id.clone(),
+                channel: t.get(&format!("channel.{}", s.channel)).to_owned(),
+                period: match s.ends_on {
+                    Some(end) => format!("{} – {}", s.starts_on, end),
+                    None => t.format(
+                        "review.registry.open_ended",
+                        &[("start", &s.starts_on.to_string())],
+                    ),
+                },
+                seats: s.seats,
+            })
+            .collect(),
+        officials: case
+            .tenant_officials
+            .iter()
+            .map(|o| OfficialView {
+                key: o.association_key.clone(),
+                href: format!("/review/{}", o.claim_id),
+                this_claim: o.claim_id == details.row.id,
+            })
+            .collect(),
+        request: case.notes.latest_request.clone(),
+        dispute: case.notes.dispute_justification.clone(),
+        can_review: details.actions.contains(&Action::Validate),
+        can_decide_dispute: details.actions.contains(&Action::DecideDispute),
+        reasons,
+        decisions,
+        messages: message_views(&case.notes.messages, t, zone),
+        errors,
+        typed,
+    }
+}
