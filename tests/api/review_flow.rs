@@ -657,3 +657,101 @@ async fn the_development_mailbox_shows_the_customer_email_with_a_working_link() 
         1
     );
 }
+
+/// An OSU Business Applications claim on Northwind's web-direct Dynamics 365 Sales
+/// subscription (which ends on 31 Jan 2027), submitted.
+async fn submitted_dynamics_claim(partner: &Visitor) -> String {
+    let claim =
+        crate::wizard::create_draft(partner, "business_applications", "usage", "Northwind Sales")
+            .await;
+    let products = format!("{claim}/products");
+    let res = partner
+        .submit_form(
+            &products,
+            &products,
+            &[
+                ("product_ids", "d365-sales"),
+                (
+                    "subscription-d365-sales",
+                    "11111111-aaaa-4bbb-8ccc-000000000002",
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.body);
+    let contacts = format!("{claim}/contacts");
+    let res = partner
+        .submit_form(
+            &contacts,
+            &contacts,
+            &[
+                ("customer_contact_name", "Ana Silva"),
+                ("customer_contact_job_title", "IT Director"),
+                ("customer_contact_email", CUSTOMER),
+                ("technical_contact_name", "Ben Ito"),
+                ("technical_contact_job_title", "Solution architect"),
+                ("technical_contact_email", "ben.ito@northwind.example"),
+                ("company_contact_name", "Chris Partner"),
+                ("company_contact_email", PARTNER_CONTACT),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.body);
+    let upload = partner
+        .get(&format!("{claim}/files"))
+        .await
+        .attr("form[enctype='multipart/form-data']", "action")
+        .unwrap();
+    partner
+        .post_files(
+            &upload,
+            &[("files", "sow.pdf", b"%PDF-1.7 signed".to_vec())],
+        )
+        .await;
+    let submit = format!("{claim}/submit");
+    assert_eq!(partner.submit_form(&submit, &submit, &[]).await.status, 303);
+    claim
+}
+
+#[actix_web::test]
+async fn an_official_association_expires_when_its_subscription_ends() {
+    let app = spawn_app().await;
+    let partner = app.signed_in(PARTNER).await;
+    let claim = submitted_dynamics_claim(&partner).await;
+    let reviewer = app.signed_in(REVIEWER).await;
+    decide(&reviewer, &claim, "validate", &[]).await;
+    assert_eq!(
+        app.jobs
+            .run_once(closing_instant())
+            .unwrap()
+            .windows
+            .official,
+        1
+    );
+    assert_eq!(status_of(&partner.get(&claim).await), "Official");
+
+    // The subscription ends on 31 Jan 2027: the association ends with that day.
+    let end = Utc.with_ymd_and_hms(2027, 2, 1, 0, 0, 0).unwrap();
+    assert_eq!(
+        app.jobs
+            .run_once(end - Duration::seconds(1))
+            .unwrap()
+            .expired,
+        0
+    );
+    assert_eq!(status_of(&partner.get(&claim).await), "Official");
+    assert_eq!(app.jobs.run_once(end).unwrap().expired, 1);
+    let page = partner.get(&claim).await;
+    assert_eq!(status_of(&page), "Expired");
+    assert_eq!(
+        page.count("[data-testid=usage]"),
+        0,
+        "no usage data after the end"
+    );
+    let case = reviewer.get(&review_path(&claim)).await;
+    assert_eq!(
+        case.count("[data-testid=no-officials]"),
+        1,
+        "the key is free again"
+    );
+}
