@@ -164,6 +164,9 @@ pub struct Settings {
     /// How often this instance runs the background jobs; `None` (0 seconds) runs none, for
     /// an instance that only serves pages (or tests, which call `run_once` themselves).
     pub jobs_interval: Option<std::time::Duration>,
+    /// Serve `/dev/mailbox` even when listening on a non-loopback address (a shared test
+    /// instance). Never in production: the mailbox shows every email, opt-out links too.
+    pub dev_mailbox_open: bool,
 }
 
 pub const DEFAULT_ARGON2_MEMORY_KIB: u32 = 19 * 1024;
@@ -260,6 +263,7 @@ impl Settings {
         }
         let jobs_interval =
             (jobs_seconds > 0).then(|| std::time::Duration::from_secs(jobs_seconds));
+        let dev_mailbox_open = parse_bool("PORTAL_DEV_MAILBOX_OPEN", get, false)?;
         let log_format = match get("PORTAL_LOG_FORMAT").as_deref().map(str::trim) {
             None | Some("human") => LogFormat::Human,
             Some("json") => LogFormat::Json,
@@ -288,6 +292,7 @@ impl Settings {
             log_format,
             argon2_memory_kib: DEFAULT_ARGON2_MEMORY_KIB,
             jobs_interval,
+            dev_mailbox_open,
         })
     }
 }

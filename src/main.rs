@@ -66,8 +66,16 @@ impl Banner {
             public_url: settings.public_base_url.clone(),
             database: settings.database_url.display_redacted(),
             mail: match &settings.mail.transport {
+                MailTransport::DevMailbox
+                    if settings.bind.ip().is_loopback() || settings.dev_mailbox_open =>
+                {
+                    format!(
+                        "development mailbox at {}/dev/mailbox (nothing leaves the machine)",
+                        settings.public_base_url
+                    )
+                }
                 MailTransport::DevMailbox => {
-                    "development mailbox (nothing leaves the machine)".into()
+                    "development mailbox, not shown on this address (no PORTAL_SMTP_HOST: emails are not sent)".into()
                 }
                 MailTransport::Smtp(smtp) => {
                     format!("SMTP {}:{} ({:?})", smtp.host, smtp.port, smtp.security)

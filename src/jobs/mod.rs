@@ -32,14 +32,40 @@ pub struct Jobs {
 }
 
 impl Jobs {
-    /// Every job once, in the order that lets a pass's emails leave in the same pass.
+    /// Every job once, in the order that lets a pass's emails leave in the same pass. A job
+    /// that fails is logged and the others still run (mail must not wait for a broken job).
     pub fn run_once(&self, now: DateTime<Utc>) -> anyhow::Result<PassReport> {
-        Ok(PassReport {
-            windows: windows::run_once(&self.pool, &self.context, now)?,
-            timed_out: deadlines::run_once(&self.pool, &self.context, now)?,
-            expired: expiry::run_once(&self.pool, &self.context, now)?,
-            mail: self.dispatch(now)?,
-        })
+        let (pool, ctx) = (&self.pool, &*self.context);
+        let mut failure = None;
+        let mut keep = |job: &str, error: anyhow::Error| {
+            tracing::error!(job, error = %error, "background job failed");
+            failure.get_or_insert(error);
+        };
+        let windows = windows::run_once(pool, ctx, now).unwrap_or_else(|e| {
+            keep("close opt-out windows", e);
+            windows::Report::default()
+        });
+        let timed_out = deadlines::run_once(pool, ctx, now).unwrap_or_else(|e| {
+            keep("time out requests", e);
+            0
+        });
+        let expired = expiry::run_once(pool, ctx, now).unwrap_or_else(|e| {
+            keep("expire associations", e);
+            0
+        });
+        let mail = self.dispatch(now).unwrap_or_else(|e| {
+            keep("send email", e);
+            dispatch::Report::default()
+        });
+        match failure {
+            Some(error) => Err(error),
+            None => Ok(PassReport {
+                windows,
+                timed_out,
+                expired,
+                mail,
+            }),
+        }
     }
 
     pub fn dispatch(&self, now: DateTime<Utc>) -> anyhow::Result<dispatch::Report> {

@@ -24,24 +24,30 @@ pub fn due_claims(
 ) -> anyhow::Result<Vec<Outcome>> {
     let mut conn = pool.get()?;
     let mut outcomes = Vec::new();
+    let mut after = None;
     loop {
-        let ids = claims::due(&mut conn, status, column, db_time(now), BATCH)?;
-        let mut moved = 0;
-        for id in &ids {
+        let page = claims::due(
+            &mut conn,
+            status,
+            column,
+            db_time(now),
+            after.as_ref(),
+            BATCH,
+        )?;
+        for (id, _) in &page {
             match one(&mut conn, id) {
                 Ok(Outcome::Skipped) => {}
-                Ok(outcome) => {
-                    moved += 1;
-                    outcomes.push(outcome);
-                }
+                Ok(outcome) => outcomes.push(outcome),
                 Err(e) => {
-                    tracing::error!(claim_id = id.as_str(), error = %e, "due claim not processed")
+                    tracing::error!(claim_id = id.as_str(), error = %e, "due claim not processed");
                 }
             }
         }
-        // A short batch was the last; a batch where nothing moved would repeat itself.
-        if (ids.len() as i64) < BATCH || moved == 0 {
-            return Ok(outcomes);
+        // Read on past this page, so claims that stay due (held, or failing) never hide
+        // the ones behind them.
+        match page.last() {
+            Some((id, at)) if page.len() as i64 == BATCH => after = Some((*at, id.clone())),
+            _ => return Ok(outcomes),
         }
     }
 }

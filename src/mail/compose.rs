@@ -13,6 +13,7 @@ code_enum! {
         PartnerRejected => "partner_rejected",
         PartnerOfficial => "partner_official",
         PartnerOptedOut => "partner_opted_out",
+        PartnerMessage => "partner_message",
     }
 }
 

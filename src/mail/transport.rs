@@ -31,8 +31,9 @@ pub struct OutgoingMail {
 
 #[derive(Debug, thiserror::Error)]
 pub enum SendError {
-    /// The message cannot be built (a bad address): retrying will not help.
-    #[error("invalid message: {0}")]
+    /// The message cannot be built (a bad address) or the server refused it for good:
+    /// retrying will not help.
+    #[error("refused: {0}")]
     Invalid(String),
     /// The server or database did not take it: worth retrying later.
     #[error("delivery failed: {0}")]
@@ -87,9 +88,14 @@ impl Transport {
         match self {
             Transport::Smtp(smtp) => {
                 let message = build_message(mail)?;
-                smtp.send(&message)
-                    .map(drop)
-                    .map_err(|e| SendError::Failed(e.to_string()))
+                smtp.send(&message).map(drop).map_err(|e| {
+                    // A 5xx reply (unknown mailbox, refused) will not change on a retry.
+                    if e.is_permanent() {
+                        SendError::Invalid(e.to_string())
+                    } else {
+                        SendError::Failed(e.to_string())
+                    }
+                })
             }
             Transport::DevMailbox(pool) => {
                 // Build it anyway, so a message SMTP would refuse fails here too.

@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::{context::Context, notify};
 use crate::{
     domain::{
         access::{self, Role, Viewer},
@@ -39,6 +40,7 @@ pub fn messages(
 /// exist for them).
 pub fn post(
     conn: &mut AnyConnection,
+    ctx: &Context,
     viewer: &Viewer,
     claim_id: &str,
     body: &Comment,
@@ -59,7 +61,18 @@ pub fn post(
         Role::Reviewer => "reviewer",
         Role::Administrator => "administrator",
     };
-    write_transaction(conn, |c| {
+    // Staff writing to the partner also email them; the partner's words reach the
+    // reviewers on the case page.
+    let mail = match viewer.role {
+        Role::Partner => None,
+        Role::Reviewer | Role::Administrator => {
+            Some(notify::staff_message(conn, ctx, &row, body.as_ref())?)
+        }
+    };
+    write_transaction(conn, |c| -> anyhow::Result<()> {
+        if let Some(mail) = &mail {
+            notify::enqueue(c, ctx, Some(claim_id), std::slice::from_ref(mail), now)?;
+        }
         claim_messages::insert(
             c,
             &NewMessage {
@@ -71,7 +84,8 @@ pub fn post(
                 created_at: db_time(now),
             },
         )?;
-        claims::touch(c, claim_id, db_time(now))
+        claims::touch(c, claim_id, db_time(now))?;
+        Ok(())
     })?;
     Ok(true)
 }

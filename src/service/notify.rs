@@ -14,14 +14,14 @@ use crate::{
         Composed, Fact, MailKind,
         compose::{self, CustomerNotice, PartnerNotice},
     },
-    store::{AnyConnection, db_time, new_id, organisations, outbox, users},
+    store::{AnyConnection, claims::ClaimRow, db_time, new_id, organisations, outbox, users},
 };
 
 use super::{claim_view::ClaimDetails, context::Context};
 
 /// The catalogue of the claim's language.
-pub fn catalogue_of(details: &ClaimDetails) -> &'static Catalogue {
-    Catalogue::for_locale(Locale::from_tag(&details.row.language))
+pub fn catalogue_of(row: &ClaimRow) -> &'static Catalogue {
+    Catalogue::for_locale(Locale::from_tag(&row.language))
 }
 
 /// "9 Dec 2026 00:00 CET (Europe/Berlin)": date, time and zone, unambiguous.
@@ -68,7 +68,7 @@ pub fn mails_for(
     transition: &Transition,
     opt_out_link: Option<&str>,
 ) -> anyhow::Result<Vec<Composed>> {
-    let t = catalogue_of(details);
+    let t = catalogue_of(&details.row);
     let row = &details.row;
     let mut mails = Vec::new();
     if transition.to == Status::PendingCustomer
@@ -92,7 +92,7 @@ pub fn mails_for(
         mails.push(compose::customer_validated(t, to, &notice)?);
     }
     if let Some(notice) = partner_notice(details, transition, calendar, t, ctx) {
-        let (name, to) = partner_contact(conn, details)?;
+        let (name, to) = partner_contact(conn, &details.row)?;
         let notice = PartnerNotice {
             contact_name: name,
             ..notice
@@ -103,11 +103,7 @@ pub fn mails_for(
 }
 
 /// Who hears about the partner's claim: the company contact, or else the user who made it.
-fn partner_contact(
-    conn: &mut AnyConnection,
-    details: &ClaimDetails,
-) -> anyhow::Result<(String, String)> {
-    let row = &details.row;
+fn partner_contact(conn: &mut AnyConnection, row: &ClaimRow) -> anyhow::Result<(String, String)> {
     if let Some(email) = row
         .company_contact_email
         .as_deref()
@@ -182,6 +178,30 @@ fn partner_notice(
         notes,
         claim_url: ctx.link(&format!("/associations/{}", details.row.id)),
     })
+}
+
+/// The partner's email when the programme team writes on their claim.
+pub fn staff_message(
+    conn: &mut AnyConnection,
+    ctx: &Context,
+    row: &ClaimRow,
+    body: &str,
+) -> anyhow::Result<Composed> {
+    let t = catalogue_of(row);
+    let (name, to) = partner_contact(conn, row)?;
+    let notice = PartnerNotice {
+        kind: MailKind::PartnerMessage,
+        contact_name: name,
+        claim_name: row.name.clone(),
+        customer_domain: row.customer_domain.clone(),
+        facts: vec![Fact {
+            label: t.get("mail.fact.message").to_owned(),
+            value: body.to_owned(),
+        }],
+        notes: Vec::new(),
+        claim_url: ctx.link(&format!("/associations/{}#messages", row.id)),
+    };
+    compose::partner_update(t, &to, &notice)
 }
 
 /// Writes the emails to the outbox, due now, each with its own stable Message-ID.

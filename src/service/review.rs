@@ -14,7 +14,7 @@ use crate::{
     store::{
         AnyConnection, from_db_time,
         officials::{self, OfficialRow},
-        organisations,
+        organisations, outbox,
         registry::{self, SubscriptionRow},
         review_lists::{self, Filter, ReviewRow},
     },
@@ -83,6 +83,8 @@ pub struct Case {
     pub conflict: Option<Conflict>,
     pub calendar: BusinessCalendar,
     pub notes: Notes,
+    /// The customer's email is still waiting to be delivered (the window waits for it).
+    pub customer_notice_undelivered: bool,
 }
 
 pub fn case(
@@ -113,6 +115,7 @@ pub fn case(
         conflict,
         calendar: ctx.calendar(conn)?,
         notes: conversation::notes(conn, claim_id)?,
+        customer_notice_undelivered: outbox::customer_notice_undelivered(conn, claim_id)?,
         details,
     }))
 }

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 
 use crate::{
     domain::claim::{self, Actor, Status},
-    store::AnyConnection,
+    store::{AnyConnection, outbox},
 };
 
 use super::{
@@ -40,6 +40,15 @@ pub fn close_window(
     let Some(details) = claim_view::load_unchecked(conn, claim_id, now)? else {
         return Ok(Outcome::Skipped);
     };
+    // The customer cannot have refused what they were never told: the window waits for the
+    // email (administrators see the delivery among the failed or pending ones).
+    if outbox::customer_notice_undelivered(conn, claim_id)? {
+        tracing::warn!(
+            claim_id,
+            "opt-out window held: the customer's email is not delivered"
+        );
+        return Ok(Outcome::Skipped);
+    }
     // A lost race shows up as the unique index refusing the key; the second look then sees
     // the winner and rejects. Two rounds suffice: a key once taken stays taken.
     for _ in 0..2 {

@@ -401,31 +401,40 @@ pub fn change_status(
     Ok(diesel::update(target).set(change).execute(conn)? == 1)
 }
 
-/// Claims in `status` whose `deadline` column has passed, oldest first: the jobs' work.
+/// Claims in `status` whose `deadline` column has passed, in deadline order, after the
+/// `(deadline, id)` position `after`: the jobs' work, read page by page.
 pub fn due(
     conn: &mut AnyConnection,
     status: &str,
     deadline: DueColumn,
     now: NaiveDateTime,
+    after: Option<&(NaiveDateTime, String)>,
     limit: i64,
-) -> QueryResult<Vec<String>> {
-    let base = claims::table
-        .filter(claims::status.eq(status))
-        .select(claims::id)
-        .limit(limit);
+) -> QueryResult<Vec<(String, NaiveDateTime)>> {
+    // One query per deadline column (each column is its own type).
+    macro_rules! page_of {
+        ($column:expr) => {{
+            let mut query = claims::table
+                .filter(claims::status.eq(status))
+                .filter($column.le(now))
+                .select((claims::id, $column.assume_not_null()))
+                .order(($column, claims::id))
+                .limit(limit)
+                .into_boxed();
+            if let Some((at, id)) = after {
+                query = query.filter(
+                    $column
+                        .gt(*at)
+                        .or($column.eq(*at).and(claims::id.gt(id.clone()))),
+                );
+            }
+            query.load(conn)
+        }};
+    }
     match deadline {
-        DueColumn::WindowClosesAt => base
-            .filter(claims::window_closes_at.le(now))
-            .order((claims::window_closes_at, claims::id))
-            .load(conn),
-        DueColumn::ActionRequiredDue => base
-            .filter(claims::action_required_due.le(now))
-            .order((claims::action_required_due, claims::id))
-            .load(conn),
-        DueColumn::EndsAt => base
-            .filter(claims::ends_at.le(now))
-            .order((claims::ends_at, claims::id))
-            .load(conn),
+        DueColumn::WindowClosesAt => page_of!(claims::window_closes_at),
+        DueColumn::ActionRequiredDue => page_of!(claims::action_required_due),
+        DueColumn::EndsAt => page_of!(claims::ends_at),
     }
 }
 

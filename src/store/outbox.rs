@@ -10,6 +10,8 @@ use super::{AnyConnection, schema::outbox, write_transaction};
 pub const PENDING: &str = "pending";
 pub const SENT: &str = "sent";
 pub const FAILED: &str = "failed";
+/// The kind of the customer's email (see `mail::MailKind::CustomerValidated`).
+pub const CUSTOMER_NOTICE: &str = "customer_validated";
 
 #[derive(Debug, Insertable)]
 #[diesel(table_name = outbox)]
@@ -97,6 +99,8 @@ pub fn lease_due(
 }
 
 /// Marks a leased row sent; false when the lease was lost (another dispatcher owns it now).
+/// The bodies are cleared: a customer's email carries a live opt-out link, which must not
+/// stay readable in the database (only its hash is kept, with the claim).
 pub fn mark_sent(
     conn: &mut AnyConnection,
     id: &str,
@@ -115,9 +119,22 @@ pub fn mark_sent(
         outbox::leased_until.eq(None::<NaiveDateTime>),
         outbox::lease_token.eq(None::<String>),
         outbox::last_error.eq(None::<String>),
+        outbox::body_text.eq(""),
+        outbox::body_html.eq(""),
     ))
     .execute(conn)?;
     Ok(updated == 1)
+}
+
+/// Whether the claim has an email to the customer that has not been delivered yet.
+pub fn customer_notice_undelivered(conn: &mut AnyConnection, claim_id: &str) -> QueryResult<bool> {
+    let undelivered: i64 = outbox::table
+        .filter(outbox::claim_id.eq(claim_id))
+        .filter(outbox::kind.eq(CUSTOMER_NOTICE))
+        .filter(outbox::state.ne(SENT))
+        .count()
+        .get_result(conn)?;
+    Ok(undelivered > 0)
 }
 
 /// Records a failed attempt: retried at `next_attempt_at`, or `gave_up` marks it failed.
@@ -163,7 +180,14 @@ pub fn retry_now(conn: &mut AnyConnection, id: &str, now: NaiveDateTime) -> Quer
             .filter(outbox::id.eq(id))
             .filter(outbox::state.eq(FAILED)),
     )
-    .set((outbox::state.eq(PENDING), outbox::next_attempt_at.eq(now)))
+    .set((
+        outbox::state.eq(PENDING),
+        outbox::next_attempt_at.eq(now),
+        // A fresh series of attempts, not one last try.
+        outbox::attempts.eq(0),
+        outbox::leased_until.eq(None::<NaiveDateTime>),
+        outbox::lease_token.eq(None::<String>),
+    ))
     .execute(conn)?;
     Ok(updated == 1)
 }

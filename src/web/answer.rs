@@ -49,13 +49,14 @@ pub async fn resubmit(
             state.settings.cookie_secure,
         ),
         Err(Refused::NotFound) => Err(AppError::NotFound),
-        Err(Refused::Changed) => Err(AppError::Forbidden),
-        Err(Refused::Rule(rule)) => {
+        Err(refused) => {
+            let t = Catalogue::for_locale(visitor.locale);
+            let message = match refused {
+                Refused::Rule(rule) => t.message(&rule),
+                _ => t.get("claim.changed_meanwhile").to_owned(),
+            };
             let mut errors = FormErrors::default();
-            errors.add(
-                "missing",
-                Catalogue::for_locale(visitor.locale).message(&rule),
-            );
+            errors.add("missing", message);
             super::claim::render(
                 &visitor,
                 &state,

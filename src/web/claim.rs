@@ -152,8 +152,7 @@ pub async fn render(
         can_submit: details.status == Status::Draft
             && details.editable.contains(&Section::Comments),
         can_withdraw: details.actions.contains(&Action::Withdraw),
-        can_resubmit: details.status == Status::ActionRequired
-            && details.editable.contains(&Section::Products),
+        can_resubmit: details.actions.contains(&Action::Resubmit),
         can_dispute: details.actions.contains(&Action::Dispute),
         request: notes
             .latest_request

@@ -99,9 +99,9 @@ async fn post(
             return Ok(Err(errors));
         }
     };
-    let (now, target) = (state.now(), claim_id.to_owned());
+    let (now, target, ctx) = (state.now(), claim_id.to_owned(), state.context.clone());
     let posted = state
-        .db(move |conn| conversation::post(conn, &viewer, &target, &body, now))
+        .db(move |conn| conversation::post(conn, &ctx, &viewer, &target, &body, now))
         .await?;
     if posted {
         Ok(Ok(()))

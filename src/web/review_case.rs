@@ -66,6 +66,7 @@ struct CasePage {
     status_code: &'static str,
     status: String,
     conflict: Option<String>,
+    notice_undelivered: bool,
     details: Vec<DetailRow>,
     files: Vec<FileLink>,
     domains: String,
@@ -414,6 +415,8 @@ fn case_page(
             .conflict
             .as_ref()
             .map(|c| t.format("review.conflict", &[("key", &c.key().as_string())])),
+        notice_undelivered: case.customer_notice_undelivered
+            && details.status == crate::domain::claim::Status::PendingCustomer,
         details: summary(details, t),
         files: file_links(details, t),
         domains: case.tenant_domains.join(", "),

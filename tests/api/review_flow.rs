@@ -501,6 +501,7 @@ async fn validation_rejects_a_claim_whose_workload_another_partner_holds() {
     let fabrikam = app.signed_in(OTHER_PARTNER).await;
     let first = submitted_claim(&fabrikam, MUNICH, "Fabrikam Teams").await;
     decide(&reviewer, &first, "validate", &[]).await;
+    app.jobs.dispatch(app.clock.now()).unwrap();
     app.jobs.run_once(closing_instant()).unwrap();
     assert_eq!(
         status_of(&reviewer.get(&review_path(&first)).await),
@@ -604,6 +605,19 @@ async fn partner_and_reviewer_talk_on_the_claim() {
     assert_eq!(
         page.texts("[data-testid=messages] .message-body"),
         ["Is the workshop date right?", "Yes, 12 November."]
+    );
+    app.jobs.dispatch(app.clock.now()).unwrap();
+    let mail = app.mailbox.messages().pop().unwrap();
+    assert_eq!(mail.to, PARTNER_CONTACT);
+    assert_eq!(
+        mail.subject,
+        "New message about your claim: Northwind Teams usage"
+    );
+    assert!(mail.text.contains("Is the workshop date right?"));
+    assert_eq!(
+        app.mailbox.messages().len(),
+        1,
+        "the partner's reply emails nobody"
     );
     let other = app.signed_in(OTHER_PARTNER).await;
     let token = other.get("/associations").await.csrf_token();
@@ -720,6 +734,7 @@ async fn an_official_association_expires_when_its_subscription_ends() {
     let claim = submitted_dynamics_claim(&partner).await;
     let reviewer = app.signed_in(REVIEWER).await;
     decide(&reviewer, &claim, "validate", &[]).await;
+    app.jobs.dispatch(app.clock.now()).unwrap();
     assert_eq!(
         app.jobs
             .run_once(closing_instant())
@@ -754,4 +769,36 @@ async fn an_official_association_expires_when_its_subscription_ends() {
         1,
         "the key is free again"
     );
+}
+
+#[actix_web::test]
+async fn the_window_waits_for_the_customer_email_to_be_delivered() {
+    let app = spawn_app().await;
+    let partner = app.signed_in(PARTNER).await;
+    let claim = submitted_claim(&partner, SEATTLE, "Northwind Teams usage").await;
+    let reviewer = app.signed_in(REVIEWER).await;
+    decide(&reviewer, &claim, "validate", &[]).await;
+    let case = reviewer.get(&review_path(&claim)).await;
+    assert_eq!(case.count("[data-testid=notice-undelivered]"), 1);
+
+    // Windows are closed before mail goes out in a pass: this one is held, then emailed.
+    let first = app.jobs.run_once(closing_instant()).unwrap();
+    assert_eq!((first.windows.official, first.mail.sent), (0, 1));
+    assert_eq!(status_of(&partner.get(&claim).await), "Pending customer");
+    let second = app.jobs.run_once(closing_instant()).unwrap();
+    assert_eq!(second.windows.official, 1);
+    let case = reviewer.get(&review_path(&claim)).await;
+    assert_eq!(case.count("[data-testid=notice-undelivered]"), 0);
+}
+
+#[actix_web::test]
+async fn the_development_mailbox_is_not_shown_beyond_loopback_unless_opened() {
+    let closed = spawn_app_with_configured_mail(&[("PORTAL_BIND", "0.0.0.0:0")]).await;
+    assert_eq!(closed.visitor().get("/dev/mailbox").await.status, 404);
+    let open = spawn_app_with_configured_mail(&[
+        ("PORTAL_BIND", "0.0.0.0:0"),
+        ("PORTAL_DEV_MAILBOX_OPEN", "true"),
+    ])
+    .await;
+    assert_eq!(open.visitor().get("/dev/mailbox").await.status, 200);
 }

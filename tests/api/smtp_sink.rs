@@ -93,7 +93,7 @@ impl SmtpSink {
             .with_name("sink.test")
             .with_ssl(SslConfig::None)
             .expect("no TLS")
-            .with_num_threads(2)
+            .with_num_threads(16)
             .with_tcp_listener(listener);
         std::thread::spawn(move || {
             let _ = server.serve();

@@ -283,3 +283,30 @@ fn weekend_and_preview() {
     );
     assert_eq!(cal.next_business_days(date(2025, 3, 13), 0), vec![]);
 }
+
+#[test]
+fn the_age_of_a_claim_counts_business_days_after_its_local_start_day() {
+    let berlin = weekdays_only(Europe::Berlin, &[(2026, 12, 25)]);
+    // Submitted on Wednesday 23 Dec 2026, 23:30 in Berlin (22:30 UTC).
+    let start = local(Europe::Berlin, 2026, 12, 23, 23, 30);
+    let age = |y, m, d, h| berlin.business_days_since(start, local(Europe::Berlin, y, m, d, h, 0));
+    assert_eq!(age(2026, 12, 23, 23), 0, "the same day");
+    assert_eq!(
+        age(2026, 12, 24, 0),
+        1,
+        "Thursday counts from its first minute"
+    );
+    assert_eq!(age(2026, 12, 25, 12), 1, "Christmas is a holiday");
+    assert_eq!(age(2026, 12, 27, 12), 1, "and the weekend does not count");
+    assert_eq!(age(2026, 12, 28, 9), 2);
+    assert_eq!(
+        berlin.business_days_since(start, start - chrono::Duration::days(3)),
+        0
+    );
+    // Consistent with the window rule: 5 business days have passed when the window closes.
+    let closes = berlin.add_business_days(start, 5).unwrap();
+    assert_eq!(
+        berlin.business_days_since(start, closes - chrono::Duration::seconds(1)),
+        5
+    );
+}
