@@ -21,12 +21,12 @@ use crate::{
 };
 
 /// Rows leased per round: small enough that a round ends well inside its lease even when
-/// every send waits for the SMTP timeout (32 / 8 senders × 20 s = 80 s < 5 minutes).
-const BATCH: i64 = 32;
+/// every send waits for the SMTP timeout (64 / 16 senders × 20 s = 80 s < 5 minutes).
+const BATCH: i64 = 64;
 /// How long a lease protects a row; a dispatcher that dies mid-send frees it after this.
 const LEASE_MINUTES: i64 = 5;
-/// Messages in flight at once.
-const SENDERS: usize = 8;
+/// Messages in flight at once, one per SMTP connection.
+const SENDERS: usize = crate::mail::transport::MAX_CONNECTIONS as usize;
 /// Attempts before a row is marked failed (and shown to administrators for retry).
 pub const MAX_ATTEMPTS: i32 = 10;
 

@@ -10,7 +10,7 @@ use std::{
 use lettre::{
     Message, SmtpTransport, Transport as _,
     message::{Mailbox, MultiPart},
-    transport::smtp::authentication::Credentials,
+    transport::smtp::{PoolConfig, authentication::Credentials},
 };
 
 use crate::{
@@ -56,6 +56,10 @@ impl MemoryMailbox {
     }
 }
 
+/// SMTP connections kept open at once: the dispatcher sends this many messages in parallel,
+/// since each waits for the server's reply.
+pub const MAX_CONNECTIONS: u32 = 16;
+
 pub enum Transport {
     Smtp(Box<SmtpTransport>),
     DevMailbox(DbPool),
@@ -71,7 +75,8 @@ impl Transport {
         };
         let mut builder = builder
             .port(settings.port)
-            .timeout(Some(Duration::from_secs(20)));
+            .timeout(Some(Duration::from_secs(20)))
+            .pool_config(PoolConfig::new().max_size(MAX_CONNECTIONS));
         if let (Some(user), Some(password)) = (&settings.username, &settings.password) {
             builder =
                 builder.credentials(Credentials::new(user.clone(), password.expose().to_owned()));
