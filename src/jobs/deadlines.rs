@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use crate::{
     domain::claim::Status,
     service::{context::Context, system_changes},
-    store::{DbPool, claims::DueColumn},
+    store::{DbPool, claim_status::DueColumn},
 };
 
 use super::sweep;

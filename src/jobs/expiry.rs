@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use crate::{
     domain::claim::Status,
     service::{context::Context, system_changes},
-    store::{DbPool, claims::DueColumn, db_time, officials},
+    store::{DbPool, claim_status::DueColumn, db_time, officials},
 };
 
 use super::sweep;

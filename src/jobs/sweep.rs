@@ -6,7 +6,7 @@ use crate::{
     service::system_changes::Outcome,
     store::{
         AnyConnection, DbPool,
-        claims::{self, DueColumn},
+        claim_status::{self, DueColumn},
         db_time,
     },
 };
@@ -26,7 +26,7 @@ pub fn due_claims(
     let mut outcomes = Vec::new();
     let mut after = None;
     loop {
-        let page = claims::due(
+        let page = claim_status::due(
             &mut conn,
             status,
             column,

@@ -8,7 +8,7 @@ use crate::{
         context::Context,
         system_changes::{self, Outcome},
     },
-    store::{DbPool, claims::DueColumn},
+    store::{DbPool, claim_status::DueColumn},
 };
 
 use super::sweep;

@@ -10,7 +10,7 @@ use crate::{
         exclusivity::AssociationKey,
     },
     store::{
-        AnyConnection, audit, claims, db_time, new_id,
+        AnyConnection, audit, claim_status, db_time, new_id,
         officials::{self, InsertOfficialError},
         opt_out_tokens, write_transaction,
     },
@@ -83,7 +83,7 @@ pub fn apply_with(
         let ends_at = official_keys
             .as_ref()
             .map(|(_, ends)| exclusivity::claim_end(ends));
-        if !claims::change_status(
+        if !claim_status::change_status(
             c,
             &details.row.id,
             details.status.as_str(),
@@ -132,14 +132,14 @@ struct ChangedMeanwhile;
 fn status_change(
     transition: &Transition,
     ends_at: Option<Option<DateTime<Utc>>>,
-) -> claims::StatusChange<'static> {
+) -> claim_status::StatusChange<'static> {
     let at = db_time(transition.audit.at);
     let to = transition.to;
     let enters_queue = matches!(
         transition.action,
         Action::Submit | Action::Resubmit | Action::Dispute
     );
-    claims::StatusChange {
+    claim_status::StatusChange {
         status: to.as_str(),
         updated_at: at,
         submitted_at: enters_queue.then_some(at),

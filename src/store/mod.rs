@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod catalogue;
 pub mod claim_messages;
+pub mod claim_status;
 pub mod claims;
 pub mod connection;
 pub mod dev_mailbox;

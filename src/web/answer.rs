@@ -15,7 +15,7 @@ use crate::{
     i18n::Catalogue,
     service::{
         claim_actions::{self, Refused},
-        claim_view::{self, ClaimDetails},
+        claim_view::ClaimDetails,
         evidence_step::{self, StagedUpload},
     },
 };
@@ -88,7 +88,8 @@ pub async fn form(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let details = disputable(&visitor, &state, id.into_inner()).await?;
+    let details =
+        super::claim::allowing(&visitor, &state, id.into_inner(), Action::Dispute).await?;
     render(
         &visitor,
         &state,
@@ -110,7 +111,8 @@ pub async fn submit(
     mut payload: Multipart,
 ) -> Result<HttpResponse, AppError> {
     let claim_id = id.into_inner();
-    let details = disputable(&visitor, &state, claim_id.clone()).await?;
+    let details =
+        super::claim::allowing(&visitor, &state, claim_id.clone(), Action::Dispute).await?;
     let t = Catalogue::for_locale(visitor.locale);
     let mut justification = String::new();
     let mut files: Vec<(Staged, String, EvidenceKind)> = Vec::new();
@@ -203,24 +205,6 @@ pub async fn submit(
         Err(Refused::NotFound) => Err(AppError::NotFound),
         Err(Refused::Changed | Refused::Rule(_)) => Err(AppError::Forbidden),
     }
-}
-
-/// The claim, when the viewer may dispute it now; 403 otherwise (used, or too late).
-async fn disputable(
-    visitor: &Visitor,
-    state: &AppState,
-    claim_id: String,
-) -> Result<ClaimDetails, AppError> {
-    let viewer = visitor.signed_in()?.viewer();
-    let now = state.now();
-    let details = state
-        .db(move |conn| claim_view::load(conn, &viewer, &claim_id, now))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if !details.actions.contains(&Action::Dispute) {
-        return Err(AppError::Forbidden);
-    }
-    Ok(details)
 }
 
 fn render(

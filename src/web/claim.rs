@@ -240,6 +240,26 @@ pub async fn history(
     )
 }
 
+/// The claim, when the viewer may take `action` on it now; 404 when they may not see it,
+/// 403 when the action is not open to them (any more).
+pub(super) async fn allowing(
+    visitor: &Visitor,
+    state: &AppState,
+    claim_id: String,
+    action: Action,
+) -> Result<ClaimDetails, AppError> {
+    let viewer = visitor.signed_in()?.viewer();
+    let now = state.now();
+    let details = state
+        .db(move |conn| claim_view::load(conn, &viewer, &claim_id, now))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if !details.actions.contains(&action) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(details)
+}
+
 /// What happens next, in a sentence that fits the status.
 fn next_step(details: &ClaimDetails, t: &Catalogue, zone: chrono_tz::Tz) -> String {
     let key = format!("claim.next.{}", details.status.as_str());

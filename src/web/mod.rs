@@ -29,6 +29,7 @@ pub mod render;
 pub mod request_log;
 pub mod review;
 pub mod review_case;
+pub mod review_decisions;
 pub mod session;
 pub mod state;
 pub mod submit;
@@ -132,13 +133,16 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/review/{id}", web::get().to(review_case::show))
         .route(
             "/review/{id}/validate",
-            web::post().to(review_case::validate),
+            web::post().to(review_decisions::validate),
         )
-        .route("/review/{id}/ask", web::post().to(review_case::ask))
-        .route("/review/{id}/reject", web::post().to(review_case::reject))
+        .route("/review/{id}/ask", web::post().to(review_decisions::ask))
+        .route(
+            "/review/{id}/reject",
+            web::post().to(review_decisions::reject),
+        )
         .route(
             "/review/{id}/dispute",
-            web::post().to(review_case::decide_dispute),
+            web::post().to(review_decisions::decide_dispute),
         )
         .route(
             "/review/{id}/messages",

@@ -1,23 +1,14 @@
 //! `/review/{id}`: everything a reviewer needs to decide — the claim, its files, the tenant
 //! registry's view of the customer (domains, subscriptions, official associations, and a
-//! conflict shown first) — and the decisions: Validate, Action required, Reject, and for a
-//! disputed claim accept or decline.
+//! conflict shown first) — with the decision forms ([`super::review_decisions`] takes them).
 
 use actix_web::{HttpResponse, http::StatusCode, web};
 use askama::Template;
-use serde::Deserialize;
 
 use crate::{
-    domain::{
-        access,
-        claim::{Action, DisputeDecision, RejectionReason, TransitionError},
-        values::Comment,
-    },
+    domain::{access, claim::Action},
     i18n::Catalogue,
-    service::{
-        claim_actions::Refused,
-        review::{self, Case},
-    },
+    service::review::{self, Case},
 };
 
 use super::{
@@ -26,7 +17,8 @@ use super::{
     error::AppError,
     forms::{Choice, FormErrors, choices},
     layout::Layout,
-    render::{page, see_other_with_flash},
+    render::page,
+    review_decisions::reviewer_reasons,
     session::Visitor,
     state::AppState,
 };
@@ -95,254 +87,6 @@ pub async fn show(
         FormErrors::default(),
         Typed::default(),
         StatusCode::OK,
-    )
-    .await
-}
-
-pub async fn validate(
-    visitor: Visitor,
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
-    let viewer = visitor.permitted(access::can_review)?.viewer();
-    let (claim_id, now, ctx) = (id.into_inner(), state.now(), state.context.clone());
-    let target = claim_id.clone();
-    let decision = state
-        .db(move |conn| review::validate(conn, &ctx, &viewer, &target, now))
-        .await?;
-    conclude(
-        &visitor,
-        &state,
-        claim_id,
-        decision,
-        "flash.validated",
-        Typed::default(),
-    )
-    .await
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct AskForm {
-    comment: String,
-}
-
-pub async fn ask(
-    visitor: Visitor,
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    form: web::Form<AskForm>,
-) -> Result<HttpResponse, AppError> {
-    let viewer = visitor.permitted(access::can_review)?.viewer();
-    let claim_id = id.into_inner();
-    let typed = Typed {
-        comment: form.into_inner().comment,
-        ..Typed::default()
-    };
-    let comment = match Comment::parse(&typed.comment) {
-        Ok(comment) => comment,
-        Err(e) => {
-            let mut errors = FormErrors::default();
-            errors.add("comment", Catalogue::for_locale(visitor.locale).message(&e));
-            return render(
-                &visitor,
-                &state,
-                claim_id,
-                errors,
-                typed,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
-        }
-    };
-    let (now, ctx, target) = (state.now(), state.context.clone(), claim_id.clone());
-    let decision = state
-        .db(move |conn| review::ask_for_information(conn, &ctx, &viewer, &target, comment, now))
-        .await?;
-    conclude(
-        &visitor,
-        &state,
-        claim_id,
-        decision,
-        "flash.information_requested",
-        typed,
-    )
-    .await
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct RejectForm {
-    reason: String,
-    reason_text: String,
-}
-
-pub async fn reject(
-    visitor: Visitor,
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    form: web::Form<RejectForm>,
-) -> Result<HttpResponse, AppError> {
-    let viewer = visitor.permitted(access::can_review)?.viewer();
-    let claim_id = id.into_inner();
-    let form = form.into_inner();
-    let t = Catalogue::for_locale(visitor.locale);
-    let mut errors = FormErrors::default();
-    let reason = RejectionReason::parse(&form.reason).filter(|r| reviewer_reasons().contains(r));
-    if reason.is_none() {
-        errors.add("reason", t.get("review.reject.reason_required"));
-    }
-    let text = match Comment::parse_optional(&form.reason_text) {
-        Ok(text) => text,
-        Err(e) => {
-            errors.add("reason_text", t.message(&e));
-            None
-        }
-    };
-    if reason.is_some_and(RejectionReason::requires_text)
-        && text.is_none()
-        && errors.get("reason_text").is_empty()
-    {
-        errors.add(
-            "reason_text",
-            t.message(&TransitionError::ReasonTextRequired),
-        );
-    }
-    let typed = Typed {
-        reason: form.reason,
-        reason_text: form.reason_text,
-        ..Typed::default()
-    };
-    let Some(reason) = reason.filter(|_| errors.is_empty()) else {
-        return render(
-            &visitor,
-            &state,
-            claim_id,
-            errors,
-            typed,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
-    };
-    let (now, ctx, target) = (state.now(), state.context.clone(), claim_id.clone());
-    let decision = state
-        .db(move |conn| review::reject(conn, &ctx, &viewer, &target, reason, text, now))
-        .await?;
-    conclude(
-        &visitor,
-        &state,
-        claim_id,
-        decision,
-        "flash.rejected",
-        typed,
-    )
-    .await
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct DisputeDecisionForm {
-    decision: String,
-    decision_text: String,
-}
-
-pub async fn decide_dispute(
-    visitor: Visitor,
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    form: web::Form<DisputeDecisionForm>,
-) -> Result<HttpResponse, AppError> {
-    let viewer = visitor.permitted(access::can_review)?.viewer();
-    let claim_id = id.into_inner();
-    let form = form.into_inner();
-    let t = Catalogue::for_locale(visitor.locale);
-    let mut errors = FormErrors::default();
-    let text = match Comment::parse_optional(&form.decision_text) {
-        Ok(text) => text,
-        Err(e) => {
-            errors.add("decision_text", t.message(&e));
-            None
-        }
-    };
-    let decision = match form.decision.as_str() {
-        "accept" => Some(DisputeDecision::Accept),
-        "decline" => Some(DisputeDecision::Decline(text)),
-        _ => {
-            errors.add("decision", t.get("review.dispute.decision_required"));
-            None
-        }
-    };
-    let typed = Typed {
-        decision: form.decision,
-        decision_text: form.decision_text,
-        ..Typed::default()
-    };
-    let Some(decision) = decision.filter(|_| errors.is_empty()) else {
-        return render(
-            &visitor,
-            &state,
-            claim_id,
-            errors,
-            typed,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
-    };
-    let (now, ctx, target) = (state.now(), state.context.clone(), claim_id.clone());
-    let outcome = state
-        .db(move |conn| review::decide_dispute(conn, &ctx, &viewer, &target, decision, now))
-        .await?;
-    conclude(
-        &visitor,
-        &state,
-        claim_id,
-        outcome,
-        "flash.dispute_decided",
-        typed,
-    )
-    .await
-}
-
-/// The reasons a reviewer picks from ("no partner response" is the portal's own).
-fn reviewer_reasons() -> Vec<RejectionReason> {
-    RejectionReason::ALL
-        .iter()
-        .copied()
-        .filter(|r| *r != RejectionReason::NoPartnerResponse)
-        .collect()
-}
-
-/// After a decision: back to the case with a confirmation, or the case again with why not.
-async fn conclude(
-    visitor: &Visitor,
-    state: &AppState,
-    claim_id: String,
-    decision: Result<(), Refused>,
-    flash: &str,
-    typed: Typed,
-) -> Result<HttpResponse, AppError> {
-    let t = Catalogue::for_locale(visitor.locale);
-    let message = match decision {
-        Ok(()) => {
-            return see_other_with_flash(
-                &format!("/review/{claim_id}"),
-                flash,
-                state.settings.cookie_secure,
-            );
-        }
-        Err(Refused::NotFound) => return Err(AppError::NotFound),
-        Err(Refused::Changed) => t.get("review.changed_meanwhile").to_owned(),
-        Err(Refused::Rule(rule)) => t.message(&rule),
-    };
-    let mut errors = FormErrors::default();
-    errors.add("decisions", message);
-    render(
-        visitor,
-        state,
-        claim_id,
-        errors,
-        typed,
-        StatusCode::CONFLICT,
     )
     .await
 }

@@ -158,7 +158,8 @@ pub async fn withdraw_form(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let details = withdrawable(&visitor, &state, id.into_inner()).await?;
+    let details =
+        super::claim::allowing(&visitor, &state, id.into_inner(), Action::Withdraw).await?;
     render_withdraw(
         &visitor,
         &details,
@@ -179,7 +180,8 @@ pub async fn withdraw(
     let parsed = match Comment::parse(&reason) {
         Ok(parsed) => parsed,
         Err(error) => {
-            let details = withdrawable(&visitor, &state, claim_id).await?;
+            let details =
+                super::claim::allowing(&visitor, &state, claim_id, Action::Withdraw).await?;
             let mut errors = FormErrors::default();
             errors.add(
                 "reason",
@@ -223,23 +225,6 @@ async fn owned_draft(
         .await?
         .ok_or(AppError::NotFound)?;
     if !details.editable.contains(&Section::Comments) {
-        return Err(AppError::Forbidden);
-    }
-    Ok(details)
-}
-
-async fn withdrawable(
-    visitor: &Visitor,
-    state: &AppState,
-    claim_id: String,
-) -> Result<ClaimDetails, AppError> {
-    let viewer = visitor.signed_in()?.viewer();
-    let now = state.now();
-    let details = state
-        .db(move |conn| claim_view::load(conn, &viewer, &claim_id, now))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if !details.actions.contains(&Action::Withdraw) {
         return Err(AppError::Forbidden);
     }
     Ok(details)

@@ -117,6 +117,30 @@ pub async fn type_into(browser: &fantoccini::Client, label: &str, text: &str) {
         .unwrap();
 }
 
+/// The text of the first element matching `css`, once it is there.
+pub async fn text_of(browser: &fantoccini::Client, css: &str) -> String {
+    browser
+        .wait()
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|_| panic!("an element `{css}`"))
+        .text()
+        .await
+        .unwrap()
+}
+
+/// Clicks the first element matching `css`, once it is there.
+pub async fn click(browser: &fantoccini::Client, css: &str) {
+    browser
+        .wait()
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|_| panic!("an element `{css}`"))
+        .click()
+        .await
+        .unwrap();
+}
+
 pub async fn press(browser: &fantoccini::Client, button: &str) {
     let xpath = format!("//button[normalize-space()='{button}']");
     browser

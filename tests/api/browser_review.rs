@@ -1,36 +1,13 @@
 //! Review and opt-out in Chromium: a reviewer validates, the customer's email shows up in
 //! the development mailbox, its link is followed and the customer opts out.
 
-use fantoccini::{Client, Locator};
 use portal::clock::Clock;
 
 use crate::{
-    browser::{Chromedriver, press, type_into, url_of},
+    browser::{Chromedriver, click, press, text_of, type_into, url_of},
     helpers::*,
     review_flow::{SEATTLE, submitted_claim},
 };
-
-async fn click(browser: &Client, css: &str) {
-    browser
-        .wait()
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|_| panic!("an element `{css}`"))
-        .click()
-        .await
-        .unwrap();
-}
-
-async fn text_of(browser: &Client, css: &str) -> String {
-    browser
-        .wait()
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap()
-}
 
 #[actix_web::test]
 async fn a_reviewer_validates_and_the_customer_opts_out_from_the_emailed_link() {

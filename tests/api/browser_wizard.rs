@@ -8,7 +8,7 @@ use fantoccini::{
 };
 
 use crate::{
-    browser::{Chromedriver, labelled, press, type_into, url_of},
+    browser::{Chromedriver, labelled, press, text_of, type_into, url_of},
     helpers::*,
     wizard::NORTHWIND_TENANT,
 };
@@ -22,17 +22,6 @@ async fn click_link(browser: &Client, text: &str) {
         .click()
         .await
         .unwrap();
-}
-
-async fn text_of(browser: &Client, css: &str) -> String {
-    browser
-        .wait()
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap()
 }
 
 async fn sign_in(browser: &Client, app: &TestApp) {
