@@ -9,6 +9,7 @@ pub mod draft;
 pub mod errors;
 pub mod evidence;
 pub mod exclusivity;
+pub mod holidays;
 pub mod ids;
 pub mod programme;
 pub mod values;

@@ -32,3 +32,13 @@ pub fn size(bytes: i64, t: &Catalogue) -> String {
     };
     t.format(key, &[("n", &n)])
 }
+
+/// "Friday 25 December 2026": a calendar day, in the catalogue's pattern (`format.day`).
+pub fn day(date: chrono::NaiveDate, t: &Catalogue) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    if write!(out, "{}", date.format(t.get("format.day"))).is_err() {
+        out = date.format("%Y-%m-%d").to_string();
+    }
+    out
+}

@@ -38,11 +38,12 @@ pub struct Catalogue {
 }
 
 /// The English source files, in the order they are read; later files may not redefine keys.
-pub const ENGLISH_SOURCES: [(&str, &str); 4] = [
+pub const ENGLISH_SOURCES: [(&str, &str); 5] = [
     ("en/common.messages", include_str!("en/common.messages")),
     ("en/domain.messages", include_str!("en/domain.messages")),
     ("en/mail.messages", include_str!("en/mail.messages")),
     ("en/review.messages", include_str!("en/review.messages")),
+    ("en/admin.messages", include_str!("en/admin.messages")),
 ];
 
 static ENGLISH: LazyLock<Catalogue> =

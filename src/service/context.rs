@@ -3,7 +3,11 @@
 
 use chrono_tz::Tz;
 
-use crate::{config::Settings, domain::calendar::BusinessCalendar, store::AnyConnection};
+use crate::{
+    config::Settings,
+    domain::{calendar::BusinessCalendar, holidays::Day},
+    store::{AnyConnection, holidays},
+};
 
 #[derive(Debug, Clone)]
 pub struct Context {
@@ -22,13 +26,17 @@ impl Context {
         }
     }
 
-    /// The calendar business days are counted in. Saturday and Sunday are the weekend;
-    /// public holidays come with the administration's calendar.
-    pub fn calendar(&self, _conn: &mut AnyConnection) -> anyhow::Result<BusinessCalendar> {
-        Ok(BusinessCalendar::with_saturday_sunday_weekend(
-            self.time_zone,
-            std::iter::empty(),
-        ))
+    /// The calendar business days are counted in: the configured zone, with the weekend and
+    /// the public holidays administrators keep at `/admin/calendar`.
+    pub fn calendar(&self, conn: &mut AnyConnection) -> anyhow::Result<BusinessCalendar> {
+        let weekend = holidays::weekend(conn)?
+            .iter()
+            .filter_map(|code| Day::parse(code))
+            .map(Day::weekday)
+            .collect::<Vec<_>>();
+        let days = holidays::all(conn)?.into_iter().map(|(day, _)| day);
+        BusinessCalendar::new(self.time_zone, weekend, days)
+            .map_err(|e| anyhow::anyhow!("the stored calendar is unusable: {e}"))
     }
 
     pub fn link(&self, path: &str) -> String {

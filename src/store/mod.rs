@@ -1,5 +1,6 @@
 //! The only code that speaks SQL.
 
+pub mod admin_audit;
 pub mod audit;
 pub mod catalogue;
 pub mod claim_messages;
@@ -7,11 +8,13 @@ pub mod claim_status;
 pub mod claims;
 pub mod connection;
 pub mod dev_mailbox;
+pub mod holidays;
 pub mod migrate;
 pub mod officials;
 pub mod opt_out_tokens;
 pub mod organisations;
 pub mod outbox;
+pub mod overview;
 pub mod poe_files;
 pub mod registry;
 pub mod review_lists;

@@ -254,6 +254,31 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    calendar_settings (id) {
+        id -> Integer,
+        weekend_days -> Text,
+    }
+}
+
+diesel::table! {
+    holidays (day) {
+        day -> Date,
+        name -> Text,
+    }
+}
+
+diesel::table! {
+    admin_audit (id) {
+        id -> Text,
+        actor_user_id -> Nullable<Text>,
+        action -> Text,
+        subject -> Text,
+        detail -> Nullable<Text>,
+        at -> Timestamp,
+    }
+}
+
 diesel::joinable!(partner_locations -> organisations (organisation_id));
 diesel::joinable!(location_programmes -> partner_locations (location_id));
 diesel::joinable!(users -> organisations (organisation_id));
@@ -297,4 +322,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     outbox,
     dev_mailbox,
     usage_records,
+    calendar_settings,
+    holidays,
+    admin_audit,
 );

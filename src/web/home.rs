@@ -4,7 +4,12 @@ use actix_web::{HttpResponse, http::StatusCode, web};
 use askama::Template;
 
 use crate::{
-    domain::access::{self, home_path},
+    domain::{
+        access::{self, home_path},
+        claim::Status,
+        programme::Programme,
+    },
+    i18n::{Catalogue, format},
     service::overview,
 };
 
@@ -23,21 +28,94 @@ pub async fn root(visitor: Visitor) -> HttpResponse {
     }
 }
 
+pub struct ClaimCount {
+    pub status: String,
+    pub programme: String,
+    pub count: i64,
+}
+
+pub struct Closing {
+    pub href: String,
+    pub name: String,
+    pub at: String,
+}
+
+pub struct Change {
+    pub who: String,
+    pub what: String,
+    pub subject: String,
+    pub at: String,
+}
+
 #[derive(Template)]
 #[template(path = "admin/index.html")]
 struct AdminPage {
     layout: Layout,
-    counts: overview::AdminCounts,
+    organisations: i64,
+    users: i64,
+    claims: Vec<ClaimCount>,
+    closing_today: Vec<Closing>,
+    pending_mail: i64,
+    failed_mail: i64,
+    changes: Vec<Change>,
 }
 
 pub async fn admin(visitor: Visitor, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     visitor.permitted(access::can_administer)?;
-    let counts = state.db(overview::admin_counts).await?;
+    let (now, ctx) = (state.now(), state.context.clone());
+    let o = state
+        .db(move |conn| overview::admin_overview(conn, &ctx, now))
+        .await?;
+    let t = Catalogue::for_locale(visitor.locale);
+    let zone = state.settings.calendar_time_zone;
+    let label = |key: Option<&'static str>, code: &str| {
+        key.map_or_else(|| code.to_owned(), |k| t.get(k).to_owned())
+    };
     page(
         StatusCode::OK,
         &AdminPage {
             layout: Layout::new(&visitor, "admin.title"),
-            counts,
+            organisations: o.organisations,
+            users: o.users,
+            claims: o
+                .claims
+                .iter()
+                .map(|(status, programme, count)| ClaimCount {
+                    status: label(Status::parse(status).map(Status::label_key), status),
+                    programme: label(
+                        Programme::parse(programme).map(Programme::label_key),
+                        programme,
+                    ),
+                    count: *count,
+                })
+                .collect(),
+            closing_today: o
+                .closing_today
+                .iter()
+                .map(|(id, name, at)| Closing {
+                    href: format!("/review/{id}"),
+                    name: name.clone(),
+                    at: format::instant(*at, zone, t),
+                })
+                .collect(),
+            pending_mail: o.pending_mail,
+            failed_mail: o.failed_mail,
+            changes: o
+                .recent_changes
+                .iter()
+                .map(|c| Change {
+                    who: c
+                        .actor_name
+                        .clone()
+                        .unwrap_or_else(|| t.get("admin.changes.command_line").to_owned()),
+                    what: t.get(&format!("admin.changes.{}", c.action)).to_owned(),
+                    subject: match &c.detail {
+                        Some(detail) => format!("{} ({detail})", c.subject),
+                        None => c.subject.clone(),
+                    },
+                    at: format::instant(c.at.and_utc(), zone, t),
+                })
+                .collect(),
         },
     )
 }

@@ -1,5 +1,6 @@
 //! HTTP: the route table, the middleware stack, one module per area.
 
+pub mod admin_calendar;
 pub mod answer;
 pub mod assets;
 pub mod associations;
@@ -156,6 +157,23 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/dev/mailbox", web::get().to(dev_mailbox::index))
         .route("/dev/mailbox/{id}", web::get().to(dev_mailbox::show))
         .route("/admin", web::get().to(home::admin))
+        .route("/admin/calendar", web::get().to(admin_calendar::show))
+        .route(
+            "/admin/calendar/weekend",
+            web::post().to(admin_calendar::set_weekend),
+        )
+        .route(
+            "/admin/calendar/holidays",
+            web::post().to(admin_calendar::add),
+        )
+        .route(
+            "/admin/calendar/holidays/{day}/remove",
+            web::post().to(admin_calendar::remove),
+        )
+        .route(
+            "/admin/calendar/import",
+            web::post().to(admin_calendar::import),
+        )
         .route("/admin/deliveries", web::get().to(deliveries::index))
         .route(
             "/admin/deliveries/{id}/retry",

@@ -64,7 +64,11 @@ async fn a_reviewer_validates_and_the_customer_opts_out_from_the_emailed_link() 
     )
     .await;
     press(&browser, "Opt out").await;
-    assert_eq!(text_of(&browser, "main h1").await, "You have opted out");
+    // Wait for the confirmation page itself, not the form page still showing.
+    assert_eq!(
+        text_of(&browser, "[data-testid=opt-out-opted_out] h1").await,
+        "You have opted out"
+    );
 
     let claim_status = partner
         .get("/associations?status=opted_out")

@@ -1,6 +1,7 @@
 //! The portal driven over HTTP (and in Chromium) the way its users drive it.
 
 mod access;
+mod admin_calendar;
 mod associations_list;
 mod browser;
 mod browser_review;

@@ -11,6 +11,7 @@ mod draft_products;
 mod draft_steps;
 mod evidence;
 mod exclusivity;
+mod holidays;
 mod messages;
 mod programme;
 mod support;

@@ -10,6 +10,7 @@ use portal::domain::draft::{Channel, MissingItem, StepError};
 use portal::domain::errors::Message;
 use portal::domain::evidence::{EvidenceError, EvidenceKind};
 use portal::domain::exclusivity::KeyError;
+use portal::domain::holidays::{Day, HolidayError};
 use portal::domain::programme::{
     Activity, ClaimType, OtherProgramme, Programme, ProgrammeError, SolutionArea,
 };
@@ -235,6 +236,34 @@ fn evidence_errors() -> Vec<EvidenceError> {
     all
 }
 
+fn holiday_errors() -> Vec<HolidayError> {
+    let all = vec![
+        HolidayError::DateRequired,
+        HolidayError::DateInvalid,
+        HolidayError::NameRequired,
+        HolidayError::NameTooLong { max: 100 },
+        HolidayError::Duplicate,
+        HolidayError::TooManyLines { max: 2000 },
+        HolidayError::NothingToImport,
+        HolidayError::NoWorkingDays,
+        HolidayError::UnknownDay,
+    ];
+    for e in &all {
+        match e {
+            HolidayError::DateRequired
+            | HolidayError::DateInvalid
+            | HolidayError::NameRequired
+            | HolidayError::NameTooLong { .. }
+            | HolidayError::Duplicate
+            | HolidayError::TooManyLines { .. }
+            | HolidayError::NothingToImport
+            | HolidayError::NoWorkingDays
+            | HolidayError::UnknownDay => (),
+        }
+    }
+    all
+}
+
 fn key_errors() -> Vec<KeyError> {
     vec![
         KeyError::NoProducts,
@@ -257,6 +286,7 @@ fn produced() -> Vec<(&'static str, Vec<&'static str>)> {
     all.extend(transition_errors().iter().map(|e| of(e)));
     all.extend(key_errors().iter().map(|e| of(e)));
     all.extend(evidence_errors().iter().map(|e| of(e)));
+    all.extend(holiday_errors().iter().map(|e| of(e)));
     all.push(("exclusivity.conflict", vec![]));
     all.push(("exclusivity.conflict_own", vec![]));
     let labels = Status::ALL
@@ -279,6 +309,7 @@ fn produced() -> Vec<(&'static str, Vec<&'static str>)> {
         .chain(Channel::ALL.iter().map(|c| c.label_key()))
         .chain(EvidenceKind::ALL.iter().map(|k| k.label_key()))
         .chain(ReasonCode::OTHERS.iter().map(|r| r.label_key()))
+        .chain(Day::ALL.iter().map(|d| d.label_key()))
         .chain(
             RejectionReason::ALL
                 .iter()

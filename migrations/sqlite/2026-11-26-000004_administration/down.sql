@@ -1,0 +1,3 @@
+DROP TABLE admin_audit;
+DROP TABLE holidays;
+DROP TABLE calendar_settings;
