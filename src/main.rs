@@ -13,10 +13,9 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         None | Some("serve") => {}
+        Some("create-admin") => return create_admin(&args[1..]),
         Some("-h" | "--help" | "help") => {
-            println!(
-                "usage: portal [serve]\n\nStarts the portal; configuration comes from PORTAL_* variables (see README.md)."
-            );
+            println!("{USAGE}");
             return ExitCode::SUCCESS;
         }
         Some(other) => {
@@ -39,6 +38,85 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+const USAGE: &str = "usage: portal [serve]
+       portal create-admin --email EMAIL [--name NAME]
+
+serve         starts the portal (the default)
+create-admin  creates an administrator; the password is asked for, or read from the
+              first line of standard input when that is not a terminal
+
+Configuration comes from PORTAL_* variables (see README.md).";
+
+/// `portal create-admin --email … [--name …]`: the first administrator of an empty portal.
+fn create_admin(args: &[String]) -> ExitCode {
+    let mut email = None;
+    let mut name = None;
+    let mut rest = args.iter();
+    while let Some(flag) = rest.next() {
+        match (flag.as_str(), rest.next()) {
+            ("--email", Some(value)) => email = Some(value.clone()),
+            ("--name", Some(value)) => name = Some(value.clone()),
+            _ => {
+                eprintln!("portal: create-admin: unexpected `{flag}`\n\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let Some(email) = email else {
+        eprintln!("portal: create-admin needs --email\n\n{USAGE}");
+        return ExitCode::from(2);
+    };
+    let name = name.unwrap_or_else(|| "Administrator".to_owned());
+    let settings = match Settings::from_env() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("portal: configuration error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let password = match read_password() {
+        Ok(password) => password,
+        Err(e) => {
+            eprintln!("portal: cannot read the password: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match portal::startup::create_administrator(&settings, &email, &name, &password) {
+        Ok(Ok(email)) => {
+            println!(
+                "Administrator {email} created. Sign in at {}/sign-in",
+                settings.public_base_url
+            );
+            ExitCode::SUCCESS
+        }
+        Ok(Err(refused)) => {
+            let t = portal::i18n::Catalogue::for_locale(portal::i18n::Locale::En);
+            eprintln!("portal: create-admin: {}", refused.describe(t));
+            ExitCode::from(2)
+        }
+        Err(e) => {
+            eprintln!("portal: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Asks twice on a terminal (without echo); otherwise reads the first line of stdin.
+fn read_password() -> std::io::Result<String> {
+    use std::io::{BufRead, IsTerminal};
+    if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password("Password (at least 12 characters): ")?;
+        let again = rpassword::prompt_password("The same password again: ")?;
+        if first != again {
+            return Err(std::io::Error::other("the two passwords differ"));
+        }
+        return Ok(first);
+    }
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line)?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_owned())
 }
 
 fn serve(settings: Settings) -> anyhow::Result<()> {

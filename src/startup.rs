@@ -145,3 +145,24 @@ impl Application {
         self.server.await
     }
 }
+
+/// `portal create-admin`: connects, migrates, and creates the administrator.
+pub fn create_administrator(
+    settings: &Settings,
+    email: &str,
+    name: &str,
+    password: &str,
+) -> anyhow::Result<Result<String, crate::service::accounts::CreateError>> {
+    let pool =
+        store::connection::build_pool(&settings.database_url, 1, settings.database_pool_timeout)?;
+    let mut conn = pool.get()?;
+    migrate::run_pending(&mut conn)?;
+    crate::service::accounts::create_administrator(
+        &mut conn,
+        email,
+        name,
+        password,
+        settings.argon2_memory_kib,
+        chrono::Utc::now(),
+    )
+}

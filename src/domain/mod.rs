@@ -3,6 +3,7 @@
 //! are in the catalogue, `src/i18n/en/domain.messages`), and no panics on any input.
 
 pub mod access;
+pub mod accounts;
 pub mod calendar;
 pub mod claim;
 pub mod draft;

@@ -1,5 +1,6 @@
 //! One function per user intention; each state change is one transaction.
 
+pub mod accounts;
 pub mod associations;
 pub mod auth;
 pub mod calendar_admin;

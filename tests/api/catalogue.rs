@@ -81,6 +81,7 @@ fn quoted_keys(text: &str) -> Vec<String> {
         "opt_out.",
         "mailbox.",
         "deliveries.",
+        "accounts.",
     ];
     // Every run between two consecutive quotes: a key literal is always one of them.
     let parts: Vec<&str> = text.split('"').collect();

@@ -136,21 +136,38 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub async fn spawn_app_with(overrides: &[(&str, &str)]) -> TestApp {
+    spawn_app_on(TestDatabase::create(), overrides).await
+}
+
+/// The app on a database the test prepared (e.g. with the `portal` command).
+pub async fn spawn_app_on(database: TestDatabase, overrides: &[(&str, &str)]) -> TestApp {
     let mailbox = MemoryMailbox::default();
-    spawn(overrides, Some(Transport::Memory(mailbox.clone())), mailbox).await
+    spawn(
+        database,
+        overrides,
+        Some(Transport::Memory(mailbox.clone())),
+        mailbox,
+    )
+    .await
 }
 
 /// The app with the transport its settings choose (the development mailbox by default).
 pub async fn spawn_app_with_configured_mail(overrides: &[(&str, &str)]) -> TestApp {
-    spawn(overrides, None, MemoryMailbox::default()).await
+    spawn(
+        TestDatabase::create(),
+        overrides,
+        None,
+        MemoryMailbox::default(),
+    )
+    .await
 }
 
 async fn spawn(
+    database: TestDatabase,
     overrides: &[(&str, &str)],
     transport: Option<Transport>,
     mailbox: MemoryMailbox,
 ) -> TestApp {
-    let database = TestDatabase::create();
     let settings = test_settings(&database.url(), overrides);
     let clock = Arc::new(ManualClock::new(
         Utc.with_ymd_and_hms(2026, 11, 25, 9, 0, 0).unwrap(),

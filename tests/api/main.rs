@@ -9,6 +9,7 @@ mod browser_wizard;
 mod catalogue;
 mod config;
 mod contacts_step;
+mod create_admin;
 mod csrf;
 mod evidence_step;
 mod exclusivity_race;

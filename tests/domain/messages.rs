@@ -2,6 +2,7 @@
 //! placeholders as the arguments it is given, and the file has no unused or repeated keys.
 
 use portal::domain::access::Role;
+use portal::domain::accounts::PasswordError;
 use portal::domain::calendar::CalendarError;
 use portal::domain::claim::{
     Action, ActorKind, ReasonCode, RejectionReason, Status, TransitionError,
@@ -287,6 +288,14 @@ fn produced() -> Vec<(&'static str, Vec<&'static str>)> {
     all.extend(key_errors().iter().map(|e| of(e)));
     all.extend(evidence_errors().iter().map(|e| of(e)));
     all.extend(holiday_errors().iter().map(|e| of(e)));
+    for e in [
+        PasswordError::TooShort { min: 12 },
+        PasswordError::TooLong { max: 256 },
+    ] {
+        match e {
+            PasswordError::TooShort { .. } | PasswordError::TooLong { .. } => all.push(of(&e)),
+        }
+    }
     all.push(("exclusivity.conflict", vec![]));
     all.push(("exclusivity.conflict_own", vec![]));
     let labels = Status::ALL
