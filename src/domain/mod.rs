@@ -5,6 +5,7 @@
 pub mod access;
 pub mod accounts;
 pub mod calendar;
+pub mod catalogue;
 pub mod claim;
 pub mod draft;
 pub mod errors;

@@ -21,6 +21,7 @@ pub mod notify;
 pub mod opt_out;
 pub mod overview;
 pub mod passwords;
+pub mod products_admin;
 pub mod products_step;
 pub mod review;
 pub mod system_changes;

@@ -33,3 +33,39 @@ pub fn insert(conn: &mut AnyConnection, product: &ProductRow) -> QueryResult<()>
         .execute(conn)
         .map(drop)
 }
+
+pub fn find(conn: &mut AnyConnection, id: &str) -> QueryResult<Option<ProductRow>> {
+    products::table
+        .find(id)
+        .select(ProductRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Changes a product's name, area, Dynamics flag and status (the id and order stay).
+pub fn update(
+    conn: &mut AnyConnection,
+    id: &str,
+    name: &str,
+    solution_area: &str,
+    is_dynamics365: bool,
+    active: bool,
+) -> QueryResult<bool> {
+    let changed = diesel::update(products::table.find(id))
+        .set((
+            products::name.eq(name),
+            products::solution_area.eq(solution_area),
+            products::is_dynamics365.eq(is_dynamics365),
+            products::active.eq(active),
+        ))
+        .execute(conn)?;
+    Ok(changed == 1)
+}
+
+/// The place after the last product: new products are listed last.
+pub fn next_sort_order(conn: &mut AnyConnection) -> QueryResult<i32> {
+    let last: Option<i32> = products::table
+        .select(diesel::dsl::max(products::sort_order))
+        .first(conn)?;
+    Ok(last.map_or(0, |n| n + 1))
+}

@@ -1,6 +1,7 @@
 //! HTTP: the route table, the middleware stack, one module per area.
 
 pub mod admin_calendar;
+pub mod admin_products;
 pub mod answer;
 pub mod assets;
 pub mod associations;
@@ -173,6 +174,17 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route(
             "/admin/calendar/import",
             web::post().to(admin_calendar::import),
+        )
+        .route("/admin/products", web::get().to(admin_products::index))
+        .service(
+            web::resource("/admin/products/new")
+                .route(web::get().to(admin_products::new_form))
+                .route(web::post().to(admin_products::create)),
+        )
+        .service(
+            web::resource("/admin/products/{id}")
+                .route(web::get().to(admin_products::edit_form))
+                .route(web::post().to(admin_products::update)),
         )
         .route("/admin/deliveries", web::get().to(deliveries::index))
         .route(

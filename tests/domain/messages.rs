@@ -4,6 +4,7 @@
 use portal::domain::access::Role;
 use portal::domain::accounts::PasswordError;
 use portal::domain::calendar::CalendarError;
+use portal::domain::catalogue::ProductError;
 use portal::domain::claim::{
     Action, ActorKind, ReasonCode, RejectionReason, Status, TransitionError,
 };
@@ -288,6 +289,27 @@ fn produced() -> Vec<(&'static str, Vec<&'static str>)> {
     all.extend(key_errors().iter().map(|e| of(e)));
     all.extend(evidence_errors().iter().map(|e| of(e)));
     all.extend(holiday_errors().iter().map(|e| of(e)));
+    for e in [
+        ProductError::IdRequired,
+        ProductError::IdInvalid { max: 60 },
+        ProductError::IdTaken,
+        ProductError::NameRequired,
+        ProductError::NameTooLong { max: 100 },
+        ProductError::AreaRequired,
+        ProductError::DynamicsOutsideBusinessApplications,
+        ProductError::StatusRequired,
+    ] {
+        match e {
+            ProductError::IdRequired
+            | ProductError::IdInvalid { .. }
+            | ProductError::IdTaken
+            | ProductError::NameRequired
+            | ProductError::NameTooLong { .. }
+            | ProductError::AreaRequired
+            | ProductError::DynamicsOutsideBusinessApplications
+            | ProductError::StatusRequired => all.push(of(&e)),
+        }
+    }
     for e in [
         PasswordError::TooShort { min: 12 },
         PasswordError::TooLong { max: 256 },
