@@ -13,5 +13,6 @@ pub mod evidence;
 pub mod exclusivity;
 pub mod holidays;
 pub mod ids;
+pub mod partners;
 pub mod programme;
 pub mod values;

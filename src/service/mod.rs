@@ -20,6 +20,7 @@ pub mod lifecycle;
 pub mod notify;
 pub mod opt_out;
 pub mod overview;
+pub mod partners_admin;
 pub mod passwords;
 pub mod products_admin;
 pub mod products_step;

@@ -106,3 +106,94 @@ pub fn locations_with_programmes(
         })
         .collect())
 }
+
+/// Every organisation with how many locations it has, by name.
+pub fn all_with_location_counts(
+    conn: &mut AnyConnection,
+) -> QueryResult<Vec<(String, String, i64)>> {
+    let organisations: Vec<(String, String)> = organisations::table
+        .order((organisations::name, organisations::id))
+        .select((organisations::id, organisations::name))
+        .load(conn)?;
+    let counts: Vec<(String, i64)> = partner_locations::table
+        .group_by(partner_locations::organisation_id)
+        .select((
+            partner_locations::organisation_id,
+            diesel::dsl::count_star(),
+        ))
+        .load(conn)?;
+    Ok(organisations
+        .into_iter()
+        .map(|(id, name)| {
+            let n = counts.iter().find(|(o, _)| *o == id).map_or(0, |(_, n)| *n);
+            (id, name, n)
+        })
+        .collect())
+}
+
+pub fn rename(conn: &mut AnyConnection, id: &str, name: &str) -> QueryResult<bool> {
+    Ok(diesel::update(organisations::table.find(id))
+        .set(organisations::name.eq(name))
+        .execute(conn)?
+        == 1)
+}
+
+pub fn find_location(
+    conn: &mut AnyConnection,
+    id: &str,
+) -> QueryResult<Option<(LocationRow, Vec<String>)>> {
+    let Some(location) = partner_locations::table
+        .find(id)
+        .select(LocationRow::as_select())
+        .first(conn)
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    let programmes = location_programmes::table
+        .filter(location_programmes::location_id.eq(id))
+        .select(location_programmes::programme)
+        .load(conn)?;
+    Ok(Some((location, programmes)))
+}
+
+/// The location with this MPN ID, if any.
+pub fn location_by_mpn(conn: &mut AnyConnection, mpn_id: &str) -> QueryResult<Option<String>> {
+    partner_locations::table
+        .filter(partner_locations::mpn_id.eq(mpn_id))
+        .select(partner_locations::id)
+        .first(conn)
+        .optional()
+}
+
+/// Changes a location and replaces its programme enrolments.
+pub fn update_location(
+    conn: &mut AnyConnection,
+    id: &str,
+    mpn_id: &str,
+    name: &str,
+    country: &str,
+    programmes: &[&str],
+) -> QueryResult<bool> {
+    let changed = diesel::update(partner_locations::table.find(id))
+        .set((
+            partner_locations::mpn_id.eq(mpn_id),
+            partner_locations::name.eq(name),
+            partner_locations::country.eq(country),
+        ))
+        .execute(conn)?;
+    if changed == 0 {
+        return Ok(false);
+    }
+    diesel::delete(location_programmes::table.filter(location_programmes::location_id.eq(id)))
+        .execute(conn)?;
+    for programme in programmes {
+        diesel::insert_into(location_programmes::table)
+            .values((
+                location_programmes::location_id.eq(id),
+                location_programmes::programme.eq(*programme),
+            ))
+            .execute(conn)?;
+    }
+    Ok(true)
+}

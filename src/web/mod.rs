@@ -1,6 +1,7 @@
 //! HTTP: the route table, the middleware stack, one module per area.
 
 pub mod admin_calendar;
+pub mod admin_partners;
 pub mod admin_products;
 pub mod answer;
 pub mod assets;
@@ -174,6 +175,25 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route(
             "/admin/calendar/import",
             web::post().to(admin_calendar::import),
+        )
+        .service(
+            web::resource("/admin/organisations")
+                .route(web::get().to(admin_partners::index))
+                .route(web::post().to(admin_partners::create)),
+        )
+        .service(
+            web::resource("/admin/organisations/{id}")
+                .route(web::get().to(admin_partners::show))
+                .route(web::post().to(admin_partners::rename)),
+        )
+        .route(
+            "/admin/organisations/{id}/locations",
+            web::post().to(admin_partners::add_location),
+        )
+        .service(
+            web::resource("/admin/locations/{id}")
+                .route(web::get().to(admin_partners::location_form))
+                .route(web::post().to(admin_partners::update_location)),
         )
         .route("/admin/products", web::get().to(admin_products::index))
         .service(

@@ -2,6 +2,7 @@
 
 mod access;
 mod admin_calendar;
+mod admin_partners;
 mod admin_products;
 mod associations_list;
 mod browser;

@@ -13,6 +13,7 @@ use portal::domain::errors::Message;
 use portal::domain::evidence::{EvidenceError, EvidenceKind};
 use portal::domain::exclusivity::KeyError;
 use portal::domain::holidays::{Day, HolidayError};
+use portal::domain::partners::PartnerError;
 use portal::domain::programme::{
     Activity, ClaimType, OtherProgramme, Programme, ProgrammeError, SolutionArea,
 };
@@ -308,6 +309,18 @@ fn produced() -> Vec<(&'static str, Vec<&'static str>)> {
             | ProductError::AreaRequired
             | ProductError::DynamicsOutsideBusinessApplications
             | ProductError::StatusRequired => all.push(of(&e)),
+        }
+    }
+    for e in [
+        PartnerError::CountryInvalid,
+        PartnerError::MpnTaken,
+        PartnerError::UnknownProgramme,
+    ] {
+        match e {
+            PartnerError::Value(_)
+            | PartnerError::CountryInvalid
+            | PartnerError::MpnTaken
+            | PartnerError::UnknownProgramme => all.push(of(&e)),
         }
     }
     for e in [

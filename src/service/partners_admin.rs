@@ -1,0 +1,203 @@
+//! `/admin/organisations`: partner organisations and their locations (MPN ID, name,
+//! country, enrolled programmes). Each change is recorded with who and when.
+
+use chrono::{DateTime, Utc};
+
+use crate::{
+    domain::{
+        access::{self, Viewer},
+        partners::{LocationInput, PartnerError},
+        values::OrganisationName,
+    },
+    store::{
+        AnyConnection, admin_audit, db_time, new_id,
+        organisations::{self, LocationRow},
+        write_transaction,
+    },
+};
+
+pub struct OrganisationView {
+    pub id: String,
+    pub name: String,
+    pub locations: Vec<(LocationRow, Vec<String>)>,
+}
+
+fn admin(viewer: &Viewer) -> bool {
+    access::can_administer(viewer)
+}
+
+pub fn list(
+    conn: &mut AnyConnection,
+    viewer: &Viewer,
+) -> anyhow::Result<Option<Vec<(String, String, i64)>>> {
+    if !admin(viewer) {
+        return Ok(None);
+    }
+    Ok(Some(organisations::all_with_location_counts(conn)?))
+}
+
+pub fn organisation(
+    conn: &mut AnyConnection,
+    viewer: &Viewer,
+    id: &str,
+) -> anyhow::Result<Option<OrganisationView>> {
+    if !admin(viewer) {
+        return Ok(None);
+    }
+    let Some(name) = organisations::name_of(conn, id)? else {
+        return Ok(None);
+    };
+    Ok(Some(OrganisationView {
+        id: id.to_owned(),
+        name,
+        locations: organisations::locations_with_programmes(conn, id)?,
+    }))
+}
+
+pub fn location(
+    conn: &mut AnyConnection,
+    viewer: &Viewer,
+    id: &str,
+) -> anyhow::Result<Option<(LocationRow, Vec<String>)>> {
+    if !admin(viewer) {
+        return Ok(None);
+    }
+    Ok(organisations::find_location(conn, id)?)
+}
+
+/// Creates an organisation; returns its id (`None`: not an administrator).
+pub fn create_organisation(
+    conn: &mut AnyConnection,
+    viewer: &Viewer,
+    name: &OrganisationName,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Option<String>> {
+    if !admin(viewer) {
+        return Ok(None);
+    }
+    let id = new_id();
+    write_transaction(conn, |c| -> anyhow::Result<()> {
+        organisations::insert(
+            c,
+            &organisations::NewOrganisation {
+                id: &id,
+                name: name.as_str(),
+                created_at: db_time(now),
+            },
+        )?;
+        admin_audit::record(
+            c,
+            Some(viewer.user.as_str()),
+            "organisation.created",
+            name.as_str(),
+            None,
+            db_time(now),
+        )?;
+        Ok(())
+    })?;
+    Ok(Some(id))
+}
+
+pub fn rename_organisation(
+    conn: &mut AnyConnection,
+    viewer: &Viewer,
+    id: &str,
+    name: &OrganisationName,
+    now: DateTime<Utc>,
+) -> anyhow::Result<bool> {
+    if !admin(viewer) {
+        return Ok(false);
+    }
+    write_transaction(conn, |c| -> anyhow::Result<bool> {
+        if !organisations::rename(c, id, name.as_str())? {
+            return Ok(false);
+        }
+        admin_audit::record(
+            c,
+            Some(viewer.user.as_str()),
+            "organisation.renamed",
+            name.as_str(),
+            None,
+            db_time(now),
+        )?;
+        Ok(true)
+    })
+}
+
+/// What became of saving a location.
+pub enum LocationSaved {
+    Done,
+    Refused(PartnerError),
+    NotFound,
+}
+
+/// Adds a location to `organisation_id` (`location_id: None`) or changes one.
+pub fn save_location(
+    conn: &mut AnyConnection,
+    viewer: &Viewer,
+    organisation_id: &str,
+    location_id: Option<&str>,
+    input: &LocationInput,
+    now: DateTime<Utc>,
+) -> anyhow::Result<LocationSaved> {
+    if !admin(viewer) {
+        return Ok(LocationSaved::NotFound);
+    }
+    let programmes: Vec<&str> = input.programmes.iter().map(|p| p.as_str()).collect();
+    let actor = Some(viewer.user.as_str());
+    let at = db_time(now);
+    write_transaction(conn, |c| -> anyhow::Result<LocationSaved> {
+        let holder = organisations::location_by_mpn(c, input.mpn_id.as_str())?;
+        if holder.is_some_and(|holder| Some(holder.as_str()) != location_id) {
+            return Ok(LocationSaved::Refused(PartnerError::MpnTaken));
+        }
+        match location_id {
+            None => {
+                if organisations::name_of(c, organisation_id)?.is_none() {
+                    return Ok(LocationSaved::NotFound);
+                }
+                organisations::insert_location(
+                    c,
+                    &organisations::NewLocation {
+                        id: &new_id(),
+                        organisation_id,
+                        mpn_id: input.mpn_id.as_str(),
+                        name: input.name.as_str(),
+                        country: &input.country,
+                        created_at: at,
+                    },
+                    &programmes,
+                )?;
+                admin_audit::record(
+                    c,
+                    actor,
+                    "location.created",
+                    input.mpn_id.as_str(),
+                    Some(&programmes.join(",")),
+                    at,
+                )?;
+            }
+            Some(id) => {
+                if !organisations::update_location(
+                    c,
+                    id,
+                    input.mpn_id.as_str(),
+                    input.name.as_str(),
+                    &input.country,
+                    &programmes,
+                )? {
+                    return Ok(LocationSaved::NotFound);
+                }
+                admin_audit::record(
+                    c,
+                    actor,
+                    "location.updated",
+                    input.mpn_id.as_str(),
+                    Some(&programmes.join(",")),
+                    at,
+                )?;
+            }
+        }
+        Ok(LocationSaved::Done)
+    })
+}
