@@ -1,6 +1,7 @@
 //! HTTP: the route table, the middleware stack, one module per area.
 
 pub mod admin_calendar;
+pub mod admin_locations;
 pub mod admin_partners;
 pub mod admin_products;
 pub mod answer;
@@ -188,12 +189,12 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         )
         .route(
             "/admin/organisations/{id}/locations",
-            web::post().to(admin_partners::add_location),
+            web::post().to(admin_locations::add_location),
         )
         .service(
             web::resource("/admin/locations/{id}")
-                .route(web::get().to(admin_partners::location_form))
-                .route(web::post().to(admin_partners::update_location)),
+                .route(web::get().to(admin_locations::location_form))
+                .route(web::post().to(admin_locations::update_location)),
         )
         .route("/admin/products", web::get().to(admin_products::index))
         .service(
