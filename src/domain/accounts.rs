@@ -46,3 +46,62 @@ pub fn check_new_password(password: &str) -> Result<(), PasswordError> {
     }
     Ok(())
 }
+
+/// How long an invitation or password-reset link works.
+pub const LINK_HOURS: i64 = 72;
+
+/// Why a change to an account is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum AccountError {
+    #[error("no role")]
+    RoleRequired,
+    #[error("a partner user needs an organisation")]
+    OrganisationRequired,
+    #[error("staff belong to no organisation")]
+    OrganisationNotForStaff,
+    #[error("the last active administrator")]
+    LastAdministrator,
+    #[error("email in use")]
+    EmailTaken,
+    #[error("the passwords differ")]
+    PasswordsDiffer,
+}
+
+impl Message for AccountError {
+    fn key(&self) -> &'static str {
+        match self {
+            AccountError::RoleRequired => "account.role_required",
+            AccountError::OrganisationRequired => "account.organisation_required",
+            AccountError::OrganisationNotForStaff => "account.organisation_not_for_staff",
+            AccountError::LastAdministrator => "account.last_administrator",
+            AccountError::EmailTaken => "account.email_taken",
+            AccountError::PasswordsDiffer => "account.passwords_differ",
+        }
+    }
+}
+
+/// A role and, for partner users only, their organisation.
+pub fn role_and_organisation(
+    role: &str,
+    organisation_id: &str,
+) -> Result<(super::access::Role, Option<String>), (&'static str, AccountError)> {
+    use super::access::Role;
+    let organisation = Some(organisation_id.trim()).filter(|o| !o.is_empty());
+    match (Role::parse(role), organisation) {
+        (None, _) => Err(("role", AccountError::RoleRequired)),
+        (Some(Role::Partner), None) => Err(("organisation", AccountError::OrganisationRequired)),
+        (Some(Role::Partner), Some(org)) => Ok((Role::Partner, Some(org.to_owned()))),
+        (Some(_), Some(_)) => Err(("organisation", AccountError::OrganisationNotForStaff)),
+        (Some(staff), None) => Ok((staff, None)),
+    }
+}
+
+/// Whether a change would leave no active administrator: `target_is_active_admin` is the
+/// account as it is, `stays_active_admin` as it would be.
+pub fn removes_last_administrator(
+    active_administrators: i64,
+    target_is_active_admin: bool,
+    stays_active_admin: bool,
+) -> bool {
+    target_is_active_admin && !stays_active_admin && active_administrators <= 1
+}

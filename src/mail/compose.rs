@@ -14,6 +14,8 @@ code_enum! {
         PartnerOfficial => "partner_official",
         PartnerOptedOut => "partner_opted_out",
         PartnerMessage => "partner_message",
+        UserInvitation => "user_invitation",
+        PasswordReset => "password_reset",
     }
 }
 
@@ -160,4 +162,34 @@ pub fn partner_update(t: &Catalogue, to: &str, notice: &PartnerNotice) -> anyhow
         signature: t.get("mail.signature").to_owned(),
     };
     render(notice.kind, to, &parts)
+}
+
+/// An invitation or a password reset: a one-time link to set a password.
+pub fn account_link(
+    t: &Catalogue,
+    kind: MailKind,
+    to: &str,
+    name: &str,
+    url: &str,
+    expires: &str,
+) -> anyhow::Result<Composed> {
+    let key = |part: &str| format!("mail.{}.{part}", kind.as_str());
+    let args = [("at", expires)];
+    let parts = MailParts {
+        lang: t.locale().tag(),
+        subject: t.get(&key("subject")).to_owned(),
+        greeting: t.format("mail.greeting", &[("name", name)]),
+        before: vec![t.get(&key("intro")).to_owned()],
+        facts: Vec::new(),
+        link: Some(Link {
+            label: t.get(&key("link")).to_owned(),
+            url: url.to_owned(),
+        }),
+        after: vec![
+            t.format("mail.account_link.expires", &args),
+            t.get("mail.account_link.not_you").to_owned(),
+        ],
+        signature: t.get("mail.signature").to_owned(),
+    };
+    render(kind, to, &parts)
 }

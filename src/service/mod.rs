@@ -25,5 +25,7 @@ pub mod passwords;
 pub mod products_admin;
 pub mod products_step;
 pub mod review;
+pub mod set_password;
 pub mod system_changes;
+pub mod users_admin;
 pub mod wizard;

@@ -15,6 +15,7 @@ pub mod opt_out_tokens;
 pub mod organisations;
 pub mod outbox;
 pub mod overview;
+pub mod password_tokens;
 pub mod poe_files;
 pub mod registry;
 pub mod review_lists;

@@ -279,6 +279,17 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    password_tokens (token_hash) {
+        token_hash -> Text,
+        user_id -> Text,
+        purpose -> Text,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(partner_locations -> organisations (organisation_id));
 diesel::joinable!(location_programmes -> partner_locations (location_id));
 diesel::joinable!(users -> organisations (organisation_id));
@@ -299,6 +310,7 @@ diesel::joinable!(opt_out_tokens -> claims (claim_id));
 diesel::joinable!(claim_messages -> claims (claim_id));
 diesel::joinable!(claim_messages -> users (author_id));
 diesel::joinable!(usage_records -> products (product_id));
+diesel::joinable!(password_tokens -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
@@ -325,4 +337,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     calendar_settings,
     holidays,
     admin_audit,
+    password_tokens,
 );

@@ -57,3 +57,77 @@ pub fn insert(conn: &mut AnyConnection, user: &NewUser<'_>) -> QueryResult<()> {
 pub fn count(conn: &mut AnyConnection) -> QueryResult<i64> {
     users::table.count().get_result(conn)
 }
+
+/// A user as the administration lists them, with the organisation's name.
+#[derive(Debug, Clone, Queryable)]
+pub struct UserLine {
+    pub id: String,
+    pub email: String,
+    pub display_name: String,
+    pub role: String,
+    pub organisation_id: Option<String>,
+    pub organisation_name: Option<String>,
+    pub active: bool,
+    pub has_password: bool,
+}
+
+/// Every user, staff first then by organisation and name.
+pub fn list(conn: &mut AnyConnection) -> QueryResult<Vec<UserLine>> {
+    use super::schema::organisations;
+    users::table
+        .left_join(organisations::table)
+        .order((
+            organisations::name.nullable(),
+            users::display_name,
+            users::id,
+        ))
+        .select((
+            users::id,
+            users::email,
+            users::display_name,
+            users::role,
+            users::organisation_id,
+            organisations::name.nullable(),
+            users::active,
+            users::password_hash.is_not_null(),
+        ))
+        .load(conn)
+}
+
+/// How many active administrators there are.
+pub fn active_administrators(conn: &mut AnyConnection) -> QueryResult<i64> {
+    users::table
+        .filter(users::role.eq("administrator"))
+        .filter(users::active.eq(true))
+        .count()
+        .get_result(conn)
+}
+
+pub fn set_role(
+    conn: &mut AnyConnection,
+    id: &str,
+    role: &str,
+    organisation_id: Option<&str>,
+) -> QueryResult<bool> {
+    Ok(diesel::update(users::table.find(id))
+        .set((
+            users::role.eq(role),
+            users::organisation_id.eq(organisation_id),
+        ))
+        .execute(conn)?
+        == 1)
+}
+
+pub fn set_active(conn: &mut AnyConnection, id: &str, active: bool) -> QueryResult<bool> {
+    Ok(diesel::update(users::table.find(id))
+        .set(users::active.eq(active))
+        .execute(conn)?
+        == 1)
+}
+
+pub fn set_password_hash(conn: &mut AnyConnection, id: &str, hash: &str) -> QueryResult<bool> {
+    Ok(diesel::update(users::table.find(id))
+        .set(users::password_hash.eq(hash))
+        .execute(conn)?
+        == 1)
+}

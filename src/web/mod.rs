@@ -4,6 +4,7 @@ pub mod admin_calendar;
 pub mod admin_locations;
 pub mod admin_partners;
 pub mod admin_products;
+pub mod admin_users;
 pub mod answer;
 pub mod assets;
 pub mod associations;
@@ -35,6 +36,7 @@ pub mod review;
 pub mod review_case;
 pub mod review_decisions;
 pub mod session;
+pub mod set_password;
 pub mod state;
 pub mod submit;
 pub mod upload;
@@ -195,6 +197,30 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             web::resource("/admin/locations/{id}")
                 .route(web::get().to(admin_locations::location_form))
                 .route(web::post().to(admin_locations::update_location)),
+        )
+        .route("/admin/users", web::get().to(admin_users::index))
+        .service(
+            web::resource("/admin/users/new")
+                .route(web::get().to(admin_users::new_form))
+                .route(web::post().to(admin_users::invite)),
+        )
+        .route("/admin/users/{id}", web::get().to(admin_users::show))
+        .route(
+            "/admin/users/{id}/role",
+            web::post().to(admin_users::change_role),
+        )
+        .route(
+            "/admin/users/{id}/active",
+            web::post().to(admin_users::set_active),
+        )
+        .route(
+            "/admin/users/{id}/password-link",
+            web::post().to(admin_users::send_password_link),
+        )
+        .service(
+            web::resource("/set-password/{token}")
+                .route(web::get().to(set_password::show))
+                .route(web::post().to(set_password::submit)),
         )
         .route("/admin/products", web::get().to(admin_products::index))
         .service(

@@ -82,6 +82,7 @@ fn quoted_keys(text: &str) -> Vec<String> {
         "mailbox.",
         "deliveries.",
         "accounts.",
+        "set_password.",
     ];
     // Every run between two consecutive quotes: a key literal is always one of them.
     let parts: Vec<&str> = text.split('"').collect();

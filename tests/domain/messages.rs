@@ -2,7 +2,7 @@
 //! placeholders as the arguments it is given, and the file has no unused or repeated keys.
 
 use portal::domain::access::Role;
-use portal::domain::accounts::PasswordError;
+use portal::domain::accounts::{AccountError, PasswordError};
 use portal::domain::calendar::CalendarError;
 use portal::domain::catalogue::ProductError;
 use portal::domain::claim::{
@@ -321,6 +321,23 @@ fn produced() -> Vec<(&'static str, Vec<&'static str>)> {
             | PartnerError::CountryInvalid
             | PartnerError::MpnTaken
             | PartnerError::UnknownProgramme => all.push(of(&e)),
+        }
+    }
+    for e in [
+        AccountError::RoleRequired,
+        AccountError::OrganisationRequired,
+        AccountError::OrganisationNotForStaff,
+        AccountError::LastAdministrator,
+        AccountError::EmailTaken,
+        AccountError::PasswordsDiffer,
+    ] {
+        match e {
+            AccountError::RoleRequired
+            | AccountError::OrganisationRequired
+            | AccountError::OrganisationNotForStaff
+            | AccountError::LastAdministrator
+            | AccountError::EmailTaken
+            | AccountError::PasswordsDiffer => all.push(of(&e)),
         }
     }
     for e in [

@@ -22,3 +22,15 @@ CREATE TABLE admin_audit (
     at TIMESTAMP NOT NULL
 );
 CREATE INDEX admin_audit_at ON admin_audit (at, id);
+
+-- One-time links to set a password (an invitation, or a reset): only the token's hash is
+-- stored; each works once and until it expires.
+CREATE TABLE password_tokens (
+    token_hash TEXT PRIMARY KEY NOT NULL,
+    user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    purpose TEXT NOT NULL CHECK (purpose IN ('invitation', 'reset')),
+    expires_at TIMESTAMP NOT NULL,
+    used_at TIMESTAMP,
+    created_at TIMESTAMP NOT NULL
+);
+CREATE INDEX password_tokens_user ON password_tokens (user_id);

@@ -1,0 +1,273 @@
+//! `/admin/users`: invite users (partner users of an organisation, reviewers,
+//! administrators) with a one-time set-password link, change roles, deactivate (their
+//! sessions end at once) and send a new password link. The last active administrator can be
+//! neither demoted nor deactivated. Each change is one transaction with its record and mail.
+
+use chrono::{DateTime, Duration, Utc};
+
+use crate::{
+    domain::{
+        access::{self, Role, Viewer},
+        accounts::{AccountError, LINK_HOURS, removes_last_administrator},
+        values::{EmailAddress, PersonName},
+    },
+    i18n::{Catalogue, Locale},
+    mail::{MailKind, compose},
+    store::{
+        AnyConnection, admin_audit, db_time, new_id, organisations, password_tokens, sessions,
+        users::{self, UserLine},
+        write_transaction,
+    },
+    tokens,
+};
+
+use super::{auth::normalise_email, context::Context, notify};
+
+pub fn list(conn: &mut AnyConnection, viewer: &Viewer) -> anyhow::Result<Option<Vec<UserLine>>> {
+    if !access::can_administer(viewer) {
+        return Ok(None);
+    }
+    Ok(Some(users::list(conn)?))
+}
+
+pub fn find(
+    conn: &mut AnyConnection,
+    viewer: &Viewer,
+    id: &str,
+) -> anyhow::Result<Option<UserLine>> {
+    Ok(list(conn, viewer)?.and_then(|all| all.into_iter().find(|u| u.id == id)))
+}
+
+/// Who to invite, as checked by the caller.
+pub struct Invitation {
+    pub email: EmailAddress,
+    pub name: PersonName,
+    pub role: Role,
+    pub organisation_id: Option<String>,
+}
+
+/// Creates the account without a password and emails a one-time link to choose one.
+pub fn invite(
+    conn: &mut AnyConnection,
+    ctx: &Context,
+    viewer: &Viewer,
+    invitation: &Invitation,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Option<Result<String, AccountError>>> {
+    if !access::can_administer(viewer) {
+        return Ok(None);
+    }
+    let email = normalise_email(invitation.email.as_str());
+    if users::find_by_email(conn, &email)?.is_some() {
+        return Ok(Some(Err(AccountError::EmailTaken)));
+    }
+    if let Some(org) = &invitation.organisation_id
+        && organisations::name_of(conn, org)?.is_none()
+    {
+        return Ok(Some(Err(AccountError::OrganisationRequired)));
+    }
+    let id = new_id();
+    write_transaction(conn, |c| -> anyhow::Result<()> {
+        users::insert(
+            c,
+            &users::NewUser {
+                id: &id,
+                email: &email,
+                display_name: invitation.name.as_str(),
+                password_hash: None,
+                role: invitation.role.as_str(),
+                organisation_id: invitation.organisation_id.as_deref(),
+                active: true,
+                created_at: db_time(now),
+            },
+        )?;
+        send_link(
+            c,
+            ctx,
+            &id,
+            &email,
+            invitation.name.as_str(),
+            MailKind::UserInvitation,
+            now,
+        )?;
+        admin_audit::record(
+            c,
+            Some(viewer.user.as_str()),
+            "user.invited",
+            &email,
+            Some(invitation.role.as_str()),
+            db_time(now),
+        )?;
+        Ok(())
+    })?;
+    Ok(Some(Ok(id)))
+}
+
+/// A fresh one-time link (older unused ones stop working) and its email, in the caller's
+/// transaction.
+fn send_link(
+    c: &mut AnyConnection,
+    ctx: &Context,
+    user_id: &str,
+    email: &str,
+    name: &str,
+    kind: MailKind,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    password_tokens::revoke_for_user(c, user_id, db_time(now))?;
+    let token = tokens::random_token();
+    let expires = now + Duration::hours(LINK_HOURS);
+    let purpose = if kind == MailKind::UserInvitation {
+        "invitation"
+    } else {
+        "reset"
+    };
+    password_tokens::insert(
+        c,
+        &tokens::hash_token(&token),
+        user_id,
+        purpose,
+        db_time(expires),
+        db_time(now),
+    )?;
+    let t = Catalogue::for_locale(Locale::En);
+    let calendar = ctx.calendar(c)?;
+    let mail = compose::account_link(
+        t,
+        kind,
+        email,
+        name,
+        &ctx.link(&format!("/set-password/{token}")),
+        &notify::closing_time(expires, &calendar, t),
+    )?;
+    notify::enqueue(c, ctx, None, std::slice::from_ref(&mail), now)
+}
+
+/// Sends the user a new link to choose a password.
+pub fn send_password_link(
+    conn: &mut AnyConnection,
+    ctx: &Context,
+    viewer: &Viewer,
+    id: &str,
+    now: DateTime<Utc>,
+) -> anyhow::Result<bool> {
+    let Some(user) = find(conn, viewer, id)? else {
+        return Ok(false);
+    };
+    if !user.active {
+        return Ok(false);
+    }
+    write_transaction(conn, |c| -> anyhow::Result<()> {
+        send_link(
+            c,
+            ctx,
+            &user.id,
+            &user.email,
+            &user.display_name,
+            MailKind::PasswordReset,
+            now,
+        )?;
+        admin_audit::record(
+            c,
+            Some(viewer.user.as_str()),
+            "user.password_link",
+            &user.email,
+            None,
+            db_time(now),
+        )?;
+        Ok(())
+    })?;
+    Ok(true)
+}
+
+/// What became of a change to an account.
+pub enum Changed {
+    Done,
+    Refused(AccountError),
+    NotFound,
+}
+
+pub fn change_role(
+    conn: &mut AnyConnection,
+    viewer: &Viewer,
+    id: &str,
+    role: Role,
+    organisation_id: Option<&str>,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Changed> {
+    change(conn, viewer, id, now, |c, user| {
+        let is_admin = user.active && user.role == Role::Administrator.as_str();
+        let stays = user.active && role == Role::Administrator;
+        if removes_last_administrator(users::active_administrators(c)?, is_admin, stays) {
+            return Ok(Err(AccountError::LastAdministrator));
+        }
+        if let Some(org) = organisation_id
+            && organisations::name_of(c, org)?.is_none()
+        {
+            return Ok(Err(AccountError::OrganisationRequired));
+        }
+        users::set_role(c, id, role.as_str(), organisation_id)?;
+        // Sessions carry the role: the user signs in again with the new one.
+        sessions::delete_for_user(c, id)?;
+        Ok(Ok(("user.role_changed", role.as_str().to_owned())))
+    })
+}
+
+pub fn set_active(
+    conn: &mut AnyConnection,
+    viewer: &Viewer,
+    id: &str,
+    active: bool,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Changed> {
+    change(conn, viewer, id, now, |c, user| {
+        let is_admin = user.active && user.role == Role::Administrator.as_str();
+        let stays = active && user.role == Role::Administrator.as_str();
+        if removes_last_administrator(users::active_administrators(c)?, is_admin, stays) {
+            return Ok(Err(AccountError::LastAdministrator));
+        }
+        users::set_active(c, id, active)?;
+        if !active {
+            // Deactivation takes effect at once: every session and unused link ends.
+            sessions::delete_for_user(c, id)?;
+            password_tokens::revoke_for_user(c, id, db_time(now))?;
+        }
+        let action = if active {
+            "user.reactivated"
+        } else {
+            "user.deactivated"
+        };
+        Ok(Ok((action, String::new())))
+    })
+}
+
+type Decision = anyhow::Result<Result<(&'static str, String), AccountError>>;
+
+fn change(
+    conn: &mut AnyConnection,
+    viewer: &Viewer,
+    id: &str,
+    now: DateTime<Utc>,
+    apply: impl FnOnce(&mut AnyConnection, &UserLine) -> Decision,
+) -> anyhow::Result<Changed> {
+    let Some(user) = find(conn, viewer, id)? else {
+        return Ok(Changed::NotFound);
+    };
+    write_transaction(conn, |c| -> anyhow::Result<Changed> {
+        match apply(c, &user)? {
+            Err(refused) => Ok(Changed::Refused(refused)),
+            Ok((action, detail)) => {
+                let detail = Some(detail.as_str()).filter(|d| !d.is_empty());
+                admin_audit::record(
+                    c,
+                    Some(viewer.user.as_str()),
+                    action,
+                    &user.email,
+                    detail,
+                    db_time(now),
+                )?;
+                Ok(Changed::Done)
+            }
+        }
+    })
+}
