@@ -57,8 +57,6 @@ pub enum AccountError {
     RoleRequired,
     #[error("a partner user needs an organisation")]
     OrganisationRequired,
-    #[error("staff belong to no organisation")]
-    OrganisationNotForStaff,
     #[error("the last active administrator")]
     LastAdministrator,
     #[error("email in use")]
@@ -72,7 +70,6 @@ impl Message for AccountError {
         match self {
             AccountError::RoleRequired => "account.role_required",
             AccountError::OrganisationRequired => "account.organisation_required",
-            AccountError::OrganisationNotForStaff => "account.organisation_not_for_staff",
             AccountError::LastAdministrator => "account.last_administrator",
             AccountError::EmailTaken => "account.email_taken",
             AccountError::PasswordsDiffer => "account.passwords_differ",
@@ -80,7 +77,9 @@ impl Message for AccountError {
     }
 }
 
-/// A role and, for partner users only, their organisation.
+/// A role and, for partner users only, their organisation (staff belong to none: an
+/// organisation chosen with a staff role is dropped, so changing a partner user to a
+/// reviewer needs no second edit).
 pub fn role_and_organisation(
     role: &str,
     organisation_id: &str,
@@ -91,8 +90,7 @@ pub fn role_and_organisation(
         (None, _) => Err(("role", AccountError::RoleRequired)),
         (Some(Role::Partner), None) => Err(("organisation", AccountError::OrganisationRequired)),
         (Some(Role::Partner), Some(org)) => Ok((Role::Partner, Some(org.to_owned()))),
-        (Some(_), Some(_)) => Err(("organisation", AccountError::OrganisationNotForStaff)),
-        (Some(staff), None) => Ok((staff, None)),
+        (Some(staff), _) => Ok((staff, None)),
     }
 }
 

@@ -7,8 +7,9 @@ use super::errors::{Message, code_enum};
 
 /// Longest holiday name, in characters.
 pub const MAX_NAME_CHARS: usize = 100;
-/// Most lines one import may have (a few years of holidays fit many times over).
-pub const MAX_IMPORT_LINES: usize = 2000;
+/// Most lines one import may have: a few years of holidays fit many times over, and the
+/// list stays within the 64 KB form limit.
+pub const MAX_IMPORT_LINES: usize = 1000;
 
 code_enum! {
     /// A day of the week as forms and the database spell it.

@@ -67,8 +67,8 @@ pub fn invite(
         return Ok(Some(Err(AccountError::OrganisationRequired)));
     }
     let id = new_id();
-    write_transaction(conn, |c| -> anyhow::Result<()> {
-        users::insert(
+    let inserted = write_transaction(conn, |c| -> anyhow::Result<bool> {
+        let inserted = users::insert_new(
             c,
             &users::NewUser {
                 id: &id,
@@ -81,6 +81,9 @@ pub fn invite(
                 created_at: db_time(now),
             },
         )?;
+        if !inserted {
+            return Ok(false);
+        }
         send_link(
             c,
             ctx,
@@ -98,8 +101,11 @@ pub fn invite(
             Some(invitation.role.as_str()),
             db_time(now),
         )?;
-        Ok(())
+        Ok(true)
     })?;
+    if !inserted {
+        return Ok(Some(Err(AccountError::EmailTaken)));
+    }
     Ok(Some(Ok(id)))
 }
 
@@ -196,8 +202,9 @@ pub fn change_role(
     now: DateTime<Utc>,
 ) -> anyhow::Result<Changed> {
     change(conn, viewer, id, now, |c, user| {
-        let is_admin = user.active && user.role == Role::Administrator.as_str();
-        let stays = user.active && role == Role::Administrator;
+        let is_admin =
+            user.active && user.has_password && user.role == Role::Administrator.as_str();
+        let stays = is_admin && role == Role::Administrator;
         if removes_last_administrator(users::active_administrators(c)?, is_admin, stays) {
             return Ok(Err(AccountError::LastAdministrator));
         }
@@ -209,7 +216,10 @@ pub fn change_role(
         users::set_role(c, id, role.as_str(), organisation_id)?;
         // Sessions carry the role: the user signs in again with the new one.
         sessions::delete_for_user(c, id)?;
-        Ok(Ok(("user.role_changed", role.as_str().to_owned())))
+        Ok(Ok((
+            "user.role_changed",
+            format!("{} → {}", user.role, role.as_str()),
+        )))
     })
 }
 
@@ -221,8 +231,9 @@ pub fn set_active(
     now: DateTime<Utc>,
 ) -> anyhow::Result<Changed> {
     change(conn, viewer, id, now, |c, user| {
-        let is_admin = user.active && user.role == Role::Administrator.as_str();
-        let stays = active && user.role == Role::Administrator.as_str();
+        let is_admin =
+            user.active && user.has_password && user.role == Role::Administrator.as_str();
+        let stays = is_admin && active;
         if removes_last_administrator(users::active_administrators(c)?, is_admin, stays) {
             return Ok(Err(AccountError::LastAdministrator));
         }
@@ -250,10 +261,14 @@ fn change(
     now: DateTime<Utc>,
     apply: impl FnOnce(&mut AnyConnection, &UserLine) -> Decision,
 ) -> anyhow::Result<Changed> {
-    let Some(user) = find(conn, viewer, id)? else {
+    if !access::can_administer(viewer) {
         return Ok(Changed::NotFound);
-    };
+    }
     write_transaction(conn, |c| -> anyhow::Result<Changed> {
+        // Read inside the transaction: the rule must see the account as it is now.
+        let Some(user) = users::find_line(c, id)? else {
+            return Ok(Changed::NotFound);
+        };
         match apply(c, &user)? {
             Err(refused) => Ok(Changed::Refused(refused)),
             Ok((action, detail)) => {

@@ -47,6 +47,18 @@ pub fn find_by_email(conn: &mut AnyConnection, email: &str) -> QueryResult<Optio
         .optional()
 }
 
+/// Inserts a user; `Ok(false)` when the email address is taken (a concurrent insert won).
+pub fn insert_new(conn: &mut AnyConnection, user: &NewUser<'_>) -> QueryResult<bool> {
+    match insert(conn, user) {
+        Ok(()) => Ok(true),
+        Err(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _,
+        )) => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
 pub fn insert(conn: &mut AnyConnection, user: &NewUser<'_>) -> QueryResult<()> {
     diesel::insert_into(users::table)
         .values(user)
@@ -94,13 +106,41 @@ pub fn list(conn: &mut AnyConnection) -> QueryResult<Vec<UserLine>> {
         .load(conn)
 }
 
-/// How many active administrators there are.
+/// How many administrators can sign in now (active, with a password), for the rule that
+/// one must remain. Call it inside the write transaction: on PostgreSQL it locks their rows,
+/// so two administrators demoting each other at once cannot both succeed (SQLite's single
+/// writer already serialises the two).
 pub fn active_administrators(conn: &mut AnyConnection) -> QueryResult<i64> {
-    users::table
+    let admins = users::table
         .filter(users::role.eq("administrator"))
         .filter(users::active.eq(true))
-        .count()
-        .get_result(conn)
+        .filter(users::password_hash.is_not_null())
+        .select(users::id);
+    let ids: Vec<String> = match conn {
+        AnyConnection::Postgresql(pg) => admins.for_update().load(pg)?,
+        AnyConnection::Sqlite(_) => admins.load(conn)?,
+    };
+    Ok(ids.len() as i64)
+}
+
+/// One user as the administration shows them.
+pub fn find_line(conn: &mut AnyConnection, id: &str) -> QueryResult<Option<UserLine>> {
+    use super::schema::organisations;
+    users::table
+        .left_join(organisations::table)
+        .filter(users::id.eq(id))
+        .select((
+            users::id,
+            users::email,
+            users::display_name,
+            users::role,
+            users::organisation_id,
+            organisations::name.nullable(),
+            users::active,
+            users::password_hash.is_not_null(),
+        ))
+        .first(conn)
+        .optional()
 }
 
 pub fn set_role(

@@ -57,6 +57,9 @@ pub struct Typed {
     day: String,
     name: String,
     list: String,
+    /// The weekend days ticked in a refused form.
+    #[serde(skip)]
+    weekend: Option<Vec<String>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -109,12 +112,16 @@ pub async fn set_weekend(
                 "weekend-mon",
                 Catalogue::for_locale(visitor.locale).message(&e),
             );
+            let typed = Typed {
+                weekend: Some(codes),
+                ..Typed::default()
+            };
             render(
                 &visitor,
                 &state,
                 None,
                 errors,
-                Typed::default(),
+                typed,
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await
@@ -277,7 +284,10 @@ async fn render(
             .map(|d| WeekdayBox {
                 code: d.as_str(),
                 label: t.get(d.label_key()).to_owned(),
-                checked: view.weekend.contains(d),
+                checked: match &typed.weekend {
+                    Some(ticked) => ticked.iter().any(|c| c == d.as_str()),
+                    None => view.weekend.contains(d),
+                },
             })
             .collect(),
         year: view.year,

@@ -193,6 +193,7 @@ pub async fn show(
         &visitor,
         &state,
         id.into_inner(),
+        None,
         FormErrors::default(),
         StatusCode::OK,
     )
@@ -217,6 +218,7 @@ pub async fn change_role(
                 &visitor,
                 &state,
                 id,
+                Some(&form),
                 errors,
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
@@ -229,7 +231,15 @@ pub async fn change_role(
             users_admin::change_role(conn, &viewer, &target, role, organisation.as_deref(), now)
         })
         .await?;
-    conclude(&visitor, &state, id, changed, "flash.user_role_changed").await
+    conclude(
+        &visitor,
+        &state,
+        id,
+        Some(&form),
+        changed,
+        "flash.user_role_changed",
+    )
+    .await
 }
 
 #[derive(Deserialize, Default)]
@@ -256,7 +266,7 @@ pub async fn set_active(
     } else {
         "flash.user_deactivated"
     };
-    conclude(&visitor, &state, id, changed, flash).await
+    conclude(&visitor, &state, id, None, changed, flash).await
 }
 
 pub async fn send_password_link(
@@ -280,10 +290,13 @@ pub async fn send_password_link(
     )
 }
 
+/// After a change: back to the user, or the page again with why not — next to the form
+/// that was used (`chosen` is the role form's input; `None` for the access buttons).
 async fn conclude(
     visitor: &Visitor,
     state: &AppState,
     id: String,
+    chosen: Option<&UserForm>,
     changed: Changed,
     flash: &str,
 ) -> Result<HttpResponse, AppError> {
@@ -296,13 +309,13 @@ async fn conclude(
         Changed::NotFound => Err(AppError::NotFound),
         Changed::Refused(e) => {
             let mut errors = FormErrors::default();
-            let field = if e == AccountError::LastAdministrator {
-                "role"
-            } else {
-                "organisation"
+            let field = match (e, chosen) {
+                (AccountError::LastAdministrator, None) => "access",
+                (AccountError::LastAdministrator, Some(_)) => "role",
+                _ => "organisation",
             };
             errors.add(field, Catalogue::for_locale(visitor.locale).message(&e));
-            render_user(visitor, state, id, errors, StatusCode::CONFLICT).await
+            render_user(visitor, state, id, chosen, errors, StatusCode::CONFLICT).await
         }
     }
 }
@@ -369,6 +382,7 @@ async fn render_user(
     visitor: &Visitor,
     state: &AppState,
     id: String,
+    chosen: Option<&UserForm>,
     errors: FormErrors,
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
@@ -379,13 +393,20 @@ async fn render_user(
         .await?
         .ok_or(AppError::NotFound)?;
     let t = Catalogue::for_locale(visitor.locale);
-    let organisation = user.organisation_id.clone().unwrap_or_default();
+    // What was chosen in a refused form, else what is stored.
+    let (role, organisation) = match chosen {
+        Some(form) => (form.role.clone(), form.organisation.clone()),
+        None => (
+            user.role.clone(),
+            user.organisation_id.clone().unwrap_or_default(),
+        ),
+    };
     let organisations = organisation_options(visitor, state, &organisation).await?;
     page(
         status,
         &UserPage {
             layout: Layout::new(visitor, "admin.users.one_title").with_errors(!errors.is_empty()),
-            roles: role_choices(t, &user.role),
+            roles: role_choices(t, &role),
             active: user.active,
             user: row(&user, t),
             id,

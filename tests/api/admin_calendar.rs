@@ -129,6 +129,11 @@ async fn an_administrator_keeps_the_holidays_and_sees_the_business_days_they_lea
         res.attr(".error-summary a", "href").as_deref(),
         Some("#weekend-mon")
     );
+    assert_eq!(
+        res.attr("#weekend-wed", "checked").as_deref(),
+        Some(""),
+        "the ticked days are kept"
+    );
     let res = admin
         .submit_form(
             CALENDAR,

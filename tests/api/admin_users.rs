@@ -281,6 +281,10 @@ async fn deactivation_ends_sessions_at_once_and_the_last_administrator_stays() {
         .submit_form(&me, &format!("{me}/active"), &[("active", "false")])
         .await;
     assert_eq!(res.status, 409);
+    assert_eq!(
+        res.attr(".error-summary a", "href").as_deref(),
+        Some("#access")
+    );
     // Make the reviewer an administrator; then the demotion is allowed.
     let riley = href_of(REVIEWER);
     assert_eq!(
@@ -301,24 +305,25 @@ async fn deactivation_ends_sessions_at_once_and_the_last_administrator_stays() {
             .status,
         303
     );
-    // A staff role with an organisation is refused on the field.
+    // A partner user made a reviewer: the organisation still selected is dropped.
     let riley_admin = app.signed_in(REVIEWER).await;
+    let avery = href_of(PARTNER);
     let contoso = riley_admin
-        .get(&riley)
+        .get(&avery)
         .await
-        .attr("#organisation option:nth-child(2)", "value")
-        .unwrap();
+        .attr("#organisation option[selected]", "value")
+        .expect("Avery's organisation is selected");
     let res = riley_admin
         .submit_form(
-            &riley,
-            &format!("{riley}/role"),
+            &avery,
+            &format!("{avery}/role"),
             &[("role", "reviewer"), ("organisation", &contoso)],
         )
         .await;
-    assert_eq!(
-        res.attr(".error-summary a", "href").as_deref(),
-        Some("#organisation")
-    );
+    assert_eq!(res.status, 303);
+    let page = riley_admin.get(&avery).await;
+    assert_eq!(page.text("[data-testid=user-role]"), "Reviewer");
+    assert_eq!(page.attr("#organisation option[selected]", "value"), None);
 }
 
 #[actix_web::test]

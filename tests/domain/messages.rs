@@ -246,7 +246,7 @@ fn holiday_errors() -> Vec<HolidayError> {
         HolidayError::NameRequired,
         HolidayError::NameTooLong { max: 100 },
         HolidayError::Duplicate,
-        HolidayError::TooManyLines { max: 2000 },
+        HolidayError::TooManyLines { max: 1000 },
         HolidayError::NothingToImport,
         HolidayError::NoWorkingDays,
         HolidayError::UnknownDay,
@@ -326,7 +326,6 @@ fn produced() -> Vec<(&'static str, Vec<&'static str>)> {
     for e in [
         AccountError::RoleRequired,
         AccountError::OrganisationRequired,
-        AccountError::OrganisationNotForStaff,
         AccountError::LastAdministrator,
         AccountError::EmailTaken,
         AccountError::PasswordsDiffer,
@@ -334,7 +333,6 @@ fn produced() -> Vec<(&'static str, Vec<&'static str>)> {
         match e {
             AccountError::RoleRequired
             | AccountError::OrganisationRequired
-            | AccountError::OrganisationNotForStaff
             | AccountError::LastAdministrator
             | AccountError::EmailTaken
             | AccountError::PasswordsDiffer => all.push(of(&e)),
