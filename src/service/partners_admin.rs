@@ -10,7 +10,7 @@ use crate::{
         values::OrganisationName,
     },
     store::{
-        AnyConnection, admin_audit, db_time, new_id,
+        AnyConnection, admin_audit, db_time, is_unique_violation, new_id,
         organisations::{self, LocationRow},
         write_transaction,
     },
@@ -146,7 +146,7 @@ pub fn save_location(
     let programmes: Vec<&str> = input.programmes.iter().map(|p| p.as_str()).collect();
     let actor = Some(viewer.user.as_str());
     let at = db_time(now);
-    write_transaction(conn, |c| -> anyhow::Result<LocationSaved> {
+    let saved = write_transaction(conn, |c| -> anyhow::Result<LocationSaved> {
         let holder = organisations::location_by_mpn(c, input.mpn_id.as_str())?;
         if holder.is_some_and(|holder| Some(holder.as_str()) != location_id) {
             return Ok(LocationSaved::Refused(PartnerError::MpnTaken));
@@ -199,5 +199,10 @@ pub fn save_location(
             }
         }
         Ok(LocationSaved::Done)
-    })
+    });
+    match saved {
+        // Another location took the MPN ID a moment ago.
+        Err(e) if is_unique_violation(&e) => Ok(LocationSaved::Refused(PartnerError::MpnTaken)),
+        other => other,
+    }
 }

@@ -14,7 +14,8 @@ use crate::{
     i18n::{Catalogue, Locale},
     mail::{MailKind, compose},
     store::{
-        AnyConnection, admin_audit, db_time, new_id, organisations, password_tokens, sessions,
+        AnyConnection, admin_audit, db_time, is_unique_violation, new_id, organisations,
+        password_tokens, sessions,
         users::{self, UserLine},
         write_transaction,
     },
@@ -67,8 +68,8 @@ pub fn invite(
         return Ok(Some(Err(AccountError::OrganisationRequired)));
     }
     let id = new_id();
-    let inserted = write_transaction(conn, |c| -> anyhow::Result<bool> {
-        let inserted = users::insert_new(
+    let created = write_transaction(conn, |c| -> anyhow::Result<()> {
+        users::insert(
             c,
             &users::NewUser {
                 id: &id,
@@ -81,9 +82,6 @@ pub fn invite(
                 created_at: db_time(now),
             },
         )?;
-        if !inserted {
-            return Ok(false);
-        }
         send_link(
             c,
             ctx,
@@ -101,12 +99,14 @@ pub fn invite(
             Some(invitation.role.as_str()),
             db_time(now),
         )?;
-        Ok(true)
-    })?;
-    if !inserted {
-        return Ok(Some(Err(AccountError::EmailTaken)));
+        Ok(())
+    });
+    match created {
+        Ok(()) => Ok(Some(Ok(id))),
+        // Another administrator invited the same address a moment ago.
+        Err(e) if is_unique_violation(&e) => Ok(Some(Err(AccountError::EmailTaken))),
+        Err(e) => Err(e),
     }
-    Ok(Some(Ok(id)))
 }
 
 /// A fresh one-time link (older unused ones stop working) and its email, in the caller's

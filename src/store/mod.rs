@@ -44,3 +44,15 @@ pub fn from_db_time(at: chrono::NaiveDateTime) -> chrono::DateTime<chrono::Utc> 
 pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
 }
+
+/// Whether a failed change broke a unique index (a concurrent insert won): callers turn it
+/// into their own "already taken" answer instead of an error page.
+pub fn is_unique_violation(error: &anyhow::Error) -> bool {
+    matches!(
+        error.downcast_ref::<diesel::result::Error>(),
+        Some(diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::UniqueViolation,
+            _
+        ))
+    )
+}

@@ -47,18 +47,6 @@ pub fn find_by_email(conn: &mut AnyConnection, email: &str) -> QueryResult<Optio
         .optional()
 }
 
-/// Inserts a user; `Ok(false)` when the email address is taken (a concurrent insert won).
-pub fn insert_new(conn: &mut AnyConnection, user: &NewUser<'_>) -> QueryResult<bool> {
-    match insert(conn, user) {
-        Ok(()) => Ok(true),
-        Err(diesel::result::Error::DatabaseError(
-            diesel::result::DatabaseErrorKind::UniqueViolation,
-            _,
-        )) => Ok(false),
-        Err(e) => Err(e),
-    }
-}
-
 pub fn insert(conn: &mut AnyConnection, user: &NewUser<'_>) -> QueryResult<()> {
     diesel::insert_into(users::table)
         .values(user)
