@@ -45,6 +45,12 @@ async fn a_reviewer_validates_and_the_customer_opts_out_from_the_emailed_link() 
         "Pending customer"
     );
     press(&browser, "Sign out").await;
+    // Let the sign-out finish before going anywhere else.
+    browser
+        .wait()
+        .for_url(&url_of(&app, "/sign-in"))
+        .await
+        .unwrap();
 
     assert_eq!(app.jobs.dispatch(app.clock.now()).unwrap().sent, 1);
     browser
