@@ -15,4 +15,5 @@ pub mod holidays;
 pub mod ids;
 pub mod partners;
 pub mod programme;
+pub mod registry_import;
 pub mod values;

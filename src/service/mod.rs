@@ -24,6 +24,7 @@ pub mod partners_admin;
 pub mod passwords;
 pub mod products_admin;
 pub mod products_step;
+pub mod registry_import;
 pub mod review;
 pub mod set_password;
 pub mod system_changes;

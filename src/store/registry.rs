@@ -90,3 +90,104 @@ pub fn subscriptions_of(
         .select(SubscriptionRow::as_select())
         .load(conn)
 }
+
+/// Every tenant id (the import checks references against them).
+pub fn all_tenant_ids(conn: &mut AnyConnection) -> QueryResult<Vec<String>> {
+    tenants::table.select(tenants::id).load(conn)
+}
+
+/// Every verified domain with its tenant.
+pub fn all_domains(conn: &mut AnyConnection) -> QueryResult<Vec<(String, String)>> {
+    tenant_domains::table
+        .select((tenant_domains::domain, tenant_domains::tenant_id))
+        .load(conn)
+}
+
+/// Adds the tenant, or renames it when it exists.
+pub fn put_tenant(
+    conn: &mut AnyConnection,
+    id: &str,
+    name: &str,
+    at: NaiveDateTime,
+) -> QueryResult<()> {
+    let renamed = diesel::update(tenants::table.find(id))
+        .set(tenants::name.eq(name))
+        .execute(conn)?;
+    if renamed == 0 {
+        insert_tenant(conn, id, name, at)?;
+    }
+    Ok(())
+}
+
+/// Adds the domain to the tenant (a domain already there is left as it is).
+pub fn put_domain(conn: &mut AnyConnection, domain: &str, tenant_id: &str) -> QueryResult<()> {
+    let exists: i64 = tenant_domains::table
+        .filter(tenant_domains::domain.eq(domain))
+        .count()
+        .get_result(conn)?;
+    if exists == 0 {
+        insert_domain(conn, domain, tenant_id)?;
+    }
+    Ok(())
+}
+
+/// Adds the subscription, or replaces its details when it exists.
+pub fn put_subscription(conn: &mut AnyConnection, row: &SubscriptionRow) -> QueryResult<()> {
+    let changed = diesel::update(subscriptions::table.find(&row.id))
+        .set((
+            subscriptions::tenant_id.eq(&row.tenant_id),
+            subscriptions::product_id.eq(&row.product_id),
+            subscriptions::channel.eq(&row.channel),
+            subscriptions::starts_on.eq(row.starts_on),
+            subscriptions::ends_on.eq(row.ends_on),
+            subscriptions::seats.eq(row.seats),
+        ))
+        .execute(conn)?;
+    if changed == 0 {
+        insert_subscription(conn, row)?;
+    }
+    Ok(())
+}
+
+/// Tenants whose name contains `search` (or whose id is it, or one of whose domains starts
+/// with it), by name, after the `(name, id)` position `after`.
+pub fn browse(
+    conn: &mut AnyConnection,
+    search: Option<&str>,
+    after: Option<&(String, String)>,
+    limit: i64,
+) -> QueryResult<Vec<(String, String)>> {
+    let mut query = tenants::table
+        .select((tenants::id, tenants::name))
+        .order((tenants::name, tenants::id))
+        .limit(limit)
+        .into_boxed();
+    if let Some(search) = search {
+        let pattern = format!(
+            "%{}%",
+            search
+                .to_lowercase()
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        );
+        let by_domain = tenant_domains::table
+            .filter(tenant_domains::domain.like(format!("{}%", search.to_lowercase())))
+            .select(tenant_domains::tenant_id);
+        query = query.filter(
+            super::claims::lower(tenants::name)
+                .like(pattern)
+                .escape('\\')
+                .or(tenants::id.eq(search.to_lowercase()))
+                .or(tenants::id.eq_any(by_domain)),
+        );
+    }
+    if let Some((name, id)) = after {
+        query = query.filter(
+            tenants::name.gt(name.clone()).or(tenants::name
+                .eq(name.clone())
+                .and(tenants::id.gt(id.clone()))),
+        );
+    }
+    query.load(conn)
+}

@@ -52,3 +52,18 @@ pub fn for_products(
         ))
         .load(conn)
 }
+
+/// Adds the month's usage, or replaces it when it exists.
+pub fn put(conn: &mut AnyConnection, usage: &NewUsage<'_>) -> QueryResult<()> {
+    let changed =
+        diesel::update(usage_records::table.find((usage.tenant_id, usage.product_id, usage.month)))
+            .set((
+                usage_records::monthly_active_users.eq(usage.monthly_active_users),
+                usage_records::paid_units.eq(usage.paid_units),
+            ))
+            .execute(conn)?;
+    if changed == 0 {
+        insert(conn, usage)?;
+    }
+    Ok(())
+}

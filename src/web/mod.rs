@@ -4,6 +4,7 @@ pub mod admin_calendar;
 pub mod admin_locations;
 pub mod admin_partners;
 pub mod admin_products;
+pub mod admin_registry;
 pub mod admin_users;
 pub mod answer;
 pub mod assets;
@@ -221,6 +222,15 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             web::resource("/set-password/{token}")
                 .route(web::get().to(set_password::show))
                 .route(web::post().to(set_password::submit)),
+        )
+        .route("/admin/registry", web::get().to(admin_registry::index))
+        .route(
+            "/admin/registry/import",
+            web::post().to(admin_registry::import),
+        )
+        .route(
+            "/admin/registry/example/{kind}",
+            web::get().to(admin_registry::example),
         )
         .route("/admin/products", web::get().to(admin_products::index))
         .service(

@@ -4,6 +4,7 @@ mod access;
 mod admin_calendar;
 mod admin_partners;
 mod admin_products;
+mod admin_registry;
 mod admin_users;
 mod associations_list;
 mod browser;

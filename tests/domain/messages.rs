@@ -17,6 +17,7 @@ use portal::domain::partners::PartnerError;
 use portal::domain::programme::{
     Activity, ClaimType, OtherProgramme, Programme, ProgrammeError, SolutionArea,
 };
+use portal::domain::registry_import::{ImportKind, RowError};
 use portal::domain::values::{ValueError, ValueKind};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -338,6 +339,50 @@ fn produced() -> Vec<(&'static str, Vec<&'static str>)> {
             | AccountError::PasswordsDiffer => all.push(of(&e)),
         }
     }
+    let value = ValueError::TenantIdInvalid;
+    for e in [
+        RowError::WrongHeader,
+        RowError::FieldCount { expected: 2 },
+        RowError::FieldTooLong {
+            column: "name",
+            max: 200,
+        },
+        RowError::Value {
+            column: "tenant_id",
+            error: value,
+        },
+        RowError::Required { column: "name" },
+        RowError::DateInvalid {
+            column: "starts_on",
+        },
+        RowError::NumberInvalid { column: "seats" },
+        RowError::ChannelUnknown,
+        RowError::EndsBeforeStart,
+        RowError::TenantUnknown,
+        RowError::ProductUnknown,
+        RowError::Duplicate,
+        RowError::DomainTaken,
+        RowError::NotText,
+        RowError::Empty,
+    ] {
+        match &e {
+            RowError::WrongHeader
+            | RowError::FieldCount { .. }
+            | RowError::FieldTooLong { .. }
+            | RowError::Value { .. }
+            | RowError::Required { .. }
+            | RowError::DateInvalid { .. }
+            | RowError::NumberInvalid { .. }
+            | RowError::ChannelUnknown
+            | RowError::EndsBeforeStart
+            | RowError::TenantUnknown
+            | RowError::ProductUnknown
+            | RowError::Duplicate
+            | RowError::DomainTaken
+            | RowError::NotText
+            | RowError::Empty => all.push(of(&e)),
+        }
+    }
     for e in [
         PasswordError::TooShort { min: 12 },
         PasswordError::TooLong { max: 256 },
@@ -369,6 +414,7 @@ fn produced() -> Vec<(&'static str, Vec<&'static str>)> {
         .chain(EvidenceKind::ALL.iter().map(|k| k.label_key()))
         .chain(ReasonCode::OTHERS.iter().map(|r| r.label_key()))
         .chain(Day::ALL.iter().map(|d| d.label_key()))
+        .chain(ImportKind::ALL.iter().map(|k| k.label_key()))
         .chain(
             RejectionReason::ALL
                 .iter()
