@@ -59,7 +59,7 @@ async fn a_valid_file_imports_and_a_file_with_bad_rows_imports_nothing() {
     let problems = res.texts("[data-testid=import-problems] li");
     assert_eq!(problems.len(), 3, "{problems:?}");
     assert!(
-        problems[0].contains("Line 3: domain is not valid"),
+        problems[0].contains("Line 3: The domain field is not valid"),
         "{problems:?}"
     );
     assert!(
@@ -127,7 +127,7 @@ async fn binary_files_huge_fields_and_wrong_headers_get_a_clear_answer() {
     let res = import(&admin, "tenants", huge.as_bytes()).await;
     assert!(
         res.text("[data-testid=import-problems]")
-            .contains("Line 2: name is longer than 200 characters")
+            .contains("Line 2: The name field is longer than 200 characters")
     );
 
     let res = import(&admin, "subscriptions", b"tenant_id,name\n").await;
