@@ -71,6 +71,31 @@ pub struct UserLine {
     pub has_password: bool,
 }
 
+/// The columns of a [`UserLine`].
+#[allow(clippy::type_complexity)]
+fn line_columns() -> (
+    users::id,
+    users::email,
+    users::display_name,
+    users::role,
+    users::organisation_id,
+    diesel::dsl::Nullable<super::schema::organisations::name>,
+    users::active,
+    diesel::dsl::IsNotNull<users::password_hash>,
+) {
+    use super::schema::organisations;
+    (
+        users::id,
+        users::email,
+        users::display_name,
+        users::role,
+        users::organisation_id,
+        organisations::name.nullable(),
+        users::active,
+        users::password_hash.is_not_null(),
+    )
+}
+
 /// Every user, staff first then by organisation and name.
 pub fn list(conn: &mut AnyConnection) -> QueryResult<Vec<UserLine>> {
     use super::schema::organisations;
@@ -81,16 +106,7 @@ pub fn list(conn: &mut AnyConnection) -> QueryResult<Vec<UserLine>> {
             users::display_name,
             users::id,
         ))
-        .select((
-            users::id,
-            users::email,
-            users::display_name,
-            users::role,
-            users::organisation_id,
-            organisations::name.nullable(),
-            users::active,
-            users::password_hash.is_not_null(),
-        ))
+        .select(line_columns())
         .load(conn)
 }
 
@@ -117,16 +133,7 @@ pub fn find_line(conn: &mut AnyConnection, id: &str) -> QueryResult<Option<UserL
     users::table
         .left_join(organisations::table)
         .filter(users::id.eq(id))
-        .select((
-            users::id,
-            users::email,
-            users::display_name,
-            users::role,
-            users::organisation_id,
-            organisations::name.nullable(),
-            users::active,
-            users::password_hash.is_not_null(),
-        ))
+        .select(line_columns())
         .first(conn)
         .optional()
 }

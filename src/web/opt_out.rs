@@ -1,7 +1,7 @@
 //! `/customer/opt-out/{token}`: the customer's page. GET only shows (mail scanners follow
 //! links); the POST opts out. Unknown and expired links get a clear page, never an error.
 
-use actix_web::{HttpResponse, http::StatusCode, http::header, web};
+use actix_web::{HttpResponse, http::StatusCode, web};
 use askama::Template;
 use serde::Deserialize;
 
@@ -18,7 +18,7 @@ use super::{
     error::AppError,
     forms::FormErrors,
     layout::Layout,
-    render::{page, see_other},
+    render::{private_page, see_other},
     session::Visitor,
     state::AppState,
 };
@@ -138,11 +138,5 @@ fn render(
         errors,
         reason,
     };
-    let mut response = page(status, &template)?;
-    // The token is in the URL: keep the page out of caches.
-    response.headers_mut().insert(
-        header::CACHE_CONTROL,
-        header::HeaderValue::from_static("no-store"),
-    );
-    Ok(response)
+    private_page(status, &template)
 }

@@ -14,6 +14,19 @@ pub fn page(status: StatusCode, template: &impl Template) -> Result<HttpResponse
         .body(html))
 }
 
+/// A page that must stay out of caches (its URL carries a one-time token).
+pub fn private_page(
+    status: StatusCode,
+    template: &impl Template,
+) -> Result<HttpResponse, AppError> {
+    let mut response = page(status, template)?;
+    response.headers_mut().insert(
+        actix_web::http::header::CACHE_CONTROL,
+        actix_web::http::header::HeaderValue::from_static("no-store"),
+    );
+    Ok(response)
+}
+
 pub fn see_other(location: &str) -> HttpResponse {
     HttpResponse::SeeOther()
         .insert_header((actix_web::http::header::LOCATION, location))

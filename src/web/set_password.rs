@@ -1,7 +1,7 @@
 //! `/set-password/{token}`: choose a password from an invitation or reset link. The GET
 //! only shows the form; the link works once, until it expires.
 
-use actix_web::{HttpResponse, http::StatusCode, http::header, web};
+use actix_web::{HttpResponse, http::StatusCode, web};
 use askama::Template;
 use serde::Deserialize;
 
@@ -14,7 +14,7 @@ use super::{
     error::AppError,
     forms::FormErrors,
     layout::Layout,
-    render::{page, see_other_with_flash},
+    render::{private_page, see_other_with_flash},
     session::Visitor,
     state::AppState,
 };
@@ -127,10 +127,5 @@ fn render(
         email,
         errors,
     };
-    let mut response = page(status, &template)?;
-    response.headers_mut().insert(
-        header::CACHE_CONTROL,
-        header::HeaderValue::from_static("no-store"),
-    );
-    Ok(response)
+    private_page(status, &template)
 }

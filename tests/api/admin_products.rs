@@ -25,11 +25,7 @@ async fn an_administrator_adds_a_product_and_the_wizard_offers_it() {
         )
         .await;
     assert_eq!(res.status, 422);
-    let links: Vec<String> = res
-        .html()
-        .select(&scraper::Selector::parse(".error-summary a").unwrap())
-        .filter_map(|a| a.value().attr("href").map(str::to_owned))
-        .collect();
+    let links = res.summary_links();
     assert_eq!(links, ["#id", "#name", "#is_dynamics365", "#status"]);
     assert_eq!(res.attr("#id", "value").as_deref(), Some("Viva Insights"));
     assert_eq!(res.attr("#area", "checked").as_deref(), Some(""));

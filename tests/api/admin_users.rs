@@ -36,11 +36,7 @@ async fn an_invited_partner_user_sets_a_password_once_and_signs_in() {
         )
         .await;
     assert_eq!(res.status, 422);
-    let links: Vec<String> = res
-        .html()
-        .select(&scraper::Selector::parse(".error-summary a").unwrap())
-        .filter_map(|a| a.value().attr("href").map(str::to_owned))
-        .collect();
+    let links = res.summary_links();
     assert_eq!(links, ["#email", "#organisation"]);
     assert_eq!(
         res.attr("#display_name", "value").as_deref(),

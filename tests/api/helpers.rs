@@ -277,6 +277,15 @@ impl Response {
         self.texts(selector).len()
     }
 
+    /// Where each link of the error summary points (`#field`), in order.
+    pub fn summary_links(&self) -> Vec<String> {
+        let selector = Selector::parse(".error-summary a").expect("valid selector");
+        self.html()
+            .select(&selector)
+            .filter_map(|a| a.value().attr("href").map(str::to_owned))
+            .collect()
+    }
+
     pub fn csrf_token(&self) -> String {
         self.attr("form input[name=csrf_token]", "value")
             .expect("page has a form with a CSRF token")
