@@ -16,4 +16,5 @@ pub mod ids;
 pub mod partners;
 pub mod programme;
 pub mod registry_import;
+pub mod tenants;
 pub mod values;

@@ -28,5 +28,6 @@ pub mod registry_import;
 pub mod review;
 pub mod set_password;
 pub mod system_changes;
+pub mod tenants_admin;
 pub mod users_admin;
 pub mod wizard;

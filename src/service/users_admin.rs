@@ -16,7 +16,7 @@ use crate::{
     store::{
         AnyConnection, admin_audit, db_time, is_unique_violation, new_id, organisations,
         password_tokens, sessions,
-        users::{self, UserLine},
+        users::{self, UserFilter, UserLine},
         write_transaction,
     },
     tokens,
@@ -24,19 +24,48 @@ use crate::{
 
 use super::{auth::normalise_email, context::Context, notify};
 
-pub fn list(conn: &mut AnyConnection, viewer: &Viewer) -> anyhow::Result<Option<Vec<UserLine>>> {
+/// A page of users, each with whether a set-password link of theirs still works.
+pub fn list(
+    conn: &mut AnyConnection,
+    viewer: &Viewer,
+    filter: &UserFilter,
+    after: Option<&(String, String)>,
+    limit: i64,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Option<Vec<(UserLine, bool)>>> {
     if !access::can_administer(viewer) {
         return Ok(None);
     }
-    Ok(Some(users::list(conn)?))
+    let lines = users::page(conn, filter, after, limit)?;
+    let ids: Vec<String> = lines.iter().map(|u| u.id.clone()).collect();
+    let live = password_tokens::users_with_live_link(conn, &ids, db_time(now))?;
+    Ok(Some(
+        lines
+            .into_iter()
+            .map(|u| {
+                let link = live.contains(&u.id);
+                (u, link)
+            })
+            .collect(),
+    ))
 }
 
+/// One user, with whether a set-password link of theirs still works.
 pub fn find(
     conn: &mut AnyConnection,
     viewer: &Viewer,
     id: &str,
-) -> anyhow::Result<Option<UserLine>> {
-    Ok(list(conn, viewer)?.and_then(|all| all.into_iter().find(|u| u.id == id)))
+    now: DateTime<Utc>,
+) -> anyhow::Result<Option<(UserLine, bool)>> {
+    if !access::can_administer(viewer) {
+        return Ok(None);
+    }
+    let Some(line) = users::find_line(conn, id)? else {
+        return Ok(None);
+    };
+    let live =
+        password_tokens::users_with_live_link(conn, std::slice::from_ref(&line.id), db_time(now))?;
+    Ok(Some((line, !live.is_empty())))
 }
 
 /// Who to invite, as checked by the caller.
@@ -157,7 +186,10 @@ pub fn send_password_link(
     id: &str,
     now: DateTime<Utc>,
 ) -> anyhow::Result<bool> {
-    let Some(user) = find(conn, viewer, id)? else {
+    if !access::can_administer(viewer) {
+        return Ok(false);
+    }
+    let Some(user) = users::find_line(conn, id)? else {
         return Ok(false);
     };
     if !user.active {

@@ -110,11 +110,7 @@ pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<ListRow
         query = query.filter(claims::location_id.eq(location.clone()));
     }
     if let Some(search) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        let escaped = search
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_");
-        let lowered = escaped.to_lowercase();
+        let lowered = super::like_escaped(search);
         query = query.filter(
             lower(claims::name)
                 .like(format!("%{lowered}%"))

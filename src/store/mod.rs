@@ -39,6 +39,16 @@ pub fn from_db_time(at: chrono::NaiveDateTime) -> chrono::DateTime<chrono::Utc> 
     at.and_utc()
 }
 
+/// `search` lower-cased with LIKE's wildcards escaped (by a backslash), for a pattern of the caller's
+/// making; columns are compared through `lower()` so both backends match alike.
+pub fn like_escaped(search: &str) -> String {
+    search
+        .to_lowercase()
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}
+
 /// A new row id: a UUIDv7, so ids of one process sort in creation order (a stable
 /// tie-break for rows with the same timestamp) and inserts land at the end of indexes.
 pub fn new_id() -> String {

@@ -72,3 +72,18 @@ pub fn revoke_for_user(
     .set(password_tokens::used_at.eq(at))
     .execute(conn)
 }
+
+/// Which of `user_ids` hold a link that still works at `now`.
+pub fn users_with_live_link(
+    conn: &mut AnyConnection,
+    user_ids: &[String],
+    now: NaiveDateTime,
+) -> QueryResult<Vec<String>> {
+    password_tokens::table
+        .filter(password_tokens::user_id.eq_any(user_ids))
+        .filter(password_tokens::used_at.is_null())
+        .filter(password_tokens::expires_at.gt(now))
+        .select(password_tokens::user_id)
+        .distinct()
+        .load(conn)
+}

@@ -163,14 +163,7 @@ pub fn browse(
         .limit(limit)
         .into_boxed();
     if let Some(search) = search {
-        let pattern = format!(
-            "%{}%",
-            search
-                .to_lowercase()
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_")
-        );
+        let pattern = format!("%{}%", super::like_escaped(search));
         let by_domain = tenant_domains::table
             .filter(tenant_domains::domain.like(format!("{}%", search.to_lowercase())))
             .select(tenant_domains::tenant_id);
@@ -190,4 +183,52 @@ pub fn browse(
         );
     }
     query.load(conn)
+}
+
+/// The tenant's name, or `None` when the registry has no such tenant.
+pub fn tenant_name(conn: &mut AnyConnection, tenant_id: &str) -> QueryResult<Option<String>> {
+    tenants::table
+        .find(tenant_id)
+        .select(tenants::name)
+        .first(conn)
+        .optional()
+}
+
+/// Renames the tenant; false when there is no such tenant.
+pub fn rename_tenant(conn: &mut AnyConnection, tenant_id: &str, name: &str) -> QueryResult<bool> {
+    diesel::update(tenants::table.find(tenant_id))
+        .set(tenants::name.eq(name))
+        .execute(conn)
+        .map(|n| n == 1)
+}
+
+/// The tenant a verified domain belongs to.
+pub fn domain_owner(conn: &mut AnyConnection, domain: &str) -> QueryResult<Option<String>> {
+    tenant_domains::table
+        .find(domain)
+        .select(tenant_domains::tenant_id)
+        .first(conn)
+        .optional()
+}
+
+/// Removes the domain from the tenant; false when the tenant does not have it.
+pub fn remove_domain(conn: &mut AnyConnection, domain: &str, tenant_id: &str) -> QueryResult<bool> {
+    diesel::delete(
+        tenant_domains::table
+            .filter(tenant_domains::domain.eq(domain))
+            .filter(tenant_domains::tenant_id.eq(tenant_id)),
+    )
+    .execute(conn)
+    .map(|n| n == 1)
+}
+
+pub fn find_subscription(
+    conn: &mut AnyConnection,
+    subscription_id: &str,
+) -> QueryResult<Option<SubscriptionRow>> {
+    subscriptions::table
+        .find(subscription_id)
+        .select(SubscriptionRow::as_select())
+        .first(conn)
+        .optional()
 }

@@ -67,3 +67,45 @@ pub fn put(conn: &mut AnyConnection, usage: &NewUsage<'_>) -> QueryResult<()> {
     }
     Ok(())
 }
+
+#[derive(Debug, Clone, Queryable)]
+pub struct TenantUsageRow {
+    pub product_id: String,
+    pub product_name: String,
+    pub month: NaiveDate,
+    pub monthly_active_users: i32,
+    pub paid_units: i32,
+}
+
+/// The tenant's usage of every product, newest month first, at most `limit` rows.
+pub fn of_tenant(
+    conn: &mut AnyConnection,
+    tenant_id: &str,
+    limit: i64,
+) -> QueryResult<Vec<TenantUsageRow>> {
+    usage_records::table
+        .inner_join(products::table)
+        .filter(usage_records::tenant_id.eq(tenant_id))
+        .order((usage_records::month.desc(), products::sort_order))
+        .select((
+            products::id,
+            products::name,
+            usage_records::month,
+            usage_records::monthly_active_users,
+            usage_records::paid_units,
+        ))
+        .limit(limit)
+        .load(conn)
+}
+
+/// Removes one month of one product's usage; false when there was none.
+pub fn remove(
+    conn: &mut AnyConnection,
+    tenant_id: &str,
+    product_id: &str,
+    month: NaiveDate,
+) -> QueryResult<bool> {
+    diesel::delete(usage_records::table.find((tenant_id, product_id, month)))
+        .execute(conn)
+        .map(|n| n == 1)
+}

@@ -97,17 +97,47 @@ fn line_columns() -> (
 }
 
 /// Every user, staff first then by organisation and name.
-pub fn list(conn: &mut AnyConnection) -> QueryResult<Vec<UserLine>> {
+/// Which users a list shows: part of the name or email, and a role.
+#[derive(Debug, Clone, Default)]
+pub struct UserFilter {
+    pub search: Option<String>,
+    pub role: Option<String>,
+}
+
+/// Users by name then id, after the `(name, id)` position `after`, at most `limit`.
+pub fn page(
+    conn: &mut AnyConnection,
+    filter: &UserFilter,
+    after: Option<&(String, String)>,
+    limit: i64,
+) -> QueryResult<Vec<UserLine>> {
     use super::schema::organisations;
-    users::table
+    let mut query = users::table
         .left_join(organisations::table)
-        .order((
-            organisations::name.nullable(),
-            users::display_name,
-            users::id,
-        ))
+        .order((users::display_name, users::id))
         .select(line_columns())
-        .load(conn)
+        .limit(limit)
+        .into_boxed();
+    if let Some(search) = &filter.search {
+        let pattern = format!("%{}%", super::like_escaped(search));
+        query = query.filter(
+            super::claims::lower(users::display_name)
+                .like(pattern.clone())
+                .escape('\\')
+                .or(users::email.like(pattern).escape('\\')),
+        );
+    }
+    if let Some(role) = &filter.role {
+        query = query.filter(users::role.eq(role.clone()));
+    }
+    if let Some((name, id)) = after {
+        query = query.filter(
+            users::display_name.gt(name.clone()).or(users::display_name
+                .eq(name.clone())
+                .and(users::id.gt(id.clone()))),
+        );
+    }
+    query.load(conn)
 }
 
 /// How many administrators can sign in now (active, with a password), for the rule that

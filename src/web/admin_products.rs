@@ -16,7 +16,7 @@ use crate::{
 
 use super::{
     error::AppError,
-    forms::{Choice, FormErrors, choices},
+    forms::{Choice, FormErrors, choices, coded_choices},
     layout::Layout,
     render::{page, see_other_with_flash},
     session::Visitor,
@@ -213,20 +213,7 @@ fn render(
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let t = Catalogue::for_locale(visitor.locale);
-    let areas = choices(
-        "area",
-        SolutionArea::ALL
-            .iter()
-            .map(|a| {
-                (
-                    a.as_str().to_owned(),
-                    t.get(a.label_key()).to_owned(),
-                    String::new(),
-                )
-            })
-            .collect(),
-        &form.area,
-    );
+    let areas = coded_choices("area", SolutionArea::ALL, t, &form.area);
     let statuses = choices(
         "status",
         ["active", "retired"]

@@ -16,13 +16,13 @@ use crate::{
         partners_admin,
         users_admin::{self, Changed, Invitation},
     },
-    store::users::UserLine,
+    store::users::{UserFilter, UserLine},
 };
 
 use super::{
     associations::SelectOption,
     error::AppError,
-    forms::{Choice, FormErrors, choices},
+    forms::{Choice, FormErrors, coded_choices},
     layout::Layout,
     render::{page, see_other_with_flash},
     session::Visitor,
@@ -43,6 +43,9 @@ pub struct UserRow {
 struct UsersPage {
     layout: Layout,
     users: Vec<UserRow>,
+    q: String,
+    roles: Vec<SelectOption>,
+    next: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -76,11 +79,12 @@ struct UserPage {
     organisations: Vec<SelectOption>,
 }
 
-fn row(u: &UserLine, t: &Catalogue) -> UserRow {
-    let state = match (u.active, u.has_password) {
-        (false, _) => "admin.users.state.inactive",
-        (true, false) => "admin.users.state.invited",
-        (true, true) => "admin.users.state.active",
+fn row(u: &UserLine, link_live: bool, t: &Catalogue) -> UserRow {
+    let state = match (u.active, u.has_password, link_live) {
+        (false, _, _) => "admin.users.state.inactive",
+        (true, false, true) => "admin.users.state.invited",
+        (true, false, false) => "admin.users.state.link_expired",
+        (true, true, _) => "admin.users.state.active",
     };
     UserRow {
         href: format!("/admin/users/{}", u.id),
@@ -94,18 +98,69 @@ fn row(u: &UserLine, t: &Catalogue) -> UserRow {
     }
 }
 
-pub async fn index(visitor: Visitor, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
+/// Users per page.
+const PAGE: i64 = 50;
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct UsersQuery {
+    q: String,
+    role: String,
+    after: String,
+}
+
+pub async fn index(
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    query: web::Query<UsersQuery>,
+) -> Result<HttpResponse, AppError> {
     let viewer = visitor.permitted(access::can_administer)?.viewer();
-    let all = state
-        .db(move |conn| users_admin::list(conn, &viewer))
+    let query = query.into_inner();
+    let filter = UserFilter {
+        search: Some(query.q.trim().to_owned()).filter(|s| !s.is_empty()),
+        role: Role::parse(&query.role).map(|r| r.as_str().to_owned()),
+    };
+    let after = query
+        .after
+        .split_once('~')
+        .map(|(name, id)| (name.to_owned(), id.to_owned()));
+    let (now, wanted) = (state.now(), filter.clone());
+    let found = state
+        .db(move |conn| users_admin::list(conn, &viewer, &wanted, after.as_ref(), PAGE + 1, now))
         .await?
         .ok_or(AppError::Forbidden)?;
     let t = Catalogue::for_locale(visitor.locale);
+    let more = found.len() as i64 > PAGE;
+    let shown = &found[..found.len().min(PAGE as usize)];
+    let next = more.then(|| {
+        let mut params = form_urlencoded::Serializer::new(String::new());
+        if let Some(search) = &filter.search {
+            params.append_pair("q", search);
+        }
+        if let Some(role) = &filter.role {
+            params.append_pair("role", role);
+        }
+        if let Some((last, _)) = shown.last() {
+            params.append_pair("after", &format!("{}~{}", last.display_name, last.id));
+        }
+        format!("/admin/users?{}", params.finish())
+    });
+    let roles = Role::ALL
+        .iter()
+        .map(|r| SelectOption {
+            value: r.as_str().to_owned(),
+            label: t.get(r.label_key()).to_owned(),
+            selected: filter.role.as_deref() == Some(r.as_str()),
+        })
+        .collect();
     page(
         StatusCode::OK,
         &UsersPage {
             layout: Layout::new(&visitor, "admin.users.title"),
-            users: all.iter().map(|u| row(u, t)).collect(),
+            users: shown.iter().map(|(u, link)| row(u, *link, t)).collect(),
+            q: query.q,
+            roles,
+            next,
         },
     )
 }
@@ -321,20 +376,7 @@ async fn conclude(
 }
 
 fn role_choices(t: &Catalogue, selected: &str) -> Vec<Choice> {
-    choices(
-        "role",
-        Role::ALL
-            .iter()
-            .map(|r| {
-                (
-                    r.as_str().to_owned(),
-                    t.get(r.label_key()).to_owned(),
-                    String::new(),
-                )
-            })
-            .collect(),
-        selected,
-    )
+    coded_choices("role", Role::ALL, t, selected)
 }
 
 async fn organisation_options(
@@ -388,8 +430,9 @@ async fn render_user(
 ) -> Result<HttpResponse, AppError> {
     let viewer = visitor.permitted(access::can_administer)?.viewer();
     let target = id.clone();
-    let user = state
-        .db(move |conn| users_admin::find(conn, &viewer, &target))
+    let now = state.now();
+    let (user, link_live) = state
+        .db(move |conn| users_admin::find(conn, &viewer, &target, now))
         .await?
         .ok_or(AppError::NotFound)?;
     let t = Catalogue::for_locale(visitor.locale);
@@ -408,7 +451,7 @@ async fn render_user(
             layout: Layout::new(visitor, "admin.users.one_title").with_errors(!errors.is_empty()),
             roles: role_choices(t, &role),
             active: user.active,
-            user: row(&user, t),
+            user: row(&user, link_live, t),
             id,
             errors,
             organisations,

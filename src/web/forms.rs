@@ -33,6 +33,20 @@ pub fn choices(name: &str, options: Vec<(String, String, String)>, selected: &st
         .collect()
 }
 
+/// Radios for `name`, one per coded value (its code and catalogue label, no hint).
+pub fn coded_choices<T>(name: &str, all: &[T], t: &Catalogue, selected: &str) -> Vec<Choice>
+where
+    T: crate::domain::errors::Message + std::fmt::Display,
+{
+    choices(
+        name,
+        all.iter()
+            .map(|value| (value.to_string(), t.message(value), String::new()))
+            .collect(),
+        selected,
+    )
+}
+
 #[derive(Debug, Default, Clone)]
 pub struct FormErrors {
     items: Vec<FieldMessage>,

@@ -5,6 +5,8 @@ pub mod admin_locations;
 pub mod admin_partners;
 pub mod admin_products;
 pub mod admin_registry;
+pub mod admin_subscriptions;
+pub mod admin_tenants;
 pub mod admin_users;
 pub mod answer;
 pub mod assets;
@@ -231,6 +233,42 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route(
             "/admin/registry/example/{kind}",
             web::get().to(admin_registry::example),
+        )
+        .service(
+            web::resource("/admin/registry/tenants/new")
+                .route(web::get().to(admin_tenants::new_form))
+                .route(web::post().to(admin_tenants::create)),
+        )
+        .service(
+            web::resource("/admin/registry/tenants/{id}")
+                .route(web::get().to(admin_tenants::show))
+                .route(web::post().to(admin_tenants::rename)),
+        )
+        .route(
+            "/admin/registry/tenants/{id}/domains",
+            web::post().to(admin_tenants::add_domain),
+        )
+        .route(
+            "/admin/registry/tenants/{id}/domains/remove",
+            web::post().to(admin_tenants::remove_domain),
+        )
+        .route(
+            "/admin/registry/tenants/{id}/usage",
+            web::post().to(admin_tenants::put_usage),
+        )
+        .route(
+            "/admin/registry/tenants/{id}/usage/remove",
+            web::post().to(admin_tenants::remove_usage),
+        )
+        .service(
+            web::resource("/admin/registry/tenants/{id}/subscriptions/new")
+                .route(web::get().to(admin_subscriptions::new_form))
+                .route(web::post().to(admin_subscriptions::create)),
+        )
+        .service(
+            web::resource("/admin/registry/tenants/{id}/subscriptions/{sid}")
+                .route(web::get().to(admin_subscriptions::edit_form))
+                .route(web::post().to(admin_subscriptions::update)),
         )
         .route("/admin/products", web::get().to(admin_products::index))
         .service(

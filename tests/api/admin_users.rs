@@ -187,6 +187,11 @@ async fn an_expired_link_is_refused_and_a_new_one_replaces_it() {
         "expired after 72 hours"
     );
     let admin = app.signed_in(ADMIN).await;
+    let listed = admin.get("/admin/users?q=rae").await;
+    assert_eq!(
+        listed.texts(".user-state"),
+        ["Invited, link expired: send a new password link"]
+    );
     assert_eq!(
         admin
             .submit_form(&user, &format!("{user}/password-link"), &[])
@@ -201,6 +206,8 @@ async fn an_expired_link_is_refused_and_a_new_one_replaces_it() {
         "Choose a new password for the customer associations portal"
     );
     let second = link_path(&mail.text);
+    let listed = admin.get("/admin/users?q=rae").await;
+    assert_eq!(listed.texts(".user-state"), ["Invited (no password yet)"]);
     assert_eq!(
         app.visitor()
             .get(&second)
@@ -350,4 +357,51 @@ async fn only_administrators_manage_users() {
             .texts(".user-email")
             .contains(&"x@portal.example".to_owned())
     );
+}
+
+#[actix_web::test]
+async fn the_user_list_is_searched_filtered_and_paged() {
+    let app = spawn_app().await;
+    let admin = app.signed_in(ADMIN).await;
+    for n in 0..52 {
+        let email = format!("reviewer{n:02}@portal.example");
+        let name = format!("Reviewer {n:02}");
+        let res = admin
+            .submit_form(
+                NEW,
+                NEW,
+                &[
+                    ("email", email.as_str()),
+                    ("display_name", name.as_str()),
+                    ("role", "reviewer"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status, 303, "{}", res.body);
+    }
+    let first = admin.get("/admin/users?role=reviewer").await;
+    let names = first.texts(".user-name");
+    assert_eq!(names.len(), 50);
+    assert_eq!(
+        (names[0].as_str(), names[49].as_str()),
+        ("Reviewer 00", "Reviewer 49")
+    );
+    let next = first.attr("a[rel=next]", "href").expect("a next page");
+    let second = admin.get(&next).await;
+    assert_eq!(
+        second.texts(".user-name"),
+        ["Reviewer 50", "Reviewer 51", "Riley Morgan"]
+    );
+    assert_eq!(second.count("a[rel=next]"), 0);
+    assert_eq!(
+        second.attr("#role option[selected]", "value").as_deref(),
+        Some("reviewer")
+    );
+
+    let found = admin.get("/admin/users?q=CONTOSO").await;
+    assert_eq!(found.texts(".user-email"), ["partner@contoso.example"]);
+    let found = admin.get("/admin/users?q=sam").await;
+    assert_eq!(found.texts(".user-name"), ["Sam Patel"]);
+    let none = admin.get("/admin/users?q=100%25").await;
+    assert_eq!(none.count("[data-testid=no-users]"), 1);
 }

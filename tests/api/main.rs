@@ -5,6 +5,7 @@ mod admin_calendar;
 mod admin_partners;
 mod admin_products;
 mod admin_registry;
+mod admin_tenants;
 mod admin_users;
 mod associations_list;
 mod browser;

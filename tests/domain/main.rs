@@ -15,5 +15,6 @@ mod holidays;
 mod messages;
 mod programme;
 mod support;
+mod tenants;
 mod values;
 mod values_props;

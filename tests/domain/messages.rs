@@ -18,6 +18,7 @@ use portal::domain::programme::{
     Activity, ClaimType, OtherProgramme, Programme, ProgrammeError, SolutionArea,
 };
 use portal::domain::registry_import::{ImportKind, RowError};
+use portal::domain::tenants::TenantError;
 use portal::domain::values::{ValueError, ValueKind};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -322,6 +323,32 @@ fn produced() -> Vec<(&'static str, Vec<&'static str>)> {
             | PartnerError::CountryInvalid
             | PartnerError::MpnTaken
             | PartnerError::UnknownProgramme => all.push(of(&e)),
+        }
+    }
+    for e in [
+        TenantError::ProductRequired,
+        TenantError::ProductUnknown,
+        TenantError::ChannelRequired,
+        TenantError::DateInvalid,
+        TenantError::MonthInvalid,
+        TenantError::EndsBeforeStart,
+        TenantError::CountInvalid { max: 10 },
+        TenantError::TenantTaken,
+        TenantError::SubscriptionTaken,
+        TenantError::DomainTaken,
+    ] {
+        match e {
+            TenantError::Value(_)
+            | TenantError::ProductRequired
+            | TenantError::ProductUnknown
+            | TenantError::ChannelRequired
+            | TenantError::DateInvalid
+            | TenantError::MonthInvalid
+            | TenantError::EndsBeforeStart
+            | TenantError::CountInvalid { .. }
+            | TenantError::TenantTaken
+            | TenantError::SubscriptionTaken
+            | TenantError::DomainTaken => all.push(of(&e)),
         }
     }
     for e in [
