@@ -14,6 +14,7 @@ fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         None | Some("serve") => {}
         Some("create-admin") => return create_admin(&args[1..]),
+        Some("seed") => return seed(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
@@ -42,10 +43,14 @@ fn main() -> ExitCode {
 
 const USAGE: &str = "usage: portal [serve]
        portal create-admin --email EMAIL [--name NAME]
+       portal seed --claims N [--organisations M]
 
 serve         starts the portal (the default)
 create-admin  creates an administrator; the password is asked for, or read from the
               first line of standard input when that is not a terminal
+seed          fills the database with generated data for measuring the portal at
+              scale: M partner organisations (default 100), N claims in every status
+              with their tenants, audit rows and emails (demo data is added first)
 
 Configuration comes from PORTAL_* variables (see README.md).";
 
@@ -98,6 +103,54 @@ fn create_admin(args: &[String]) -> ExitCode {
         }
         Err(e) => {
             eprintln!("portal: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `portal seed --claims N [--organisations M]`: generated data for benchmarks.
+fn seed(args: &[String]) -> ExitCode {
+    let mut plan = portal::service::seed::SeedPlan {
+        claims: 0,
+        organisations: 100,
+    };
+    let mut rest = args.iter();
+    while let Some(flag) = rest.next() {
+        let value = rest
+            .next()
+            .and_then(|v| v.replace('_', "").parse::<u64>().ok());
+        match (flag.as_str(), value) {
+            ("--claims", Some(n)) => plan.claims = n,
+            ("--organisations", Some(n)) => plan.organisations = n,
+            _ => {
+                eprintln!("portal: seed: unexpected `{flag}` (numbers expected)\n\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let settings = match Settings::from_env() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("portal: configuration error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match portal::startup::seed(&settings, plan, |step| eprintln!("  seeded {step}")) {
+        Ok(report) => {
+            println!(
+                "Seeded {} claims, {} organisations, {} tenants ({} rows) in {:.1} s",
+                report.claims, report.organisations, report.tenants, report.rows, report.seconds
+            );
+            println!(
+                "Sign in as {} or {} (password: {})",
+                report.partner_email,
+                report.reviewer_email,
+                portal::service::demo::DEMO_PASSWORD
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("portal: seed: {e:#}");
             ExitCode::FAILURE
         }
     }

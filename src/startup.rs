@@ -166,3 +166,23 @@ pub fn create_administrator(
         chrono::Utc::now(),
     )
 }
+
+/// `portal seed`: migrations, the demo data when the database is empty, then the
+/// generated data of `plan`.
+pub fn seed(
+    settings: &Settings,
+    plan: crate::service::seed::SeedPlan,
+    progress: impl FnMut(&str),
+) -> anyhow::Result<crate::service::seed::SeedReport> {
+    let pool =
+        store::connection::build_pool(&settings.database_url, 1, settings.database_pool_timeout)?;
+    let mut conn = pool.get()?;
+    migrate::run_pending(&mut conn)?;
+    crate::service::seed::seed(
+        &mut conn,
+        plan,
+        settings.argon2_memory_kib,
+        chrono::Utc::now(),
+        progress,
+    )
+}

@@ -26,6 +26,8 @@ pub mod products_admin;
 pub mod products_step;
 pub mod registry_import;
 pub mod review;
+pub mod seed;
+pub mod seed_claims;
 pub mod set_password;
 pub mod system_changes;
 pub mod tenants_admin;

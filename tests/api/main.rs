@@ -23,6 +23,7 @@ mod helpers;
 mod products_step;
 mod review_flow;
 mod security_headers;
+mod seed;
 mod sign_in;
 mod smtp_delivery;
 mod smtp_sink;

@@ -1,0 +1,410 @@
+//! The claims of `portal seed`. Claims come in groups of eight on one customer tenant, one
+//! per status position, so each tenant has exactly one claim holding (or having held) an
+//! official association: the exclusivity index stays satisfied. Organisations are spread
+//! pseudo-randomly; times are spread over two years, recent for claims still in progress.
+
+use chrono::{DateTime, Duration, Utc};
+
+use crate::{
+    domain::{
+        claim::{ActorKind, RejectionReason, Status},
+        exclusivity::{ProductSelection, keys_for_claim},
+        programme::Programme,
+        values::{SubscriptionId, TenantId},
+    },
+    mail::MailKind,
+    store::{
+        AnyConnection,
+        bulk::{self, Bulk, Value},
+        db_time, new_id, outbox,
+    },
+};
+
+use super::seed::{
+    CLAIMS_PER_TENANT, Partners, SUBSCRIBED, subscription_id, tenant_domain, tenant_id,
+};
+
+const CLAIM_COLUMNS: [&str; 32] = [
+    "id",
+    "organisation_id",
+    "location_id",
+    "created_by",
+    "tenant_id",
+    "customer_domain",
+    "solution_area",
+    "activity",
+    "programme",
+    "name",
+    "status",
+    "customer_contact_name",
+    "customer_contact_title",
+    "customer_contact_email",
+    "technical_contact_name",
+    "technical_contact_title",
+    "technical_contact_email",
+    "company_contact_name",
+    "company_contact_email",
+    "seller_name",
+    "customer_name",
+    "isv_solution_name",
+    "comments",
+    "rejected_at",
+    "dispute_used",
+    "window_closes_at",
+    "action_required_due",
+    "submitted_at",
+    "created_at",
+    "updated_at",
+    "language",
+    "ends_at",
+];
+
+/// The tables one chunk of claims writes to.
+struct Tables {
+    claims: Bulk,
+    products: Bulk,
+    audit: Bulk,
+    outbox: Bulk,
+    officials: Bulk,
+    tokens: Bulk,
+}
+
+impl Tables {
+    fn new() -> Self {
+        Tables {
+            claims: Bulk::new("claims", &CLAIM_COLUMNS),
+            products: Bulk::new(
+                "claim_products",
+                &["claim_id", "product_id", "subscription_id"],
+            ),
+            audit: Bulk::new(
+                "audit_entries",
+                &[
+                    "id",
+                    "claim_id",
+                    "actor_kind",
+                    "actor_user_id",
+                    "from_status",
+                    "to_status",
+                    "reason_code",
+                    "reason_text",
+                    "at",
+                ],
+            ),
+            outbox: Bulk::new(
+                "outbox",
+                &[
+                    "id",
+                    "kind",
+                    "claim_id",
+                    "recipient",
+                    "subject",
+                    "body_text",
+                    "body_html",
+                    "message_id",
+                    "state",
+                    "attempts",
+                    "next_attempt_at",
+                    "created_at",
+                    "sent_at",
+                ],
+            ),
+            officials: Bulk::new(
+                "official_associations",
+                &[
+                    "id",
+                    "association_key",
+                    "claim_id",
+                    "organisation_id",
+                    "programme",
+                    "tenant_id",
+                    "starts_at",
+                    "ends_at",
+                    "ended_at",
+                ],
+            ),
+            tokens: Bulk::new(
+                "opt_out_tokens",
+                &["token_hash", "claim_id", "expires_at", "created_at"],
+            ),
+        }
+    }
+
+    /// Parents first: claims, then what refers to them.
+    fn all(&mut self) -> [&mut Bulk; 6] {
+        [
+            &mut self.claims,
+            &mut self.products,
+            &mut self.audit,
+            &mut self.outbox,
+            &mut self.officials,
+            &mut self.tokens,
+        ]
+    }
+}
+
+/// Where claim `i` stands, by its position in its tenant's group.
+fn status_of(i: u64) -> Status {
+    match i % CLAIMS_PER_TENANT {
+        0 => Status::Draft,
+        1 => Status::Submitted,
+        2 => Status::PendingCustomer,
+        3 => Status::Official,
+        4 => Status::Rejected,
+        5 => Status::Withdrawn,
+        6 => Status::ActionRequired,
+        _ => match (i / CLAIMS_PER_TENANT) % 3 {
+            0 => Status::Expired,
+            1 => Status::OptedOut,
+            _ => Status::Disputed,
+        },
+    }
+}
+
+/// The statuses a claim went through to reach `status`, oldest first.
+fn path_to(status: Status) -> &'static [Status] {
+    use Status::*;
+    match status {
+        Draft => &[Draft],
+        Submitted => &[Draft, Submitted],
+        ActionRequired => &[Draft, Submitted, ActionRequired],
+        Rejected => &[Draft, Submitted, Rejected],
+        Disputed => &[Draft, Submitted, Rejected, Disputed],
+        Withdrawn => &[Draft, Submitted, Withdrawn],
+        PendingCustomer => &[Draft, Submitted, PendingCustomer],
+        OptedOut => &[Draft, Submitted, PendingCustomer, OptedOut],
+        Official => &[Draft, Submitted, PendingCustomer, Official],
+        Expired => &[Draft, Submitted, PendingCustomer, Official, Expired],
+    }
+}
+
+/// A well-mixed number from `i` (splitmix64), so spreads look random but repeat exactly.
+fn mix(i: u64) -> u64 {
+    let mut z = i.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+pub fn write(
+    c: &mut AnyConnection,
+    partners: &Partners,
+    range: std::ops::Range<u64>,
+    tenants: u64,
+    reviewer_id: Option<&str>,
+    now: DateTime<Utc>,
+) -> anyhow::Result<u64> {
+    let mut tables = Tables::new();
+    for i in range {
+        write_claim(&mut tables, partners, i, tenants, reviewer_id, now)?;
+        bulk::flush_if_full(c, &mut tables.all())?;
+    }
+    Ok(bulk::flush_all(c, &mut tables.all())?)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn write_claim(
+    tables: &mut Tables,
+    partners: &Partners,
+    i: u64,
+    tenants: u64,
+    reviewer_id: Option<&str>,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    let status = status_of(i);
+    let tenant = (i / CLAIMS_PER_TENANT) % tenants;
+    let org = &partners.organisations[(mix(i) % partners.organisations.len() as u64) as usize];
+    let business_apps = tenant % 5 == 4;
+    let (programme, area) = if business_apps {
+        (Programme::OsuBizApps, "business_applications")
+    } else {
+        (Programme::OsuM365, "microsoft_365")
+    };
+    let slots: &[usize] = match (business_apps, i % 3) {
+        (true, _) => &[2],
+        (false, 0) => &[0, 1],
+        (false, _) => &[0],
+    };
+    // Claims still in progress are recent; the rest spread over two years.
+    let in_progress = matches!(
+        status,
+        Status::Submitted | Status::PendingCustomer | Status::ActionRequired | Status::Disputed
+    );
+    let span_minutes = if in_progress {
+        3 * 24 * 60
+    } else {
+        720 * 24 * 60
+    };
+    let created = now
+        - Duration::days(if in_progress { 2 } else { 40 })
+        - Duration::minutes((mix(i ^ 0x5eed) % span_minutes) as i64);
+    let path = path_to(status);
+    let step_at = |step: usize| db_time(created + Duration::hours(step as i64 * 20));
+    let last_at = step_at(path.len() - 1);
+
+    let id = new_id();
+    let tenant_id = tenant_id(tenant);
+    let domain = tenant_domain(tenant);
+    let name = format!("Customer {tenant} {} claim {i}", programme.as_str());
+    let contact = |role: &str| format!("{role}{i}@{domain}");
+    let submitted = status != Status::Draft;
+    let customer_email = contact("it");
+    let technical_email = contact("ops");
+    let company_email = "sales@partner.seed.example".to_owned();
+    let window = (status == Status::PendingCustomer)
+        .then(|| db_time(now + Duration::hours(24 + (mix(i) % 96) as i64)));
+    let due = (status == Status::ActionRequired)
+        .then(|| db_time(now + Duration::hours(24 + (mix(i) % 96) as i64)));
+    let rejected_at = path
+        .iter()
+        .position(|s| *s == Status::Rejected)
+        .map(step_at);
+    let official_at = path
+        .iter()
+        .position(|s| *s == Status::Official)
+        .map(step_at);
+    let ends_at = match status {
+        Status::Official => Some(db_time(now + Duration::days(400 + (tenant % 300) as i64))),
+        Status::Expired => Some(last_at),
+        _ => None,
+    };
+    let values: [Value<'_>; 32] = [
+        (&id).into(),
+        (&org.id).into(),
+        (&org.location_id).into(),
+        (&org.user_id).into(),
+        (&tenant_id).into(),
+        (&domain).into(),
+        area.into(),
+        "usage".into(),
+        programme.as_str().into(),
+        (&name).into(),
+        status.as_str().into(),
+        "Morgan Customer".into(),
+        "IT Director".into(),
+        (&customer_email).into(),
+        "Alex Engineer".into(),
+        "Cloud Architect".into(),
+        (&technical_email).into(),
+        "Partner Seller".into(),
+        (&company_email).into(),
+        "Partner Seller".into(),
+        "Morgan Customer".into(),
+        Value::Null,
+        submitted
+            .then_some("Deployment and adoption workshops.")
+            .into(),
+        rejected_at.into(),
+        Value::Bool(status == Status::Disputed),
+        window.into(),
+        due.into(),
+        submitted.then(|| step_at(1)).into(),
+        db_time(created).into(),
+        last_at.into(),
+        "en".into(),
+        ends_at.into(),
+    ];
+    tables.claims.row(&values);
+
+    let mut selections = Vec::new();
+    for slot in slots {
+        let product = SUBSCRIBED[*slot].0;
+        let subscription = subscription_id(tenant, *slot);
+        tables
+            .products
+            .row(&[(&id).into(), product.into(), (&subscription).into()]);
+        selections.push(ProductSelection {
+            product_id: product.to_owned(),
+            subscription: SubscriptionId::parse(&subscription).ok(),
+        });
+    }
+
+    for (step, to) in path.iter().enumerate() {
+        let from = step.checked_sub(1).map(|s| path[s].as_str());
+        let (actor, user) = match to {
+            Status::Draft | Status::Submitted | Status::Withdrawn | Status::Disputed => {
+                (ActorKind::Partner, Some(org.user_id.as_str()))
+            }
+            Status::PendingCustomer | Status::ActionRequired | Status::Rejected => {
+                (ActorKind::Reviewer, reviewer_id)
+            }
+            Status::OptedOut => (ActorKind::CustomerLink, None),
+            Status::Official | Status::Expired => (ActorKind::System, None),
+        };
+        let (reason, reason_text) = match to {
+            Status::Rejected => (
+                Some(RejectionReason::InsufficientProofOfExecution.as_str()),
+                None,
+            ),
+            Status::ActionRequired => (
+                None,
+                Some("Please add the workshop attendance list to the proof of execution."),
+            ),
+            _ => (None, None),
+        };
+        tables.audit.row(&[
+            (&new_id()).into(),
+            (&id).into(),
+            actor.as_str().into(),
+            user.into(),
+            from.into(),
+            to.as_str().into(),
+            reason.into(),
+            reason_text.into(),
+            step_at(step).into(),
+        ]);
+        let mail = match to {
+            Status::PendingCustomer => Some((MailKind::CustomerValidated, &customer_email)),
+            Status::ActionRequired => Some((MailKind::PartnerActionRequired, &company_email)),
+            Status::Rejected => Some((MailKind::PartnerRejected, &company_email)),
+            Status::Official => Some((MailKind::PartnerOfficial, &company_email)),
+            Status::OptedOut => Some((MailKind::PartnerOptedOut, &company_email)),
+            _ => None,
+        };
+        if let Some((kind, recipient)) = mail {
+            let mail_id = new_id();
+            let message_id = format!("<{mail_id}@seed.example>");
+            let at = step_at(step);
+            tables.outbox.row(&[
+                (&mail_id).into(),
+                kind.as_str().into(),
+                (&id).into(),
+                recipient.into(),
+                kind.as_str().into(),
+                "".into(),
+                "".into(),
+                (&message_id).into(),
+                outbox::SENT.into(),
+                Value::Int(1),
+                at.into(),
+                at.into(),
+                Some(at).into(),
+            ]);
+        }
+    }
+
+    if let Some(window) = window {
+        let token = format!("seed-{id}");
+        tables
+            .tokens
+            .row(&[(&token).into(), (&id).into(), window.into(), last_at.into()]);
+    }
+    if let Some(starts) = official_at {
+        let tenant = TenantId::parse(&tenant_id)?;
+        let ended = (status == Status::Expired).then_some(last_at);
+        for key in keys_for_claim(programme, &tenant, &selections)? {
+            tables.officials.row(&[
+                (&new_id()).into(),
+                (&key.as_string()).into(),
+                (&id).into(),
+                (&org.id).into(),
+                programme.as_str().into(),
+                (&tenant_id).into(),
+                starts.into(),
+                ends_at.into(),
+                ended.into(),
+            ]);
+        }
+    }
+    Ok(())
+}

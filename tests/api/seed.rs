@@ -1,0 +1,69 @@
+//! `portal seed`: generated data for measuring the portal at scale, which the portal then
+//! serves like any other — claims in every status, with history, in the reviewer's queue.
+
+use std::process::Command;
+
+use crate::helpers::*;
+
+fn seed(database: &TestDatabase, claims: &str) -> (bool, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_portal"))
+        .args(["seed", "--claims", claims, "--organisations", "3"])
+        .env("PORTAL_DATABASE_URL", database.url())
+        .output()
+        .expect("the portal binary runs");
+    let text = String::from_utf8_lossy(&output.stdout).into_owned()
+        + &String::from_utf8_lossy(&output.stderr);
+    (output.status.success(), text)
+}
+
+#[actix_web::test]
+async fn seeded_claims_are_served_in_every_status_with_their_history() {
+    let database = TestDatabase::create();
+    let (ok, said) = seed(&database, "960");
+    assert!(ok, "{said}");
+    assert!(
+        said.contains("Seeded 960 claims, 3 organisations, 120 tenants"),
+        "{said}"
+    );
+    let (ok, said) = seed(&database, "10");
+    assert!(!ok, "a second seed is refused");
+    assert!(said.contains("seeded already"), "{said}");
+
+    let app = spawn_app_on(database, &[]).await;
+    let partner = app.signed_in("partner@org0.seed.example").await;
+    let list = partner.get("/associations").await;
+    assert_eq!(list.count("[data-testid=associations] tbody tr"), 25);
+    let statuses = [
+        ("draft", "Draft"),
+        ("submitted", "Submitted"),
+        ("action_required", "Action required"),
+        ("pending_customer", "Pending customer"),
+        ("official", "Official"),
+        ("rejected", "Rejected"),
+        ("disputed", "Disputed"),
+        ("opted_out", "Opted out"),
+        ("expired", "Expired"),
+        ("withdrawn", "Withdrawn"),
+    ];
+    for (code, label) in statuses {
+        let page = partner.get(&format!("/associations?status={code}")).await;
+        let shown = page.texts("[data-testid=associations] .claim-status .status");
+        assert!(!shown.is_empty(), "{code}");
+        assert!(shown.iter().all(|s| s == label), "{code}: {shown:?}");
+    }
+
+    let official = partner.get("/associations?status=official").await;
+    let claim = official
+        .attr("[data-testid=associations] .claim-name a", "href")
+        .unwrap();
+    let history = partner.get(&format!("{claim}/history")).await;
+    assert_eq!(history.count("[data-testid=history] tbody tr"), 4);
+
+    let reviewer = app.signed_in("reviewer@portal.example").await;
+    let queue = reviewer.get("/review").await;
+    assert!(
+        queue.status == 200 && queue.count("tbody tr") > 0,
+        "{}",
+        queue.body
+    );
+}
