@@ -7,6 +7,7 @@ pub mod admin_products;
 pub mod admin_registry;
 pub mod admin_subscriptions;
 pub mod admin_tenants;
+pub mod admin_user_list;
 pub mod admin_users;
 pub mod answer;
 pub mod assets;
@@ -201,7 +202,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .route(web::get().to(admin_locations::location_form))
                 .route(web::post().to(admin_locations::update_location)),
         )
-        .route("/admin/users", web::get().to(admin_users::index))
+        .route("/admin/users", web::get().to(admin_user_list::index))
         .service(
             web::resource("/admin/users/new")
                 .route(web::get().to(admin_users::new_form))
