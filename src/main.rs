@@ -43,14 +43,16 @@ fn main() -> ExitCode {
 
 const USAGE: &str = "usage: portal [serve]
        portal create-admin --email EMAIL [--name NAME]
-       portal seed --claims N [--organisations M]
+       portal seed --claims N [--organisations M] [--ready-drafts K]
 
 serve         starts the portal (the default)
 create-admin  creates an administrator; the password is asked for, or read from the
               first line of standard input when that is not a terminal
 seed          fills the database with generated data for measuring the portal at
               scale: M partner organisations (default 100), N claims in every status
-              with their tenants, audit rows and emails (demo data is added first)
+              with their tenants, proof of execution, audit rows and emails (demo data
+              is added first), and K complete drafts in one more organisation of their
+              own, ready to submit
 
 Configuration comes from PORTAL_* variables (see README.md).";
 
@@ -108,11 +110,13 @@ fn create_admin(args: &[String]) -> ExitCode {
     }
 }
 
-/// `portal seed --claims N [--organisations M]`: generated data for benchmarks.
+/// `portal seed --claims N [--organisations M] [--ready-drafts K]`: generated data for
+/// benchmarks.
 fn seed(args: &[String]) -> ExitCode {
     let mut plan = portal::service::seed::SeedPlan {
         claims: 0,
         organisations: 100,
+        ready_drafts: 0,
     };
     let mut rest = args.iter();
     while let Some(flag) = rest.next() {
@@ -122,6 +126,7 @@ fn seed(args: &[String]) -> ExitCode {
         match (flag.as_str(), value) {
             ("--claims", Some(n)) => plan.claims = n,
             ("--organisations", Some(n)) => plan.organisations = n,
+            ("--ready-drafts", Some(n)) => plan.ready_drafts = n,
             _ => {
                 eprintln!("portal: seed: unexpected `{flag}` (numbers expected)\n\n{USAGE}");
                 return ExitCode::from(2);
@@ -147,6 +152,12 @@ fn seed(args: &[String]) -> ExitCode {
                 report.reviewer_email,
                 portal::service::demo::DEMO_PASSWORD
             );
+            if let Some(email) = &report.ready_drafts_email {
+                println!(
+                    "{} drafts ready to submit belong to {email}",
+                    plan.ready_drafts
+                );
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -131,11 +131,8 @@ pub fn list(
     };
     let organisation_has_claims =
         !rows.is_empty() || claims::organisation_has_any(conn, organisation_id)?;
-    let claims = with_products(conn, rows)?;
-    let locations = organisations::locations_with_programmes(conn, organisation_id)?
-        .into_iter()
-        .map(|(location, _)| location)
-        .collect();
+    let claims = rows.into_iter().map(listed).collect();
+    let locations = organisations::locations(conn, organisation_id)?;
     Ok(ListPage {
         claims,
         previous,
@@ -165,32 +162,32 @@ pub fn for_each_batch(
             },
             None => return Ok(()),
         };
-        if !emit(with_products(conn, rows)?) || !more {
+        if !emit(rows.into_iter().map(listed).collect()) || !more {
             return Ok(());
         }
     }
 }
 
-fn with_products(conn: &mut AnyConnection, rows: Vec<ListRow>) -> anyhow::Result<Vec<ListedClaim>> {
-    let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
-    let names = claims::product_names(conn, &ids)?;
-    Ok(rows
-        .into_iter()
-        .map(|row| ListedClaim {
-            products: names
-                .iter()
-                .filter(|(id, _)| *id == row.id)
-                .map(|(_, n)| n.clone())
-                .collect(),
-            programme: Programme::parse(&row.programme),
-            status: Status::parse(&row.status),
-            window_closes_at: row.window_closes_at.map(from_db_time),
-            updated_at: from_db_time(row.updated_at),
-            id: row.id,
-            name: row.name,
-            customer_domain: row.customer_domain,
-            tenant_id: row.tenant_id,
-            location_id: row.location_id,
-        })
-        .collect())
+fn listed(row: ListRow) -> ListedClaim {
+    ListedClaim {
+        products: row
+            .product_names
+            .as_deref()
+            .map(|names| {
+                names
+                    .split(claims::PRODUCT_SEPARATOR)
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_default(),
+        programme: Programme::parse(&row.programme),
+        status: Status::parse(&row.status),
+        window_closes_at: row.window_closes_at.map(from_db_time),
+        updated_at: from_db_time(row.updated_at),
+        id: row.id,
+        name: row.name,
+        customer_domain: row.customer_domain,
+        tenant_id: row.tenant_id,
+        location_id: row.location_id,
+    }
 }

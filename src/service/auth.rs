@@ -28,7 +28,7 @@ pub const ADDRESS_FAILURE_LIMIT: i64 = 20;
 pub const THROTTLE_WINDOW: Duration = Duration::minutes(15);
 
 /// The signed-in user, as the rest of the application sees them.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SessionUser {
     pub user_id: String,
     pub email: String,

@@ -30,6 +30,9 @@ const CHUNK: u64 = 20_000;
 pub struct SeedPlan {
     pub claims: u64,
     pub organisations: u64,
+    /// Complete drafts, ready to submit, in one more organisation of their own (for
+    /// measuring the submit): the other organisations' lists stay as they are.
+    pub ready_drafts: u64,
 }
 
 #[derive(Debug, Clone)]
@@ -42,6 +45,8 @@ pub struct SeedReport {
     /// A seeded partner user (of the first organisation) and the demo reviewer.
     pub partner_email: String,
     pub reviewer_email: &'static str,
+    /// The user whose organisation has the ready drafts, if any were asked for.
+    pub ready_drafts_email: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -82,9 +87,13 @@ pub fn seed(
     let reviewer = users::find_by_email(conn, REVIEWER)?.map(|u| u.id);
     let password_hash = passwords::hash(demo::DEMO_PASSWORD, memory_kib)?;
     let mut rows = 0;
-    let (partners, written) = write_transaction(conn, |c| {
-        seed_partners(c, plan.organisations, &password_hash, at)
+    let with_drafts_owner = plan.organisations + u64::from(plan.ready_drafts > 0);
+    let (mut partners, written) = write_transaction(conn, |c| {
+        seed_partners(c, with_drafts_owner, &password_hash, at)
     })?;
+    let drafts_owner = (plan.ready_drafts > 0)
+        .then(|| partners.organisations.pop())
+        .flatten();
     rows += written;
     progress(&format!("{} organisations", plan.organisations));
 
@@ -102,6 +111,16 @@ pub fn seed(
         })?;
         progress(&format!("{last} claims"));
     }
+    if let Some(owner) = &drafts_owner {
+        for first in (0..plan.ready_drafts).step_by(CHUNK as usize) {
+            let last = (first + CHUNK).min(plan.ready_drafts);
+            let numbers = plan.claims + first..plan.claims + last;
+            rows += write_transaction(conn, |c| {
+                seed_claims::write_ready_drafts(c, owner, numbers, tenants, now)
+            })?;
+        }
+        progress(&format!("{} ready drafts", plan.ready_drafts));
+    }
     bulk::analyze(conn)?;
     Ok(SeedReport {
         organisations: plan.organisations,
@@ -111,6 +130,7 @@ pub fn seed(
         seconds: started.elapsed().as_secs_f64(),
         partner_email: partner_email(0),
         reviewer_email: REVIEWER,
+        ready_drafts_email: drafts_owner.map(|_| partner_email(plan.organisations)),
     })
 }
 

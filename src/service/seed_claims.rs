@@ -18,10 +18,12 @@ use crate::{
         bulk::{self, Bulk, Value},
         db_time, new_id, outbox,
     },
+    tokens,
 };
 
 use super::seed::{
-    CLAIMS_PER_TENANT, Partners, SUBSCRIBED, subscription_id, tenant_domain, tenant_id,
+    CLAIMS_PER_TENANT, Partners, SUBSCRIBED, SeededOrganisation, subscription_id, tenant_domain,
+    tenant_id,
 };
 
 const CLAIM_COLUMNS: [&str; 32] = [
@@ -67,6 +69,8 @@ struct Tables {
     outbox: Bulk,
     officials: Bulk,
     tokens: Bulk,
+    files: Bulk,
+    chunks: Bulk,
 }
 
 impl Tables {
@@ -127,11 +131,25 @@ impl Tables {
                 "opt_out_tokens",
                 &["token_hash", "claim_id", "expires_at", "created_at"],
             ),
+            files: Bulk::new(
+                "poe_files",
+                &[
+                    "id",
+                    "claim_id",
+                    "file_name",
+                    "content_type",
+                    "size_bytes",
+                    "sha256",
+                    "uploaded_by",
+                    "uploaded_at",
+                ],
+            ),
+            chunks: Bulk::new("file_chunks", &["file_id", "seq", "data"]),
         }
     }
 
     /// Parents first: claims, then what refers to them.
-    fn all(&mut self) -> [&mut Bulk; 6] {
+    fn all(&mut self) -> [&mut Bulk; 8] {
         [
             &mut self.claims,
             &mut self.products,
@@ -139,6 +157,8 @@ impl Tables {
             &mut self.outbox,
             &mut self.officials,
             &mut self.tokens,
+            &mut self.files,
+            &mut self.chunks,
         ]
     }
 }
@@ -196,24 +216,54 @@ pub fn write(
 ) -> anyhow::Result<u64> {
     let mut tables = Tables::new();
     for i in range {
-        write_claim(&mut tables, partners, i, tenants, reviewer_id, now)?;
+        let org = &partners.organisations[(mix(i) % partners.organisations.len() as u64) as usize];
+        let claim = SeedClaim {
+            i,
+            status: status_of(i),
+            tenant: (i / CLAIMS_PER_TENANT) % tenants,
+        };
+        write_claim(&mut tables, org, &claim, reviewer_id, now)?;
         bulk::flush_if_full(c, &mut tables.all())?;
     }
     Ok(bulk::flush_all(c, &mut tables.all())?)
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Drafts numbered `numbers` (after the claims) for `owner`, complete and ready to submit.
+pub fn write_ready_drafts(
+    c: &mut AnyConnection,
+    owner: &SeededOrganisation,
+    numbers: std::ops::Range<u64>,
+    tenants: u64,
+    now: DateTime<Utc>,
+) -> anyhow::Result<u64> {
+    let mut tables = Tables::new();
+    for i in numbers {
+        let claim = SeedClaim {
+            i,
+            status: Status::Draft,
+            tenant: i % tenants,
+        };
+        write_claim(&mut tables, owner, &claim, None, now)?;
+        bulk::flush_if_full(c, &mut tables.all())?;
+    }
+    Ok(bulk::flush_all(c, &mut tables.all())?)
+}
+
+/// Claim number `i`: where it stands and on which tenant.
+struct SeedClaim {
+    i: u64,
+    status: Status,
+    tenant: u64,
+}
+
 fn write_claim(
     tables: &mut Tables,
-    partners: &Partners,
-    i: u64,
-    tenants: u64,
+    org: &SeededOrganisation,
+    claim: &SeedClaim,
     reviewer_id: Option<&str>,
     now: DateTime<Utc>,
 ) -> anyhow::Result<()> {
-    let status = status_of(i);
-    let tenant = (i / CLAIMS_PER_TENANT) % tenants;
-    let org = &partners.organisations[(mix(i) % partners.organisations.len() as u64) as usize];
+    let SeedClaim { i, status, tenant } = *claim;
     let business_apps = tenant % 5 == 4;
     let (programme, area) = if business_apps {
         (Programme::OsuBizApps, "business_applications")
@@ -382,6 +432,25 @@ fn write_claim(
             ]);
         }
     }
+
+    // Every claim has its proof of execution: a draft is complete, ready to submit.
+    let file_id = new_id();
+    let content = format!("%PDF-1.4\n% Proof of execution for {name}\n%%EOF\n");
+    tables.files.row(&[
+        (&file_id).into(),
+        (&id).into(),
+        "proof-of-execution.pdf".into(),
+        "application/pdf".into(),
+        Value::Int(content.len() as i64),
+        (&tokens::hash_token(&content)).into(),
+        (&org.user_id).into(),
+        db_time(created).into(),
+    ]);
+    // ASCII text without backslashes reads back as the same bytes from a BLOB (SQLite) and
+    // a bytea (PostgreSQL) column.
+    tables
+        .chunks
+        .row(&[(&file_id).into(), Value::Int(0), (&content).into()]);
 
     if let Some(window) = window {
         let token = format!("seed-{id}");

@@ -5,6 +5,7 @@ use diesel::prelude::*;
 
 use super::{
     AnyConnection,
+    product_names::ProductNamesOfClaim,
     schema::{claim_products, claims, products},
 };
 
@@ -53,7 +54,15 @@ pub struct ListRow {
     pub status: String,
     pub window_closes_at: Option<NaiveDateTime>,
     pub updated_at: NaiveDateTime,
+    /// The claim's product names in catalogue order, joined by [`PRODUCT_SEPARATOR`].
+    #[diesel(
+        select_expression = ProductNamesOfClaim,
+        select_expression_type = ProductNamesOfClaim
+    )]
+    pub product_names: Option<String>,
 }
+
+pub use super::product_names::PRODUCT_SEPARATOR;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SortColumn {
@@ -111,17 +120,32 @@ pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<ListRow
     }
     if let Some(search) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         let lowered = super::like_escaped(search);
-        query = query.filter(
-            lower(claims::name)
-                .like(format!("%{lowered}%"))
-                .escape('\\')
-                .or(claims::customer_domain
-                    .like(format!("{lowered}%"))
-                    .escape('\\'))
-                .or(claims::tenant_id.eq(search.to_lowercase())),
-        );
+        // The matches are found in the covering name index alone (a subquery that needs no
+        // other column), then fetched by id: filtering the full rows read every row of the
+        // organisation from the table (30 ms at 10,000 rows instead of 7).
+        let matched = diesel::alias!(claims as matched);
+        let matching = matched
+            .filter(
+                matched
+                    .field(claims::organisation_id)
+                    .eq(q.organisation_id.clone()),
+            )
+            .filter(
+                lower(matched.field(claims::name))
+                    .like(format!("%{lowered}%"))
+                    .escape('\\')
+                    .or(matched
+                        .field(claims::customer_domain)
+                        .like(format!("{lowered}%"))
+                        .escape('\\'))
+                    .or(matched.field(claims::tenant_id).eq(search.to_lowercase())),
+            )
+            .select(matched.field(claims::id));
+        query = query.filter(claims::id.eq_any(matching));
     }
-    // Reading backwards (Previous) flips the order; rows are flipped back below.
+    // Reading backwards (Previous) flips the order; rows are flipped back below. Each cursor
+    // condition repeats its bound alone (`x >= v AND (x > v OR …)`): the planner turns that
+    // into an index range, where the OR alone made it walk every row before the cursor.
     let backwards = matches!(q.cursor, Cursor::Before { .. });
     let descending = q.descending != backwards;
     query = match (&q.cursor, q.sort) {
@@ -136,13 +160,13 @@ pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<ListRow
                         return Ok((Vec::new(), false));
                     };
                     if forward_greater {
-                        query.filter(
+                        query.filter(claims::updated_at.ge(at)).filter(
                             claims::updated_at
                                 .gt(at)
                                 .or(claims::updated_at.eq(at).and(claims::id.gt(id.clone()))),
                         )
                     } else {
-                        query.filter(
+                        query.filter(claims::updated_at.le(at)).filter(
                             claims::updated_at
                                 .lt(at)
                                 .or(claims::updated_at.eq(at).and(claims::id.lt(id.clone()))),
@@ -151,13 +175,13 @@ pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<ListRow
                 }
                 SortColumn::Name => {
                     if forward_greater {
-                        query.filter(
+                        query.filter(claims::name.ge(value.clone())).filter(
                             claims::name.gt(value.clone()).or(claims::name
                                 .eq(value.clone())
                                 .and(claims::id.gt(id.clone()))),
                         )
                     } else {
-                        query.filter(
+                        query.filter(claims::name.le(value.clone())).filter(
                             claims::name.lt(value.clone()).or(claims::name
                                 .eq(value.clone())
                                 .and(claims::id.lt(id.clone()))),
@@ -167,13 +191,13 @@ pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<ListRow
                 SortColumn::Domain => {
                     let (v, i) = (value.clone(), id.clone());
                     if forward_greater {
-                        query.filter(
+                        query.filter(claims::customer_domain.ge(v.clone())).filter(
                             claims::customer_domain
                                 .gt(v.clone())
                                 .or(claims::customer_domain.eq(v).and(claims::id.gt(i))),
                         )
                     } else {
-                        query.filter(
+                        query.filter(claims::customer_domain.le(v.clone())).filter(
                             claims::customer_domain
                                 .lt(v.clone())
                                 .or(claims::customer_domain.eq(v).and(claims::id.lt(i))),
@@ -217,19 +241,6 @@ pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<ListRow
         rows.reverse();
     }
     Ok((rows, more))
-}
-
-/// Product names of the given claims, in one query (no per-row lookups).
-pub fn product_names(
-    conn: &mut AnyConnection,
-    claim_ids: &[&str],
-) -> QueryResult<Vec<(String, String)>> {
-    claim_products::table
-        .inner_join(products::table)
-        .filter(claim_products::claim_id.eq_any(claim_ids))
-        .order((claim_products::claim_id, products::sort_order))
-        .select((claim_products::claim_id, products::name))
-        .load(conn)
 }
 
 /// Whether the organisation has any claim at all (one index probe, no count).

@@ -53,6 +53,7 @@ impl Manager {
                     reason: one_line(&e.to_string()),
                 }),
             DatabaseUrl::Sqlite(path) => {
+                super::sqlite_plans::keep_plans_stable();
                 let display = path.display().to_string();
                 let mut conn =
                     SqliteConnection::establish(&display).map_err(|e| ConnectError::Sqlite {
@@ -118,9 +119,13 @@ pub fn build_pool(url: &DatabaseUrl, size: u32, timeout: Duration) -> Result<DbP
             .map_err(ConnectError::Setup)?;
     }
     drop(first);
+    // A server connection can drop between requests, so PostgreSQL's are pinged on checkout;
+    // a SQLite connection is a file handle that cannot, and the ping cost every page a query.
+    let ping_on_checkout = matches!(url, DatabaseUrl::Postgres(_));
     Pool::builder()
         .max_size(size)
         .min_idle(Some(1))
+        .test_on_check_out(ping_on_checkout)
         .connection_timeout(timeout)
         .build(manager)
         .map_err(|e| match url {

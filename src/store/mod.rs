@@ -18,11 +18,13 @@ pub mod outbox;
 pub mod overview;
 pub mod password_tokens;
 pub mod poe_files;
+pub mod product_names;
 pub mod registry;
 pub mod review_lists;
 pub mod schema;
 pub mod sessions;
 pub mod sign_in_failures;
+pub mod sqlite_plans;
 pub mod usage;
 pub mod users;
 

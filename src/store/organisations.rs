@@ -76,16 +76,21 @@ pub struct LocationRow {
     pub country: String,
 }
 
+/// The organisation's locations by name (e.g. for a filter's choices).
+pub fn locations(conn: &mut AnyConnection, organisation_id: &str) -> QueryResult<Vec<LocationRow>> {
+    partner_locations::table
+        .filter(partner_locations::organisation_id.eq(organisation_id))
+        .order((partner_locations::name, partner_locations::id))
+        .select(LocationRow::as_select())
+        .load(conn)
+}
+
 /// The organisation's locations with the programme codes each is enrolled in, by name.
 pub fn locations_with_programmes(
     conn: &mut AnyConnection,
     organisation_id: &str,
 ) -> QueryResult<Vec<(LocationRow, Vec<String>)>> {
-    let locations: Vec<LocationRow> = partner_locations::table
-        .filter(partner_locations::organisation_id.eq(organisation_id))
-        .order((partner_locations::name, partner_locations::id))
-        .select(LocationRow::as_select())
-        .load(conn)?;
+    let locations = locations(conn, organisation_id)?;
     let ids: Vec<&str> = locations.iter().map(|l| l.id.as_str()).collect();
     let enrolments: Vec<(String, String)> = location_programmes::table
         .filter(location_programmes::location_id.eq_any(&ids))

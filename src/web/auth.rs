@@ -147,7 +147,10 @@ pub async fn sign_out(
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
     if let Some(token) = visitor.session_token.clone() {
-        state.db(move |conn| auth::sign_out(conn, &token)).await?;
+        let ended = token.clone();
+        state.db(move |conn| auth::sign_out(conn, &ended)).await?;
+        // After the trip: confirming the session on the way in remembered it again.
+        state.sessions.forget(&token);
     }
     let secure = state.settings.cookie_secure;
     let mut res = see_other("/sign-in");

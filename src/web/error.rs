@@ -16,6 +16,9 @@ pub enum AppError {
     /// Not signed in: go to the sign-in page and come back to `next` afterwards.
     #[error("sign-in required")]
     SignInRequired { next: String },
+    /// The signed-in user changed during the request (e.g. a new role): load `path` again.
+    #[error("the session's user changed")]
+    SessionChanged { path: String },
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -32,7 +35,9 @@ impl ResponseError for AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Forbidden | AppError::CsrfRejected => StatusCode::FORBIDDEN,
             AppError::BadRequest => StatusCode::BAD_REQUEST,
-            AppError::SignInRequired { .. } => StatusCode::SEE_OTHER,
+            AppError::SignInRequired { .. } | AppError::SessionChanged { .. } => {
+                StatusCode::SEE_OTHER
+            }
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -41,6 +46,9 @@ impl ResponseError for AppError {
         match self {
             AppError::SignInRequired { next } => HttpResponse::SeeOther()
                 .insert_header((header::LOCATION, sign_in_location(next)))
+                .finish(),
+            AppError::SessionChanged { path } => HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, path.as_str()))
                 .finish(),
             _ => HttpResponse::new(self.status_code()),
         }

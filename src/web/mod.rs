@@ -40,6 +40,7 @@ pub mod review;
 pub mod review_case;
 pub mod review_decisions;
 pub mod session;
+pub mod session_cache;
 pub mod set_password;
 pub mod state;
 pub mod submit;

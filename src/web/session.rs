@@ -19,7 +19,11 @@ use crate::{
     tokens,
 };
 
-use super::{error::AppError, state::AppState};
+use super::{
+    error::AppError,
+    session_cache::{Claim, with_claim},
+    state::AppState,
+};
 
 pub const SESSION_COOKIE: &str = "portal_session";
 /// Anonymous visitors' forms (sign-in, the customer's opt-out) are tied to this cookie.
@@ -88,19 +92,40 @@ pub async fn load_visitor<B: MessageBody>(
     };
     let settings = &state.settings;
 
+    let current_path = match req.query_string() {
+        "" => req.path().to_owned(),
+        q => format!("{}?{q}", req.path()),
+    };
     let session_token = req.cookie(SESSION_COOKIE).map(|c| c.value().to_owned());
+    let mut claim = None;
     let user = match session_token.clone() {
-        Some(token) => {
-            let now = state.now();
-            match state
-                .db(move |conn| auth::current_user(conn, &token, now))
-                .await
-            {
-                Ok(user) => user,
-                // Errors become responses here, so the error page renderer sees them.
-                Err(e) => return Ok(req.error_response(e).map_into_right_body()),
+        Some(token) => match state.sessions.get(&token) {
+            Some(user) => {
+                claim = Some(Claim {
+                    session_token: token,
+                    user: user.clone(),
+                    current_path: current_path.clone(),
+                });
+                Some(user)
             }
-        }
+            None => {
+                let now = state.now();
+                let lookup = token.clone();
+                match state
+                    .db(move |conn| auth::current_user(conn, &lookup, now))
+                    .await
+                {
+                    Ok(user) => {
+                        if let Some(user) = &user {
+                            state.sessions.confirmed(&token, user.clone());
+                        }
+                        user
+                    }
+                    // Errors become responses here, so the error page renderer sees them.
+                    Err(e) => return Ok(req.error_response(e).map_into_right_body()),
+                }
+            }
+        },
         None => None,
     };
     let stale_session_cookie = session_token.is_some() && user.is_none();
@@ -129,10 +154,6 @@ pub async fn load_visitor<B: MessageBody>(
             .get(actix_web::http::header::ACCEPT_LANGUAGE)
             .and_then(|v| v.to_str().ok()),
     );
-    let current_path = match req.query_string() {
-        "" => req.path().to_owned(),
-        q => format!("{}?{q}", req.path()),
-    };
     req.extensions_mut().insert(Visitor {
         user,
         session_token,
@@ -143,7 +164,9 @@ pub async fn load_visitor<B: MessageBody>(
     });
 
     let secure = settings.cookie_secure;
-    let mut res = next.call(req).await?.map_into_left_body();
+    let mut res = with_claim(claim, next.call(req))
+        .await?
+        .map_into_left_body();
     let shown = res.status().is_success() || res.status().is_client_error();
     let response = res.response_mut();
     if let Some(id) = new_visitor_cookie {

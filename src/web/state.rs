@@ -9,11 +9,14 @@ use crate::{
     clock::Clock,
     config::Settings,
     mail::Transport,
-    service::context::Context,
+    service::{auth, context::Context},
     store::{AnyConnection, DbPool},
 };
 
-use super::error::AppError;
+use super::{
+    error::AppError,
+    session_cache::{self, SessionCache},
+};
 
 #[derive(Clone)]
 pub struct AppState {
@@ -24,6 +27,8 @@ pub struct AppState {
     pub context: Arc<Context>,
     /// Where email goes; `/dev/mailbox` shows only with the development transport.
     pub mail: Arc<Transport>,
+    /// Signed-in users by session, confirmed in each page's own database trip.
+    pub sessions: Arc<SessionCache>,
 }
 
 impl AppState {
@@ -32,18 +37,44 @@ impl AppState {
     }
 
     /// Runs blocking database work on the blocking pool with a pooled connection, so diesel
-    /// never stalls an async worker.
+    /// never stalls an async worker. When the request's user came from the session cache,
+    /// the session is confirmed first, on the same connection: a session that ended or a
+    /// user that changed never gets to `work`.
     pub async fn db<T, F>(&self, work: F) -> Result<T, AppError>
     where
         F: FnOnce(&mut AnyConnection) -> anyhow::Result<T> + Send + 'static,
         T: Send + 'static,
     {
         let pool = self.pool.clone();
-        self.blocking(move || {
-            let mut conn = pool.get()?;
-            work(&mut conn)
+        let claim = session_cache::current_claim();
+        let (sessions, now) = (self.sessions.clone(), self.now());
+        let checked = claim.clone();
+        let outcome = self
+            .blocking(move || {
+                let mut conn = pool.get()?;
+                if let Some(claim) = checked {
+                    let current = auth::current_user(&mut conn, &claim.session_token, now)?;
+                    if current.as_ref() != Some(&claim.user) {
+                        return Ok(Err(current.is_some()));
+                    }
+                    sessions.confirmed(&claim.session_token, claim.user);
+                }
+                work(&mut conn).map(Ok)
+            })
+            .await?;
+        outcome.map_err(|still_signed_in| {
+            let claim = claim.expect("only a claimed session can be refused");
+            self.sessions.forget(&claim.session_token);
+            if still_signed_in {
+                AppError::SessionChanged {
+                    path: claim.current_path,
+                }
+            } else {
+                AppError::SignInRequired {
+                    next: claim.current_path,
+                }
+            }
         })
-        .await
     }
 
     /// Runs blocking work (database through the pool, password hashing) off the async workers.

@@ -24,6 +24,7 @@ mod products_step;
 mod review_flow;
 mod security_headers;
 mod seed;
+mod sessions;
 mod sign_in;
 mod smtp_delivery;
 mod smtp_sink;

@@ -8,6 +8,7 @@ use crate::helpers::*;
 fn seed(database: &TestDatabase, claims: &str) -> (bool, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_portal"))
         .args(["seed", "--claims", claims, "--organisations", "3"])
+        .args(["--ready-drafts", "4"])
         .env("PORTAL_DATABASE_URL", database.url())
         .output()
         .expect("the portal binary runs");
@@ -19,11 +20,11 @@ fn seed(database: &TestDatabase, claims: &str) -> (bool, String) {
 #[actix_web::test]
 async fn seeded_claims_are_served_in_every_status_with_their_history() {
     let database = TestDatabase::create();
-    let (ok, said) = seed(&database, "960");
-    assert!(ok, "{said}");
+    let (ok, seeded) = seed(&database, "960");
+    assert!(ok, "{seeded}");
     assert!(
-        said.contains("Seeded 960 claims, 3 organisations, 120 tenants"),
-        "{said}"
+        seeded.contains("Seeded 960 claims, 3 organisations, 120 tenants"),
+        "{seeded}"
     );
     let (ok, said) = seed(&database, "10");
     assert!(!ok, "a second seed is refused");
@@ -58,6 +59,39 @@ async fn seeded_claims_are_served_in_every_status_with_their_history() {
         .unwrap();
     let history = partner.get(&format!("{claim}/history")).await;
     assert_eq!(history.count("[data-testid=history] tbody tr"), 4);
+
+    // The ready drafts have an organisation of their own, and are complete: one submits.
+    assert!(
+        seeded.contains("4 drafts ready to submit belong to partner@org3.seed.example"),
+        "{seeded}"
+    );
+    let drafts = app.signed_in("partner@org3.seed.example").await;
+    let list = drafts.get("/associations").await;
+    assert_eq!(
+        list.texts("[data-testid=associations] .claim-status .status"),
+        ["Draft"; 4]
+    );
+    let draft = list
+        .attr("[data-testid=associations] .claim-name a", "href")
+        .unwrap();
+    let submit = format!("{draft}/submit");
+    assert_eq!(drafts.submit_form(&submit, &submit, &[]).await.status, 303);
+    assert_eq!(
+        drafts.get(&draft).await.text("[data-testid=claim-status]"),
+        "Submitted"
+    );
+    let seeded_draft = partner.get("/associations?status=draft").await;
+    let draft = seeded_draft
+        .attr("[data-testid=associations] .claim-name a", "href")
+        .unwrap();
+    assert_eq!(
+        partner
+            .get(&format!("{draft}/submit"))
+            .await
+            .count(".error-summary"),
+        0,
+        "a seeded draft is complete too"
+    );
 
     let reviewer = app.signed_in("reviewer@portal.example").await;
     let queue = reviewer.get("/review").await;
