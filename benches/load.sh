@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
 # The portal under load: builds the release binary, seeds a database per size and backend
-# (`portal seed`, kept and reused under LOAD_DATA), starts the portal, signs in a partner
-# user and a reviewer, and measures each page with wrk. One line per measurement:
+# (`portal seed`, kept under LOAD_DATA; each run works on a fresh copy), starts the portal,
+# signs in a partner user and a reviewer, and measures each page with wrk, then the submit
+# of ready drafts (the write path), the memory around a 100 MB upload, and the jobs: closing
+# every due opt-out window and dispatching 10,000 emails. One line per measurement:
 #   db claims route req/s p50_ms p99_ms errors ratio_to_health
 # Usage: bash benches/load.sh
 # Settings: LOAD_CLAIMS ("10000 1000000"), LOAD_DBS ("sqlite pg"), LOAD_ORGANISATIONS (100),
-#   LOAD_DATA (/tmp/portal-load), WRK_THREADS (2), WRK_CONNECTIONS (64), WRK_DURATION (10s),
-#   WRK_WARMUP (3s), LOAD_PG_URL (postgres://portal_bench:portal_bench@127.0.0.1:5432).
+#   LOAD_READY_DRAFTS (30000), LOAD_DATA (/tmp/portal-load), WRK_THREADS (2),
+#   WRK_CONNECTIONS (64), WRK_DURATION (10s), WRK_WARMUP (3s),
+#   LOAD_PG_URL (postgres://portal_bench:portal_bench@127.0.0.1:5432).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 sizes=${LOAD_CLAIMS:-10000 1000000}
 dbs=${LOAD_DBS:-sqlite pg}
 organisations=${LOAD_ORGANISATIONS:-100}
+ready_drafts=${LOAD_READY_DRAFTS:-30000}
 data=${LOAD_DATA:-/tmp/portal-load}
 threads=${WRK_THREADS:-2}
 connections=${WRK_CONNECTIONS:-64}
@@ -31,14 +35,36 @@ log() { echo "[load] $*" >&2; }
 mkdir -p "$data"
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 command -v curl >/dev/null || { apt-get update -qq && apt-get install -y -qq curl >/dev/null; }
-cargo build --release --quiet
+command -v sqlite3 >/dev/null || { apt-get update -qq && apt-get install -y -qq sqlite3 >/dev/null; }
+cargo build --release --quiet --bins --benches
 binary=./target/release/portal
+# The seed's version: data seeded by an older `portal seed` is seeded again.
+version=3
 
-# database_url <db> <claims>: a database of its own per backend and size.
+# database_url <db> <claims> [run]: the seeded database per backend and size, or its copy.
 database_url() {
   case $1 in
-    sqlite) echo "$data/portal-$2.db" ;;
-    pg) echo "$pg_base/portal_bench_$2" ;;
+    sqlite) echo "$data/portal-v$version-$2${3:+-run}.db" ;;
+    pg) echo "$pg_base/portal_bench_v${version}_$2${3:+_run}" ;;
+  esac
+}
+
+# fresh_copy <db> <claims>: the run's own copy of the seeded database (runs change data).
+fresh_copy() {
+  local seeded copy
+  seeded=$(database_url "$1" "$2"); copy=$(database_url "$1" "$2" run)
+  case $1 in
+    sqlite) rm -f "$copy" "$copy-wal" "$copy-shm"; cp "$seeded" "$copy" ;;
+    pg) (cd /tmp && runuser -u postgres -- dropdb --if-exists "${copy##*/}" &&
+         runuser -u postgres -- createdb -O portal_bench -T "${seeded##*/}" "${copy##*/}") ;;
+  esac
+}
+
+# sql <db> <url> <query>: one value per line.
+sql() {
+  case $1 in
+    sqlite) sqlite3 "$2" "$3" ;;
+    pg) (cd /tmp && runuser -u postgres -- psql -qtAX -d "${2##*/}" -c "$3") ;;
   esac
 }
 
@@ -51,20 +77,22 @@ prepare_pg() {
 }
 
 seed() {
-  local db=$1 claims=$2 url marker="$data/seeded-$1-$2"
+  local db=$1 claims=$2 url marker="$data/seeded-v$version-$1-$2"
   url=$(database_url "$db" "$claims")
-  [ "$db" = pg ] && prepare_pg "portal_bench_$claims"
+  [ "$db" = pg ] && prepare_pg "${url##*/}"
   if [ ! -f "$marker" ]; then
     log "seeding $claims claims on $db"
-    PORTAL_DATABASE_URL="$url" "$binary" seed --claims "$claims" --organisations "$organisations" >"$marker.log" 2>&1 ||
-      { cat "$marker.log" >&2; exit 1; }
+    [ "$db" = sqlite ] && rm -f "$url" "$url-wal" "$url-shm"
+    PORTAL_DATABASE_URL="$url" "$binary" seed --claims "$claims" --organisations "$organisations" \
+      --ready-drafts "$ready_drafts" >"$marker.log" 2>&1 || { cat "$marker.log" >&2; exit 1; }
+    [ "$db" = sqlite ] && sqlite3 "$url" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
     grep '^Seeded' "$marker.log" >&2
     touch "$marker"
   fi
 }
 
 start() {
-  PORTAL_DATABASE_URL="$1" PORTAL_BIND="127.0.0.1:$port" PORTAL_JOBS_INTERVAL_SECONDS=0 \
+  PORTAL_DATABASE_URL="$1" PORTAL_BIND="127.0.0.1:$port" PORTAL_JOBS_INTERVAL_SECONDS=0 PORTAL_UPLOAD_MAX_MB=200 \
     RUST_LOG=warn "$binary" >"$run/portal.log" 2>&1 &
   pid=$!
   until curl -sf "$base/health" >/dev/null; do
@@ -75,6 +103,8 @@ start() {
 stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""; }
 rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$pid/status"; }
 peak_kib() { awk '/^VmHWM/ {print $2}' "/proc/$pid/status"; }
+# The process's own memory: VmRSS also counts the SQLite file pages it maps.
+anon_kib() { awk '/^RssAnon/ {print $2}' "/proc/$pid/status"; }
 
 # sign_in <email>: prints the Cookie header value of a signed-in session.
 sign_in() {
@@ -95,16 +125,10 @@ to_ms() {
 
 # bench <db> <claims> <route label> <cookie> <path>
 bench() {
-  local out="$run/wrk-$1-$2-$(printf %s "$3" | tr -cs 'A-Za-z0-9' '_').txt" rps p50 p99 errs health
+  local out="$run/wrk-$1-$2-$(printf %s "$3" | tr -cs 'A-Za-z0-9' '_').txt"
   wrk -H "Cookie: $4" -t"$threads" -c"$connections" -d"$warmup" "$base$5" >/dev/null
   wrk -H "Cookie: $4" -t"$threads" -c"$connections" -d"$duration" --latency "$base$5" >"$out"
-  rps=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$out")
-  p50=$(to_ms "$(awk '$1 == "50%" {print $2; exit}' "$out")")
-  p99=$(to_ms "$(awk '$1 == "99%" {print $2; exit}' "$out")")
-  errs=$(awk '/Non-2xx or 3xx/ {e += $NF} /Socket errors/ {gsub(/,/, ""); e += $4 + $6 + $8 + $10} END {print e + 0}' "$out")
-  health=$(awk -F'\t' -v d="$1" -v n="$2" '$1 == d && $2 == n && $3 == "/health" {print $4}' "$results")
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$rps" "$p50" "$p99" "$errs" \
-    "$(awk -v a="$rps" -v b="${health:-$rps}" 'BEGIN {printf "%.3f", a / b}')" | tee -a "$results"
+  row "$1" "$2" "$3" "$out"
 }
 
 # first_href <cookie> <path> <selector-ish pattern>: the first link matching the pattern.
@@ -124,11 +148,87 @@ deep_page() {
   echo "$n $path"
 }
 
+# row <db> <claims> <label> <wrk output file>: one line of the table from wrk's output.
+row() {
+  local rps p50 p99 errs health
+  rps=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$4")
+  p50=$(to_ms "$(awk '$1 == "50%" {print $2; exit}' "$4")")
+  p99=$(to_ms "$(awk '$1 == "99%" {print $2; exit}' "$4")")
+  errs=$(awk '/Non-2xx or 3xx/ {e += $NF} /Socket errors/ {gsub(/,/, ""); e += $4 + $6 + $8 + $10} END {print e + 0}' "$4")
+  health=$(awk -F'\t' -v d="$1" -v n="$2" '$1 == d && $2 == n && $3 == "/health" {print $4}' "$results")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$rps" "$p50" "$p99" "$errs" \
+    "$(awk -v a="$rps" -v b="${health:-$rps}" 'BEGIN {printf "%.3f", a / b}')" | tee -a "$results"
+}
+
+# submit <db> <claims> <url>: the ready drafts' submit, each draft once (write path).
+submit() {
+  local owner cookie csrf ids="$run/drafts" out="$run/wrk-$1-$2-submit.txt"
+  owner=$(sql "$1" "$3" "SELECT organisation_id FROM users WHERE email = 'partner@org$organisations.seed.example'")
+  sql "$1" "$3" "SELECT id FROM claims WHERE organisation_id = '$owner' AND status = 'draft' ORDER BY id" >"$ids"
+  cookie=$(sign_in "partner@org$organisations.seed.example")
+  csrf=$(curl -s -H "Cookie: $cookie" "$base/associations" | grep -o 'name="csrf_token" value="[^"]*"' | head -1 | cut -d'"' -f4)
+  head -n 2000 "$ids" >"$ids.warm"; tail -n +2001 "$ids" >"$ids.measured"
+  SUBMIT_IDS="$ids.warm" SUBMIT_CSRF="$csrf" SUBMIT_THREADS="$threads" \
+    wrk -H "Cookie: $cookie" -s benches/submit.lua -t"$threads" -c"$connections" -d1s "$base/" >/dev/null
+  SUBMIT_IDS="$ids.measured" SUBMIT_CSRF="$csrf" SUBMIT_THREADS="$threads" \
+    wrk -H "Cookie: $cookie" -s benches/submit.lua -t"$threads" -c"$connections" -d"$duration" --latency "$base/" >"$out"
+  row "$1" "$2" "submit a complete draft ($(wc -l <"$ids.measured") ready)" "$out"
+  printf '%s\t%s\tsubmitted drafts now in review: %s\n' "$1" "$2" \
+    "$(sql "$1" "$3" "SELECT count(*) FROM claims WHERE organisation_id = '$owner' AND status = 'submitted'")" | tee -a "$results"
+}
+
+# upload_memory <db> <claims> <url>: the process's own memory around a 100 MB upload.
+upload_memory() {
+  local owner claim cookie action before peak=0 code file="$data/upload-100mb.pdf"
+  [ -f "$file" ] || { printf '%%PDF-1.7\n'; head -c 100000000 /dev/zero; } >"$file"
+  owner=$(sql "$1" "$3" "SELECT organisation_id FROM users WHERE email = 'partner@org0.seed.example'")
+  claim=$(sql "$1" "$3" "SELECT id FROM claims WHERE organisation_id = '$owner' AND status = 'draft' LIMIT 1")
+  cookie=$(sign_in partner@org0.seed.example)
+  action=$(curl -s -H "Cookie: $cookie" "$base/associations/$claim/files" | grep -o 'action="[^"]*csrf_token=[0-9a-f]*"' | head -1 | cut -d'"' -f2)
+  before=$(anon_kib)
+  touch "$run/uploading"
+  ( while [ -e "$run/uploading" ]; do anon_kib; sleep 0.01; done ) >"$run/anon-samples" &
+  local sampler=$!
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" -F "files=@$file;type=application/pdf" "$base$action")
+  rm -f "$run/uploading"; wait "$sampler" 2>/dev/null || true
+  peak=$(sort -n "$run/anon-samples" | tail -1)
+  printf '%s\t%s\t100 MB upload: HTTP %s, own memory %s KiB before, %s KiB at most during, growth %s KiB\n' \
+    "$1" "$2" "$code" "$before" "$peak" "$((peak - before))" | tee -a "$results"
+}
+
+# dispatch <db>: 10,000 emails through the outbox to an in-process SMTP server.
+dispatch() {
+  local url=""
+  if [ "$1" = pg ]; then
+    url="$pg_base/portal_bench_dispatch"
+    (cd /tmp && runuser -u postgres -- dropdb --if-exists portal_bench_dispatch)
+    prepare_pg portal_bench_dispatch
+  fi
+  printf '%s\t-\t%s\n' "$1" "$(env ${url:+BENCH_DATABASE_URL=$url} cargo bench --quiet --bench dispatch | paste -sd' ' -)" | tee -a "$results"
+}
+
+# ceiling <db> <claims> <cookie> <deep path>: ../shared/ceiling (when present) measures its
+# 25-row list page and then the portal's list in the same run, as a ratio.
+ceiling() {
+  local dir=${LOAD_CEILING:-../shared/ceiling} home="$run/curl-home"
+  [ -x "$dir/run.sh" ] || { log "no ceiling at $dir: skipped"; return 0; }
+  mkdir -p "$home"; printf 'header = "Cookie: %s"\n' "$3" >"$home/.curlrc"
+  CURL_HOME="$home" CEILING_DBS="$1" CEILING_OUT="$run/ceiling-$1" WRK_HEADER="Cookie: $3" \
+    CEILING_EXTRA="portal-list=$base/associations portal-deep=$base$4" \
+    bash "$dir/run.sh" >"$run/ceiling-$1.txt" 2>&1 || { tail -5 "$run/ceiling-$1.txt" >&2; return 0; }
+  awk -F'\t' -v d="$1" -v n="$2" '$2 == "/list?page=1" && $1 == d {ref = $3}
+    $1 == "extra" {extra[$2] = $3}
+    END {for (e in extra) printf "%s\t%s\tceiling /list?page=1 %.0f req/s; %s %.0f req/s = %.3f of it\n", d, n, ref, e, extra[e], extra[e] / ref}' \
+    "$run/ceiling-$1/results.tsv" | sort | tee -a "$results"
+}
+
 printf 'db\tclaims\troute\treq_per_s\tp50_ms\tp99_ms\terrors\tratio_to_health\n' | tee "$results"
 for db in $dbs; do
   for claims in $sizes; do
     seed "$db" "$claims"
-    start "$(database_url "$db" "$claims")"
+    fresh_copy "$db" "$claims"
+    url=$(database_url "$db" "$claims" run)
+    start "$url"
     idle=$(rss_kib)
     partner=$(sign_in partner@org0.seed.example)
     reviewer=$(sign_in reviewer@portal.example)
@@ -145,7 +245,12 @@ for db in $dbs; do
     bench "$db" "$claims" "/review (queue)" "$reviewer" /review
     bench "$db" "$claims" "export.csv ($((rows - 1)) rows)" "$partner" /associations/export.csv
     printf '%s\t%s\trss_kib idle %s, peak under load %s\n' "$db" "$claims" "$idle" "$(peak_kib)" | tee -a "$results"
+    [ "$claims" = "${sizes##* }" ] && ceiling "$db" "$claims" "$partner" "$deep"
+    submit "$db" "$claims" "$url"
+    upload_memory "$db" "$claims" "$url"
     stop
+    printf '%s\t%s\t%s\n' "$db" "$claims" "$(BENCH_DATABASE_URL="$url" cargo bench --quiet --bench windows)" | tee -a "$results"
+    [ "$claims" = "${sizes##* }" ] && dispatch "$db"
   done
 done
 log "raw output: $run"

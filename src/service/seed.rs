@@ -23,6 +23,19 @@ use super::{demo, passwords, seed_claims};
 pub const CLAIMS_PER_TENANT: u64 = 8;
 /// The demo reviewer, who decided the seeded claims.
 const REVIEWER: &str = "reviewer@portal.example";
+/// The tables that take most of the rows: their secondary indexes are built after the load.
+const BULK_TABLES: [&str; 10] = [
+    "claims",
+    "claim_products",
+    "audit_entries",
+    "outbox",
+    "official_associations",
+    "opt_out_tokens",
+    "poe_files",
+    "subscriptions",
+    "usage_records",
+    "tenant_domains",
+];
 /// Claims written per transaction.
 const CHUNK: u64 = 20_000;
 
@@ -97,30 +110,22 @@ pub fn seed(
     rows += written;
     progress(&format!("{} organisations", plan.organisations));
 
+    let aside = write_transaction(conn, |c| bulk::set_indexes_aside(c, &BULK_TABLES))?;
     let tenants = plan.claims.div_ceil(CLAIMS_PER_TENANT).max(1);
-    for first in (0..tenants).step_by(CHUNK as usize) {
-        let last = (first + CHUNK).min(tenants);
-        rows += write_transaction(conn, |c| seed_tenants(c, first..last, at))?;
-    }
-    progress(&format!("{tenants} tenants"));
-
-    for first in (0..plan.claims).step_by(CHUNK as usize) {
-        let last = (first + CHUNK).min(plan.claims);
-        rows += write_transaction(conn, |c| {
-            seed_claims::write(c, &partners, first..last, tenants, reviewer.as_deref(), now)
-        })?;
-        progress(&format!("{last} claims"));
-    }
-    if let Some(owner) = &drafts_owner {
-        for first in (0..plan.ready_drafts).step_by(CHUNK as usize) {
-            let last = (first + CHUNK).min(plan.ready_drafts);
-            let numbers = plan.claims + first..plan.claims + last;
-            rows += write_transaction(conn, |c| {
-                seed_claims::write_ready_drafts(c, owner, numbers, tenants, now)
-            })?;
-        }
-        progress(&format!("{} ready drafts", plan.ready_drafts));
-    }
+    let loaded = load(
+        conn,
+        &plan,
+        &partners,
+        drafts_owner.as_ref(),
+        tenants,
+        reviewer.as_deref(),
+        now,
+        &mut progress,
+    );
+    // Even after a failed load: the database keeps its indexes.
+    write_transaction(conn, |c| bulk::restore_indexes(c, aside))?;
+    rows += loaded?;
+    progress("indexes");
     bulk::analyze(conn)?;
     Ok(SeedReport {
         organisations: plan.organisations,
@@ -132,6 +137,45 @@ pub fn seed(
         reviewer_email: REVIEWER,
         ready_drafts_email: drafts_owner.map(|_| partner_email(plan.organisations)),
     })
+}
+
+/// Tenants, claims and ready drafts, a chunk per transaction; the rows written.
+#[allow(clippy::too_many_arguments)]
+fn load(
+    conn: &mut AnyConnection,
+    plan: &SeedPlan,
+    partners: &Partners,
+    drafts_owner: Option<&SeededOrganisation>,
+    tenants: u64,
+    reviewer: Option<&str>,
+    now: DateTime<Utc>,
+    progress: &mut impl FnMut(&str),
+) -> anyhow::Result<u64> {
+    let at = db_time(now);
+    let mut rows = 0;
+    for first in (0..tenants).step_by(CHUNK as usize) {
+        let last = (first + CHUNK).min(tenants);
+        rows += write_transaction(conn, |c| seed_tenants(c, first..last, at))?;
+    }
+    progress(&format!("{tenants} tenants"));
+    for first in (0..plan.claims).step_by(CHUNK as usize) {
+        let last = (first + CHUNK).min(plan.claims);
+        rows += write_transaction(conn, |c| {
+            seed_claims::write(c, partners, first..last, tenants, reviewer, now)
+        })?;
+        progress(&format!("{last} claims"));
+    }
+    if let Some(owner) = drafts_owner {
+        for first in (0..plan.ready_drafts).step_by(CHUNK as usize) {
+            let last = (first + CHUNK).min(plan.ready_drafts);
+            let numbers = plan.claims + first..plan.claims + last;
+            rows += write_transaction(conn, |c| {
+                seed_claims::write_ready_drafts(c, owner, numbers, tenants, now)
+            })?;
+        }
+        progress(&format!("{} ready drafts", plan.ready_drafts));
+    }
+    Ok(rows)
 }
 
 /// The seeded tenant `n`'s directory ID (a well-formed GUID, unique per `n`).

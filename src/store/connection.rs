@@ -61,10 +61,12 @@ impl Manager {
                         reason: e.to_string(),
                     })?;
                 // Per connection: these PRAGMAs are not stored in the file. The page cache
-                // (16 MB) and memory-mapped reads keep list and search pages off read().
+                // and memory-mapped reads keep list and search pages off read(). 8 MB is
+                // many times a page's working set; the cache fills with what a connection
+                // writes, so it bounds how much a large upload grows the process.
                 conn.batch_execute(
                     "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; \
-                     PRAGMA cache_size = -16000; PRAGMA mmap_size = 268435456;",
+                     PRAGMA cache_size = -8000; PRAGMA mmap_size = 268435456;",
                 )
                 .map_err(ConnectError::Setup)?;
                 Ok(AnyConnection::Sqlite(conn))
