@@ -11,9 +11,13 @@ use crate::i18n::Catalogue;
 pub fn instant(at: DateTime<Utc>, zone: Tz, t: &Catalogue) -> String {
     use std::fmt::Write;
     let local = at.with_timezone(&zone);
-    let mut out = String::new();
+    let mut out = String::with_capacity(24);
     // A malformed pattern in a catalogue must not break the page: fall back to ISO 8601.
-    if write!(out, "{}", local.format(t.get("format.instant"))).is_err() {
+    let written = match t.instant_pattern() {
+        Some(items) => write!(out, "{}", local.format_with_items(items.iter())),
+        None => Err(std::fmt::Error),
+    };
+    if written.is_err() {
         out = local.format("%Y-%m-%d %H:%M %Z").to_string();
     }
     out

@@ -7,6 +7,8 @@ pub mod format;
 
 use std::{collections::HashMap, sync::LazyLock};
 
+use chrono::format::{Item, StrftimeItems};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Locale {
     En,
@@ -35,6 +37,9 @@ impl Locale {
 pub struct Catalogue {
     locale: Locale,
     messages: HashMap<&'static str, &'static str>,
+    /// `format.instant`, parsed once: every list row shows instants, and parsing the
+    /// pattern cost more than formatting with it.
+    instant_pattern: Option<Vec<Item<'static>>>,
 }
 
 /// The English source files, in the order they are read; later files may not redefine keys.
@@ -66,8 +71,20 @@ impl Catalogue {
             .iter()
             .flat_map(|(_, text)| entries(text))
             .filter_map(Result::ok)
-            .collect();
-        Catalogue { locale, messages }
+            .collect::<HashMap<_, _>>();
+        let instant_pattern = messages
+            .get("format.instant")
+            .and_then(|p| parsed_pattern(p));
+        Catalogue {
+            locale,
+            messages,
+            instant_pattern,
+        }
+    }
+
+    /// The parsed `format.instant` pattern; `None` when it is missing or malformed.
+    pub fn instant_pattern(&self) -> Option<&[Item<'static>]> {
+        self.instant_pattern.as_deref()
     }
 
     /// The text for `key`; a missing key shows as itself (and a test keeps that from shipping).
@@ -104,6 +121,12 @@ impl Catalogue {
         }
         text
     }
+}
+
+/// A strftime pattern as items, or `None` when chrono cannot read it.
+fn parsed_pattern(pattern: &'static str) -> Option<Vec<Item<'static>>> {
+    let items: Vec<Item<'static>> = StrftimeItems::new(pattern).collect();
+    (!items.iter().any(|i| matches!(i, Item::Error))).then_some(items)
 }
 
 /// Every `key = text` entry of a source, or the line number of a line that is neither an

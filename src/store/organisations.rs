@@ -78,11 +78,11 @@ pub struct LocationRow {
 
 /// The organisation's locations by name (e.g. for a filter's choices).
 pub fn locations(conn: &mut AnyConnection, organisation_id: &str) -> QueryResult<Vec<LocationRow>> {
-    partner_locations::table
+    let query = partner_locations::table
         .filter(partner_locations::organisation_id.eq(organisation_id))
         .order((partner_locations::name, partner_locations::id))
-        .select(LocationRow::as_select())
-        .load(conn)
+        .select(super::connection::selection::<LocationRow>());
+    super::connection::load_direct(conn, query)
 }
 
 /// The organisation's locations with the programme codes each is enrolled in, by name.

@@ -41,7 +41,8 @@ pub fn find_live(
     now: NaiveDateTime,
     idle_since: NaiveDateTime,
 ) -> QueryResult<Option<SessionWithUser>> {
-    let row: Option<(NaiveDateTime, UserRow, Option<String>)> = sessions::table
+    // Every signed-in request runs this: loaded on the backend's own connection.
+    let query = sessions::table
         .inner_join(users::table.left_join(organisations::table))
         .filter(sessions::id.eq(id))
         .filter(sessions::expires_at.gt(now))
@@ -49,11 +50,12 @@ pub fn find_live(
         .filter(users::active.eq(true))
         .select((
             sessions::last_seen_at,
-            UserRow::as_select(),
+            super::connection::selection::<UserRow>(),
             organisations::name.nullable(),
         ))
-        .first(conn)
-        .optional()?;
+        .limit(1);
+    let row: Option<(NaiveDateTime, UserRow, Option<String>)> =
+        super::connection::load_direct(conn, query)?.pop();
     Ok(
         row.map(|(last_seen_at, user, organisation_name)| SessionWithUser {
             last_seen_at,

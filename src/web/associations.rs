@@ -17,10 +17,10 @@ pub struct Row {
     pub id: String,
     pub name: String,
     pub domain: String,
-    pub programme: String,
+    pub programme: &'static str,
     pub products: String,
     pub status_code: &'static str,
-    pub status: String,
+    pub status: &'static str,
     pub closes: String,
     pub updated: String,
 }
@@ -80,7 +80,7 @@ pub async fn list(
     let template = ListTemplate {
         layout: Layout::new(&visitor, "associations.title"),
         organisation: user.organisation_name.clone().unwrap_or_default(),
-        rows: claims.iter().map(|c| row(c, t, zone)).collect(),
+        rows: claims.into_iter().map(|c| row(c, t, zone)).collect(),
         statuses: options(
             &request.status,
             Status::ALL
@@ -108,21 +108,13 @@ pub async fn list(
     page(StatusCode::OK, &template)
 }
 
-fn row(claim: &ListedClaim, t: &Catalogue, zone: chrono_tz::Tz) -> Row {
+fn row(claim: ListedClaim, t: &'static Catalogue, zone: chrono_tz::Tz) -> Row {
     let status = claim.status;
     Row {
-        id: claim.id.clone(),
-        name: claim.name.clone(),
-        domain: claim.customer_domain.clone(),
-        programme: claim
-            .programme
-            .map(|p| t.get(p.label_key()).to_owned())
-            .unwrap_or_default(),
+        programme: claim.programme.map_or("", |p| t.get(p.label_key())),
         products: claim.products.join(", "),
         status_code: status.map_or("", |s| s.as_str()),
-        status: status
-            .map(|s| t.get(s.label_key()).to_owned())
-            .unwrap_or_default(),
+        status: status.map_or("", |s| t.get(s.label_key())),
         closes: match (status, claim.window_closes_at) {
             (Some(Status::PendingCustomer), Some(at)) => t.format(
                 "associations.list.window_closes",
@@ -131,6 +123,9 @@ fn row(claim: &ListedClaim, t: &Catalogue, zone: chrono_tz::Tz) -> Row {
             _ => String::new(),
         },
         updated: format::instant(claim.updated_at, zone, t),
+        id: claim.id,
+        name: claim.name,
+        domain: claim.customer_domain,
     }
 }
 
