@@ -16,6 +16,8 @@ use crate::{
     store::{
         AnyConnection,
         bulk::{self, Bulk, Value},
+        catalogue,
+        claims::PRODUCT_SEPARATOR,
         db_time, new_id, outbox,
     },
     tokens,
@@ -26,7 +28,7 @@ use super::seed::{
     tenant_id,
 };
 
-const CLAIM_COLUMNS: [&str; 32] = [
+const CLAIM_COLUMNS: [&str; 33] = [
     "id",
     "organisation_id",
     "location_id",
@@ -59,6 +61,7 @@ const CLAIM_COLUMNS: [&str; 32] = [
     "updated_at",
     "language",
     "ends_at",
+    "product_names",
 ];
 
 /// The tables one chunk of claims writes to.
@@ -215,6 +218,7 @@ pub fn write(
     now: DateTime<Utc>,
 ) -> anyhow::Result<u64> {
     let mut tables = Tables::new();
+    let names = SlotNames::load(c)?;
     for i in range {
         let org = &partners.organisations[(mix(i) % partners.organisations.len() as u64) as usize];
         let claim = SeedClaim {
@@ -222,7 +226,7 @@ pub fn write(
             status: status_of(i),
             tenant: (i / CLAIMS_PER_TENANT) % tenants,
         };
-        write_claim(&mut tables, org, &claim, reviewer_id, now)?;
+        write_claim(&mut tables, &names, org, &claim, reviewer_id, now)?;
         bulk::flush_if_full(c, &mut tables.all())?;
     }
     Ok(bulk::flush_all(c, &mut tables.all())?)
@@ -237,16 +241,46 @@ pub fn write_ready_drafts(
     now: DateTime<Utc>,
 ) -> anyhow::Result<u64> {
     let mut tables = Tables::new();
+    let names = SlotNames::load(c)?;
     for i in numbers {
         let claim = SeedClaim {
             i,
             status: Status::Draft,
             tenant: i % tenants,
         };
-        write_claim(&mut tables, owner, &claim, None, now)?;
+        write_claim(&mut tables, &names, owner, &claim, None, now)?;
         bulk::flush_if_full(c, &mut tables.all())?;
     }
     Ok(bulk::flush_all(c, &mut tables.all())?)
+}
+
+/// The names claims keep of their products (see `store::product_names`), per slot of
+/// [`SUBSCRIBED`], from the catalogue.
+struct SlotNames(Vec<(i32, String)>);
+
+impl SlotNames {
+    fn load(c: &mut AnyConnection) -> anyhow::Result<Self> {
+        let products = catalogue::all(c)?;
+        let names = SUBSCRIBED
+            .iter()
+            .map(|(id, _, _)| {
+                products
+                    .iter()
+                    .find(|p| p.id == *id)
+                    .map(|p| (p.sort_order, p.name.clone()))
+                    .ok_or_else(|| anyhow::anyhow!("the catalogue has no product {id}"))
+            })
+            .collect::<anyhow::Result<_>>()?;
+        Ok(SlotNames(names))
+    }
+
+    /// The names of these slots in catalogue order, joined as the list reads them.
+    fn joined(&self, slots: &[usize]) -> String {
+        let mut names: Vec<&(i32, String)> = slots.iter().map(|s| &self.0[*s]).collect();
+        names.sort();
+        let names: Vec<&str> = names.iter().map(|(_, name)| name.as_str()).collect();
+        names.join(&PRODUCT_SEPARATOR.to_string())
+    }
 }
 
 /// Claim number `i`: where it stands and on which tenant.
@@ -258,6 +292,7 @@ struct SeedClaim {
 
 fn write_claim(
     tables: &mut Tables,
+    names: &SlotNames,
     org: &SeededOrganisation,
     claim: &SeedClaim,
     reviewer_id: Option<&str>,
@@ -318,7 +353,8 @@ fn write_claim(
         Status::Expired => Some(last_at),
         _ => None,
     };
-    let values: [Value<'_>; 32] = [
+    let product_names = names.joined(slots);
+    let values: [Value<'_>; 33] = [
         (&id).into(),
         (&org.id).into(),
         (&org.location_id).into(),
@@ -353,6 +389,7 @@ fn write_claim(
         last_at.into(),
         "en".into(),
         ends_at.into(),
+        (&product_names).into(),
     ];
     tables.claims.row(&values);
 

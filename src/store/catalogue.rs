@@ -42,7 +42,8 @@ pub fn find(conn: &mut AnyConnection, id: &str) -> QueryResult<Option<ProductRow
         .optional()
 }
 
-/// Changes a product's name, area, Dynamics flag and status (the id and order stay).
+/// Changes a product's name, area, Dynamics flag and status (the id and order stay), and
+/// the names its claims show. False when there is no such product.
 pub fn update(
     conn: &mut AnyConnection,
     id: &str,
@@ -51,7 +52,10 @@ pub fn update(
     is_dynamics365: bool,
     active: bool,
 ) -> QueryResult<bool> {
-    let changed = diesel::update(products::table.find(id))
+    let Some(before) = find(conn, id)? else {
+        return Ok(false);
+    };
+    diesel::update(products::table.find(id))
         .set((
             products::name.eq(name),
             products::solution_area.eq(solution_area),
@@ -59,7 +63,11 @@ pub fn update(
             products::active.eq(active),
         ))
         .execute(conn)?;
-    Ok(changed == 1)
+    // Claims keep their product names (see `product_names`): a rename rewrites them.
+    if before.name != name {
+        super::product_names::refresh_for_product(conn, id)?;
+    }
+    Ok(true)
 }
 
 /// The place after the last product: new products are listed last.

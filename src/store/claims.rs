@@ -6,7 +6,6 @@ use diesel::prelude::*;
 use super::{
     AnyConnection,
     connection::load_direct,
-    product_names::ProductNamesOfClaim,
     schema::{claim_products, claims, products},
 };
 
@@ -56,10 +55,6 @@ pub struct ListRow {
     pub window_closes_at: Option<NaiveDateTime>,
     pub updated_at: NaiveDateTime,
     /// The claim's product names in catalogue order, joined by [`PRODUCT_SEPARATOR`].
-    #[diesel(
-        select_expression = ProductNamesOfClaim,
-        select_expression_type = ProductNamesOfClaim
-    )]
     pub product_names: Option<String>,
 }
 
@@ -384,7 +379,7 @@ pub fn replace_products(
             ))
             .execute(conn)?;
     }
-    Ok(())
+    super::product_names::refresh_for_claim(conn, claim_id)
 }
 
 /// Marks the claim as changed now (the list's "Last change").

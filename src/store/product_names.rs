@@ -1,9 +1,9 @@
-//! A listed claim's product names, selected with the claim itself.
+//! A claim's product names, kept on the claim (`claims.product_names`) for its list rows.
 //!
-//! A second query for the page's products (`claim_id IN (…25 ids…)`) is a statement of its
-//! own length that diesel never caches, so SQLite parsed and planned it for every page; raw
-//! SQL (`sql()`) is never cached either. This expression's SQL is fixed, so the list query
-//! that selects it stays in diesel's statement cache.
+//! Computed per listed row, the names cost more than the rest of a list page's query (a
+//! subquery with a join and a sort for each of 25 rows: PostgreSQL ran the page's query at a
+//! fifth of the speed without them). So they are computed when they change, by this
+//! expression: with the claim's products, and for every claim of a renamed product.
 
 use diesel::{
     backend::Backend,
@@ -13,7 +13,12 @@ use diesel::{
     sql_types::{Nullable, Text},
 };
 
-use super::schema::claims;
+use diesel::prelude::*;
+
+use super::{
+    AnyConnection,
+    schema::{claim_products, claims},
+};
 
 /// Between the names: a control character no product name contains.
 pub const PRODUCT_SEPARATOR: char = '\u{1f}';
@@ -40,3 +45,21 @@ impl<DB: Backend> QueryFragment<DB> for ProductNamesOfClaim {
 
 impl AppearsOnTable<claims::table> for ProductNamesOfClaim {}
 impl SelectableExpression<claims::table> for ProductNamesOfClaim {}
+
+/// Writes the claim's product names from its products (after they changed).
+pub fn refresh_for_claim(conn: &mut AnyConnection, claim_id: &str) -> QueryResult<()> {
+    diesel::update(claims::table.find(claim_id))
+        .set(claims::product_names.eq(ProductNamesOfClaim))
+        .execute(conn)
+        .map(drop)
+}
+
+/// Writes the product names of every claim with this product (after it was renamed).
+pub fn refresh_for_product(conn: &mut AnyConnection, product_id: &str) -> QueryResult<usize> {
+    let with_product = claim_products::table
+        .filter(claim_products::product_id.eq(product_id))
+        .select(claim_products::claim_id);
+    diesel::update(claims::table.filter(claims::id.eq_any(with_product)))
+        .set(claims::product_names.eq(ProductNamesOfClaim))
+        .execute(conn)
+}

@@ -130,6 +130,7 @@ diesel::table! {
         updated_at -> Timestamp,
         language -> Text,
         ends_at -> Nullable<Timestamp>,
+        product_names -> Nullable<Text>,
     }
 }
 

@@ -130,6 +130,52 @@ async fn a_retired_product_is_no_longer_offered_but_claims_keep_it() {
 }
 
 #[actix_web::test]
+async fn a_renamed_product_shows_its_new_name_on_the_claims_that_have_it() {
+    let app = spawn_app().await;
+    let partner = app.signed_in(PARTNER).await;
+    complete_draft(&partner, "Northwind Teams usage").await;
+    let listed = partner.get("/associations").await;
+    assert_eq!(
+        listed.texts("tbody .claim-products"),
+        ["Exchange Online, Microsoft Teams"]
+    );
+
+    let admin = app.signed_in(ADMIN).await;
+    let edit = "/admin/products/teams";
+    let res = admin
+        .submit_form(
+            edit,
+            edit,
+            &[
+                ("name", "Microsoft Teams Premium"),
+                ("area", "microsoft_365"),
+                ("status", "active"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.body);
+
+    let listed = partner.get("/associations").await;
+    assert_eq!(
+        listed.texts("tbody .claim-products"),
+        ["Exchange Online, Microsoft Teams Premium"]
+    );
+    let csv = partner.get("/associations/export.csv").await;
+    let mut reader = csv::Reader::from_reader(csv.body.as_bytes());
+    let products = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "Products");
+    let products = products.expect("a Products column");
+    let rows: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[products].to_owned())
+        .collect();
+    assert_eq!(rows, ["Exchange Online; Microsoft Teams Premium"]);
+}
+
+#[actix_web::test]
 async fn only_administrators_keep_the_catalogue() {
     let app = spawn_app().await;
     let reviewer = app.signed_in(REVIEWER).await;
