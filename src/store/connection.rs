@@ -5,8 +5,9 @@
 //! outage would silently become a new SQLite file. Here the backend is fixed by the URL.
 
 use std::{
+    ops::{Deref, DerefMut},
     sync::{Mutex, PoisonError},
-    time::Duration,
+    time::{Duration, Instant},
 };
 
 use diesel::{
@@ -15,6 +16,7 @@ use diesel::{
     r2d2::{self, ManageConnection, Pool, PooledConnection},
 };
 
+use super::wal_checkpoints;
 use crate::config::{DatabaseUrl, redact_password};
 
 #[derive(diesel::MultiConnection)]
@@ -40,21 +42,35 @@ pub enum ConnectError {
 #[derive(Clone)]
 pub struct Manager {
     url: DatabaseUrl,
+    /// A SQLite pool's background checkpoints, which run while the pool (its manager) lives.
+    checkpoints: Option<wal_checkpoints::Running>,
 }
 
 impl Manager {
     pub fn new(url: DatabaseUrl) -> Self {
-        Self { url }
+        Self {
+            url,
+            checkpoints: None,
+        }
     }
 
     pub fn connect(&self) -> Result<AnyConnection, ConnectError> {
         match &self.url {
-            DatabaseUrl::Postgres(url) => PgConnection::establish(url.expose())
-                .map(AnyConnection::Postgresql)
-                .map_err(|e| ConnectError::Postgres {
+            DatabaseUrl::Postgres(url) => {
+                let failed = |reason: String| ConnectError::Postgres {
                     url: redact_password(url.expose()),
-                    reason: one_line(&e.to_string()),
-                }),
+                    reason: one_line(&reason),
+                };
+                let mut conn =
+                    PgConnection::establish(url.expose()).map_err(|e| failed(e.to_string()))?;
+                // Diesel's prepared statements bind LIMIT too, and PostgreSQL's generic plan
+                // assumes a bound LIMIT takes a tenth of the rows; so it kept planning every
+                // execution anew (a fifth of the CPU of a list page). Every query here is
+                // planned well without its values: by the organisation's or the id's index.
+                conn.batch_execute("SET plan_cache_mode = force_generic_plan")
+                    .map_err(|e| failed(e.to_string()))?;
+                Ok(AnyConnection::Postgresql(conn))
+            }
             DatabaseUrl::Sqlite(path) => {
                 super::sqlite_plans::keep_plans_stable();
                 let display = path.display().to_string();
@@ -68,13 +84,20 @@ impl Manager {
                 // largest map (2 GB) made page 200 of a 1M-claim list as fast as page 1,
                 // against 0.8x with 256 MB. 8 MB of cache is many times a page's working
                 // set; it fills with what a connection writes, so it bounds how much a large
-                // upload grows the process. Checkpoints every 8,000 pages instead of 1,000:
-                // the index pages many writes share are copied back once, not eight times.
-                conn.batch_execute(
+                // upload grows the process. A pool's checkpoints run on their own thread (see
+                // `wal_checkpoints`); a writer checkpoints only if the log grew past 400 MB
+                // anyway, and a connection outside a pool only every 8,000 pages (the index
+                // pages many writes share are copied back once, not eight times).
+                let checkpoint_after = if self.checkpoints.is_some() {
+                    100_000
+                } else {
+                    8_000
+                };
+                conn.batch_execute(&format!(
                     "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; \
                      PRAGMA cache_size = -8000; PRAGMA mmap_size = 2147418112; \
-                     PRAGMA wal_autocheckpoint = 8000;",
-                )
+                     PRAGMA wal_autocheckpoint = {checkpoint_after};",
+                ))
                 .map_err(ConnectError::Setup)?;
                 Ok(AnyConnection::Sqlite(conn))
             }
@@ -82,21 +105,64 @@ impl Manager {
     }
 }
 
+/// A pooled connection and when the server last answered its check. Derefs to the
+/// connection, so a checked-out connection is used as an [`AnyConnection`].
+pub struct Checked {
+    conn: AnyConnection,
+    answered_at: Option<Instant>,
+}
+
+impl Deref for Checked {
+    type Target = AnyConnection;
+    fn deref(&self) -> &AnyConnection {
+        &self.conn
+    }
+}
+
+impl DerefMut for Checked {
+    fn deref_mut(&mut self) -> &mut AnyConnection {
+        &mut self.conn
+    }
+}
+
+/// A connection whose server answered its check this recently is handed out unchecked: a
+/// check per checkout was a round trip in every page (a tenth of a list page's time), and
+/// under load each connection is still checked every second, so a restarted server costs
+/// the requests of about one second, as before it cost one request per connection.
+const CHECK_VALID_FOR: Duration = Duration::from_secs(1);
+
 impl ManageConnection for Manager {
-    type Connection = AnyConnection;
+    type Connection = Checked;
     type Error = r2d2::Error;
 
-    fn connect(&self) -> Result<AnyConnection, r2d2::Error> {
-        Manager::connect(self).map_err(|e| r2d2::Error::ConnectionError(connection_error(e)))
+    fn connect(&self) -> Result<Checked, r2d2::Error> {
+        let conn = Manager::connect(self)
+            .map_err(|e| r2d2::Error::ConnectionError(connection_error(e)))?;
+        Ok(Checked {
+            conn,
+            answered_at: Some(Instant::now()),
+        })
     }
 
-    fn is_valid(&self, conn: &mut AnyConnection) -> Result<(), r2d2::Error> {
-        conn.batch_execute("SELECT 1")
-            .map_err(r2d2::Error::QueryError)
+    fn is_valid(&self, checked: &mut Checked) -> Result<(), r2d2::Error> {
+        if checked
+            .answered_at
+            .is_some_and(|at| at.elapsed() < CHECK_VALID_FOR)
+        {
+            return Ok(());
+        }
+        checked
+            .conn
+            .batch_execute("SELECT 1")
+            .map_err(r2d2::Error::QueryError)?;
+        checked.answered_at = Some(Instant::now());
+        Ok(())
     }
 
-    fn has_broken(&self, conn: &mut AnyConnection) -> bool {
-        <AnyConnection as Connection>::TransactionManager::is_broken_transaction_manager(conn)
+    fn has_broken(&self, checked: &mut Checked) -> bool {
+        <AnyConnection as Connection>::TransactionManager::is_broken_transaction_manager(
+            &mut checked.conn,
+        )
     }
 }
 
@@ -112,7 +178,7 @@ fn connection_error(e: ConnectError) -> diesel::ConnectionError {
 /// Connects once (so a wrong URL or a server that is down is reported with its real cause),
 /// switches SQLite to WAL, and builds the pool.
 pub fn build_pool(url: &DatabaseUrl, size: u32, timeout: Duration) -> Result<DbPool, ConnectError> {
-    let manager = Manager::new(url.clone());
+    let mut manager = Manager::new(url.clone());
     if let DatabaseUrl::Sqlite(path) = url
         && let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
     {
@@ -128,8 +194,15 @@ pub fn build_pool(url: &DatabaseUrl, size: u32, timeout: Duration) -> Result<DbP
             .map_err(ConnectError::Setup)?;
     }
     drop(first);
-    // A server connection can drop between requests, so PostgreSQL's are pinged on checkout;
-    // a SQLite connection is a file handle that cannot, and the ping cost every page a query.
+    if let DatabaseUrl::Sqlite(path) = url {
+        let running = wal_checkpoints::start(path).map_err(|e| ConnectError::Sqlite {
+            path: path.display().to_string(),
+            reason: e.to_string(),
+        })?;
+        manager.checkpoints = Some(running);
+    }
+    // A server connection can drop between requests, so PostgreSQL's are checked on checkout
+    // (see `CHECK_VALID_FOR`); a SQLite connection is a file handle that cannot.
     let ping_on_checkout = matches!(url, DatabaseUrl::Postgres(_));
     Pool::builder()
         .max_size(size)

@@ -27,6 +27,7 @@ pub mod sign_in_failures;
 pub mod sqlite_plans;
 pub mod usage;
 pub mod users;
+pub mod wal_checkpoints;
 
 pub use connection::{AnyConnection, DbPool, write_transaction};
 

@@ -235,7 +235,10 @@ async fn the_export_streams_every_row_and_defuses_formulas() {
     seed_claims(&app, PARTNER, 1, "draft", "=HYPERLINK(\"x\")");
     {
         let mut conn = app.pool.get().unwrap();
-        let stored: i64 = schema::claims::table.count().get_result(&mut conn).unwrap();
+        let stored: i64 = schema::claims::table
+            .count()
+            .get_result(&mut **conn)
+            .unwrap();
         assert_eq!(stored, 1204);
     }
     let csv = app

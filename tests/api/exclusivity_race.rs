@@ -154,7 +154,7 @@ async fn of_many_racing_claims_on_one_key_exactly_one_becomes_official() {
     let statuses: Vec<String> = c::table
         .filter(c::id.eq_any(ids.as_slice()))
         .select(c::status)
-        .load(&mut conn)
+        .load(&mut **conn)
         .unwrap();
     assert_eq!(statuses.iter().filter(|s| *s == "official").count(), 1);
     assert_eq!(
@@ -165,7 +165,7 @@ async fn of_many_racing_claims_on_one_key_exactly_one_becomes_official() {
         .filter(audit_entries::claim_id.eq_any(ids.as_slice()))
         .filter(audit_entries::reason_code.eq("workload_already_associated"))
         .count()
-        .get_result(&mut conn)
+        .get_result(&mut **conn)
         .unwrap();
     assert_eq!(
         conflict_rows as usize,
@@ -175,7 +175,7 @@ async fn of_many_racing_claims_on_one_key_exactly_one_becomes_official() {
     let mails: i64 = outbox::table
         .filter(outbox::claim_id.eq_any(ids.as_slice()))
         .count()
-        .get_result(&mut conn)
+        .get_result(&mut **conn)
         .unwrap();
     assert_eq!(
         mails as usize, CONTENDERS,

@@ -187,7 +187,7 @@ async fn a_product_another_partner_holds_officially_is_shown_with_a_warning() {
         let official: i64 = schema::claims::table
             .filter(schema::claims::status.eq("official"))
             .count()
-            .get_result(&mut conn)
+            .get_result(&mut **conn)
             .unwrap();
         assert_eq!(official, 1);
     }

@@ -17,7 +17,7 @@ async fn foreign_keys_are_enforced_on_pooled_connections() {
             "INSERT INTO partner_locations (id, organisation_id, mpn_id, name, country, created_at) \
              VALUES ('loc-x', 'no-such-organisation', '999999', 'Orphan', 'US', '2026-11-25 09:00:00')",
         )
-        .execute(&mut conn);
+        .execute(&mut **conn);
         assert!(orphan.is_err(), "an orphan location must be refused");
         held.push(conn);
     }
@@ -90,7 +90,7 @@ async fn sqlite_runs_in_wal_mode() {
     }
     let mut conn = app.pool.get().unwrap();
     let mode: Mode = diesel::sql_query("PRAGMA journal_mode")
-        .get_result(&mut conn)
+        .get_result(&mut **conn)
         .unwrap();
     assert_eq!(mode.journal_mode, "wal");
     conn.batch_execute("SELECT 1").unwrap();
