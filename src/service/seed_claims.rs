@@ -305,10 +305,15 @@ fn write_claim(
     } else {
         (Programme::OsuM365, "microsoft_365")
     };
-    let slots: &[usize] = match (business_apps, i % 3) {
-        (true, _) => &[2],
-        (false, 0) => &[0, 1],
-        (false, _) => &[0],
+    // The claim whose opt-out window is open asks for a workload the tenant's official
+    // claim does not hold, so that most windows close as new official associations. A
+    // Business Applications tenant has one subscription: its window closes as a rejection.
+    let slots: &[usize] = match (business_apps, status, i % 3) {
+        (true, _, _) => &[2],
+        (false, Status::PendingCustomer, _) => &[1],
+        (false, Status::Official | Status::Expired, _) => &[0],
+        (false, _, 0) => &[0, 1],
+        (false, _, _) => &[0],
     };
     // Claims still in progress are recent; the rest spread over two years.
     let in_progress = matches!(
