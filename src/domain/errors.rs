@@ -80,7 +80,27 @@ macro_rules! code_enum {
                 })
             }
         }
+
+        /// A stored code read back: anything but a known code is an error, never a default.
+        impl ::std::convert::TryFrom<String> for $name {
+            type Error = $crate::domain::errors::UnknownCode;
+
+            fn try_from(code: String) -> Result<Self, Self::Error> {
+                Self::parse(&code).ok_or($crate::domain::errors::UnknownCode {
+                    kind: stringify!($name),
+                    code,
+                })
+            }
+        }
     };
 }
 
 pub(crate) use code_enum;
+
+/// A stored code that no value of `kind` has (a damaged row or a newer schema).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {kind} code {code:?}")]
+pub struct UnknownCode {
+    pub kind: &'static str,
+    pub code: String,
+}

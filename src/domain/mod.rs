@@ -13,6 +13,7 @@ pub mod evidence;
 pub mod exclusivity;
 pub mod holidays;
 pub mod ids;
+pub mod keyset;
 pub mod partners;
 pub mod programme;
 pub mod registry_import;

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
 use crate::{
-    domain::{claim::Status, programme::Programme},
+    domain::{claim::Status, keyset::KeysetPosition, programme::Programme},
     store::{
         AnyConnection,
         claims::{self, Cursor, ListQuery, ListRow, SortColumn},
@@ -70,14 +70,10 @@ impl ListRequest {
     }
 
     fn cursor(&self) -> Cursor {
-        let parse = |raw: &str| {
-            raw.rsplit_once('~')
-                .map(|(v, id)| (v.to_owned(), id.to_owned()))
-        };
-        if let Some((value, id)) = parse(&self.after) {
-            Cursor::After { value, id }
-        } else if let Some((value, id)) = parse(&self.before) {
-            Cursor::Before { value, id }
+        if let Some(position) = KeysetPosition::decode(&self.after) {
+            Cursor::After(position)
+        } else if let Some(position) = KeysetPosition::decode(&self.before) {
+            Cursor::Before(position)
         } else {
             Cursor::First
         }
@@ -100,9 +96,9 @@ pub struct ListedClaim {
 
 pub struct ListPage {
     pub claims: Vec<ListedClaim>,
-    /// Cursors (`value~id`) for the Previous and Next links.
-    pub previous: Option<String>,
-    pub next: Option<String>,
+    /// Positions for the Previous and Next links.
+    pub previous: Option<KeysetPosition>,
+    pub next: Option<KeysetPosition>,
     pub locations: Vec<LocationRow>,
     /// False when the organisation has no claims at all (the page then explains them).
     pub organisation_has_claims: bool,
@@ -117,14 +113,14 @@ pub fn list(
     let query = request.query(organisation_id, cursor.clone(), PAGE_SIZE);
     let (rows, more) = claims::list(conn, &query)?;
     let sort = query.sort;
-    let key = |row: &ListRow| format!("{}~{}", claims::sort_value(row, sort), row.id);
+    let key = |row: &ListRow| claims::position(row, sort);
     let (previous, next) = match cursor {
         Cursor::First => (None, more.then(|| rows.last().map(key)).flatten()),
-        Cursor::After { .. } => (
+        Cursor::After(_) => (
             rows.first().map(key),
             more.then(|| rows.last().map(key)).flatten(),
         ),
-        Cursor::Before { .. } => (
+        Cursor::Before(_) => (
             more.then(|| rows.first().map(key)).flatten(),
             rows.last().map(key),
         ),
@@ -156,10 +152,7 @@ pub fn for_each_batch(
         let query = request.query(organisation_id, cursor, batch_size);
         let (rows, more) = claims::list(conn, &query)?;
         cursor = match rows.last() {
-            Some(last) => Cursor::After {
-                value: claims::sort_value(last, query.sort),
-                id: last.id.clone(),
-            },
+            Some(last) => Cursor::After(claims::position(last, query.sort)),
             None => return Ok(()),
         };
         if !emit(rows.into_iter().map(listed).collect()) || !more {

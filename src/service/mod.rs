@@ -26,6 +26,7 @@ pub mod products_admin;
 pub mod products_step;
 pub mod registry_import;
 pub mod review;
+pub mod review_lists;
 pub mod seed;
 pub mod seed_claims;
 pub mod set_password;

@@ -1,5 +1,5 @@
-//! The reviewers' work: the queue, all claims, one claim's case (with the tenant registry's
-//! view of the customer), and the decisions — each one transaction via [`lifecycle`].
+//! The reviewers' work on one claim (their lists are [`super::review_lists`]): its case,
+//! with the tenant registry's view of the customer, and the decisions — each one transaction via [`lifecycle`].
 
 use chrono::{DateTime, Utc};
 
@@ -12,11 +12,10 @@ use crate::{
         values::Comment,
     },
     store::{
-        AnyConnection, from_db_time,
+        AnyConnection,
         officials::{self, OfficialRow},
         organisations, outbox,
         registry::{self, SubscriptionRow},
-        review_lists::{self, Filter, ReviewRow},
     },
 };
 
@@ -28,48 +27,6 @@ use super::{
     exclusivity,
     lifecycle::{self, ActedBy},
 };
-
-/// How many queue rows the page shows; the oldest come first, so nothing urgent is hidden.
-pub const QUEUE_LIMIT: i64 = 100;
-pub const PAGE_SIZE: i64 = 25;
-
-pub struct QueueEntry {
-    pub row: ReviewRow,
-    /// Business days since the claim entered the queue.
-    pub age_business_days: u32,
-}
-
-pub fn queue(
-    conn: &mut AnyConnection,
-    ctx: &Context,
-    now: DateTime<Utc>,
-) -> anyhow::Result<Vec<QueueEntry>> {
-    let calendar = ctx.calendar(conn)?;
-    Ok(review_lists::queue(conn, QUEUE_LIMIT)?
-        .into_iter()
-        .map(|row| QueueEntry {
-            age_business_days: row
-                .submitted_at
-                .map_or(0, |at| calendar.business_days_since(from_db_time(at), now)),
-            row,
-        })
-        .collect())
-}
-
-pub struct AllClaims {
-    pub rows: Vec<ReviewRow>,
-    pub more: bool,
-    pub organisations: Vec<(String, String)>,
-}
-
-pub fn all(conn: &mut AnyConnection, filter: &Filter) -> anyhow::Result<AllClaims> {
-    let (rows, more) = review_lists::all(conn, filter, PAGE_SIZE)?;
-    Ok(AllClaims {
-        rows,
-        more,
-        organisations: review_lists::organisations(conn)?,
-    })
-}
 
 /// Everything a reviewer looks at before deciding.
 pub struct Case {

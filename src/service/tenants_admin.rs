@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use crate::{
     domain::{
         access::{self, Viewer},
+        keyset::KeysetPosition,
         tenants::{Problems, SubscriptionInput, TenantError, UsageInput},
         values::{DomainName, OrganisationName, SubscriptionId, TenantId},
     },
@@ -26,6 +27,17 @@ pub struct TenantDetail {
     pub domains: Vec<String>,
     pub subscriptions: Vec<SubscriptionRow>,
     pub usage: Vec<TenantUsageRow>,
+}
+
+/// Registry tenants `(id, name)` by name, matching `search` (name, id or a domain's start),
+/// after `after`.
+pub fn browse(
+    conn: &mut AnyConnection,
+    search: Option<&str>,
+    after: Option<&KeysetPosition>,
+    limit: i64,
+) -> anyhow::Result<Vec<(String, String)>> {
+    Ok(registry::browse(conn, search, after, limit)?)
 }
 
 /// What became of a change.

@@ -9,6 +9,7 @@ use crate::{
     domain::{
         access::{self, Role, Viewer},
         accounts::{AccountError, LINK_HOURS, removes_last_administrator},
+        keyset::KeysetPosition,
         values::{EmailAddress, PersonName},
     },
     i18n::{Catalogue, Locale},
@@ -29,7 +30,7 @@ pub fn list(
     conn: &mut AnyConnection,
     viewer: &Viewer,
     filter: &UserFilter,
-    after: Option<&(String, String)>,
+    after: Option<&KeysetPosition>,
     limit: i64,
     now: DateTime<Utc>,
 ) -> anyhow::Result<Option<Vec<(UserLine, bool)>>> {

@@ -3,9 +3,12 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::domain::keyset::KeysetPosition;
+
 use super::{
     AnyConnection,
     connection::load_direct,
+    cursor_time, parse_cursor_time,
     schema::{claim_products, claims, products},
 };
 
@@ -71,8 +74,8 @@ pub enum SortColumn {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cursor {
     First,
-    After { value: String, id: String },
-    Before { value: String, id: String },
+    After(KeysetPosition),
+    Before(KeysetPosition),
 }
 
 #[derive(Debug, Clone)]
@@ -89,13 +92,14 @@ pub struct ListQuery {
     pub limit: i64,
 }
 
-/// The sort value of a row, as cursors carry it.
-pub fn sort_value(row: &ListRow, sort: SortColumn) -> String {
-    match sort {
-        SortColumn::UpdatedAt => row.updated_at.format("%Y-%m-%dT%H:%M:%S%.6f").to_string(),
+/// Where a page that ends (or starts) with `row` continues, in `sort` order.
+pub fn position(row: &ListRow, sort: SortColumn) -> KeysetPosition {
+    let value = match sort {
+        SortColumn::UpdatedAt => cursor_time(row.updated_at),
         SortColumn::Name => row.name.clone(),
         SortColumn::Domain => row.customer_domain.clone(),
-    }
+    };
+    KeysetPosition::new(value, row.id.as_str())
 }
 
 /// One page of rows in display order, plus whether more rows lie beyond it in the
@@ -145,17 +149,20 @@ pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<ListRow
     // Reading backwards (Previous) flips the order; rows are flipped back below. Each cursor
     // condition repeats its bound alone (`x >= v AND (x > v OR …)`): the planner turns that
     // into an index range, where the OR alone made it walk every row before the cursor.
-    let backwards = matches!(q.cursor, Cursor::Before { .. });
+    let backwards = matches!(q.cursor, Cursor::Before(_));
     let descending = q.descending != backwards;
     query = match (&q.cursor, q.sort) {
         (Cursor::First, _) => query,
-        (Cursor::After { value, id } | Cursor::Before { value, id }, sort) => {
+        (
+            Cursor::After(KeysetPosition { value, id })
+            | Cursor::Before(KeysetPosition { value, id }),
+            sort,
+        ) => {
             let after = !backwards;
             let forward_greater = after != q.descending;
             match sort {
                 SortColumn::UpdatedAt => {
-                    let Ok(at) = NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S%.f")
-                    else {
+                    let Some(at) = parse_cursor_time(value) else {
                         return Ok((Vec::new(), false));
                     };
                     if forward_greater {
@@ -268,8 +275,8 @@ fn newest_first_unfiltered(
         .limit(q.limit + 1);
     match &q.cursor {
         Cursor::First => load_direct(conn, newest).map(Some),
-        Cursor::After { value, id } => {
-            let Ok(at) = NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S%.f") else {
+        Cursor::After(KeysetPosition { value, id }) => {
+            let Some(at) = parse_cursor_time(value) else {
                 return Ok(Some(Vec::new()));
             };
             let older = newest.filter(claims::updated_at.le(at)).filter(
@@ -279,7 +286,7 @@ fn newest_first_unfiltered(
             );
             load_direct(conn, older).map(Some)
         }
-        Cursor::Before { .. } => Ok(None),
+        Cursor::Before(_) => Ok(None),
     }
 }
 

@@ -43,6 +43,18 @@ pub fn from_db_time(at: chrono::NaiveDateTime) -> chrono::DateTime<chrono::Utc> 
     at.and_utc()
 }
 
+/// How a keyset position carries a timestamp (microseconds, as stored).
+pub fn cursor_time(at: chrono::NaiveDateTime) -> String {
+    at.format(CURSOR_TIME).to_string()
+}
+
+/// The timestamp of a keyset position; `None` for a value no page wrote.
+pub fn parse_cursor_time(value: &str) -> Option<chrono::NaiveDateTime> {
+    chrono::NaiveDateTime::parse_from_str(value, CURSOR_TIME).ok()
+}
+
+const CURSOR_TIME: &str = "%Y-%m-%dT%H:%M:%S%.6f";
+
 /// `search` lower-cased with LIKE's wildcards escaped (by a backslash), for a pattern of the caller's
 /// making; columns are compared through `lower()` so both backends match alike.
 pub fn like_escaped(search: &str) -> String {

@@ -3,6 +3,8 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
+use crate::domain::keyset::KeysetPosition;
+
 use super::{
     AnyConnection,
     schema::{subscriptions, tenant_domains, tenants},
@@ -150,11 +152,11 @@ pub fn put_subscription(conn: &mut AnyConnection, row: &SubscriptionRow) -> Quer
 }
 
 /// Tenants whose name contains `search` (or whose id is it, or one of whose domains starts
-/// with it), by name, after the `(name, id)` position `after`.
+/// with it), by name, after the position `after` (name, id).
 pub fn browse(
     conn: &mut AnyConnection,
     search: Option<&str>,
-    after: Option<&(String, String)>,
+    after: Option<&KeysetPosition>,
     limit: i64,
 ) -> QueryResult<Vec<(String, String)>> {
     let mut query = tenants::table
@@ -175,7 +177,7 @@ pub fn browse(
                 .or(tenants::id.eq_any(by_domain)),
         );
     }
-    if let Some((name, id)) = after {
+    if let Some(KeysetPosition { value: name, id }) = after {
         query = query.filter(
             tenants::name.gt(name.clone()).or(tenants::name
                 .eq(name.clone())

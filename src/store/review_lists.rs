@@ -3,18 +3,23 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::domain::{claim::Status, ids::ClaimId, keyset::KeysetPosition, programme::Programme};
+
 use super::{
-    AnyConnection,
+    AnyConnection, cursor_time, parse_cursor_time,
     schema::{claims, organisations},
 };
 
 #[derive(Debug, Clone, Queryable)]
 pub struct ReviewRow {
-    pub id: String,
+    #[diesel(deserialize_as = String)]
+    pub id: ClaimId,
     pub name: String,
     pub organisation: String,
-    pub programme: String,
-    pub status: String,
+    #[diesel(deserialize_as = String)]
+    pub programme: Programme,
+    #[diesel(deserialize_as = String)]
+    pub status: Status,
     pub customer_domain: String,
     pub tenant_id: String,
     pub submitted_at: Option<NaiveDateTime>,
@@ -68,12 +73,19 @@ pub fn queue(conn: &mut AnyConnection, limit: i64) -> QueryResult<Vec<ReviewRow>
 
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
-    pub status: Option<String>,
+    pub status: Option<Status>,
     pub organisation_id: Option<String>,
-    pub programme: Option<String>,
+    pub programme: Option<Programme>,
     pub tenant_id: Option<String>,
-    /// Rows after this (updated_at, id), newest first.
-    pub after: Option<(NaiveDateTime, String)>,
+    /// Rows after this position (updated_at, id), newest first.
+    pub after: Option<KeysetPosition>,
+}
+
+impl ReviewRow {
+    /// Where a page that ends with this row continues.
+    pub fn position(&self) -> KeysetPosition {
+        KeysetPosition::new(cursor_time(self.updated_at), self.id.as_str())
+    }
 }
 
 /// Every claim but drafts (a partner's draft is not the programme's business yet), newest
@@ -88,24 +100,28 @@ pub fn all(
         .filter(claims::status.ne("draft"))
         .select(COLUMNS)
         .into_boxed();
-    if let Some(status) = &filter.status {
-        query = query.filter(claims::status.eq(status.clone()));
+    if let Some(status) = filter.status {
+        query = query.filter(claims::status.eq(status.as_str()));
     }
     if let Some(organisation) = &filter.organisation_id {
         query = query.filter(claims::organisation_id.eq(organisation.clone()));
     }
-    if let Some(programme) = &filter.programme {
-        query = query.filter(claims::programme.eq(programme.clone()));
+    if let Some(programme) = filter.programme {
+        query = query.filter(claims::programme.eq(programme.as_str()));
     }
     if let Some(tenant) = &filter.tenant_id {
         query = query.filter(claims::tenant_id.eq(tenant.clone()));
     }
-    if let Some((at, id)) = &filter.after {
+    if let Some(after) = &filter.after {
+        let Some(at) = parse_cursor_time(&after.value) else {
+            return Ok((Vec::new(), false));
+        };
+        let id = after.id.clone();
         // The bound alone first, so the planner reads an index range (see `claims::list`).
-        query = query.filter(claims::updated_at.le(*at)).filter(
+        query = query.filter(claims::updated_at.le(at)).filter(
             claims::updated_at
-                .lt(*at)
-                .or(claims::updated_at.eq(*at).and(claims::id.lt(id.clone()))),
+                .lt(at)
+                .or(claims::updated_at.eq(at).and(claims::id.lt(id))),
         );
     }
     let mut rows: Vec<ReviewRow> = query

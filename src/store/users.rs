@@ -3,6 +3,8 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::domain::keyset::KeysetPosition;
+
 use super::{AnyConnection, schema::users};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -104,11 +106,11 @@ pub struct UserFilter {
     pub role: Option<String>,
 }
 
-/// Users by name then id, after the `(name, id)` position `after`, at most `limit`.
+/// Users by name then id, after the position `after` (name, id), at most `limit`.
 pub fn page(
     conn: &mut AnyConnection,
     filter: &UserFilter,
-    after: Option<&(String, String)>,
+    after: Option<&KeysetPosition>,
     limit: i64,
 ) -> QueryResult<Vec<UserLine>> {
     use super::schema::organisations;
@@ -130,7 +132,7 @@ pub fn page(
     if let Some(role) = &filter.role {
         query = query.filter(users::role.eq(role.clone()));
     }
-    if let Some((name, id)) = after {
+    if let Some(KeysetPosition { value: name, id }) = after {
         query = query.filter(
             users::display_name.gt(name.clone()).or(users::display_name
                 .eq(name.clone())

@@ -12,17 +12,18 @@ use serde::Deserialize;
 use crate::{
     domain::{
         access,
+        keyset::KeysetPosition,
         registry_import::{self, ImportKind},
     },
     i18n::Catalogue,
-    service::registry_import as importing,
-    store::registry,
+    service::{registry_import as importing, tenants_admin},
 };
 
 use super::{
     error::AppError,
     forms::{Choice, FormErrors, choices},
     layout::Layout,
+    listing::next_page,
     render::page,
     session::Visitor,
     state::AppState,
@@ -226,19 +227,11 @@ async fn render(
 ) -> Result<HttpResponse, AppError> {
     visitor.permitted(access::can_administer)?;
     let search = Some(q.q.trim().to_owned()).filter(|s| !s.is_empty());
-    let after = q
-        .after
-        .split_once('~')
-        .map(|(name, id)| (name.to_owned(), id.to_owned()));
+    let after = KeysetPosition::decode(&q.after);
     let (search_for, after_for) = (search.clone(), after.clone());
     let tenants = state
         .db(move |conn| {
-            Ok(registry::browse(
-                conn,
-                search_for.as_deref(),
-                after_for.as_ref(),
-                PAGE + 1,
-            )?)
+            tenants_admin::browse(conn, search_for.as_deref(), after_for.as_ref(), PAGE + 1)
         })
         .await?;
     let more = tenants.len() as i64 > PAGE;
@@ -247,17 +240,10 @@ async fn render(
         .take(PAGE as usize)
         .map(|(id, name)| TenantLine { id, name })
         .collect();
-    let next = more.then(|| {
-        let last = tenants
-            .last()
-            .map(|t| format!("{}~{}", t.name, t.id))
-            .unwrap_or_default();
-        let mut params = form_urlencoded::Serializer::new(String::new());
-        if let Some(search) = &search {
-            params.append_pair("q", search);
-        }
-        params.append_pair("after", &last);
-        format!("/admin/registry?{}", params.finish())
+    let next = tenants.last().filter(|_| more).map(|last| {
+        let position = KeysetPosition::new(last.name.as_str(), last.id.as_str());
+        let filters = [("q", search.as_deref().unwrap_or_default())];
+        next_page("/admin/registry", &filters, &position)
     });
     let t = Catalogue::for_locale(visitor.locale);
     let template = RegistryPage {

@@ -6,14 +6,21 @@ use askama::Template;
 use serde::Deserialize;
 
 use crate::{
-    domain::access::{self, Role},
+    domain::{
+        access::{self, Role},
+        keyset::KeysetPosition,
+    },
     i18n::Catalogue,
     service::users_admin,
     store::users::{UserFilter, UserLine},
 };
 
 use super::{
-    associations::SelectOption, error::AppError, layout::Layout, render::page, session::Visitor,
+    error::AppError,
+    layout::Layout,
+    listing::{SelectOption, next_page},
+    render::page,
+    session::Visitor,
     state::AppState,
 };
 
@@ -77,10 +84,7 @@ pub async fn index(
         search: Some(query.q.trim().to_owned()).filter(|s| !s.is_empty()),
         role: Role::parse(&query.role).map(|r| r.as_str().to_owned()),
     };
-    let after = query
-        .after
-        .split_once('~')
-        .map(|(name, id)| (name.to_owned(), id.to_owned()));
+    let after = KeysetPosition::decode(&query.after);
     let (now, wanted) = (state.now(), filter.clone());
     let found = state
         .db(move |conn| users_admin::list(conn, &viewer, &wanted, after.as_ref(), PAGE + 1, now))
@@ -89,18 +93,13 @@ pub async fn index(
     let t = Catalogue::for_locale(visitor.locale);
     let more = found.len() as i64 > PAGE;
     let shown = &found[..found.len().min(PAGE as usize)];
-    let next = more.then(|| {
-        let mut params = form_urlencoded::Serializer::new(String::new());
-        if let Some(search) = &filter.search {
-            params.append_pair("q", search);
-        }
-        if let Some(role) = &filter.role {
-            params.append_pair("role", role);
-        }
-        if let Some((last, _)) = shown.last() {
-            params.append_pair("after", &format!("{}~{}", last.display_name, last.id));
-        }
-        format!("/admin/users?{}", params.finish())
+    let filters = [
+        ("q", filter.search.as_deref().unwrap_or_default()),
+        ("role", filter.role.as_deref().unwrap_or_default()),
+    ];
+    let next = shown.last().filter(|_| more).map(|(last, _)| {
+        let position = KeysetPosition::new(last.display_name.as_str(), last.id.as_str());
+        next_page("/admin/users", &filters, &position)
     });
     let roles = Role::ALL
         .iter()

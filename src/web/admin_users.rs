@@ -20,10 +20,10 @@ use crate::{
 
 use super::{
     admin_user_list::{UserRow, row},
-    associations::SelectOption,
     error::AppError,
     forms::{Choice, FormErrors, coded_choices},
     layout::Layout,
+    listing::SelectOption,
     render::{page, see_other_with_flash},
     session::Visitor,
     state::AppState,

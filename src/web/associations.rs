@@ -10,7 +10,13 @@ use crate::{
 };
 
 use super::{
-    error::AppError, format, layout::Layout, render::page, session::Visitor, state::AppState,
+    error::AppError,
+    format,
+    layout::Layout,
+    listing::{SelectOption, options},
+    render::page,
+    session::Visitor,
+    state::AppState,
 };
 
 pub struct Row {
@@ -23,12 +29,6 @@ pub struct Row {
     pub status: &'static str,
     pub closes: String,
     pub updated: String,
-}
-
-pub struct SelectOption {
-    pub value: String,
-    pub label: String,
-    pub selected: bool,
 }
 
 pub struct SortHeader {
@@ -101,8 +101,8 @@ pub async fn list(
         filtered: request.has_filters(),
         organisation_has_claims,
         headers: headers(&request),
-        previous: previous.map(|c| href(&request, &[("before", &c)])),
-        next: next.map(|c| href(&request, &[("after", &c)])),
+        previous: previous.map(|p| href(&request, &[("before", &p.encode())])),
+        next: next.map(|p| href(&request, &[("after", &p.encode())])),
         export: format!("/associations/export.csv{}", query_string(&request, &[])),
     };
     page(StatusCode::OK, &template)
@@ -127,19 +127,6 @@ fn row(claim: ListedClaim, t: &'static Catalogue, zone: chrono_tz::Tz) -> Row {
         name: claim.name,
         domain: claim.customer_domain,
     }
-}
-
-fn options<'a>(
-    selected: &str,
-    items: impl Iterator<Item = (&'a str, &'a str)>,
-) -> Vec<SelectOption> {
-    items
-        .map(|(value, label)| SelectOption {
-            selected: value == selected,
-            value: value.to_owned(),
-            label: label.to_owned(),
-        })
-        .collect()
 }
 
 fn headers(request: &ListRequest) -> Vec<SortHeader> {

@@ -31,6 +31,7 @@ pub mod health;
 pub mod help;
 pub mod home;
 pub mod layout;
+pub mod listing;
 pub mod opt_out;
 pub mod poe_template;
 pub mod products;

@@ -12,6 +12,7 @@ mod draft_steps;
 mod evidence;
 mod exclusivity;
 mod holidays;
+mod keyset_props;
 mod messages;
 mod programme;
 mod support;

@@ -1,0 +1,135 @@
+//! The reviewers' `/review` page: the queue (oldest submission first, with its age in
+//! business days) and all claims with filters and keyset pages, as one view.
+
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
+
+use crate::{
+    domain::{
+        claim::Status, ids::ClaimId, keyset::KeysetPosition, programme::Programme,
+        values::TenantId, values::ValueError,
+    },
+    store::{
+        AnyConnection, from_db_time,
+        review_lists::{self, Filter, ReviewRow},
+    },
+};
+
+use super::context::Context;
+
+/// How many queue rows the page shows; the oldest come first, so nothing urgent is hidden.
+pub const QUEUE_LIMIT: i64 = 100;
+pub const PAGE_SIZE: i64 = 25;
+
+/// The page's query string, as typed; unknown values are ignored rather than refused.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct ReviewListRequest {
+    pub status: String,
+    pub partner: String,
+    pub programme: String,
+    pub tenant: String,
+    /// Where the previous page ended ([`KeysetPosition::encode`]).
+    pub after: String,
+}
+
+impl ReviewListRequest {
+    /// The filters (never the position) as query pairs, for the next page's link.
+    pub fn filter_pairs(&self) -> Vec<(&'static str, &str)> {
+        [
+            ("status", self.status.as_str()),
+            ("partner", self.partner.as_str()),
+            ("programme", self.programme.as_str()),
+            ("tenant", self.tenant.as_str()),
+        ]
+        .into_iter()
+        .filter(|(_, value)| !value.is_empty())
+        .collect()
+    }
+}
+
+/// One claim as the reviewer's tables show it.
+pub struct ReviewLine {
+    pub id: ClaimId,
+    pub name: String,
+    pub partner: String,
+    pub programme: Programme,
+    pub domain: String,
+    pub status: Status,
+    /// Queue: since when it waits; all claims: its last change.
+    pub at: DateTime<Utc>,
+    /// Business days in the queue (queue rows only).
+    pub age_business_days: Option<u32>,
+}
+
+pub struct ReviewLists {
+    pub queue: Vec<ReviewLine>,
+    pub claims: Vec<ReviewLine>,
+    /// Where the next page starts, when there is one.
+    pub next: Option<KeysetPosition>,
+    /// Every organisation, for the partner filter: (id, name).
+    pub organisations: Vec<(String, String)>,
+    /// Why the tenant filter was not applied.
+    pub tenant_error: Option<ValueError>,
+}
+
+pub fn review_lists(
+    conn: &mut AnyConnection,
+    ctx: &Context,
+    request: &ReviewListRequest,
+    now: DateTime<Utc>,
+) -> anyhow::Result<ReviewLists> {
+    let (tenant_id, tenant_error) = match request.tenant.trim() {
+        "" => (None, None),
+        raw => match TenantId::parse(raw) {
+            Ok(id) => (Some(id.as_str().to_owned()), None),
+            Err(e) => (None, Some(e)),
+        },
+    };
+    let filter = Filter {
+        status: Status::parse(&request.status),
+        organisation_id: Some(request.partner.clone()).filter(|p| !p.is_empty()),
+        programme: Programme::parse(&request.programme),
+        tenant_id,
+        after: KeysetPosition::decode(&request.after),
+    };
+    let calendar = ctx.calendar(conn)?;
+    let queue = review_lists::queue(conn, QUEUE_LIMIT)?
+        .into_iter()
+        .map(|row| {
+            let waiting_since = row.submitted_at.unwrap_or(row.updated_at);
+            let age = row
+                .submitted_at
+                .map_or(0, |at| calendar.business_days_since(from_db_time(at), now));
+            line(row, waiting_since, Some(age))
+        })
+        .collect();
+    let (rows, more) = review_lists::all(conn, &filter, PAGE_SIZE)?;
+    let next = more.then(|| rows.last().map(ReviewRow::position)).flatten();
+    Ok(ReviewLists {
+        queue,
+        claims: rows
+            .into_iter()
+            .map(|row| {
+                let changed = row.updated_at;
+                line(row, changed, None)
+            })
+            .collect(),
+        next,
+        organisations: review_lists::organisations(conn)?,
+        tenant_error,
+    })
+}
+
+fn line(row: ReviewRow, at: chrono::NaiveDateTime, age_business_days: Option<u32>) -> ReviewLine {
+    ReviewLine {
+        id: row.id,
+        name: row.name,
+        partner: row.organisation,
+        programme: row.programme,
+        domain: row.customer_domain,
+        status: row.status,
+        at: from_db_time(at),
+        age_business_days,
+    }
+}
