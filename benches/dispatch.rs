@@ -16,8 +16,8 @@ use chrono::Utc;
 use mailin_embedded::{Handler, Server, SslConfig, response::OK};
 use portal::{
     config::{DatabaseUrl, SmtpSecurity, SmtpSettings},
-    jobs::dispatch,
     mail::Transport,
+    service::dispatch,
     store::{connection::build_pool, db_time, migrate, new_id, outbox, write_transaction},
 };
 

@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 
 use portal::{
     config::{DatabaseUrl, Settings},
-    jobs::windows,
     service::context::Context,
+    service::due_claims,
     store::connection::build_pool,
 };
 
@@ -22,7 +22,7 @@ fn main() -> anyhow::Result<()> {
     let context = Context::from_settings(&settings);
     let later = chrono::Utc::now() + chrono::Duration::days(6);
     let started = Instant::now();
-    let report = windows::run_once(&pool, &context, later)?;
+    let report = due_claims::close_windows(&pool, &context, later)?;
     let seconds = started.elapsed().as_secs_f64();
     let closed = report.official + report.rejected;
     println!(

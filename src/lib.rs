@@ -3,6 +3,7 @@
 
 pub mod clock;
 pub mod config;
+pub mod documents;
 pub mod domain;
 pub mod i18n;
 pub mod jobs;

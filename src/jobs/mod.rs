@@ -1,24 +1,27 @@
-//! Background work: each job has a `run_once(now)` that tests call directly, and
-//! [`Jobs::spawn`] runs them all in a loop in production. Several instances may run the
+//! Background work, scheduled: [`Jobs::run_once`] runs every job's service function once
+//! (tests call it directly), and [`Jobs::spawn`] runs it in a loop in production. Several instances may run the
 //! loop against one database: status changes only move from the status they were decided
 //! in, and the dispatcher leases outbox rows.
-
-pub mod deadlines;
-pub mod dispatch;
-pub mod expiry;
-pub mod sweep;
-pub mod windows;
 
 use std::{sync::Arc, time::Duration};
 
 use chrono::{DateTime, Utc};
 
-use crate::{clock::Clock, mail::Transport, service::context::Context, store::DbPool};
+use crate::{
+    clock::Clock,
+    mail::Transport,
+    service::{
+        DbPool,
+        context::Context,
+        dispatch,
+        due_claims::{self, WindowsReport},
+    },
+};
 
 /// What one pass did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct PassReport {
-    pub windows: windows::Report,
+    pub windows: WindowsReport,
     pub timed_out: usize,
     pub expired: usize,
     pub mail: dispatch::Report,
@@ -41,15 +44,15 @@ impl Jobs {
             tracing::error!(job, error = %error, "background job failed");
             failure.get_or_insert(error);
         };
-        let windows = windows::run_once(pool, ctx, now).unwrap_or_else(|e| {
+        let windows = due_claims::close_windows(pool, ctx, now).unwrap_or_else(|e| {
             keep("close opt-out windows", e);
-            windows::Report::default()
+            WindowsReport::default()
         });
-        let timed_out = deadlines::run_once(pool, ctx, now).unwrap_or_else(|e| {
+        let timed_out = due_claims::time_out_requests(pool, ctx, now).unwrap_or_else(|e| {
             keep("time out requests", e);
             0
         });
-        let expired = expiry::run_once(pool, ctx, now).unwrap_or_else(|e| {
+        let expired = due_claims::expire_associations(pool, ctx, now).unwrap_or_else(|e| {
             keep("expire associations", e);
             0
         });

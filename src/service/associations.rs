@@ -7,7 +7,7 @@ use serde::Deserialize;
 use crate::{
     domain::{claim::Status, keyset::KeysetPosition, programme::Programme},
     store::{
-        AnyConnection,
+        AnyConnection, DbPool,
         claims::{self, Cursor, ListQuery, ListRow, SortColumn},
         from_db_time,
         organisations::{self, LocationRow},
@@ -136,6 +136,23 @@ pub fn list(
         locations,
         organisation_has_claims,
     })
+}
+
+/// [`for_each_batch`] on a connection of its own, held for the whole export.
+pub fn export(
+    pool: &DbPool,
+    organisation_id: &str,
+    request: &ListRequest,
+    batch_size: i64,
+    emit: impl FnMut(Vec<ListedClaim>) -> bool,
+) -> anyhow::Result<()> {
+    for_each_batch(
+        &mut *pool.get()?,
+        organisation_id,
+        request,
+        batch_size,
+        emit,
+    )
 }
 
 /// Every claim of the filtered view, in batches, for the CSV export: `emit` gets each batch

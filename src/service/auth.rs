@@ -149,6 +149,35 @@ pub fn sign_in(
     })
 }
 
+/// Why [`with_session_confirmed`] did not run its work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionRefused {
+    /// The session ended (signed out, expired, user deactivated).
+    Ended,
+    /// Still signed in, but as someone else now (e.g. the role changed).
+    Changed,
+}
+
+/// Runs `work` on a pooled connection, after confirming on that same connection that the
+/// session behind `expected` (a token and the user a cache remembered) still stands for
+/// that user; `None` runs it for an anonymous request or an already confirmed one.
+pub fn with_session_confirmed<T>(
+    pool: &DbPool,
+    expected: Option<(&str, &SessionUser)>,
+    now: DateTime<Utc>,
+    work: impl FnOnce(&mut AnyConnection) -> anyhow::Result<T>,
+) -> anyhow::Result<Result<T, SessionRefused>> {
+    let mut conn = pool.get()?;
+    if let Some((token, user)) = expected {
+        match current_user(&mut conn, token, now)? {
+            Some(current) if current == *user => {}
+            Some(_) => return Ok(Err(SessionRefused::Changed)),
+            None => return Ok(Err(SessionRefused::Ended)),
+        }
+    }
+    work(&mut conn).map(Ok)
+}
+
 /// The user behind a session token, if the session is live; refreshes its idle timer.
 pub fn current_user(
     conn: &mut AnyConnection,

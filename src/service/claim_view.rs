@@ -6,8 +6,12 @@ use chrono::{DateTime, Utc};
 use crate::{
     domain::{
         access::{self, Viewer},
-        claim::{Action, ClaimSnapshot, Section, Status, allowed_actions, can_edit},
+        claim::{
+            Action, ActorKind, ClaimSnapshot, ReasonCode, Section, Status, allowed_actions,
+            can_edit,
+        },
         draft::{DraftFacts, MissingItem, missing_for_submit},
+        errors::UnknownCode,
         ids::{ClaimId, OrganisationId},
         programme::{ProductRef, Programme, SolutionArea},
     },
@@ -15,7 +19,7 @@ use crate::{
         AnyConnection,
         audit::{self, HistoryRow},
         claims::{self, ChosenProductRow, ClaimRow},
-        from_db_time,
+        from_db_time, organisations,
         poe_files::{self, PoeFileRow},
         usage,
     },
@@ -116,19 +120,92 @@ fn details(
     })
 }
 
+/// What the proof-of-execution template fills in for a claim.
+pub struct PoeTemplateFacts {
+    pub partner: String,
+    pub customer_domain: String,
+    pub tenant_id: String,
+    pub programme: Option<Programme>,
+    pub products: Vec<String>,
+}
+
+pub fn poe_template_facts(
+    conn: &mut AnyConnection,
+    viewer: &Viewer,
+    id: &str,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Option<PoeTemplateFacts>> {
+    let Some(details) = load(conn, viewer, id, now)? else {
+        return Ok(None);
+    };
+    let partner = organisations::name_of(conn, &details.row.organisation_id)?.unwrap_or_default();
+    Ok(Some(PoeTemplateFacts {
+        partner,
+        products: details.products.iter().map(|p| p.name.clone()).collect(),
+        programme: details.programme,
+        customer_domain: details.row.customer_domain,
+        tenant_id: details.row.tenant_id,
+    }))
+}
+
+/// One line of a claim's History.
+pub struct HistoryEntry {
+    pub at: DateTime<Utc>,
+    pub actor: ActorKind,
+    /// The acting user's name (none for the system or the customer link).
+    pub actor_name: Option<String>,
+    /// `None` for the line that created the claim.
+    pub from: Option<Status>,
+    pub to: Status,
+    pub reason: Option<ReasonCode>,
+    pub reason_text: Option<String>,
+}
+
+pub struct ClaimHistory {
+    pub name: String,
+    pub entries: Vec<HistoryEntry>,
+}
+
 pub fn history(
     conn: &mut AnyConnection,
     viewer: &Viewer,
     id: &str,
-) -> anyhow::Result<Option<(ClaimRow, Vec<HistoryRow>)>> {
+) -> anyhow::Result<Option<ClaimHistory>> {
     let Some(row) = claims::find(conn, id)? else {
         return Ok(None);
     };
     if !access::can_view_claim(viewer, &OrganisationId::new(&row.organisation_id)) {
         return Ok(None);
     }
-    let entries = audit::history(conn, id)?;
-    Ok(Some((row, entries)))
+    let entries = audit::history(conn, id)?
+        .into_iter()
+        .map(history_entry)
+        .collect::<Result<_, _>>()?;
+    Ok(Some(ClaimHistory {
+        name: row.name,
+        entries,
+    }))
+}
+
+/// A stored history line, its codes read once; an unknown code is an error, not a blank.
+fn history_entry(row: HistoryRow) -> Result<HistoryEntry, UnknownCode> {
+    Ok(HistoryEntry {
+        at: from_db_time(row.at),
+        actor: ActorKind::try_from(row.actor_kind)?,
+        actor_name: row.actor_name,
+        from: row.from_status.map(Status::try_from).transpose()?,
+        to: Status::try_from(row.to_status)?,
+        reason: row
+            .reason_code
+            .map(|code| {
+                ReasonCode::parse(&code).ok_or(UnknownCode {
+                    kind: "ReasonCode",
+                    code,
+                })
+            })
+            .transpose()?,
+        reason_text: row.reason_text,
+    })
 }
 
 fn draft_facts(

@@ -6,16 +6,39 @@ use super::{context::Context, notify};
 use crate::{
     domain::{
         access::{self, Role, Viewer},
-        claim::{ReasonCode, Status},
+        claim::{ActorKind, ReasonCode, Status},
         ids::OrganisationId,
         values::Comment,
     },
     store::{
         AnyConnection, audit,
         claim_messages::{self, MessageRow, NewMessage},
-        claims, db_time, new_id, write_transaction,
+        claims, db_time, from_db_time, new_id, write_transaction,
     },
 };
+
+/// One message of the conversation.
+pub struct Message {
+    pub author_name: String,
+    pub author: ActorKind,
+    pub body: String,
+    pub at: DateTime<Utc>,
+}
+
+/// The claim's messages, oldest first; a stored author kind no one knows is an error.
+fn conversation(conn: &mut AnyConnection, claim_id: &str) -> anyhow::Result<Vec<Message>> {
+    claim_messages::for_claim(conn, claim_id)?
+        .into_iter()
+        .map(|m: MessageRow| {
+            Ok(Message {
+                author: ActorKind::try_from(m.author_kind)?,
+                author_name: m.author_name,
+                body: m.body,
+                at: from_db_time(m.created_at),
+            })
+        })
+        .collect()
+}
 
 /// Whether the viewer may write on this claim: its partner or staff, once it is submitted.
 fn may_write(viewer: &Viewer, owner: &OrganisationId, status: &str) -> bool {
@@ -26,14 +49,14 @@ pub fn messages(
     conn: &mut AnyConnection,
     viewer: &Viewer,
     claim_id: &str,
-) -> anyhow::Result<Option<Vec<MessageRow>>> {
+) -> anyhow::Result<Option<Vec<Message>>> {
     let Some(row) = claims::find(conn, claim_id)? else {
         return Ok(None);
     };
     if !access::can_view_claim(viewer, &OrganisationId::new(&row.organisation_id)) {
         return Ok(None);
     }
-    Ok(Some(claim_messages::for_claim(conn, claim_id)?))
+    Ok(Some(conversation(conn, claim_id)?))
 }
 
 /// Adds a message; `false` when the viewer may not write on this claim (or it does not
@@ -93,14 +116,14 @@ pub fn post(
 /// What was written about a claim: the conversation, the reviewer's latest request and the
 /// partner's dispute. For a claim the caller has already let the viewer see.
 pub struct Notes {
-    pub messages: Vec<MessageRow>,
+    pub messages: Vec<Message>,
     pub latest_request: Option<String>,
     pub dispute_justification: Option<String>,
 }
 
 pub fn notes(conn: &mut AnyConnection, claim_id: &str) -> anyhow::Result<Notes> {
     Ok(Notes {
-        messages: claim_messages::for_claim(conn, claim_id)?,
+        messages: conversation(conn, claim_id)?,
         latest_request: audit::latest_reason_text(
             conn,
             claim_id,

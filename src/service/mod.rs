@@ -13,9 +13,12 @@ pub mod conversation;
 pub mod deliveries;
 pub mod demo;
 pub mod demo_registry;
+pub mod dispatch;
 pub mod draft_edit;
+pub mod due_claims;
 pub mod evidence_step;
 pub mod exclusivity;
+pub mod health;
 pub mod lifecycle;
 pub mod notify;
 pub mod opt_out;
@@ -34,3 +37,7 @@ pub mod system_changes;
 pub mod tenants_admin;
 pub mod users_admin;
 pub mod wizard;
+
+/// The database handles `web` and `jobs` hold only to hand back to service functions: they
+/// run no SQL of their own.
+pub use crate::store::{AnyConnection, DbPool};

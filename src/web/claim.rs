@@ -5,13 +5,12 @@ use actix_web::{HttpResponse, http::StatusCode, web};
 use askama::Template;
 
 use crate::{
-    domain::claim::{Action, ActorKind, ReasonCode, Section, Status},
+    domain::claim::{Action, Section, Status},
     i18n::Catalogue,
     service::{
-        claim_view::{self, ClaimDetails},
+        claim_view::{self, ClaimDetails, HistoryEntry},
         conversation,
     },
-    store::from_db_time,
 };
 
 use super::{
@@ -182,62 +181,48 @@ pub async fn history(
     let viewer = visitor.signed_in()?.viewer();
     let id = id.into_inner();
     let claim_id = id.clone();
-    let (row, entries) = state
+    let history = state
         .db(move |conn| claim_view::history(conn, &viewer, &claim_id))
         .await?
         .ok_or(AppError::NotFound)?;
     let t = Catalogue::for_locale(visitor.locale);
     let zone = state.settings.calendar_time_zone;
-    let status_label = |code: &str| {
-        Status::parse(code)
-            .map(|s| t.get(s.label_key()).to_owned())
-            .unwrap_or_default()
-    };
-    let lines = entries
-        .iter()
-        .map(|e| {
-            let kind = ActorKind::parse(&e.actor_kind);
-            let role = kind
-                .map(|k| t.get(k.label_key()).to_owned())
-                .unwrap_or_default();
-            let who = match &e.actor_name {
-                Some(name) => format!("{name} ({role})"),
-                None => role,
-            };
-            let reason = e
-                .reason_code
-                .as_deref()
-                .and_then(ReasonCode::parse)
-                .map(|r| t.get(r.label_key()).to_owned());
-            let why = match (reason, e.reason_text.as_deref()) {
-                (Some(r), Some(text)) => format!("{r}: {text}"),
-                (Some(r), None) => r,
-                (None, Some(text)) => text.to_owned(),
-                (None, None) if e.from_status.is_none() => t.get("history.created").to_owned(),
-                (None, None) => String::new(),
-            };
-            HistoryLine {
-                at: format::instant(from_db_time(e.at), zone, t),
-                who,
-                from: e
-                    .from_status
-                    .as_deref()
-                    .map(status_label)
-                    .unwrap_or_default(),
-                to: status_label(&e.to_status),
-                why,
-            }
-        })
-        .collect();
     page(
         StatusCode::OK,
         &HistoryPage {
             layout: Layout::new(&visitor, "history.title"),
             id,
-            name: row.name,
-            lines,
+            name: history.name,
+            lines: history
+                .entries
+                .iter()
+                .map(|e| history_line(e, t, zone))
+                .collect(),
         },
     )
+}
+
+fn history_line(e: &HistoryEntry, t: &Catalogue, zone: chrono_tz::Tz) -> HistoryLine {
+    let role = t.get(e.actor.label_key());
+    let who = match &e.actor_name {
+        Some(name) => format!("{name} ({role})"),
+        None => role.to_owned(),
+    };
+    let reason = e.reason.map(|r| t.get(r.label_key()));
+    let why = match (reason, e.reason_text.as_deref()) {
+        (Some(r), Some(text)) => format!("{r}: {text}"),
+        (Some(r), None) => r.to_owned(),
+        (None, Some(text)) => text.to_owned(),
+        (None, None) if e.from.is_none() => t.get("history.created").to_owned(),
+        (None, None) => String::new(),
+    };
+    HistoryLine {
+        at: format::instant(e.at, zone, t),
+        who,
+        from: e.from.map_or("", |s| t.get(s.label_key())).to_owned(),
+        to: t.get(e.to.label_key()).to_owned(),
+        why,
+    }
 }
 
 /// The claim, when the viewer may take `action` on it now; 404 when they may not see it,

@@ -5,8 +5,7 @@ use chrono_tz::Tz;
 
 use crate::{
     i18n::Catalogue,
-    service::claim_view::ClaimDetails,
-    store::{claim_messages::MessageRow, from_db_time},
+    service::{claim_view::ClaimDetails, conversation::Message},
 };
 
 use super::format;
@@ -36,12 +35,13 @@ pub struct MessageView {
     pub body: String,
 }
 
-pub fn message_views(rows: &[MessageRow], t: &Catalogue, zone: Tz) -> Vec<MessageView> {
-    rows.iter()
+pub fn message_views(messages: &[Message], t: &Catalogue, zone: Tz) -> Vec<MessageView> {
+    messages
+        .iter()
         .map(|m| MessageView {
             author: m.author_name.clone(),
-            role: t.get(&format!("actor.{}", m.author_kind)).to_owned(),
-            at: format::instant(from_db_time(m.created_at), zone, t),
+            role: t.get(m.author.label_key()).to_owned(),
+            at: format::instant(m.at, zone, t),
             body: m.body.clone(),
         })
         .collect()

@@ -23,12 +23,6 @@ pub enum AppError {
     Internal(#[from] anyhow::Error),
 }
 
-impl From<diesel::result::Error> for AppError {
-    fn from(e: diesel::result::Error) -> Self {
-        AppError::Internal(e.into())
-    }
-}
-
 impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
         match self {

@@ -23,6 +23,9 @@ pub async fn export_csv(
     let user = visitor.permitted(access::can_create_claims)?;
     let organisation = user.organisation_id.clone().unwrap_or_default();
     let request = query.into_inner();
+    // The stream reads on its own connection after the response has begun: confirm the
+    // session first, so a user signed out or deactivated elsewhere gets no file.
+    state.db(|_| Ok(())).await?;
     let t = Catalogue::for_locale(visitor.locale);
     let pool = state.pool.clone();
     // A small buffer: the database reader waits for a slow client instead of piling up rows.
@@ -51,15 +54,10 @@ pub async fn export_csv(
         if tx.blocking_send(web::Bytes::from(header)).is_err() {
             return;
         }
-        let result = pool
-            .get()
-            .map_err(anyhow::Error::from)
-            .and_then(|mut conn| {
-                associations::for_each_batch(&mut conn, &organisation, &request, BATCH, |batch| {
-                    let chunk: String = batch.iter().map(|c| claim_record(c, &labels)).collect();
-                    tx.blocking_send(web::Bytes::from(chunk)).is_ok()
-                })
-            });
+        let result = associations::export(&pool, &organisation, &request, BATCH, |batch| {
+            let chunk: String = batch.iter().map(|c| claim_record(c, &labels)).collect();
+            tx.blocking_send(web::Bytes::from(chunk)).is_ok()
+        });
         if let Err(e) = result {
             // The download is cut short; the reason goes to the log, not into the file.
             tracing::error!(error = %format!("{e:#}"), "CSV export failed");

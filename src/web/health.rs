@@ -3,20 +3,17 @@
 use std::time::Duration;
 
 use actix_web::{HttpResponse, web};
-use diesel::connection::SimpleConnection;
+
+use crate::service::health::database_answers;
 
 use super::state::AppState;
 
 pub async fn health(state: web::Data<AppState>) -> HttpResponse {
     let pool = state.pool.clone();
     let timeout = state.settings.database_pool_timeout;
-    let answered = web::block(move || -> anyhow::Result<()> {
-        // Short timeout: a health check that hangs is as bad as one that fails.
-        let mut conn = pool.get_timeout(Duration::from_secs(2).min(timeout))?;
-        conn.batch_execute("SELECT 1")?;
-        Ok(())
-    })
-    .await;
+    // Short timeout: a health check that hangs is as bad as one that fails.
+    let wait = Duration::from_secs(2).min(timeout);
+    let answered = web::block(move || database_answers(&pool, wait)).await;
     match answered {
         Ok(Ok(())) => HttpResponse::Ok()
             .content_type("text/plain; charset=utf-8")

@@ -61,19 +61,15 @@ pub async fn submit(
     let form = form.into_inner();
     let (now, target, kib) = (state.now(), token.clone(), state.settings.argon2_memory_kib);
     let result = state
-        .blocking({
-            let pool = state.pool.clone();
-            move || {
-                let mut conn = pool.get()?;
-                set_password::set(
-                    &mut conn,
-                    &target,
-                    &form.password,
-                    &form.password_again,
-                    kib,
-                    now,
-                )
-            }
+        .db(move |conn| {
+            set_password::set(
+                conn,
+                &target,
+                &form.password,
+                &form.password_again,
+                kib,
+                now,
+            )
         })
         .await?;
     let t = Catalogue::for_locale(visitor.locale);

@@ -9,8 +9,11 @@ use crate::{
     clock::Clock,
     config::Settings,
     mail::Transport,
-    service::{auth, context::Context},
-    store::{AnyConnection, DbPool},
+    service::{AnyConnection, DbPool},
+    service::{
+        auth::{self, SessionRefused},
+        context::Context,
+    },
 };
 
 use super::{
@@ -51,21 +54,20 @@ impl AppState {
         let checked = claim.clone();
         let outcome = self
             .blocking(move || {
-                let mut conn = pool.get()?;
-                if let Some(claim) = checked {
-                    let current = auth::current_user(&mut conn, &claim.session_token, now)?;
-                    if current.as_ref() != Some(&claim.user) {
-                        return Ok(Err(current.is_some()));
-                    }
+                let expected = checked
+                    .as_ref()
+                    .map(|c| (c.session_token.as_str(), &c.user));
+                let outcome = auth::with_session_confirmed(&pool, expected, now, work)?;
+                if let (Ok(_), Some(claim)) = (&outcome, checked) {
                     sessions.confirmed(&claim.session_token, claim.user);
                 }
-                work(&mut conn).map(Ok)
+                Ok(outcome)
             })
             .await?;
-        outcome.map_err(|still_signed_in| {
+        outcome.map_err(|refused| {
             let claim = claim.expect("only a claimed session can be refused");
             self.sessions.forget(&claim.session_token);
-            if still_signed_in {
+            if refused == SessionRefused::Changed {
                 AppError::SessionChanged {
                     path: claim.current_path,
                 }

@@ -1,0 +1,60 @@
+//! The proof-of-execution template for one claim, as an RTF document (opens in Word,
+//! LibreOffice and most editors), with what the portal already knows filled in and the
+//! customer's acknowledgement to sign.
+
+use crate::{i18n::Catalogue, service::claim_view::PoeTemplateFacts};
+
+use super::rtf::{document, paragraph};
+
+const BLANK: &str = "______________________________";
+
+pub fn compose(facts: &PoeTemplateFacts, t: &Catalogue) -> String {
+    let programme = facts.programme.map_or("", |p| t.get(p.label_key()));
+    let filled = [
+        ("template.partner", facts.partner.as_str()),
+        ("template.domain", facts.customer_domain.as_str()),
+        ("template.tenant", facts.tenant_id.as_str()),
+        ("template.programme", programme),
+    ];
+    let mut body = paragraph(t.get("template.heading"), true);
+    body.push_str(&paragraph(t.get("template.intro"), false));
+    for (key, value) in filled {
+        body.push_str(&paragraph(&format!("{}: {value}", t.get(key)), false));
+    }
+    body.push_str(&paragraph(
+        &format!(
+            "{}: {}",
+            t.get("template.products"),
+            facts.products.join(", ")
+        ),
+        false,
+    ));
+    let blanks = |keys: &[&str], body: &mut String| {
+        for key in keys {
+            body.push_str(&paragraph(&format!("{}: {BLANK}", t.get(key)), false));
+        }
+    };
+    blanks(
+        &[
+            "template.customer_company",
+            "template.activities",
+            "template.dates",
+        ],
+        &mut body,
+    );
+    body.push_str(&paragraph(t.get("template.acknowledgement_heading"), true));
+    body.push_str(&paragraph(
+        &t.format("template.acknowledgement", &[("partner", &facts.partner)]),
+        false,
+    ));
+    blanks(
+        &[
+            "template.signer_name",
+            "template.signer_title",
+            "template.signed_on",
+            "template.signature",
+        ],
+        &mut body,
+    );
+    document(&body)
+}

@@ -1,0 +1,266 @@
+//! Every URL of the portal, grouped by who may reach it; each group's guard is stated once
+//! here ([`audience::only`]). Within a group, handlers and services still decide per
+//! organisation. Order matters where paths overlap: fixed segments (`/associations/new`)
+//! come before `{id}`.
+
+use actix_web::{
+    FromRequest, Handler, Resource, Responder,
+    web::{ServiceConfig, get, post, resource},
+};
+
+use super::{
+    admin_calendar, admin_locations, admin_partners, admin_products, admin_registry,
+    admin_subscriptions, admin_tenants, admin_user_list, admin_users, answer, assets, associations,
+    audience::{self, ADMINISTRATORS, CLAIM_READERS, PARTNERS, STAFF},
+    auth, claim, contacts, conversation, deliveries, dev_mailbox, evidence, export, health, help,
+    home, opt_out, poe_template, products, review, review_case, review_decisions, set_password,
+    submit, wizard,
+};
+
+pub fn routes(cfg: &mut ServiceConfig) {
+    public(cfg);
+    audience::only(cfg, PARTNERS, partner());
+    audience::only(cfg, CLAIM_READERS, claim_readers());
+    audience::only(cfg, STAFF, staff());
+    audience::only(cfg, ADMINISTRATORS, administration());
+    customer_link(cfg);
+    development(cfg);
+}
+
+/// Anyone: the home redirect, sign-in, set-password links, help, assets, health.
+fn public(cfg: &mut ServiceConfig) {
+    cfg.route("/", get().to(home::root))
+        .route("/health", get().to(health::health))
+        .route("/static/{name}", get().to(assets::asset))
+        .service(
+            resource("/sign-in")
+                .route(get().to(auth::show))
+                .route(post().to(auth::submit)),
+        )
+        .route("/sign-out", post().to(auth::sign_out))
+        .route("/help/find-tenant-id", get().to(help::find_tenant_id))
+        .service(
+            resource("/set-password/{token}")
+                .route(get().to(set_password::show))
+                .route(post().to(set_password::submit)),
+        );
+}
+
+/// Partner users: the list, its export, the wizard and every change to their claims.
+fn partner() -> Vec<Resource> {
+    vec![
+        view("/associations", associations::list),
+        view("/associations/export.csv", export::export_csv),
+        form(
+            "/associations/new",
+            wizard::customer_form,
+            wizard::customer_submit,
+        ),
+        form(
+            "/associations/new/programme",
+            wizard::programme_form,
+            wizard::programme_submit,
+        ),
+        form(
+            "/associations/new/name",
+            wizard::name_form,
+            wizard::name_submit,
+        ),
+        form(
+            "/associations/{id}/contacts",
+            contacts::form,
+            contacts::submit,
+        ),
+        form("/associations/{id}/files", evidence::form, evidence::upload),
+        action(
+            "/associations/{id}/files/{file_id}/remove",
+            evidence::remove,
+        ),
+        form(
+            "/associations/{id}/products",
+            products::form,
+            products::submit,
+        ),
+        action("/associations/{id}/comments", submit::save_comments),
+        form("/associations/{id}/submit", submit::form, submit::submit),
+        form(
+            "/associations/{id}/withdraw",
+            submit::withdraw_form,
+            submit::withdraw,
+        ),
+        action("/associations/{id}/resubmit", answer::resubmit),
+        form("/associations/{id}/dispute", answer::form, answer::submit),
+        action("/associations/{id}/messages", conversation::from_partner),
+    ]
+}
+
+/// A claim's partner and programme staff: the claim, its History, files and template.
+fn claim_readers() -> Vec<Resource> {
+    vec![
+        view("/associations/{id}", claim::show),
+        view("/associations/{id}/history", claim::history),
+        view("/associations/{id}/files/{file_id}", evidence::download),
+        view("/associations/{id}/poe-template", poe_template::download),
+    ]
+}
+
+/// Reviewers and administrators: the queue, all claims, a case and its decisions.
+fn staff() -> Vec<Resource> {
+    vec![
+        view("/review", review::index),
+        view("/review/{id}", review_case::show),
+        action("/review/{id}/validate", review_decisions::validate),
+        action("/review/{id}/ask", review_decisions::ask),
+        action("/review/{id}/reject", review_decisions::reject),
+        action("/review/{id}/dispute", review_decisions::decide_dispute),
+        action("/review/{id}/messages", conversation::from_staff),
+    ]
+}
+
+/// Administrators: the overview, calendar, partners, users, registry, products, email.
+fn administration() -> Vec<Resource> {
+    vec![
+        view("/admin", home::admin),
+        view("/admin/calendar", admin_calendar::show),
+        action("/admin/calendar/weekend", admin_calendar::set_weekend),
+        action("/admin/calendar/holidays", admin_calendar::add),
+        action(
+            "/admin/calendar/holidays/{day}/remove",
+            admin_calendar::remove,
+        ),
+        action("/admin/calendar/import", admin_calendar::import),
+        form(
+            "/admin/organisations",
+            admin_partners::index,
+            admin_partners::create,
+        ),
+        form(
+            "/admin/organisations/{id}",
+            admin_partners::show,
+            admin_partners::rename,
+        ),
+        action(
+            "/admin/organisations/{id}/locations",
+            admin_locations::add_location,
+        ),
+        form(
+            "/admin/locations/{id}",
+            admin_locations::location_form,
+            admin_locations::update_location,
+        ),
+        view("/admin/users", admin_user_list::index),
+        form(
+            "/admin/users/new",
+            admin_users::new_form,
+            admin_users::invite,
+        ),
+        view("/admin/users/{id}", admin_users::show),
+        action("/admin/users/{id}/role", admin_users::change_role),
+        action("/admin/users/{id}/active", admin_users::set_active),
+        action(
+            "/admin/users/{id}/password-link",
+            admin_users::send_password_link,
+        ),
+        view("/admin/registry", admin_registry::index),
+        action("/admin/registry/import", admin_registry::import),
+        view("/admin/registry/example/{kind}", admin_registry::example),
+        form(
+            "/admin/registry/tenants/new",
+            admin_tenants::new_form,
+            admin_tenants::create,
+        ),
+        form(
+            "/admin/registry/tenants/{id}",
+            admin_tenants::show,
+            admin_tenants::rename,
+        ),
+        action(
+            "/admin/registry/tenants/{id}/domains",
+            admin_tenants::add_domain,
+        ),
+        action(
+            "/admin/registry/tenants/{id}/domains/remove",
+            admin_tenants::remove_domain,
+        ),
+        action(
+            "/admin/registry/tenants/{id}/usage",
+            admin_tenants::put_usage,
+        ),
+        action(
+            "/admin/registry/tenants/{id}/usage/remove",
+            admin_tenants::remove_usage,
+        ),
+        form(
+            "/admin/registry/tenants/{id}/subscriptions/new",
+            admin_subscriptions::new_form,
+            admin_subscriptions::create,
+        ),
+        form(
+            "/admin/registry/tenants/{id}/subscriptions/{sid}",
+            admin_subscriptions::edit_form,
+            admin_subscriptions::update,
+        ),
+        view("/admin/products", admin_products::index),
+        form(
+            "/admin/products/new",
+            admin_products::new_form,
+            admin_products::create,
+        ),
+        form(
+            "/admin/products/{id}",
+            admin_products::edit_form,
+            admin_products::update,
+        ),
+        view("/admin/deliveries", deliveries::index),
+        action("/admin/deliveries/{id}/retry", deliveries::retry),
+    ]
+}
+
+/// The customer, through the link in their email (no account; the token is the key).
+fn customer_link(cfg: &mut ServiceConfig) {
+    cfg.service(form(
+        "/customer/opt-out/{token}",
+        opt_out::show,
+        opt_out::submit,
+    ));
+}
+
+/// The development mailbox; its handlers serve it only with the development transport on a
+/// loopback address (or when opened explicitly).
+fn development(cfg: &mut ServiceConfig) {
+    cfg.service(view("/dev/mailbox", dev_mailbox::index))
+        .service(view("/dev/mailbox/{id}", dev_mailbox::show));
+}
+
+/// A page read with GET.
+fn view<H, A>(path: &str, show: H) -> Resource
+where
+    H: Handler<A>,
+    A: FromRequest + 'static,
+    H::Output: Responder + 'static,
+{
+    resource(path).route(get().to(show))
+}
+
+/// A change made with POST (its form lives on another page).
+fn action<H, A>(path: &str, send: H) -> Resource
+where
+    H: Handler<A>,
+    A: FromRequest + 'static,
+    H::Output: Responder + 'static,
+{
+    resource(path).route(post().to(send))
+}
+
+/// A form: GET shows it, POST sends it to the same address.
+fn form<S, SA, P, PA>(path: &str, show: S, send: P) -> Resource
+where
+    S: Handler<SA>,
+    SA: FromRequest + 'static,
+    S::Output: Responder + 'static,
+    P: Handler<PA>,
+    PA: FromRequest + 'static,
+    P::Output: Responder + 'static,
+{
+    resource(path).route(get().to(show)).route(post().to(send))
+}
