@@ -1,7 +1,9 @@
-//! The `portal` command line: help for every command, the version, and a bad setting
-//! stopping every command in one line.
+//! The `portal` command line: help for every command, the version, a bad setting stopping
+//! every command in one line, and README.md's configuration table kept equal to what
+//! `portal serve --help` prints.
 
 use std::{
+    collections::{BTreeMap, BTreeSet},
     process::{Command, Output, Stdio},
     time::{Duration, Instant},
 };
@@ -202,4 +204,90 @@ fn a_bad_setting_stops_every_command_in_one_line_naming_it() {
         "{}",
         stderr(&output)
     );
+}
+
+/// `(variable, default)` for each setting `portal serve --help` lists.
+fn settings_in_serve_help() -> BTreeMap<String, Option<String>> {
+    let text = help(&["serve", "--help"]);
+    let mut settings = BTreeMap::new();
+    // One block per option: from its `--flag` line to the next.
+    let mut blocks: Vec<String> = Vec::new();
+    for line in text.lines() {
+        if line.trim_start().starts_with("--") || line.trim_start().starts_with("-h") {
+            blocks.push(String::new());
+        }
+        if let Some(block) = blocks.last_mut() {
+            block.push_str(line.trim());
+            block.push(' ');
+        }
+    }
+    for block in blocks {
+        let Some(env) = bracketed(&block, "[env: ") else {
+            continue;
+        };
+        let name = env.split('=').next().unwrap().to_owned();
+        let default = bracketed(&block, "[default: ").map(|d| d.trim_matches('"').to_owned());
+        settings.insert(name, default);
+    }
+    settings
+}
+
+fn bracketed<'a>(text: &'a str, open: &str) -> Option<&'a str> {
+    let start = text.find(open)? + open.len();
+    let end = text[start..].find(']')? + start;
+    Some(&text[start..end])
+}
+
+/// `(variable, default cell)` for each `PORTAL_*` row of README.md's configuration table.
+fn settings_in_readme() -> BTreeMap<String, String> {
+    let readme = include_str!("../../README.md");
+    let section = readme
+        .split("\n## Configuration\n")
+        .nth(1)
+        .expect("README.md has a Configuration section");
+    let section = section.split("\n## ").next().unwrap();
+    let mut settings = BTreeMap::new();
+    for row in section.lines().filter(|l| l.starts_with("| `PORTAL_")) {
+        let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+        let (names, default) = (cells[1], cells[2]);
+        for name in names.split(',').map(|n| n.trim().trim_matches('`')) {
+            settings.insert(name.to_owned(), default.to_owned());
+        }
+    }
+    settings
+}
+
+#[test]
+fn the_readme_configuration_table_is_what_serve_help_says() {
+    let help = settings_in_serve_help();
+    let readme = settings_in_readme();
+    assert!(help.len() >= 20, "{help:?}");
+    let in_help: BTreeSet<_> = help.keys().collect();
+    let in_readme: BTreeSet<_> = readme.keys().collect();
+    assert_eq!(
+        in_help.difference(&in_readme).collect::<Vec<_>>(),
+        Vec::<&&String>::new(),
+        "in `portal serve --help` but not in README.md's table"
+    );
+    assert_eq!(
+        in_readme.difference(&in_help).collect::<Vec<_>>(),
+        Vec::<&&String>::new(),
+        "in README.md's table but not in `portal serve --help`"
+    );
+    for (name, cell) in &readme {
+        let shown = help[name]
+            .as_deref()
+            .unwrap_or_else(|| panic!("{name}: serve --help shows no default"));
+        // The README's default is its text without backticks, or its first `value` when
+        // the rest explains it (`587` (`465` with `tls`)).
+        let plain = cell.replace('`', "");
+        let first = cell
+            .strip_prefix('`')
+            .and_then(|rest| rest.split('`').next())
+            .unwrap_or(&plain);
+        assert!(
+            shown == plain || shown == first || shown.starts_with(&format!("{first} ")),
+            "{name}: README.md says {cell}, serve --help says {shown}"
+        );
+    }
 }
