@@ -1,4 +1,6 @@
-//! Settings, read once at start-up from `PORTAL_*` variables with development defaults.
+//! Settings, read once at start-up from `PORTAL_*` variables (or `portal serve`'s flags) with
+//! development defaults; [`ConfigArgs`] defines them for clap, [`Settings::from_args`] checks
+//! them.
 //!
 //! Secrets are wrapped in [`Secret`] so they never reach `Debug` output or logs; a bad value
 //! stops start-up with one line naming the variable ([`ConfigError`]).
@@ -6,6 +8,11 @@
 use std::{fmt, net::SocketAddr, path::PathBuf};
 
 use chrono_tz::Tz;
+
+mod args;
+
+use args::*;
+pub use args::{ConfigArgs, check_environment};
 
 /// A value that must not be printed. `Debug` and `Display` show a placeholder.
 #[derive(Clone, PartialEq, Eq)]
@@ -174,36 +181,47 @@ pub const DEFAULT_ARGON2_MEMORY_KIB: u32 = 19 * 1024;
 impl Settings {
     /// Reads `PORTAL_*` from the process environment.
     pub fn from_env() -> Result<Self, ConfigError> {
-        Self::from_lookup(|name| std::env::var(name).ok())
+        Self::from_args(&ConfigArgs::from_env()?)
     }
 
     /// Reads settings through `lookup` (a test passes a map).
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
-        let get = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
+        Self::from_args(&ConfigArgs::from_lookup(lookup)?)
+    }
+
+    /// Checks the settings as clap read them; an empty value counts as unset.
+    pub fn from_args(args: &ConfigArgs) -> Result<Self, ConfigError> {
         let fail = |variable: &'static str, problem: String| ConfigError { variable, problem };
 
-        let database_url = DatabaseUrl::parse(
-            &get("PORTAL_DATABASE_URL").unwrap_or_else(|| "data/portal.db".into()),
-        )
-        .map_err(|p| fail("PORTAL_DATABASE_URL", p))?;
-        let database_pool_size = parse_or("PORTAL_DATABASE_POOL_SIZE", get, 4u32)?;
+        let database_url =
+            DatabaseUrl::parse(or(given(args.database_url.expose()), DEFAULT_DATABASE_URL))
+                .map_err(|p| fail("PORTAL_DATABASE_URL", p))?;
+        let database_pool_size: u32 = parse(
+            "PORTAL_DATABASE_POOL_SIZE",
+            or(given(&args.database_pool_size), DEFAULT_DATABASE_POOL_SIZE),
+        )?;
         if database_pool_size == 0 {
             return Err(fail(
                 "PORTAL_DATABASE_POOL_SIZE",
                 "must be at least 1".into(),
             ));
         }
-        let pool_timeout_secs = parse_or("PORTAL_DATABASE_POOL_TIMEOUT_SECS", get, 10u64)?;
+        let pool_timeout_secs: u64 = parse(
+            "PORTAL_DATABASE_POOL_TIMEOUT_SECS",
+            or(
+                given(&args.database_pool_timeout_secs),
+                DEFAULT_DATABASE_POOL_TIMEOUT_SECS,
+            ),
+        )?;
         if pool_timeout_secs == 0 {
             return Err(fail(
                 "PORTAL_DATABASE_POOL_TIMEOUT_SECS",
                 "must be at least 1".into(),
             ));
         }
-        let bind: SocketAddr =
-            parse_or("PORTAL_BIND", get, SocketAddr::from(([127, 0, 0, 1], 8080)))?;
-        let public_base_url = get("PORTAL_PUBLIC_URL")
-            .unwrap_or_else(|| format!("http://{bind}"))
+        let bind: SocketAddr = parse("PORTAL_BIND", or(given(&args.bind), DEFAULT_BIND))?;
+        let public_base_url = given_opt(&args.public_url)
+            .map_or_else(|| format!("http://{bind}"), str::to_owned)
             .trim()
             .trim_end_matches('/')
             .to_owned();
@@ -213,7 +231,8 @@ impl Settings {
                 "must start with http:// or https://".into(),
             ));
         }
-        let (session_key, session_key_generated) = match get("PORTAL_SESSION_KEY") {
+        let session_key = args.session_key.as_ref().map(Secret::expose);
+        let (session_key, session_key_generated) = match session_key.and_then(given) {
             Some(key) if key.len() < 32 => {
                 return Err(fail(
                     "PORTAL_SESSION_KEY",
@@ -223,38 +242,47 @@ impl Settings {
             Some(key) => (Secret::new(key), false),
             None => (Secret::new(crate::tokens::random_token()), true),
         };
-        let cookie_secure = parse_bool(
-            "PORTAL_COOKIE_SECURE",
-            get,
-            public_base_url.starts_with("https://"),
+        let cookie_secure = match given_opt(&args.cookie_secure) {
+            Some(raw) => parse_bool("PORTAL_COOKIE_SECURE", raw)?,
+            None => public_base_url.starts_with("https://"),
+        };
+        let trust_proxy_headers = parse_bool(
+            "PORTAL_TRUST_PROXY_HEADERS",
+            or(
+                given(&args.trust_proxy_headers),
+                DEFAULT_TRUST_PROXY_HEADERS,
+            ),
         )?;
-        let trust_proxy_headers = parse_bool("PORTAL_TRUST_PROXY_HEADERS", get, false)?;
-        let calendar_time_zone = match get("PORTAL_TIME_ZONE") {
-            Some(name) => name.trim().parse::<Tz>().map_err(|_| {
-                fail(
-                    "PORTAL_TIME_ZONE",
-                    format!("`{name}` is not an IANA time zone (e.g. Europe/Berlin)"),
-                )
-            })?,
-            None => Tz::UTC,
-        };
-        let coop_claims_url = get("PORTAL_COOP_CLAIMS_URL").unwrap_or_else(|| {
-            "https://learn.microsoft.com/partner-center/incentives-claims".into()
-        });
+        let time_zone = or(given(&args.time_zone), DEFAULT_TIME_ZONE);
+        let calendar_time_zone = time_zone.trim().parse::<Tz>().map_err(|_| {
+            fail(
+                "PORTAL_TIME_ZONE",
+                format!("`{time_zone}` is not an IANA time zone (e.g. Europe/Berlin)"),
+            )
+        })?;
+        let coop_claims_url = or(given(&args.coop_claims_url), DEFAULT_COOP_CLAIMS_URL).to_owned();
         let mail = MailSettings {
-            transport: mail_transport(get)?,
-            from: get("PORTAL_MAIL_FROM")
-                .unwrap_or_else(|| "Customer associations <no-reply@localhost>".into()),
+            transport: mail_transport(args)?,
+            from: or(given(&args.mail_from), DEFAULT_MAIL_FROM).to_owned(),
         };
-        let demo_data = parse_bool("PORTAL_DEMO", get, true)?;
-        let upload_max_mb = parse_or("PORTAL_UPLOAD_MAX_MB", get, 20u64)?;
+        let demo_data = parse_bool("PORTAL_DEMO", or(given(&args.demo), DEFAULT_DEMO))?;
+        let upload_max_mb: u64 = parse(
+            "PORTAL_UPLOAD_MAX_MB",
+            or(given(&args.upload_max_mb), DEFAULT_UPLOAD_MAX_MB),
+        )?;
         if upload_max_mb == 0 || upload_max_mb > 4096 {
             return Err(fail(
                 "PORTAL_UPLOAD_MAX_MB",
                 "must be between 1 and 4096".into(),
             ));
         }
-        let jobs_seconds = parse_or("PORTAL_JOBS_INTERVAL_SECONDS", get, 30u64)?;
+        let jobs_seconds: u64 = parse(
+            "PORTAL_JOBS_INTERVAL_SECONDS",
+            or(
+                given(&args.jobs_interval_seconds),
+                DEFAULT_JOBS_INTERVAL_SECONDS,
+            ),
+        )?;
         if jobs_seconds > 86_400 {
             return Err(fail(
                 "PORTAL_JOBS_INTERVAL_SECONDS",
@@ -263,11 +291,14 @@ impl Settings {
         }
         let jobs_interval =
             (jobs_seconds > 0).then(|| std::time::Duration::from_secs(jobs_seconds));
-        let dev_mailbox_open = parse_bool("PORTAL_DEV_MAILBOX_OPEN", get, false)?;
-        let log_format = match get("PORTAL_LOG_FORMAT").as_deref().map(str::trim) {
-            None | Some("human") => LogFormat::Human,
-            Some("json") => LogFormat::Json,
-            Some(other) => {
+        let dev_mailbox_open = parse_bool(
+            "PORTAL_DEV_MAILBOX_OPEN",
+            or(given(&args.dev_mailbox_open), DEFAULT_DEV_MAILBOX_OPEN),
+        )?;
+        let log_format = match or(given(&args.log_format), DEFAULT_LOG_FORMAT).trim() {
+            "human" => LogFormat::Human,
+            "json" => LogFormat::Json,
+            other => {
                 return Err(fail(
                     "PORTAL_LOG_FORMAT",
                     format!("`{other}` is not `human` or `json`"),
@@ -297,59 +328,64 @@ impl Settings {
     }
 }
 
-fn mail_transport(get: impl Fn(&str) -> Option<String>) -> Result<MailTransport, ConfigError> {
-    let Some(host) = get("PORTAL_SMTP_HOST") else {
+fn mail_transport(args: &ConfigArgs) -> Result<MailTransport, ConfigError> {
+    let Some(host) = given_opt(&args.smtp_host) else {
         return Ok(MailTransport::DevMailbox);
     };
-    let security = match get("PORTAL_SMTP_SECURITY").as_deref().map(str::trim) {
-        None | Some("starttls") => SmtpSecurity::StartTls,
-        Some("tls") => SmtpSecurity::Tls,
-        Some("none") => SmtpSecurity::None,
-        Some(other) => {
+    let security = match or(given(&args.smtp_security), DEFAULT_SMTP_SECURITY).trim() {
+        "starttls" => SmtpSecurity::StartTls,
+        "tls" => SmtpSecurity::Tls,
+        "none" => SmtpSecurity::None,
+        other => {
             return Err(ConfigError {
                 variable: "PORTAL_SMTP_SECURITY",
                 problem: format!("`{other}` is not `starttls`, `tls` or `none`"),
             });
         }
     };
-    let default_port = if security == SmtpSecurity::Tls {
-        465
-    } else {
-        587
+    let port = match given_opt(&args.smtp_port) {
+        Some(raw) => parse("PORTAL_SMTP_PORT", raw)?,
+        None if security == SmtpSecurity::Tls => 465,
+        None => 587,
     };
     Ok(MailTransport::Smtp(SmtpSettings {
         host: host.trim().to_owned(),
-        port: parse_or("PORTAL_SMTP_PORT", &get, default_port)?,
+        port,
         security,
-        username: get("PORTAL_SMTP_USERNAME"),
-        password: get("PORTAL_SMTP_PASSWORD").map(Secret::new),
+        username: given_opt(&args.smtp_username).map(str::to_owned),
+        password: args
+            .smtp_password
+            .as_ref()
+            .and_then(|p| given(p.expose()))
+            .map(Secret::new),
     }))
 }
 
-fn parse_or<T: std::str::FromStr>(
-    variable: &'static str,
-    get: impl Fn(&str) -> Option<String>,
-    default: T,
-) -> Result<T, ConfigError> {
-    match get(variable) {
-        None => Ok(default),
-        Some(raw) => raw.trim().parse().map_err(|_| ConfigError {
-            variable,
-            problem: format!("`{}` is not a valid value", raw.trim()),
-        }),
-    }
+/// A value counts as set when it is not blank (it is returned untrimmed).
+fn given(raw: &str) -> Option<&str> {
+    (!raw.trim().is_empty()).then_some(raw)
 }
 
-fn parse_bool(
-    variable: &'static str,
-    get: impl Fn(&str) -> Option<String>,
-    default: bool,
-) -> Result<bool, ConfigError> {
-    match get(variable).map(|v| v.trim().to_ascii_lowercase()) {
-        None => Ok(default),
-        Some(v) if ["1", "true", "yes", "on"].contains(&v.as_str()) => Ok(true),
-        Some(v) if ["0", "false", "no", "off"].contains(&v.as_str()) => Ok(false),
-        Some(v) => Err(ConfigError {
+fn given_opt(raw: &Option<String>) -> Option<&str> {
+    raw.as_deref().and_then(given)
+}
+
+fn or<'a>(value: Option<&'a str>, default: &'static str) -> &'a str {
+    value.unwrap_or(default)
+}
+
+fn parse<T: std::str::FromStr>(variable: &'static str, raw: &str) -> Result<T, ConfigError> {
+    raw.trim().parse().map_err(|_| ConfigError {
+        variable,
+        problem: format!("`{}` is not a valid value", raw.trim()),
+    })
+}
+
+fn parse_bool(variable: &'static str, raw: &str) -> Result<bool, ConfigError> {
+    match raw.trim().to_ascii_lowercase() {
+        v if ["1", "true", "yes", "on"].contains(&v.as_str()) => Ok(true),
+        v if ["0", "false", "no", "off"].contains(&v.as_str()) => Ok(false),
+        v => Err(ConfigError {
             variable,
             problem: format!("`{v}` is not true or false"),
         }),

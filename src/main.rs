@@ -1,35 +1,110 @@
-//! `portal`: starts the customer associations portal (configuration from `PORTAL_*`).
+//! `portal`: starts the customer associations portal (`serve`, the default), creates an
+//! administrator or seeds generated data. The command line is clap's; the `PORTAL_*`
+//! settings are defined once, in [`ConfigArgs`].
 
 use std::{process::ExitCode, sync::Arc, time::Instant};
 
+use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand, parser::ValueSource};
 use portal::{
     clock::SystemClock,
-    config::{MailTransport, Settings},
+    config::{ConfigArgs, ConfigError, MailTransport, Settings},
     startup::{Application, StartupReport},
     telemetry,
 };
 
+/// The customer associations (CPOR) portal: partners claim customer associations, customers may
+/// opt out, programme staff review them.
+#[derive(Parser)]
+#[command(name = "portal", version, after_help = AFTER_HELP)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+const AFTER_HELP: &str = "Without a command, `portal` serves. Configuration comes from the \
+PORTAL_* variables: `portal serve --help` lists them with their defaults (and README.md).";
+
+const CONFIGURATION: &str = "Configuration comes from the PORTAL_* variables listed by \
+`portal serve --help` (PORTAL_DATABASE_URL chooses the database).";
+
+#[derive(Subcommand)]
+enum Command {
+    /// Starts the portal (the default)
+    ///
+    /// Each setting is a flag or its PORTAL_* variable (the flag wins); an empty variable
+    /// counts as unset. A bad value stops start-up with one line naming it.
+    Serve {
+        #[command(flatten)]
+        config: Box<ConfigArgs>,
+    },
+    /// Creates an administrator (the first one of an empty portal)
+    ///
+    /// The password is asked for twice, or read from the first line of standard input when
+    /// that is not a terminal.
+    #[command(after_help = CONFIGURATION)]
+    CreateAdmin {
+        /// The administrator's email address, used to sign in
+        #[arg(long)]
+        email: String,
+        /// The name shown for the administrator
+        #[arg(long, default_value = "Administrator")]
+        name: String,
+    },
+    /// Fills the database with generated data for measuring the portal at scale
+    ///
+    /// M partner organisations, N claims in every status with their tenants, proof of
+    /// execution, audit rows and emails (demo data is added first), and K complete drafts in
+    /// one more organisation of their own, ready to submit. Numbers may contain `_`
+    /// (1_000_000).
+    #[command(after_help = CONFIGURATION)]
+    Seed {
+        /// Claims to generate (N)
+        #[arg(long, value_name = "N", default_value = "0", value_parser = number)]
+        claims: u64,
+        /// Partner organisations to spread them over (M)
+        #[arg(long, value_name = "M", default_value = "100", value_parser = number)]
+        organisations: u64,
+        /// Complete drafts, ready to submit, in one more organisation (K)
+        #[arg(long, value_name = "K", default_value = "0", value_parser = number)]
+        ready_drafts: u64,
+    },
+}
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        None | Some("serve") => {}
-        Some("create-admin") => return create_admin(&args[1..]),
-        Some("seed") => return seed(&args[1..]),
-        Some("-h" | "--help" | "help") => {
-            println!("{USAGE}");
-            return ExitCode::SUCCESS;
+    let matches = match Cli::command().try_get_matches() {
+        Ok(matches) => matches,
+        Err(e) if e.kind() == clap::error::ErrorKind::InvalidUtf8 => {
+            // A PORTAL_* variable that is not UTF-8: name it (clap's message does not).
+            match portal::config::check_environment() {
+                Err(config) => return configuration_error(&config),
+                Ok(()) => e.exit(),
+            }
         }
-        Some(other) => {
-            eprintln!("portal: unknown command `{other}` (try `portal --help`)");
-            return ExitCode::from(2);
+        Err(e) => e.exit(),
+    };
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let settings = match cli.command {
+        Some(Command::CreateAdmin { email, name }) => return create_admin(&email, &name),
+        Some(Command::Seed {
+            claims,
+            organisations,
+            ready_drafts,
+        }) => {
+            return seed(portal::service::seed::SeedPlan {
+                claims,
+                organisations,
+                ready_drafts,
+            });
         }
-    }
-    let settings = match Settings::from_env() {
+        Some(Command::Serve { config }) => Settings::from_args(&config).map_err(|e| {
+            let serve = matches.subcommand_matches("serve");
+            named_as_given(e, serve)
+        }),
+        None => Settings::from_env(),
+    };
+    let settings = match settings {
         Ok(s) => s,
-        Err(e) => {
-            eprintln!("portal: configuration error: {e}");
-            return ExitCode::from(2);
-        }
+        Err(e) => return configuration_error(&e),
     };
     telemetry::init(settings.log_format);
     match serve(settings) {
@@ -41,47 +116,41 @@ fn main() -> ExitCode {
     }
 }
 
-const USAGE: &str = "usage: portal [serve]
-       portal create-admin --email EMAIL [--name NAME]
-       portal seed --claims N [--organisations M] [--ready-drafts K]
+/// One line naming the setting; start-up stops.
+fn configuration_error(e: &ConfigError) -> ExitCode {
+    eprintln!("portal: configuration error: {e}");
+    ExitCode::from(2)
+}
 
-serve         starts the portal (the default)
-create-admin  creates an administrator; the password is asked for, or read from the
-              first line of standard input when that is not a terminal
-seed          fills the database with generated data for measuring the portal at
-              scale: M partner organisations (default 100), N claims in every status
-              with their tenants, proof of execution, audit rows and emails (demo data
-              is added first), and K complete drafts in one more organisation of their
-              own, ready to submit
+/// A bad value given as a flag is reported under the flag's name, not its variable's.
+fn named_as_given(mut e: ConfigError, serve: Option<&ArgMatches>) -> ConfigError {
+    let command = Cli::command();
+    let flag = command
+        .find_subcommand("serve")
+        .into_iter()
+        .flat_map(|serve| serve.get_arguments())
+        .find(|arg| arg.get_env().is_some_and(|v| v == e.variable));
+    if let (Some(flag), Some(serve)) = (flag, serve)
+        && serve.value_source(flag.get_id().as_str()) == Some(ValueSource::CommandLine)
+        && let Some(long) = flag.get_long()
+    {
+        e.variable = format!("--{long}").leak();
+    }
+    e
+}
 
-Configuration comes from PORTAL_* variables (see README.md).";
+/// A count for `portal seed`; `_` may group digits (`1_000_000`).
+fn number(raw: &str) -> Result<u64, String> {
+    raw.replace('_', "")
+        .parse()
+        .map_err(|_| "a whole number is expected".to_owned())
+}
 
 /// `portal create-admin --email … [--name …]`: the first administrator of an empty portal.
-fn create_admin(args: &[String]) -> ExitCode {
-    let mut email = None;
-    let mut name = None;
-    let mut rest = args.iter();
-    while let Some(flag) = rest.next() {
-        match (flag.as_str(), rest.next()) {
-            ("--email", Some(value)) => email = Some(value.clone()),
-            ("--name", Some(value)) => name = Some(value.clone()),
-            _ => {
-                eprintln!("portal: create-admin: unexpected `{flag}`\n\n{USAGE}");
-                return ExitCode::from(2);
-            }
-        }
-    }
-    let Some(email) = email else {
-        eprintln!("portal: create-admin needs --email\n\n{USAGE}");
-        return ExitCode::from(2);
-    };
-    let name = name.unwrap_or_else(|| "Administrator".to_owned());
+fn create_admin(email: &str, name: &str) -> ExitCode {
     let settings = match Settings::from_env() {
         Ok(s) => s,
-        Err(e) => {
-            eprintln!("portal: configuration error: {e}");
-            return ExitCode::from(2);
-        }
+        Err(e) => return configuration_error(&e),
     };
     let password = match read_password() {
         Ok(password) => password,
@@ -90,7 +159,7 @@ fn create_admin(args: &[String]) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match portal::startup::create_administrator(&settings, &email, &name, &password) {
+    match portal::startup::create_administrator(&settings, email, name, &password) {
         Ok(Ok(email)) => {
             println!(
                 "Administrator {email} created. Sign in at {}/sign-in",
@@ -112,33 +181,10 @@ fn create_admin(args: &[String]) -> ExitCode {
 
 /// `portal seed --claims N [--organisations M] [--ready-drafts K]`: generated data for
 /// benchmarks.
-fn seed(args: &[String]) -> ExitCode {
-    let mut plan = portal::service::seed::SeedPlan {
-        claims: 0,
-        organisations: 100,
-        ready_drafts: 0,
-    };
-    let mut rest = args.iter();
-    while let Some(flag) = rest.next() {
-        let value = rest
-            .next()
-            .and_then(|v| v.replace('_', "").parse::<u64>().ok());
-        match (flag.as_str(), value) {
-            ("--claims", Some(n)) => plan.claims = n,
-            ("--organisations", Some(n)) => plan.organisations = n,
-            ("--ready-drafts", Some(n)) => plan.ready_drafts = n,
-            _ => {
-                eprintln!("portal: seed: unexpected `{flag}` (numbers expected)\n\n{USAGE}");
-                return ExitCode::from(2);
-            }
-        }
-    }
+fn seed(plan: portal::service::seed::SeedPlan) -> ExitCode {
     let settings = match Settings::from_env() {
         Ok(s) => s,
-        Err(e) => {
-            eprintln!("portal: configuration error: {e}");
-            return ExitCode::from(2);
-        }
+        Err(e) => return configuration_error(&e),
     };
     match portal::startup::seed(&settings, plan, |step| eprintln!("  seeded {step}")) {
         Ok(report) => {

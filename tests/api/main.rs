@@ -12,6 +12,7 @@ mod browser;
 mod browser_review;
 mod browser_wizard;
 mod catalogue;
+mod cli;
 mod config;
 mod contacts_step;
 mod create_admin;
