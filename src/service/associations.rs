@@ -8,7 +8,7 @@ use crate::{
     domain::{claim::Status, keyset::KeysetPosition, programme::Programme},
     store::{
         AnyConnection, DbPool,
-        claims::{self, Cursor, ListQuery, ListRow, SortColumn},
+        claim_list::{self, Cursor, ListQuery, ListRow, SortColumn},
         from_db_time,
         organisations::{self, LocationRow},
     },
@@ -111,9 +111,9 @@ pub fn list(
 ) -> anyhow::Result<ListPage> {
     let cursor = request.cursor();
     let query = request.query(organisation_id, cursor.clone(), PAGE_SIZE);
-    let (rows, more) = claims::list(conn, &query)?;
+    let (rows, more) = claim_list::list(conn, &query)?;
     let sort = query.sort;
-    let key = |row: &ListRow| claims::position(row, sort);
+    let key = |row: &ListRow| claim_list::position(row, sort);
     let (previous, next) = match cursor {
         Cursor::First => (None, more.then(|| rows.last().map(key)).flatten()),
         Cursor::After(_) => (
@@ -126,7 +126,7 @@ pub fn list(
         ),
     };
     let organisation_has_claims =
-        !rows.is_empty() || claims::organisation_has_any(conn, organisation_id)?;
+        !rows.is_empty() || claim_list::organisation_has_any(conn, organisation_id)?;
     let claims = rows.into_iter().map(listed).collect();
     let locations = organisations::locations(conn, organisation_id)?;
     Ok(ListPage {
@@ -167,9 +167,9 @@ pub fn for_each_batch(
     let mut cursor = Cursor::First;
     loop {
         let query = request.query(organisation_id, cursor, batch_size);
-        let (rows, more) = claims::list(conn, &query)?;
+        let (rows, more) = claim_list::list(conn, &query)?;
         cursor = match rows.last() {
-            Some(last) => Cursor::After(claims::position(last, query.sort)),
+            Some(last) => Cursor::After(claim_list::position(last, query.sort)),
             None => return Ok(()),
         };
         if !emit(rows.into_iter().map(listed).collect()) || !more {
@@ -185,7 +185,7 @@ fn listed(row: ListRow) -> ListedClaim {
             .as_deref()
             .map(|names| {
                 names
-                    .split(claims::PRODUCT_SEPARATOR)
+                    .split(claim_list::PRODUCT_SEPARATOR)
                     .map(str::to_owned)
                     .collect()
             })

@@ -32,6 +32,7 @@ pub mod review;
 pub mod review_lists;
 pub mod seed;
 pub mod seed_claims;
+mod seed_tables;
 pub mod set_password;
 pub mod system_changes;
 pub mod tenants_admin;

@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::domain::{claim::Status, programme::Programme};
 use crate::store::{
     AnyConnection,
     admin_audit::{self, AuditLine},
@@ -15,7 +16,7 @@ pub struct AdminOverview {
     pub organisations: i64,
     pub users: i64,
     /// (status, programme, claims)
-    pub claims: Vec<(String, String, i64)>,
+    pub claims: Vec<(Status, Programme, i64)>,
     /// (claim id, name, closes at) for windows closing today in the calendar's zone.
     pub closing_today: Vec<(String, String, DateTime<Utc>)>,
     pub pending_mail: i64,
@@ -36,7 +37,16 @@ pub fn admin_overview(
     Ok(AdminOverview {
         organisations: organisations::count(conn)?,
         users: users::count(conn)?,
-        claims: overview::claims_by_status_and_programme(conn)?,
+        claims: overview::claims_by_status_and_programme(conn)?
+            .into_iter()
+            .map(|(status, programme, count)| {
+                Ok((
+                    Status::try_from(status)?,
+                    Programme::try_from(programme)?,
+                    count,
+                ))
+            })
+            .collect::<anyhow::Result<_>>()?,
         closing_today: overview::windows_closing(conn, db_time(from), db_time(to), 50)?
             .into_iter()
             .map(|(id, name, at)| (id, name, at.and_utc()))

@@ -4,6 +4,7 @@ pub mod admin_audit;
 pub mod audit;
 pub mod bulk;
 pub mod catalogue;
+pub mod claim_list;
 pub mod claim_messages;
 pub mod claim_status;
 pub mod claims;

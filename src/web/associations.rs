@@ -70,42 +70,56 @@ pub async fn list(
         .await?;
     let t = Catalogue::for_locale(visitor.locale);
     let zone = state.settings.calendar_time_zone;
-    let ListPage {
-        claims,
-        previous,
-        next,
-        locations,
-        organisation_has_claims,
-    } = listed;
-    let template = ListTemplate {
-        layout: Layout::new(&visitor, "associations.title"),
-        organisation: user.organisation_name.clone().unwrap_or_default(),
-        rows: claims.into_iter().map(|c| row(c, t, zone)).collect(),
-        statuses: options(
-            &request.status,
-            Status::ALL
-                .iter()
-                .map(|s| (s.as_str(), t.get(s.label_key()))),
-        ),
-        programmes: options(
-            &request.programme,
-            Programme::ALL
-                .iter()
-                .map(|p| (p.as_str(), t.get(p.label_key()))),
-        ),
-        locations: options(
-            &request.location,
-            locations.iter().map(|l| (l.id.as_str(), l.name.as_str())),
-        ),
-        q: request.q.clone(),
-        filtered: request.has_filters(),
-        organisation_has_claims,
-        headers: headers(&request),
-        previous: previous.map(|p| href(&request, &[("before", &p.encode())])),
-        next: next.map(|p| href(&request, &[("after", &p.encode())])),
-        export: format!("/associations/export.csv{}", query_string(&request, &[])),
-    };
+    let organisation = user.organisation_name.clone().unwrap_or_default();
+    let template = ListTemplate::new(&visitor, organisation, &request, listed, t, zone);
     page(StatusCode::OK, &template)
+}
+
+impl ListTemplate {
+    fn new(
+        visitor: &Visitor,
+        organisation: String,
+        request: &ListRequest,
+        listed: ListPage,
+        t: &'static Catalogue,
+        zone: chrono_tz::Tz,
+    ) -> Self {
+        let ListPage {
+            claims,
+            previous,
+            next,
+            locations,
+            organisation_has_claims,
+        } = listed;
+        ListTemplate {
+            layout: Layout::new(visitor, "associations.title"),
+            organisation,
+            rows: claims.into_iter().map(|c| row(c, t, zone)).collect(),
+            statuses: options(
+                &request.status,
+                Status::ALL
+                    .iter()
+                    .map(|s| (s.as_str(), t.get(s.label_key()))),
+            ),
+            programmes: options(
+                &request.programme,
+                Programme::ALL
+                    .iter()
+                    .map(|p| (p.as_str(), t.get(p.label_key()))),
+            ),
+            locations: options(
+                &request.location,
+                locations.iter().map(|l| (l.id.as_str(), l.name.as_str())),
+            ),
+            q: request.q.clone(),
+            filtered: request.has_filters(),
+            organisation_has_claims,
+            headers: headers(request),
+            previous: previous.map(|p| href(request, &[("before", &p.encode())])),
+            next: next.map(|p| href(request, &[("after", &p.encode())])),
+            export: format!("/associations/export.csv{}", query_string(request, &[])),
+        }
+    }
 }
 
 fn row(claim: ListedClaim, t: &'static Catalogue, zone: chrono_tz::Tz) -> Row {

@@ -5,7 +5,8 @@ use askama::Template;
 use serde::Deserialize;
 
 use crate::{
-    domain::access::home_path,
+    domain::access::{Role, home_path},
+    i18n::Catalogue,
     service::auth::{self, SignInAttempt, SignInOutcome},
 };
 
@@ -64,82 +65,95 @@ pub async fn submit(
     state: web::Data<AppState>,
     form: web::Form<SignInForm>,
 ) -> Result<HttpResponse, AppError> {
-    let SignInForm {
-        email,
-        password,
-        next,
-    } = form.into_inner();
-    let next = safe_next_path(&next).unwrap_or("").to_owned();
-    let t = crate::i18n::Catalogue::for_locale(visitor.locale);
-    let mut errors = FormErrors::default();
-    if email.trim().is_empty() {
-        errors.add("email", t.get("sign_in.error.email_missing"));
-    }
-    if password.is_empty() {
-        errors.add("password", t.get("sign_in.error.password_missing"));
-    }
+    let mut form = form.into_inner();
+    form.next = safe_next_path(&form.next).unwrap_or("").to_owned();
+    let t = Catalogue::for_locale(visitor.locale);
+    let mut errors = missing_fields(&form, t);
     if !errors.is_empty() {
         return render(
             &visitor,
-            email,
-            next,
+            form.email,
+            form.next,
             errors,
             StatusCode::UNPROCESSABLE_ENTITY,
         );
     }
+    let outcome = attempt(&req, &visitor, &state, &form).await?;
+    let (key, status) = match outcome {
+        SignInOutcome::SignedIn {
+            session_token,
+            user,
+        } => {
+            return signed_in(&state, session_token, user.role, form.next);
+        }
+        SignInOutcome::InvalidCredentials => {
+            ("sign_in.error.invalid", StatusCode::UNPROCESSABLE_ENTITY)
+        }
+        SignInOutcome::Throttled => ("sign_in.error.throttled", StatusCode::TOO_MANY_REQUESTS),
+    };
+    errors.add("email", t.get(key));
+    render(&visitor, form.email, form.next, errors, status)
+}
 
-    let client_address = client_address(&req, state.settings.trust_proxy_headers);
-    let memory_kib = state.settings.argon2_memory_kib;
-    let now = state.now();
-    let pool = state.pool.clone();
+fn missing_fields(form: &SignInForm, t: &Catalogue) -> FormErrors {
+    let mut errors = FormErrors::default();
+    if form.email.trim().is_empty() {
+        errors.add("email", t.get("sign_in.error.email_missing"));
+    }
+    if form.password.is_empty() {
+        errors.add("password", t.get("sign_in.error.password_missing"));
+    }
+    errors
+}
+
+/// Checks the password (off the async workers: argon2 is slow on purpose).
+async fn attempt(
+    req: &HttpRequest,
+    visitor: &Visitor,
+    state: &AppState,
+    form: &SignInForm,
+) -> Result<SignInOutcome, AppError> {
+    let client_address = client_address(req, state.settings.trust_proxy_headers);
+    let (memory_kib, now, pool) = (
+        state.settings.argon2_memory_kib,
+        state.now(),
+        state.pool.clone(),
+    );
     let previous = visitor.session_token.clone();
-    let attempt_email = email.clone();
-    let outcome = state
+    let (email, password) = (form.email.clone(), form.password.clone());
+    state
         .blocking(move || {
             let attempt = SignInAttempt {
-                email: &attempt_email,
+                email: &email,
                 password: &password,
                 client_address: &client_address,
                 previous_session: previous.as_deref(),
             };
             auth::sign_in(&pool, &attempt, memory_kib, now)
         })
-        .await?;
+        .await
+}
 
-    match outcome {
-        SignInOutcome::SignedIn {
-            session_token,
-            user,
-        } => {
-            let target = if next.is_empty() {
-                home_path(user.role).to_owned()
-            } else {
-                next
-            };
-            let mut res = see_other(&target);
-            res.add_cookie(&session::cookie(
-                SESSION_COOKIE,
-                session_token,
-                state.settings.cookie_secure,
-            ))
-            .map_err(|e| AppError::Internal(e.into()))?;
-            Ok(res)
-        }
-        SignInOutcome::InvalidCredentials => {
-            errors.add("email", t.get("sign_in.error.invalid"));
-            render(
-                &visitor,
-                email,
-                next,
-                errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-        }
-        SignInOutcome::Throttled => {
-            errors.add("email", t.get("sign_in.error.throttled"));
-            render(&visitor, email, next, errors, StatusCode::TOO_MANY_REQUESTS)
-        }
-    }
+/// The new session's cookie, and on to where the user was going (or their home).
+fn signed_in(
+    state: &AppState,
+    session_token: String,
+    role: Role,
+    next: String,
+) -> Result<HttpResponse, AppError> {
+    let target = if next.is_empty() {
+        home_path(role).to_owned()
+    } else {
+        next
+    };
+    let mut res = see_other(&target);
+    res.add_cookie(&session::cookie(
+        SESSION_COOKIE,
+        session_token,
+        state.settings.cookie_secure,
+    ))
+    .map_err(|e| AppError::Internal(e.into()))?;
+    Ok(res)
 }
 
 pub async fn sign_out(

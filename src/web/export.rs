@@ -26,36 +26,17 @@ pub async fn export_csv(
     // The stream reads on its own connection after the response has begun: confirm the
     // session first, so a user signed out or deactivated elsewhere gets no file.
     state.db(|_| Ok(())).await?;
-    let t = Catalogue::for_locale(visitor.locale);
-    let pool = state.pool.clone();
+    let (t, pool) = (Catalogue::for_locale(visitor.locale), state.pool.clone());
     // A small buffer: the database reader waits for a slow client instead of piling up rows.
     let (tx, rx) = mpsc::channel::<web::Bytes>(4);
-    let header = csv_record(&[
-        t.get("associations.list.name"),
-        t.get("associations.list.domain"),
-        t.get("associations.csv.tenant"),
-        t.get("associations.list.programme"),
-        t.get("associations.list.products"),
-        t.get("associations.list.status"),
-        t.get("associations.csv.window_closes"),
-        t.get("associations.csv.updated"),
-    ]);
-    let labels: Vec<(String, String)> = crate::domain::claim::Status::ALL
-        .iter()
-        .map(|s| (s.as_str().to_owned(), t.get(s.label_key()).to_owned()))
-        .chain(
-            crate::domain::programme::Programme::ALL
-                .iter()
-                .map(|p| (p.as_str().to_owned(), t.get(p.label_key()).to_owned())),
-        )
-        .collect();
+    let header = header_record(t);
     // Detached: the task ends when the last batch is sent or the client goes away.
     drop(tokio::task::spawn_blocking(move || {
         if tx.blocking_send(web::Bytes::from(header)).is_err() {
             return;
         }
         let result = associations::export(&pool, &organisation, &request, BATCH, |batch| {
-            let chunk: String = batch.iter().map(|c| claim_record(c, &labels)).collect();
+            let chunk: String = batch.iter().map(|c| claim_record(c, t)).collect();
             tx.blocking_send(web::Bytes::from(chunk)).is_ok()
         });
         if let Err(e) = result {
@@ -75,24 +56,28 @@ pub async fn export_csv(
         .streaming(body))
 }
 
-fn claim_record(claim: &ListedClaim, labels: &[(String, String)]) -> String {
-    let label = |code: &str| {
-        labels
-            .iter()
-            .find(|(c, _)| c == code)
-            .map_or(code.to_owned(), |(_, l)| l.clone())
-    };
+fn header_record(t: &Catalogue) -> String {
+    csv_record(&[
+        t.get("associations.list.name"),
+        t.get("associations.list.domain"),
+        t.get("associations.csv.tenant"),
+        t.get("associations.list.programme"),
+        t.get("associations.list.products"),
+        t.get("associations.list.status"),
+        t.get("associations.csv.window_closes"),
+        t.get("associations.csv.updated"),
+    ])
+}
+
+fn claim_record(claim: &ListedClaim, t: &Catalogue) -> String {
     let rfc3339 = |at: chrono::DateTime<chrono::Utc>| at.format("%Y-%m-%dT%H:%M:%SZ").to_string();
     csv_record(&[
         &claim.name,
         &claim.customer_domain,
         &claim.tenant_id,
-        &claim
-            .programme
-            .map(|p| label(p.as_str()))
-            .unwrap_or_default(),
+        claim.programme.map_or("", |p| t.get(p.label_key())),
         &claim.products.join("; "),
-        &claim.status.map(|s| label(s.as_str())).unwrap_or_default(),
+        claim.status.map_or("", |s| t.get(s.label_key())),
         &claim.window_closes_at.map(rfc3339).unwrap_or_default(),
         &rfc3339(claim.updated_at),
     ])

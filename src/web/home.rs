@@ -4,13 +4,9 @@ use actix_web::{HttpResponse, http::StatusCode, web};
 use askama::Template;
 
 use crate::{
-    domain::{
-        access::{self, home_path},
-        claim::Status,
-        programme::Programme,
-    },
+    domain::access::{self, home_path},
     i18n::{Catalogue, format},
-    service::overview,
+    service::overview::{self, AdminOverview},
 };
 
 use super::{
@@ -68,24 +64,26 @@ pub async fn admin(visitor: Visitor, state: web::Data<AppState>) -> Result<HttpR
         .await?;
     let t = Catalogue::for_locale(visitor.locale);
     let zone = state.settings.calendar_time_zone;
-    let label = |key: Option<&'static str>, code: &str| {
-        key.map_or_else(|| code.to_owned(), |k| t.get(k).to_owned())
-    };
-    page(
-        StatusCode::OK,
-        &AdminPage {
-            layout: Layout::new(&visitor, "admin.title"),
+    page(StatusCode::OK, &AdminPage::new(&visitor, o, t, zone))
+}
+
+impl AdminPage {
+    fn new(
+        visitor: &Visitor,
+        o: AdminOverview,
+        t: &'static Catalogue,
+        zone: chrono_tz::Tz,
+    ) -> Self {
+        AdminPage {
+            layout: Layout::new(visitor, "admin.title"),
             organisations: o.organisations,
             users: o.users,
             claims: o
                 .claims
                 .iter()
                 .map(|(status, programme, count)| ClaimCount {
-                    status: label(Status::parse(status).map(Status::label_key), status),
-                    programme: label(
-                        Programme::parse(programme).map(Programme::label_key),
-                        programme,
-                    ),
+                    status: t.get(status.label_key()).to_owned(),
+                    programme: t.get(programme.label_key()).to_owned(),
                     count: *count,
                 })
                 .collect(),
@@ -116,6 +114,6 @@ pub async fn admin(visitor: Visitor, state: web::Data<AppState>) -> Result<HttpR
                     at: format::instant(c.at.and_utc(), zone, t),
                 })
                 .collect(),
-        },
-    )
+        }
+    }
 }

@@ -57,20 +57,16 @@ pub async fn submit(
     token: web::Path<String>,
     form: web::Form<PasswordForm>,
 ) -> Result<HttpResponse, AppError> {
-    let token = token.into_inner();
-    let form = form.into_inner();
+    let (
+        token,
+        PasswordForm {
+            password,
+            password_again,
+        },
+    ) = (token.into_inner(), form.into_inner());
     let (now, target, kib) = (state.now(), token.clone(), state.settings.argon2_memory_kib);
     let result = state
-        .db(move |conn| {
-            set_password::set(
-                conn,
-                &target,
-                &form.password,
-                &form.password_again,
-                kib,
-                now,
-            )
-        })
+        .db(move |conn| set_password::set(conn, &target, &password, &password_again, kib, now))
         .await?;
     let t = Catalogue::for_locale(visitor.locale);
     let mut errors = FormErrors::default();

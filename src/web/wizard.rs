@@ -193,11 +193,10 @@ pub async fn name_submit(
         Ok(checked) => checked,
         Err(back) => return Ok(back),
     };
-    let now = state.now();
     let name = ClaimNameInput {
         claim_name: fields.claim_name.clone(),
     };
-    let (creator, step) = (user.clone(), customer.clone());
+    let (now, creator, step) = (state.now(), user.clone(), customer.clone());
     let created = state
         .db(move |conn| {
             let claim = NewClaim {
@@ -216,14 +215,8 @@ pub async fn name_submit(
         ),
         Err(errors) => {
             let errors = FormErrors::from_domain(&errors, Catalogue::for_locale(visitor.locale));
-            render_name(
-                &visitor,
-                &fields,
-                &customer,
-                programme,
-                errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
+            let refused = StatusCode::UNPROCESSABLE_ENTITY;
+            render_name(&visitor, &fields, &customer, programme, errors, refused)
         }
     }
 }

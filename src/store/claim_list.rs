@@ -1,0 +1,268 @@
+//! The organisation's Customer associations list: filters, search, sort and keyset pages.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::domain::keyset::KeysetPosition;
+
+use super::{
+    AnyConnection, claims::lower, connection::load_direct, cursor_time, parse_cursor_time,
+    schema::claims,
+};
+
+/// One row of the Customer associations list.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = claims)]
+pub struct ListRow {
+    pub id: String,
+    pub name: String,
+    pub customer_domain: String,
+    pub tenant_id: String,
+    pub programme: String,
+    pub activity: String,
+    pub location_id: String,
+    pub status: String,
+    pub window_closes_at: Option<NaiveDateTime>,
+    pub updated_at: NaiveDateTime,
+    /// The claim's product names in catalogue order, joined by [`PRODUCT_SEPARATOR`].
+    pub product_names: Option<String>,
+}
+
+pub use super::product_names::PRODUCT_SEPARATOR;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortColumn {
+    UpdatedAt,
+    Name,
+    Domain,
+}
+
+/// Where a page starts: after (or before) the row with this sort value and id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cursor {
+    First,
+    After(KeysetPosition),
+    Before(KeysetPosition),
+}
+
+#[derive(Debug, Clone)]
+pub struct ListQuery {
+    pub organisation_id: String,
+    pub status: Option<String>,
+    pub programme: Option<String>,
+    pub location_id: Option<String>,
+    /// Matches the claim name (contains), the customer domain (prefix) or the tenant ID.
+    pub search: Option<String>,
+    pub sort: SortColumn,
+    pub descending: bool,
+    pub cursor: Cursor,
+    pub limit: i64,
+}
+
+/// Where a page that ends (or starts) with `row` continues, in `sort` order.
+pub fn position(row: &ListRow, sort: SortColumn) -> KeysetPosition {
+    let value = match sort {
+        SortColumn::UpdatedAt => cursor_time(row.updated_at),
+        SortColumn::Name => row.name.clone(),
+        SortColumn::Domain => row.customer_domain.clone(),
+    };
+    KeysetPosition::new(value, row.id.as_str())
+}
+
+/// One page of rows in display order, plus whether more rows lie beyond it in the
+/// direction it was read (so the page knows whether to offer Next or Previous).
+pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<ListRow>, bool)> {
+    if let Some(rows) = newest_first_unfiltered(conn, q)? {
+        return Ok(page_of(rows, q.limit, false));
+    }
+    let mut query = claims::table
+        .filter(claims::organisation_id.eq(&q.organisation_id))
+        .select(ListRow::as_select())
+        .into_boxed();
+    if let Some(status) = &q.status {
+        query = query.filter(claims::status.eq(status.clone()));
+    }
+    if let Some(programme) = &q.programme {
+        query = query.filter(claims::programme.eq(programme.clone()));
+    }
+    if let Some(location) = &q.location_id {
+        query = query.filter(claims::location_id.eq(location.clone()));
+    }
+    if let Some(search) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        let lowered = super::like_escaped(search);
+        // The matches are found in the covering name index alone (a subquery that needs no
+        // other column), then fetched by id: filtering the full rows read every row of the
+        // organisation from the table (30 ms at 10,000 rows instead of 7).
+        let matched = diesel::alias!(claims as matched);
+        let matching = matched
+            .filter(
+                matched
+                    .field(claims::organisation_id)
+                    .eq(q.organisation_id.clone()),
+            )
+            .filter(
+                lower(matched.field(claims::name))
+                    .like(format!("%{lowered}%"))
+                    .escape('\\')
+                    .or(matched
+                        .field(claims::customer_domain)
+                        .like(format!("{lowered}%"))
+                        .escape('\\'))
+                    .or(matched.field(claims::tenant_id).eq(search.to_lowercase())),
+            )
+            .select(matched.field(claims::id));
+        query = query.filter(claims::id.eq_any(matching));
+    }
+    // Reading backwards (Previous) flips the order; rows are flipped back below. Each cursor
+    // condition repeats its bound alone (`x >= v AND (x > v OR …)`): the planner turns that
+    // into an index range, where the OR alone made it walk every row before the cursor.
+    let backwards = matches!(q.cursor, Cursor::Before(_));
+    let descending = q.descending != backwards;
+    query = match (&q.cursor, q.sort) {
+        (Cursor::First, _) => query,
+        (
+            Cursor::After(KeysetPosition { value, id })
+            | Cursor::Before(KeysetPosition { value, id }),
+            sort,
+        ) => {
+            let after = !backwards;
+            let forward_greater = after != q.descending;
+            match sort {
+                SortColumn::UpdatedAt => {
+                    let Some(at) = parse_cursor_time(value) else {
+                        return Ok((Vec::new(), false));
+                    };
+                    if forward_greater {
+                        query.filter(claims::updated_at.ge(at)).filter(
+                            claims::updated_at
+                                .gt(at)
+                                .or(claims::updated_at.eq(at).and(claims::id.gt(id.clone()))),
+                        )
+                    } else {
+                        query.filter(claims::updated_at.le(at)).filter(
+                            claims::updated_at
+                                .lt(at)
+                                .or(claims::updated_at.eq(at).and(claims::id.lt(id.clone()))),
+                        )
+                    }
+                }
+                SortColumn::Name => {
+                    if forward_greater {
+                        query.filter(claims::name.ge(value.clone())).filter(
+                            claims::name.gt(value.clone()).or(claims::name
+                                .eq(value.clone())
+                                .and(claims::id.gt(id.clone()))),
+                        )
+                    } else {
+                        query.filter(claims::name.le(value.clone())).filter(
+                            claims::name.lt(value.clone()).or(claims::name
+                                .eq(value.clone())
+                                .and(claims::id.lt(id.clone()))),
+                        )
+                    }
+                }
+                SortColumn::Domain => {
+                    let (v, i) = (value.clone(), id.clone());
+                    if forward_greater {
+                        query.filter(claims::customer_domain.ge(v.clone())).filter(
+                            claims::customer_domain
+                                .gt(v.clone())
+                                .or(claims::customer_domain.eq(v).and(claims::id.gt(i))),
+                        )
+                    } else {
+                        query.filter(claims::customer_domain.le(v.clone())).filter(
+                            claims::customer_domain
+                                .lt(v.clone())
+                                .or(claims::customer_domain.eq(v).and(claims::id.lt(i))),
+                        )
+                    }
+                }
+            }
+        }
+    };
+    // A search matches few rows: reading the organisation's rows through the covering
+    // search index and sorting the matches is ~5x cheaper than walking the updated_at index
+    // and fetching every row. COALESCE(x, x) is x, but keeps the planner off that index.
+    let searching = q.search.as_deref().is_some_and(|s| !s.trim().is_empty());
+    let updated_at_unindexed = diesel::dsl::sql::<diesel::sql_types::Timestamp>(
+        "COALESCE(claims.updated_at, claims.updated_at)",
+    );
+    query = match (q.sort, descending) {
+        (SortColumn::UpdatedAt, true) if searching => {
+            query.order((updated_at_unindexed.desc(), claims::id.desc()))
+        }
+        (SortColumn::UpdatedAt, false) if searching => {
+            query.order((updated_at_unindexed.asc(), claims::id.asc()))
+        }
+        (SortColumn::UpdatedAt, true) => {
+            query.order((claims::updated_at.desc(), claims::id.desc()))
+        }
+        (SortColumn::UpdatedAt, false) => query.order((claims::updated_at.asc(), claims::id.asc())),
+        (SortColumn::Name, true) => query.order((claims::name.desc(), claims::id.desc())),
+        (SortColumn::Name, false) => query.order((claims::name.asc(), claims::id.asc())),
+        (SortColumn::Domain, true) => {
+            query.order((claims::customer_domain.desc(), claims::id.desc()))
+        }
+        (SortColumn::Domain, false) => {
+            query.order((claims::customer_domain.asc(), claims::id.asc()))
+        }
+    };
+    let rows: Vec<ListRow> = query.limit(q.limit + 1).load(conn)?;
+    Ok(page_of(rows, q.limit, backwards))
+}
+
+/// `limit + 1` rows as read → the page in display order, and whether more lie beyond it.
+fn page_of(mut rows: Vec<ListRow>, limit: i64, backwards: bool) -> (Vec<ListRow>, bool) {
+    let more = rows.len() as i64 > limit;
+    rows.truncate(limit as usize);
+    if backwards {
+        rows.reverse();
+    }
+    (rows, more)
+}
+
+/// The list as most visits see it (no filter, newest change first, first page or Next) with
+/// queries of a fixed type: diesel keeps them prepared by type, where a boxed query has its
+/// SQL built and looked up on every call (a tenth of the page's CPU). `None`: not this case.
+fn newest_first_unfiltered(
+    conn: &mut AnyConnection,
+    q: &ListQuery,
+) -> QueryResult<Option<Vec<ListRow>>> {
+    let unfiltered = q.status.is_none()
+        && q.programme.is_none()
+        && q.location_id.is_none()
+        && q.search.as_deref().is_none_or(|s| s.trim().is_empty());
+    if !(unfiltered && q.sort == SortColumn::UpdatedAt && q.descending) {
+        return Ok(None);
+    }
+    let newest = claims::table
+        .filter(claims::organisation_id.eq(&q.organisation_id))
+        .select(super::connection::selection::<ListRow>())
+        .order((claims::updated_at.desc(), claims::id.desc()))
+        .limit(q.limit + 1);
+    match &q.cursor {
+        Cursor::First => load_direct(conn, newest).map(Some),
+        Cursor::After(KeysetPosition { value, id }) => {
+            let Some(at) = parse_cursor_time(value) else {
+                return Ok(Some(Vec::new()));
+            };
+            let older = newest.filter(claims::updated_at.le(at)).filter(
+                claims::updated_at
+                    .lt(at)
+                    .or(claims::updated_at.eq(at).and(claims::id.lt(id))),
+            );
+            load_direct(conn, older).map(Some)
+        }
+        Cursor::Before(_) => Ok(None),
+    }
+}
+
+/// Whether the organisation has any claim at all (one index probe, no count).
+pub fn organisation_has_any(conn: &mut AnyConnection, organisation_id: &str) -> QueryResult<bool> {
+    let first: Option<String> = claims::table
+        .filter(claims::organisation_id.eq(organisation_id))
+        .select(claims::id)
+        .first(conn)
+        .optional()?;
+    Ok(first.is_some())
+}
