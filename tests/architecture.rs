@@ -1,4 +1,4 @@
-//! Keeps the layers what ARCHITECTURE.md says they are: `domain` is pure rules (no I/O, no
+//! Keeps the layers what `src/lib.rs` says they are: `domain` is pure rules (no I/O, no
 //! outer layer); `web` and `jobs` reach data only through `service` (no `store`, no SQL);
 //! modules stay small and handlers thin. Each checker is shown to catch a planted violation.
 

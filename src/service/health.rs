@@ -2,13 +2,9 @@
 
 use std::time::Duration;
 
-use diesel::connection::SimpleConnection;
+use crate::store::{DbPool, connection};
 
-use crate::store::DbPool;
-
-/// Takes a connection within `timeout` and runs the cheapest statement on it.
+/// Within `timeout`, or it counts as not answering.
 pub fn database_answers(pool: &DbPool, timeout: Duration) -> anyhow::Result<()> {
-    let mut conn = pool.get_timeout(timeout)?;
-    conn.batch_execute("SELECT 1")?;
-    Ok(())
+    connection::answers(pool, timeout)
 }

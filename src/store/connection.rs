@@ -290,3 +290,11 @@ where
 {
     T::construct_selection()
 }
+
+/// Takes a connection within `timeout` and runs the cheapest statement on it: whether the
+/// database answers at all.
+pub fn answers(pool: &DbPool, timeout: Duration) -> anyhow::Result<()> {
+    let mut conn = pool.get_timeout(timeout)?;
+    conn.batch_execute("SELECT 1")?;
+    Ok(())
+}
