@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use crate::{
     domain::{
         claim::{Action, Status, Transition},
-        exclusivity::AssociationKey,
+        exclusivity::{AssociationKey, claim_end},
     },
     store::{
         AnyConnection, audit, claim_status, db_time, new_id,
@@ -80,9 +80,7 @@ pub fn apply_with(
         None
     };
     let result = write_transaction(conn, |c| -> Result<(), Abort> {
-        let ends_at = official_keys
-            .as_ref()
-            .map(|(_, ends)| exclusivity::claim_end(ends));
+        let ends_at = official_keys.as_ref().map(|(_, ends)| claim_end(ends));
         if !claim_status::change_status(
             c,
             &details.row.id,
