@@ -6,7 +6,7 @@ use serde::Deserialize;
 
 use crate::{
     domain::{
-        access,
+        access::{self, Viewer},
         claim::{DisputeDecision, RejectionReason, TransitionError},
         values::Comment,
     },
@@ -112,7 +112,7 @@ pub async fn reject(
     let form = form.into_inner();
     let t = Catalogue::for_locale(visitor.locale);
     let mut errors = FormErrors::default();
-    let reason = RejectionReason::parse(&form.reason).filter(|r| reviewer_reasons().contains(r));
+    let reason = RejectionReason::parse(&form.reason).filter(|r| reasons_for(&viewer).contains(r));
     if reason.is_none() {
         errors.add("reason", t.get("review.reject.reason_required"));
     }
@@ -123,15 +123,6 @@ pub async fn reject(
             None
         }
     };
-    if reason.is_some_and(RejectionReason::requires_text)
-        && text.is_none()
-        && errors.get("reason_text").is_empty()
-    {
-        errors.add(
-            "reason_text",
-            t.message(&TransitionError::ReasonTextRequired),
-        );
-    }
     let typed = Typed {
         reason: form.reason,
         reason_text: form.reason_text,
@@ -227,13 +218,11 @@ pub async fn decide_dispute(
     .await
 }
 
-/// The reasons a reviewer picks from ("no partner response" is the portal's own).
-pub(super) fn reviewer_reasons() -> Vec<RejectionReason> {
-    RejectionReason::ALL
-        .iter()
-        .copied()
-        .filter(|r| *r != RejectionReason::NoPartnerResponse)
-        .collect()
+/// The reasons this reviewer chooses from: the domain's list for their kind of actor.
+pub(super) fn reasons_for(viewer: &Viewer) -> Vec<RejectionReason> {
+    viewer
+        .actor()
+        .map_or_else(Vec::new, |actor| RejectionReason::choices_for(actor.kind()))
 }
 
 /// After a decision: back to the case with a confirmation, or the case again with why not.
@@ -246,7 +235,7 @@ async fn conclude(
     typed: Typed,
 ) -> Result<HttpResponse, AppError> {
     let t = Catalogue::for_locale(visitor.locale);
-    let message = match decision {
+    let (field, message, status) = match decision {
         Ok(()) => {
             return see_other_with_flash(
                 &format!("/review/{claim_id}"),
@@ -255,18 +244,26 @@ async fn conclude(
             );
         }
         Err(Refused::NotFound) => return Err(AppError::NotFound),
-        Err(Refused::Changed) => t.get("review.changed_meanwhile").to_owned(),
-        Err(Refused::Rule(rule)) => t.message(&rule),
+        Err(Refused::Changed) => (
+            "decisions",
+            t.get("review.changed_meanwhile").to_owned(),
+            StatusCode::CONFLICT,
+        ),
+        Err(Refused::Rule(rule)) => {
+            let (field, status) = placement(&rule);
+            (field, t.message(&rule), status)
+        }
     };
     let mut errors = FormErrors::default();
-    errors.add("decisions", message);
-    render(
-        visitor,
-        state,
-        claim_id,
-        errors,
-        typed,
-        StatusCode::CONFLICT,
-    )
-    .await
+    errors.add(field, message);
+    render(visitor, state, claim_id, errors, typed, status).await
+}
+
+/// Where the page shows the domain's refusal: beside the field it is about (a form to
+/// correct), or above the decisions (the claim is not in a state for it).
+fn placement(refusal: &TransitionError) -> (&'static str, StatusCode) {
+    match refusal {
+        TransitionError::ReasonTextRequired => ("reason_text", StatusCode::UNPROCESSABLE_ENTITY),
+        _ => ("decisions", StatusCode::CONFLICT),
+    }
 }

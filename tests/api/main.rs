@@ -22,6 +22,7 @@ mod health;
 mod helpers;
 mod products_step;
 mod review_flow;
+mod review_reasons;
 mod security_headers;
 mod seed;
 mod sessions;

@@ -15,6 +15,7 @@ mod exclusivity;
 mod holidays;
 mod messages;
 mod programme;
+mod rejection_reasons;
 mod support;
 mod tenants;
 mod values;
