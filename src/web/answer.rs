@@ -14,14 +14,14 @@ use crate::{
     },
     i18n::Catalogue,
     service::{
-        claim_actions::{self, Refused},
+        claim_actions,
         claim_view::ClaimDetails,
         evidence_step::{self, StagedUpload},
     },
 };
 
 use super::{
-    error::AppError,
+    error::{AppError, explain},
     forms::FormErrors,
     layout::Layout,
     render::{page, see_other_with_flash},
@@ -42,32 +42,28 @@ pub async fn resubmit(
     let outcome = state
         .db(move |conn| claim_actions::resubmit(conn, &ctx, &viewer, &target, now))
         .await?;
-    match outcome {
-        Ok(()) => see_other_with_flash(
+    let Err(refused) = outcome else {
+        return see_other_with_flash(
             &format!("/associations/{claim_id}"),
             "flash.resubmitted",
             state.settings.cookie_secure,
-        ),
-        Err(Refused::NotFound) => Err(AppError::NotFound),
-        Err(refused) => {
-            let t = Catalogue::for_locale(visitor.locale);
-            let message = match refused {
-                Refused::Rule(rule) => t.message(&rule),
-                _ => t.get("claim.changed_meanwhile").to_owned(),
-            };
-            let mut errors = FormErrors::default();
-            errors.add("missing", message);
-            super::claim::render(
-                &visitor,
-                &state,
-                claim_id,
-                String::new(),
-                errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-    }
+        );
+    };
+    let explained = explain(refused, Some("claim.changed_meanwhile"))?;
+    let mut errors = FormErrors::default();
+    errors.add(
+        "missing",
+        explained.message(Catalogue::for_locale(visitor.locale)),
+    );
+    super::claim::render(
+        &visitor,
+        &state,
+        claim_id,
+        String::new(),
+        errors,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
 }
 
 #[derive(Template)]
@@ -196,15 +192,12 @@ pub async fn submit(
             })
         })
         .await?;
-    match outcome {
-        Ok(()) => see_other_with_flash(
-            &format!("/associations/{claim_id}"),
-            "flash.disputed",
-            state.settings.cookie_secure,
-        ),
-        Err(Refused::NotFound) => Err(AppError::NotFound),
-        Err(Refused::Changed | Refused::Rule(_)) => Err(AppError::Forbidden),
-    }
+    outcome?;
+    see_other_with_flash(
+        &format!("/associations/{claim_id}"),
+        "flash.disputed",
+        state.settings.cookie_secure,
+    )
 }
 
 fn render(

@@ -15,7 +15,7 @@ use crate::{
 };
 
 use super::{
-    error::AppError,
+    error::{AppError, Explained, explain},
     forms::FormErrors,
     render::see_other_with_flash,
     review_case::{Typed, render},
@@ -234,36 +234,30 @@ async fn conclude(
     flash: &str,
     typed: Typed,
 ) -> Result<HttpResponse, AppError> {
-    let t = Catalogue::for_locale(visitor.locale);
-    let (field, message, status) = match decision {
-        Ok(()) => {
-            return see_other_with_flash(
-                &format!("/review/{claim_id}"),
-                flash,
-                state.settings.cookie_secure,
-            );
-        }
-        Err(Refused::NotFound) => return Err(AppError::NotFound),
-        Err(Refused::Changed) => (
-            "decisions",
-            t.get("review.changed_meanwhile").to_owned(),
-            StatusCode::CONFLICT,
-        ),
-        Err(Refused::Rule(rule)) => {
-            let (field, status) = placement(&rule);
-            (field, t.message(&rule), status)
-        }
+    let Err(refused) = decision else {
+        return see_other_with_flash(
+            &format!("/review/{claim_id}"),
+            flash,
+            state.settings.cookie_secure,
+        );
     };
+    let explained = explain(refused, Some("review.changed_meanwhile"))?;
+    let (field, status) = placement(&explained);
     let mut errors = FormErrors::default();
-    errors.add(field, message);
+    errors.add(
+        field,
+        explained.message(Catalogue::for_locale(visitor.locale)),
+    );
     render(visitor, state, claim_id, errors, typed, status).await
 }
 
-/// Where the page shows the domain's refusal: beside the field it is about (a form to
-/// correct), or above the decisions (the claim is not in a state for it).
-fn placement(refusal: &TransitionError) -> (&'static str, StatusCode) {
+/// Where the page shows a refusal: beside the field it is about (a form to correct), or
+/// above the decisions (the claim is not in a state for it).
+fn placement(refusal: &Explained) -> (&'static str, StatusCode) {
     match refusal {
-        TransitionError::ReasonTextRequired => ("reason_text", StatusCode::UNPROCESSABLE_ENTITY),
+        Explained::Rule(TransitionError::ReasonTextRequired) => {
+            ("reason_text", StatusCode::UNPROCESSABLE_ENTITY)
+        }
         _ => ("decisions", StatusCode::CONFLICT),
     }
 }
