@@ -15,6 +15,7 @@ use crate::{
 
 use super::{
     context::Context,
+    evidence_step::{self, StagedUpload},
     lifecycle::{self, Acting, Outcome},
 };
 
@@ -77,22 +78,28 @@ pub fn withdraw(
     Ok(refusal(changed))
 }
 
-/// Disputes a rejection (once, within 30 days); `also` stores new proof of execution in
-/// the same transaction.
+/// Disputes a rejection (once, within 30 days); `files`, new proof of execution, are
+/// stored in the same transaction.
 pub fn dispute(
     conn: &mut AnyConnection,
     ctx: &Context,
     viewer: &Viewer,
     claim_id: &str,
     justification: Comment,
+    files: &[StagedUpload<'_>],
     now: DateTime<Utc>,
-    also: impl FnOnce(&mut AnyConnection) -> anyhow::Result<()>,
 ) -> Decision {
     let by = Acting::User { viewer, note: None };
     let rule = |d: &mut lifecycle::Deciding<'_>| {
         Ok(claim::dispute(d.claim(), d.actor, now, justification))
     };
-    let changed = lifecycle::change_with(conn, ctx, claim_id, by, now, rule, also)?;
+    let store_files = |c: &mut AnyConnection| {
+        for file in files {
+            evidence_step::store_file(c, viewer.user.as_str(), claim_id, file, now)?;
+        }
+        Ok(())
+    };
+    let changed = lifecycle::change_with(conn, ctx, claim_id, by, now, rule, store_files)?;
     Ok(refusal(changed))
 }
 

@@ -16,6 +16,7 @@ mod config;
 mod contacts_step;
 mod create_admin;
 mod csrf;
+mod dispute_files;
 mod evidence_step;
 mod exclusivity_race;
 mod health;
