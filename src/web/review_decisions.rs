@@ -101,6 +101,29 @@ pub struct RejectForm {
     reason_text: String,
 }
 
+impl RejectForm {
+    /// A reason this reviewer may choose, and the text if any; or what is wrong with them.
+    /// Whether the reason needs text is the domain's to say, when the decision is made.
+    fn parse(
+        &self,
+        viewer: &Viewer,
+        t: &Catalogue,
+    ) -> Result<(RejectionReason, Option<Comment>), FormErrors> {
+        let mut errors = FormErrors::default();
+        let reason =
+            RejectionReason::parse(&self.reason).filter(|r| reasons_for(viewer).contains(r));
+        if reason.is_none() {
+            errors.add("reason", t.get("review.reject.reason_required"));
+        }
+        let text = Comment::parse_optional(&self.reason_text)
+            .inspect_err(|e| errors.add("reason_text", t.message(e)));
+        match (reason, text) {
+            (Some(reason), Ok(text)) => Ok((reason, text)),
+            _ => Err(errors),
+        }
+    }
+}
+
 pub async fn reject(
     visitor: Visitor,
     state: web::Data<AppState>,
@@ -108,50 +131,26 @@ pub async fn reject(
     form: web::Form<RejectForm>,
 ) -> Result<HttpResponse, AppError> {
     let viewer = visitor.permitted(access::can_review)?.viewer();
-    let claim_id = id.into_inner();
-    let form = form.into_inner();
-    let t = Catalogue::for_locale(visitor.locale);
-    let mut errors = FormErrors::default();
-    let reason = RejectionReason::parse(&form.reason).filter(|r| reasons_for(&viewer).contains(r));
-    if reason.is_none() {
-        errors.add("reason", t.get("review.reject.reason_required"));
-    }
-    let text = match Comment::parse_optional(&form.reason_text) {
-        Ok(text) => text,
-        Err(e) => {
-            errors.add("reason_text", t.message(&e));
-            None
-        }
-    };
+    let (claim_id, form) = (id.into_inner(), form.into_inner());
+    let parsed = form.parse(&viewer, Catalogue::for_locale(visitor.locale));
     let typed = Typed {
         reason: form.reason,
         reason_text: form.reason_text,
         ..Typed::default()
     };
-    let Some(reason) = reason.filter(|_| errors.is_empty()) else {
-        return render(
-            &visitor,
-            &state,
-            claim_id,
-            errors,
-            typed,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+    let (reason, text) = match parsed {
+        Ok(parsed) => parsed,
+        Err(errors) => {
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            return render(&visitor, &state, claim_id, errors, typed, status).await;
+        }
     };
     let (now, ctx, target) = (state.now(), state.context.clone(), claim_id.clone());
     let decision = state
         .db(move |conn| review::reject(conn, &ctx, &viewer, &target, reason, text, now))
         .await?;
-    conclude(
-        &visitor,
-        &state,
-        claim_id,
-        decision,
-        "flash.rejected",
-        typed,
-    )
-    .await
+    let flash = "flash.rejected";
+    conclude(&visitor, &state, claim_id, decision, flash, typed).await
 }
 
 #[derive(Deserialize, Default)]
