@@ -81,6 +81,21 @@ impl RejectionReason {
     pub fn requires_text(self) -> bool {
         self == RejectionReason::Other
     }
+
+    /// Whether `actor` may give this reason. "No partner response" is the portal's own:
+    /// it is given when an answer is overdue, never chosen by a person.
+    pub fn choosable_by(self, actor: ActorKind) -> bool {
+        self != RejectionReason::NoPartnerResponse || actor == ActorKind::System
+    }
+
+    /// The reasons `actor` chooses from when rejecting, in the list's order.
+    pub fn choices_for(actor: ActorKind) -> Vec<RejectionReason> {
+        Self::ALL
+            .iter()
+            .copied()
+            .filter(|reason| reason.choosable_by(actor))
+            .collect()
+    }
 }
 
 code_enum! {

@@ -52,6 +52,36 @@ pub enum EvidenceError {
 /// Most files one upload may carry (a form with thousands of parts is not a person's).
 pub const MAX_FILES_PER_UPLOAD: usize = 20;
 
+/// The files of one request, counted as they arrive: the first beyond
+/// [`MAX_FILES_PER_UPLOAD`] is refused, and the ones before it stand.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct FileCount(usize);
+
+impl FileCount {
+    /// Counts one more file, or refuses it when the request has brought the most it may.
+    pub fn admit(&mut self) -> Result<(), EvidenceError> {
+        if self.0 >= MAX_FILES_PER_UPLOAD {
+            return Err(EvidenceError::TooManyFiles {
+                max: MAX_FILES_PER_UPLOAD,
+            });
+        }
+        self.0 += 1;
+        Ok(())
+    }
+
+    pub fn admitted(self) -> usize {
+        self.0
+    }
+
+    /// For a request whose point is to bring files (the proof-of-execution step).
+    pub fn require_some(self) -> Result<(), EvidenceError> {
+        if self.0 == 0 {
+            return Err(EvidenceError::NoFile);
+        }
+        Ok(())
+    }
+}
+
 impl Message for EvidenceError {
     fn key(&self) -> &'static str {
         match self {

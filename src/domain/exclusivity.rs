@@ -9,11 +9,16 @@
 //! organisation (a second claim from another of its locations): two official associations
 //! on one key must be impossible, and the existing one already makes that partner the
 //! partner of record. The message then says so, rather than naming "another partner".
+//!
+//! An official association ends with the subscriptions it rests on ([`key_ends`]).
 
+use super::calendar::{BusinessCalendar, CalendarError};
+use super::draft::Channel;
 use super::errors::Message;
 use super::ids::{ClaimId, OrganisationId};
 use super::programme::Programme;
 use super::values::{SubscriptionId, TenantId};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 /// What a programme's exclusivity is keyed on.
@@ -174,4 +179,60 @@ pub fn conflict(
             own_organisation: &official.organisation == claim_organisation,
             held_by: official.clone(),
         })
+}
+
+/// One of the customer tenant's subscriptions, as far as an association's end depends on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubscriptionTerm {
+    pub id: SubscriptionId,
+    pub product_id: String,
+    pub channel: Channel,
+    /// The last day it runs; `None` when it has no end.
+    pub ends_on: Option<NaiveDate>,
+}
+
+/// When each key's association ends (`None`: open-ended), in the order of `keys`. A key
+/// rests on its subscription, or for a workload on the tenant's subscriptions of that
+/// product; it ends when the last of them ends, at the end of that day in the calendar's
+/// zone. CSP subscriptions never count: they are claimed through co-op, never here. With
+/// no subscription to rest on, or one without an end, there is nothing to end at.
+pub fn key_ends(
+    keys: &[AssociationKey],
+    subscriptions: &[SubscriptionTerm],
+    calendar: &BusinessCalendar,
+) -> Result<Vec<Option<DateTime<Utc>>>, CalendarError> {
+    keys.iter()
+        .map(|key| key_end(key, subscriptions, calendar))
+        .collect()
+}
+
+fn key_end(
+    key: &AssociationKey,
+    subscriptions: &[SubscriptionTerm],
+    calendar: &BusinessCalendar,
+) -> Result<Option<DateTime<Utc>>, CalendarError> {
+    let ends: Vec<Option<NaiveDate>> = subscriptions
+        .iter()
+        .filter(|s| s.channel != Channel::Csp)
+        .filter(|s| match &key.subject {
+            KeySubject::Subscription(id) => &s.id == id,
+            KeySubject::Workload(product) => &s.product_id == product,
+        })
+        .map(|s| s.ends_on)
+        .collect();
+    if ends.iter().any(Option::is_none) {
+        return Ok(None);
+    }
+    match ends.into_iter().flatten().max() {
+        Some(last_day) => calendar.end_of_day(last_day).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// A claim's end: the last of its keys' ends; open-ended if any key is.
+pub fn claim_end(ends: &[Option<DateTime<Utc>>]) -> Option<DateTime<Utc>> {
+    if ends.iter().any(Option::is_none) {
+        return None;
+    }
+    ends.iter().flatten().max().copied()
 }

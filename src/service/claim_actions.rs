@@ -7,16 +7,16 @@ use chrono::{DateTime, Utc};
 use crate::{
     domain::{
         access::Viewer,
-        claim::{self, ClaimSnapshot, Transition, TransitionError},
+        claim::{self, TransitionError},
         values::Comment,
     },
     store::AnyConnection,
 };
 
 use super::{
-    claim_view::{self, ClaimDetails},
     context::Context,
-    lifecycle::{self, ActedBy, Applied},
+    evidence_step::{self, StagedUpload},
+    lifecycle::{self, Acting, Outcome},
 };
 
 /// Why a change did not happen.
@@ -39,9 +39,11 @@ pub fn submit(
     claim_id: &str,
     now: DateTime<Utc>,
 ) -> Decision {
-    decide_and_apply(conn, ctx, viewer, claim_id, now, None, |snapshot, actor| {
-        claim::submit(snapshot, actor, now)
-    })
+    let by = Acting::User { viewer, note: None };
+    let changed = lifecycle::change(conn, ctx, claim_id, by, now, |d| {
+        Ok(claim::submit(d.claim(), d.actor, now))
+    })?;
+    Ok(refusal(changed))
 }
 
 /// Sends the claim back to review after the partner changed what was asked for.
@@ -52,9 +54,11 @@ pub fn resubmit(
     claim_id: &str,
     now: DateTime<Utc>,
 ) -> Decision {
-    decide_and_apply(conn, ctx, viewer, claim_id, now, None, |snapshot, actor| {
-        claim::resubmit(snapshot, actor, now)
-    })
+    let by = Acting::User { viewer, note: None };
+    let changed = lifecycle::change(conn, ctx, claim_id, by, now, |d| {
+        Ok(claim::resubmit(d.claim(), d.actor, now))
+    })?;
+    Ok(refusal(changed))
 }
 
 /// Withdraws the claim; the partner's `reason` goes into its history.
@@ -66,91 +70,46 @@ pub fn withdraw(
     reason: &Comment,
     now: DateTime<Utc>,
 ) -> Decision {
-    decide_and_apply(
-        conn,
-        ctx,
-        viewer,
-        claim_id,
-        now,
-        Some(reason.as_ref()),
-        |snapshot, actor| claim::withdraw(snapshot, actor, now),
-    )
+    let note = Some(reason.as_ref());
+    let by = Acting::User { viewer, note };
+    let changed = lifecycle::change(conn, ctx, claim_id, by, now, |d| {
+        Ok(claim::withdraw(d.claim(), d.actor, now))
+    })?;
+    Ok(refusal(changed))
 }
 
-/// Disputes a rejection (once, within 30 days); `also` stores new proof of execution in
-/// the same transaction.
+/// Disputes a rejection (once, within 30 days); `files`, new proof of execution, are
+/// stored in the same transaction.
 pub fn dispute(
     conn: &mut AnyConnection,
     ctx: &Context,
     viewer: &Viewer,
     claim_id: &str,
     justification: Comment,
+    files: &[StagedUpload<'_>],
     now: DateTime<Utc>,
-    also: impl FnOnce(&mut AnyConnection) -> anyhow::Result<()>,
 ) -> Decision {
-    let (details, transition) = match decide(conn, viewer, claim_id, now, |snapshot, actor| {
-        claim::dispute(snapshot, actor, now, justification)
-    })? {
-        Ok(decided) => decided,
-        Err(refused) => return Ok(Err(refused)),
+    let by = Acting::User { viewer, note: None };
+    let rule = |d: &mut lifecycle::Deciding<'_>| {
+        Ok(claim::dispute(d.claim(), d.actor, now, justification))
     };
-    let acted_by = ActedBy {
-        user_id: Some(viewer.user.as_str()),
-        note: None,
+    let store_files = |c: &mut AnyConnection| {
+        for file in files {
+            evidence_step::store_file(c, viewer.user.as_str(), claim_id, file, now)?;
+        }
+        Ok(())
     };
-    let applied = lifecycle::apply_with(conn, ctx, &details, &transition, &acted_by, also)?;
-    Ok(outcome(applied))
+    let changed = lifecycle::change_with(conn, ctx, claim_id, by, now, rule, store_files)?;
+    Ok(refusal(changed))
 }
 
-fn decide_and_apply(
-    conn: &mut AnyConnection,
-    ctx: &Context,
-    viewer: &Viewer,
-    claim_id: &str,
-    now: DateTime<Utc>,
-    note: Option<&str>,
-    rule: impl FnOnce(&ClaimSnapshot, &claim::Actor) -> Result<Transition, TransitionError>,
-) -> Decision {
-    let (details, transition) = match decide(conn, viewer, claim_id, now, rule)? {
-        Ok(decided) => decided,
-        Err(refused) => return Ok(Err(refused)),
-    };
-    let acted_by = ActedBy {
-        user_id: Some(viewer.user.as_str()),
-        note,
-    };
-    Ok(outcome(lifecycle::apply(
-        conn,
-        ctx,
-        &details,
-        &transition,
-        &acted_by,
-    )?))
-}
-
-/// Loads the claim for the viewer and asks the domain.
-pub fn decide(
-    conn: &mut AnyConnection,
-    viewer: &Viewer,
-    claim_id: &str,
-    now: DateTime<Utc>,
-    rule: impl FnOnce(&ClaimSnapshot, &claim::Actor) -> Result<Transition, TransitionError>,
-) -> anyhow::Result<Result<(ClaimDetails, Transition), Refused>> {
-    let Some(details) = claim_view::load(conn, viewer, claim_id, now)? else {
-        return Ok(Err(Refused::NotFound));
-    };
-    let Some(actor) = viewer.actor() else {
-        return Ok(Err(Refused::NotFound));
-    };
-    Ok(match rule(&details.snapshot, &actor) {
-        Ok(transition) => Ok((details, transition)),
-        Err(rule) => Err(Refused::Rule(rule)),
-    })
-}
-
-pub fn outcome(applied: Applied) -> Result<(), Refused> {
-    match applied {
-        Applied::Done => Ok(()),
-        Applied::Changed | Applied::KeyTaken => Err(Refused::Changed),
+/// A change as a person sees it: done, or why not. A key taken meanwhile is a change
+/// meanwhile to them.
+pub fn refusal(outcome: Outcome) -> Result<(), Refused> {
+    match outcome {
+        Outcome::Done(_) => Ok(()),
+        Outcome::NotFound => Err(Refused::NotFound),
+        Outcome::Refused(rule) => Err(Refused::Rule(rule)),
+        Outcome::Changed | Outcome::KeyTaken => Err(Refused::Changed),
     }
 }

@@ -14,7 +14,7 @@ use crate::{
     store::{
         AnyConnection,
         claims::{self, ClaimRow},
-        db_time, new_id,
+        db_time, from_db_time, new_id,
         poe_files::{self, NewPoeFile, PoeFileRow},
         write_transaction,
     },
@@ -27,7 +27,28 @@ use super::{
 
 pub struct FilesForm {
     pub claim: ClaimRow,
-    pub files: Vec<PoeFileRow>,
+    pub files: Vec<ListedFile>,
+}
+
+/// One of the claim's files, as the files step lists it.
+pub struct ListedFile {
+    pub id: String,
+    pub file_name: String,
+    pub size_bytes: i64,
+    pub uploaded_by_name: String,
+    pub uploaded_at: DateTime<Utc>,
+}
+
+impl From<PoeFileRow> for ListedFile {
+    fn from(row: PoeFileRow) -> Self {
+        ListedFile {
+            id: row.id,
+            file_name: row.file_name,
+            size_bytes: row.size_bytes,
+            uploaded_by_name: row.uploaded_by_name,
+            uploaded_at: from_db_time(row.uploaded_at),
+        }
+    }
 }
 
 /// An upload received in full into a temporary file, checked, not yet stored.
@@ -48,7 +69,10 @@ pub fn load(
         Ok(claim) => claim,
         Err(denied) => return Ok(Err(denied)),
     };
-    let files = poe_files::list(conn, claim_id)?;
+    let files = poe_files::list(conn, claim_id)?
+        .into_iter()
+        .map(ListedFile::from)
+        .collect();
     Ok(Ok(FilesForm { claim, files }))
 }
 
@@ -71,6 +95,23 @@ pub fn add(
     })?;
     tracing::info!(claim_id, file_id = %id, size_bytes = upload.size_bytes, "proof of execution stored");
     Ok(Ok(id))
+}
+
+/// Stores staged uploads as the claim's files, each whole in its own transaction: when the
+/// claim stops taking files part-way, the ones before stay.
+pub fn add_all(
+    conn: &mut AnyConnection,
+    user: &SessionUser,
+    claim_id: &str,
+    uploads: &[StagedUpload<'_>],
+    now: DateTime<Utc>,
+) -> anyhow::Result<Result<(), EditDenied>> {
+    for upload in uploads {
+        if let Err(denied) = add(conn, user, claim_id, upload, now)? {
+            return Ok(Err(denied));
+        }
+    }
+    Ok(Ok(()))
 }
 
 /// Stores a staged upload as one of the claim's files, inside the caller's transaction
@@ -132,4 +173,9 @@ pub fn for_download(
         return Ok(None);
     }
     Ok(poe_files::find(conn, file_id)?.filter(|f| f.claim_id == claim_id))
+}
+
+/// Piece `seq` (from 0) of a file's content; `None` after the last.
+pub fn chunk(conn: &mut AnyConnection, file_id: &str, seq: i32) -> anyhow::Result<Option<Vec<u8>>> {
+    Ok(poe_files::chunk(conn, file_id, seq)?)
 }

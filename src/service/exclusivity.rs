@@ -6,13 +6,17 @@ use chrono::{DateTime, Utc};
 use crate::{
     domain::{
         calendar::BusinessCalendar,
+        draft::Channel,
         exclusivity::{
-            self, AssociationKey, Conflict, KeySubject, OfficialAssociation, ProductSelection,
+            self, AssociationKey, Conflict, OfficialAssociation, ProductSelection, SubscriptionTerm,
         },
         ids::{ClaimId, OrganisationId},
         values::{SubscriptionId, TenantId},
     },
-    store::{AnyConnection, officials, registry},
+    store::{
+        AnyConnection, officials,
+        registry::{self, SubscriptionRow},
+    },
 };
 
 use super::claim_view::ClaimDetails;
@@ -69,44 +73,29 @@ pub fn current_conflict(
     ))
 }
 
-/// When each key's association ends: its subscription's end (for a workload, the last end
-/// among the tenant's claimable subscriptions of that product), at the end of that day in
-/// the calendar's zone. `None`: open-ended.
+/// When each key's association ends (see [`exclusivity::key_ends`]), from the tenant's
+/// subscriptions in the registry.
 pub fn key_ends(
     conn: &mut AnyConnection,
     calendar: &BusinessCalendar,
     tenant_id: &str,
     keys: &[AssociationKey],
 ) -> anyhow::Result<Vec<Option<DateTime<Utc>>>> {
-    let subscriptions = registry::subscriptions_of(conn, tenant_id)?;
-    keys.iter()
-        .map(|key| {
-            let ends: Vec<_> = subscriptions
-                .iter()
-                .filter(|s| s.channel != "csp")
-                .filter(|s| match &key.subject {
-                    KeySubject::Subscription(id) => s.id == id.as_ref(),
-                    KeySubject::Workload(product) => &s.product_id == product,
-                })
-                .map(|s| s.ends_on)
-                .collect();
-            // No subscription, or one without an end: nothing to expire at.
-            if ends.is_empty() || ends.iter().any(Option::is_none) {
-                return Ok(None);
-            }
-            let last = ends.into_iter().flatten().max();
-            match last {
-                Some(day) => Ok(Some(calendar.end_of_day(day)?)),
-                None => Ok(None),
-            }
-        })
-        .collect()
+    let subscriptions = registry::subscriptions_of(conn, tenant_id)?
+        .into_iter()
+        .map(subscription_term)
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    Ok(exclusivity::key_ends(keys, &subscriptions, calendar)?)
 }
 
-/// A claim's end: the last of its keys' ends, open-ended if any key is.
-pub fn claim_end(ends: &[Option<DateTime<Utc>>]) -> Option<DateTime<Utc>> {
-    if ends.iter().any(Option::is_none) {
-        return None;
-    }
-    ends.iter().flatten().max().copied()
+/// A registry row as the domain reads it; an unreadable row is an error, not skipped.
+fn subscription_term(row: SubscriptionRow) -> anyhow::Result<SubscriptionTerm> {
+    Ok(SubscriptionTerm {
+        id: SubscriptionId::parse(&row.id)
+            .map_err(|e| anyhow::anyhow!("subscription {} has a bad id: {e:?}", row.id))?,
+        channel: Channel::parse(&row.channel)
+            .ok_or_else(|| anyhow::anyhow!("subscription {} has an unknown channel", row.id))?,
+        product_id: row.product_id,
+        ends_on: row.ends_on,
+    })
 }

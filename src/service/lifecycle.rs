@@ -1,13 +1,17 @@
-//! Applying a domain transition: one transaction with the status change (only from the
-//! status it was decided in), its audit row, its emails in the outbox, and what the new
+//! Every status change of a claim, one way: load the claim for whoever acts, let the domain
+//! decide, and apply the transition in one transaction with the status change (only from
+//! the status it was decided in), its audit row, its emails in the outbox, and what the new
 //! status brings (the customer's opt-out link, the official associations).
 
 use chrono::{DateTime, Utc};
 
 use crate::{
     domain::{
-        claim::{Action, Status, Transition},
-        exclusivity::AssociationKey,
+        access::{CustomerLinkAccess, Viewer},
+        calendar::BusinessCalendar,
+        claim::{Action, Actor, ClaimSnapshot, Status, Transition, TransitionError},
+        exclusivity::{AssociationKey, Conflict, claim_end},
+        ids::ClaimId,
     },
     store::{
         AnyConnection, audit, claim_status, db_time, new_id,
@@ -17,16 +21,133 @@ use crate::{
     tokens,
 };
 
-use super::{claim_view::ClaimDetails, context::Context, exclusivity, notify};
+use super::{
+    claim_view::{self, ClaimDetails},
+    context::Context,
+    exclusivity, notify,
+};
 
-/// What became of an attempt.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Applied {
-    Done,
+/// Who changes a claim: how the claim is found for them and who the domain sees acting.
+#[derive(Clone, Copy)]
+pub enum Acting<'a> {
+    /// A signed-in user, on a claim they may see. `note` goes into the history when the
+    /// domain's reason carries no text (the reason a partner gives for withdrawing).
+    User {
+        viewer: &'a Viewer,
+        note: Option<&'a str>,
+    },
+    /// Whoever holds the claim's opt-out link.
+    CustomerLink,
+    /// The portal's own jobs.
+    System,
+}
+
+/// What became of an asked-for change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// The claim moved to this status.
+    Done(Status),
+    /// No such claim for whoever acts.
+    NotFound,
+    /// The domain's answer (wrong status, incomplete, not this actor…); nothing was written.
+    Refused(TransitionError),
     /// Someone changed the claim between reading and writing; nothing was written.
     Changed,
     /// Another claim became official on one of the keys first; nothing was written.
     KeyTaken,
+}
+
+/// What a rule decides on: the claim, who acts and the calendar; the key conflict is looked
+/// up only when the rule asks for it.
+pub struct Deciding<'a> {
+    conn: &'a mut AnyConnection,
+    details: &'a ClaimDetails,
+    pub actor: &'a Actor,
+    pub calendar: &'a BusinessCalendar,
+}
+
+impl Deciding<'_> {
+    pub fn claim(&self) -> &ClaimSnapshot {
+        &self.details.snapshot
+    }
+
+    /// Another claim's official association on one of this claim's keys, if any.
+    pub fn conflict(&mut self) -> anyhow::Result<Option<Conflict>> {
+        exclusivity::current_conflict(self.conn, self.details)
+    }
+}
+
+/// Loads the claim for `by`, asks `rule`, and applies what it decides.
+pub fn change(
+    conn: &mut AnyConnection,
+    ctx: &Context,
+    claim_id: &str,
+    by: Acting<'_>,
+    now: DateTime<Utc>,
+    rule: impl FnOnce(&mut Deciding<'_>) -> anyhow::Result<Result<Transition, TransitionError>>,
+) -> anyhow::Result<Outcome> {
+    change_with(conn, ctx, claim_id, by, now, rule, |_| Ok(()))
+}
+
+/// [`change`], with `also` written in the same transaction (files that come with a dispute).
+pub fn change_with(
+    conn: &mut AnyConnection,
+    ctx: &Context,
+    claim_id: &str,
+    by: Acting<'_>,
+    now: DateTime<Utc>,
+    rule: impl FnOnce(&mut Deciding<'_>) -> anyhow::Result<Result<Transition, TransitionError>>,
+    also: impl FnOnce(&mut AnyConnection) -> anyhow::Result<()>,
+) -> anyhow::Result<Outcome> {
+    let details = match by {
+        Acting::User { viewer, .. } => claim_view::load(conn, viewer, claim_id, now)?,
+        Acting::CustomerLink | Acting::System => claim_view::load_unchecked(conn, claim_id, now)?,
+    };
+    let (Some(details), Some(actor)) = (details, by.actor(claim_id)) else {
+        return Ok(Outcome::NotFound);
+    };
+    let calendar = ctx.calendar(conn)?;
+    let mut deciding = Deciding {
+        conn,
+        details: &details,
+        actor: &actor,
+        calendar: &calendar,
+    };
+    let transition = match rule(&mut deciding)? {
+        Ok(transition) => transition,
+        Err(refusal) => return Ok(Outcome::Refused(refusal)),
+    };
+    let acted_by = by.acted_by();
+    apply(conn, ctx, &calendar, &details, &transition, &acted_by, also)
+}
+
+impl Acting<'_> {
+    /// `None` for a partner without an organisation, who may do nothing.
+    fn actor(&self, claim_id: &str) -> Option<Actor> {
+        match self {
+            Acting::User { viewer, .. } => viewer.actor(),
+            Acting::CustomerLink => Some(
+                CustomerLinkAccess {
+                    claim: ClaimId::new(claim_id),
+                }
+                .actor(),
+            ),
+            Acting::System => Some(Actor::System),
+        }
+    }
+
+    fn acted_by(&self) -> ActedBy<'_> {
+        match self {
+            Acting::User { viewer, note } => ActedBy {
+                user_id: Some(viewer.user.as_str()),
+                note: *note,
+            },
+            Acting::CustomerLink | Acting::System => ActedBy {
+                user_id: None,
+                note: None,
+            },
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -44,45 +165,32 @@ impl From<diesel::result::Error> for Abort {
 }
 
 /// Who acts, for the history line.
-pub struct ActedBy<'a> {
-    pub user_id: Option<&'a str>,
+struct ActedBy<'a> {
+    user_id: Option<&'a str>,
     /// Stored as the history's "why" when the domain's reason carries no text.
-    pub note: Option<&'a str>,
+    note: Option<&'a str>,
 }
 
-pub fn apply(
+fn apply(
     conn: &mut AnyConnection,
     ctx: &Context,
-    details: &ClaimDetails,
-    transition: &Transition,
-    acted_by: &ActedBy<'_>,
-) -> anyhow::Result<Applied> {
-    apply_with(conn, ctx, details, transition, acted_by, |_| Ok(()))
-}
-
-/// [`apply`], with `also` written in the same transaction (files that come with a dispute).
-pub fn apply_with(
-    conn: &mut AnyConnection,
-    ctx: &Context,
+    calendar: &BusinessCalendar,
     details: &ClaimDetails,
     transition: &Transition,
     acted_by: &ActedBy<'_>,
     also: impl FnOnce(&mut AnyConnection) -> anyhow::Result<()>,
-) -> anyhow::Result<Applied> {
-    let calendar = ctx.calendar(conn)?;
+) -> anyhow::Result<Outcome> {
     let now = transition.audit.at;
     // Work out the keys and their ends before the write lock is taken.
     let official_keys = if transition.to == Status::Official {
         let keys = exclusivity::keys_of(details)?;
-        let ends = exclusivity::key_ends(conn, &calendar, &details.row.tenant_id, &keys)?;
+        let ends = exclusivity::key_ends(conn, calendar, &details.row.tenant_id, &keys)?;
         Some((keys, ends))
     } else {
         None
     };
     let result = write_transaction(conn, |c| -> Result<(), Abort> {
-        let ends_at = official_keys
-            .as_ref()
-            .map(|(_, ends)| exclusivity::claim_end(ends));
+        let ends_at = official_keys.as_ref().map(|(_, ends)| claim_end(ends));
         if !claim_status::change_status(
             c,
             &details.row.id,
@@ -104,7 +212,7 @@ pub fn apply_with(
         if transition.to == Status::Expired {
             officials::end_for_claim(c, &details.row.id, db_time(now))?;
         }
-        let mails = notify::mails_for(c, ctx, &calendar, details, transition, link.as_deref())?;
+        let mails = notify::mails_for(c, ctx, calendar, details, transition, link.as_deref())?;
         notify::enqueue(c, ctx, Some(&details.row.id), &mails, now)?;
         Ok(())
     });
@@ -116,10 +224,10 @@ pub fn apply_with(
                 to = transition.to.as_str(),
                 "claim status changed"
             );
-            Ok(Applied::Done)
+            Ok(Outcome::Done(transition.to))
         }
-        Err(Abort::KeyTaken) => Ok(Applied::KeyTaken),
-        Err(Abort::Failed(e)) if e.is::<ChangedMeanwhile>() => Ok(Applied::Changed),
+        Err(Abort::KeyTaken) => Ok(Outcome::KeyTaken),
+        Err(Abort::Failed(e)) if e.is::<ChangedMeanwhile>() => Ok(Outcome::Changed),
         Err(Abort::Failed(e)) => Err(e),
     }
 }

@@ -5,10 +5,8 @@ use chrono::{DateTime, Utc};
 
 use crate::{
     domain::{
-        access::CustomerLinkAccess,
         calendar::BusinessCalendar,
         claim::{self, Status},
-        ids::ClaimId,
         values::Comment,
     },
     store::{AnyConnection, from_db_time, opt_out_tokens, organisations},
@@ -18,7 +16,7 @@ use crate::{
 use super::{
     claim_view::{self, ClaimDetails},
     context::Context,
-    lifecycle::{self, ActedBy, Applied},
+    lifecycle::{self, Acting, Outcome},
 };
 
 /// What the customer sees of the claim.
@@ -87,22 +85,13 @@ pub fn opt_out(
     let Link::Open(view) = look_up(conn, ctx, token, now)? else {
         return look_up(conn, ctx, token, now);
     };
-    let actor = CustomerLinkAccess {
-        claim: ClaimId::new(&view.details.row.id),
-    }
-    .actor();
     // The link's own expiry is the window's close; the domain checks the claim's.
-    if let Ok(transition) = claim::opt_out(&view.details.snapshot, &actor, now, reason) {
-        let acted_by = ActedBy {
-            user_id: None,
-            note: None,
-        };
-        if lifecycle::apply(conn, ctx, &view.details, &transition, &acted_by)? == Applied::Done {
-            tracing::info!(
-                claim_id = view.details.row.id.as_str(),
-                "customer opted out"
-            );
-        }
+    let claim_id = view.details.row.id.as_str();
+    let changed = lifecycle::change(conn, ctx, claim_id, Acting::CustomerLink, now, |d| {
+        Ok(claim::opt_out(d.claim(), d.actor, now, reason))
+    })?;
+    if matches!(changed, Outcome::Done(_)) {
+        tracing::info!(claim_id, "customer opted out");
     }
     look_up(conn, ctx, token, now)
 }

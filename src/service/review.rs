@@ -7,7 +7,7 @@ use crate::{
     domain::{
         access::{self, Viewer},
         calendar::BusinessCalendar,
-        claim::{self, Actor, DisputeDecision, RejectionReason, Transition, TransitionError},
+        claim::{self, DisputeDecision, RejectionReason, Transition, TransitionError},
         exclusivity::Conflict,
         values::Comment,
     },
@@ -20,12 +20,12 @@ use crate::{
 };
 
 use super::{
-    claim_actions::{Decision, Refused, outcome},
+    claim_actions::{Decision, Refused, refusal},
     claim_view::{self, ClaimDetails},
     context::Context,
     conversation::{self, Notes},
     exclusivity,
-    lifecycle::{self, ActedBy},
+    lifecycle::{self, Acting, Deciding},
 };
 
 /// Everything a reviewer looks at before deciding.
@@ -86,23 +86,16 @@ pub fn validate(
     claim_id: &str,
     now: DateTime<Utc>,
 ) -> Decision {
-    staff_change(
-        conn,
-        ctx,
-        viewer,
-        claim_id,
-        now,
-        |c, details, actor, calendar| {
-            let conflict = exclusivity::current_conflict(c, details)?;
-            Ok(claim::validate(
-                &details.snapshot,
-                actor,
-                now,
-                calendar,
-                conflict.as_ref(),
-            ))
-        },
-    )
+    staff_change(conn, ctx, viewer, claim_id, now, |d| {
+        let conflict = d.conflict()?;
+        Ok(claim::validate(
+            d.claim(),
+            d.actor,
+            now,
+            d.calendar,
+            conflict.as_ref(),
+        ))
+    })
 }
 
 /// **Action required**: the partner gets 5 business days to answer `comment`.
@@ -114,25 +107,18 @@ pub fn ask_for_information(
     comment: Comment,
     now: DateTime<Utc>,
 ) -> Decision {
-    staff_change(
-        conn,
-        ctx,
-        viewer,
-        claim_id,
-        now,
-        |_, details, actor, calendar| {
-            Ok(claim::ask_for_information(
-                &details.snapshot,
-                actor,
-                now,
-                calendar,
-                comment,
-            ))
-        },
-    )
+    staff_change(conn, ctx, viewer, claim_id, now, |d| {
+        Ok(claim::ask_for_information(
+            d.claim(),
+            d.actor,
+            now,
+            d.calendar,
+            comment,
+        ))
+    })
 }
 
-/// **Reject** with a reason from the list (and text, which "Other" requires).
+/// **Reject** with a reason the reviewer may choose (and text, which "Other" requires).
 pub fn reject(
     conn: &mut AnyConnection,
     ctx: &Context,
@@ -142,8 +128,8 @@ pub fn reject(
     text: Option<Comment>,
     now: DateTime<Utc>,
 ) -> Decision {
-    staff_change(conn, ctx, viewer, claim_id, now, |_, details, actor, _| {
-        Ok(claim::reject(&details.snapshot, actor, now, reason, text))
+    staff_change(conn, ctx, viewer, claim_id, now, |d| {
+        Ok(claim::reject(d.claim(), d.actor, now, reason, text))
     })
 }
 
@@ -156,62 +142,33 @@ pub fn decide_dispute(
     decision: DisputeDecision,
     now: DateTime<Utc>,
 ) -> Decision {
-    staff_change(
-        conn,
-        ctx,
-        viewer,
-        claim_id,
-        now,
-        |c, details, actor, calendar| {
-            let conflict = exclusivity::current_conflict(c, details)?;
-            Ok(claim::decide_dispute(
-                &details.snapshot,
-                actor,
-                now,
-                decision,
-                calendar,
-                conflict.as_ref(),
-            ))
-        },
-    )
+    staff_change(conn, ctx, viewer, claim_id, now, |d| {
+        let conflict = d.conflict()?;
+        Ok(claim::decide_dispute(
+            d.claim(),
+            d.actor,
+            now,
+            decision,
+            d.calendar,
+            conflict.as_ref(),
+        ))
+    })
 }
 
+/// A reviewer's decision; anyone else finds no such claim here.
 fn staff_change(
     conn: &mut AnyConnection,
     ctx: &Context,
     viewer: &Viewer,
     claim_id: &str,
     now: DateTime<Utc>,
-    rule: impl FnOnce(
-        &mut AnyConnection,
-        &ClaimDetails,
-        &Actor,
-        &BusinessCalendar,
-    ) -> anyhow::Result<Result<Transition, TransitionError>>,
+    rule: impl FnOnce(&mut Deciding<'_>) -> anyhow::Result<Result<Transition, TransitionError>>,
 ) -> Decision {
     if !access::can_review(viewer) {
         return Ok(Err(Refused::NotFound));
     }
-    let (Some(details), Some(actor)) = (
-        claim_view::load(conn, viewer, claim_id, now)?,
-        viewer.actor(),
-    ) else {
-        return Ok(Err(Refused::NotFound));
-    };
-    let calendar = ctx.calendar(conn)?;
-    let transition = match rule(conn, &details, &actor, &calendar)? {
-        Ok(transition) => transition,
-        Err(refusal) => return Ok(Err(Refused::Rule(refusal))),
-    };
-    let acted_by = ActedBy {
-        user_id: Some(viewer.user.as_str()),
-        note: None,
-    };
-    Ok(outcome(lifecycle::apply(
-        conn,
-        ctx,
-        &details,
-        &transition,
-        &acted_by,
+    let by = Acting::User { viewer, note: None };
+    Ok(refusal(lifecycle::change(
+        conn, ctx, claim_id, by, now, rule,
     )?))
 }

@@ -4,15 +4,13 @@
 use chrono::{DateTime, Utc};
 
 use crate::{
-    domain::claim::{self, Actor, Status},
+    domain::claim::{self, Status, Transition, TransitionError},
     store::{AnyConnection, outbox},
 };
 
 use super::{
-    claim_view::{self, ClaimDetails},
     context::Context,
-    exclusivity,
-    lifecycle::{self, ActedBy, Applied},
+    lifecycle::{self, Acting, Deciding},
 };
 
 /// What became of a due claim.
@@ -24,11 +22,6 @@ pub enum Outcome {
     Skipped,
 }
 
-const SYSTEM: ActedBy<'static> = ActedBy {
-    user_id: None,
-    note: None,
-};
-
 /// Pending customer → Official once the window has closed; → Rejected ("workload already
 /// associated") when another claim holds a key, including one that won a race a moment ago.
 pub fn close_window(
@@ -37,9 +30,6 @@ pub fn close_window(
     claim_id: &str,
     now: DateTime<Utc>,
 ) -> anyhow::Result<Outcome> {
-    let Some(details) = claim_view::load_unchecked(conn, claim_id, now)? else {
-        return Ok(Outcome::Skipped);
-    };
     // The customer cannot have refused what they were never told: the window waits for the
     // email (administrators see the delivery among the failed or pending ones).
     if outbox::customer_notice_undelivered(conn, claim_id)? {
@@ -52,16 +42,18 @@ pub fn close_window(
     // A lost race shows up as the unique index refusing the key; the second look then sees
     // the winner and rejects. Two rounds suffice: a key once taken stays taken.
     for _ in 0..2 {
-        let conflict = exclusivity::current_conflict(conn, &details)?;
-        let Ok(transition) =
-            claim::close_window(&details.snapshot, &Actor::System, now, conflict.as_ref())
-        else {
-            return Ok(Outcome::Skipped);
-        };
-        match lifecycle::apply(conn, ctx, &details, &transition, &SYSTEM)? {
-            Applied::Done => return Ok(Outcome::Moved(transition.to)),
-            Applied::Changed => return Ok(Outcome::Skipped),
-            Applied::KeyTaken => continue,
+        let changed = lifecycle::change(conn, ctx, claim_id, Acting::System, now, |d| {
+            let conflict = d.conflict()?;
+            Ok(claim::close_window(
+                d.claim(),
+                d.actor,
+                now,
+                conflict.as_ref(),
+            ))
+        })?;
+        match changed {
+            lifecycle::Outcome::KeyTaken => continue,
+            other => return Ok(moved(other)),
         }
     }
     Ok(Outcome::Skipped)
@@ -74,8 +66,8 @@ pub fn time_out_request(
     claim_id: &str,
     now: DateTime<Utc>,
 ) -> anyhow::Result<Outcome> {
-    system_change(conn, ctx, claim_id, now, |details| {
-        claim::time_out_action_required(&details.snapshot, &Actor::System, now)
+    system_change(conn, ctx, claim_id, now, |d| {
+        Ok(claim::time_out_action_required(d.claim(), d.actor, now))
     })
 }
 
@@ -86,8 +78,8 @@ pub fn expire(
     claim_id: &str,
     now: DateTime<Utc>,
 ) -> anyhow::Result<Outcome> {
-    system_change(conn, ctx, claim_id, now, |details| {
-        claim::expire(&details.snapshot, &Actor::System, now)
+    system_change(conn, ctx, claim_id, now, |d| {
+        Ok(claim::expire(d.claim(), d.actor, now))
     })
 }
 
@@ -96,18 +88,16 @@ fn system_change(
     ctx: &Context,
     claim_id: &str,
     now: DateTime<Utc>,
-    rule: impl FnOnce(&ClaimDetails) -> Result<claim::Transition, claim::TransitionError>,
+    rule: impl FnOnce(&mut Deciding<'_>) -> anyhow::Result<Result<Transition, TransitionError>>,
 ) -> anyhow::Result<Outcome> {
-    let Some(details) = claim_view::load_unchecked(conn, claim_id, now)? else {
-        return Ok(Outcome::Skipped);
-    };
-    let Ok(transition) = rule(&details) else {
-        return Ok(Outcome::Skipped);
-    };
-    Ok(
-        match lifecycle::apply(conn, ctx, &details, &transition, &SYSTEM)? {
-            Applied::Done => Outcome::Moved(transition.to),
-            Applied::Changed | Applied::KeyTaken => Outcome::Skipped,
-        },
-    )
+    let changed = lifecycle::change(conn, ctx, claim_id, Acting::System, now, rule)?;
+    Ok(moved(changed))
+}
+
+/// Anything but a change made is a skip: not due, moved by someone else, or gone.
+fn moved(changed: lifecycle::Outcome) -> Outcome {
+    match changed {
+        lifecycle::Outcome::Done(to) => Outcome::Moved(to),
+        _ => Outcome::Skipped,
+    }
 }

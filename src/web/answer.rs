@@ -4,30 +4,21 @@
 use actix_multipart::Multipart;
 use actix_web::{HttpResponse, http::StatusCode, web};
 use askama::Template;
-use futures_util::StreamExt;
 
 use crate::{
-    domain::{
-        claim::Action,
-        evidence::{EvidenceError, EvidenceKind, MAX_FILES_PER_UPLOAD, display_name, recognise},
-        values::Comment,
-    },
+    domain::{claim::Action, values::Comment},
     i18n::Catalogue,
-    service::{
-        claim_actions::{self, Refused},
-        claim_view::ClaimDetails,
-        evidence_step::{self, StagedUpload},
-    },
+    service::{claim_actions, claim_view::ClaimDetails},
 };
 
 use super::{
-    error::AppError,
+    error::{AppError, explain},
     forms::FormErrors,
     layout::Layout,
     render::{page, see_other_with_flash},
     session::Visitor,
     state::AppState,
-    upload::{Staged, stage},
+    upload::{ReceivedFile, receive},
 };
 
 /// `POST /associations/{id}/resubmit`.
@@ -42,32 +33,28 @@ pub async fn resubmit(
     let outcome = state
         .db(move |conn| claim_actions::resubmit(conn, &ctx, &viewer, &target, now))
         .await?;
-    match outcome {
-        Ok(()) => see_other_with_flash(
+    let Err(refused) = outcome else {
+        return see_other_with_flash(
             &format!("/associations/{claim_id}"),
             "flash.resubmitted",
             state.settings.cookie_secure,
-        ),
-        Err(Refused::NotFound) => Err(AppError::NotFound),
-        Err(refused) => {
-            let t = Catalogue::for_locale(visitor.locale);
-            let message = match refused {
-                Refused::Rule(rule) => t.message(&rule),
-                _ => t.get("claim.changed_meanwhile").to_owned(),
-            };
-            let mut errors = FormErrors::default();
-            errors.add("missing", message);
-            super::claim::render(
-                &visitor,
-                &state,
-                claim_id,
-                String::new(),
-                errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-    }
+        );
+    };
+    let explained = explain(refused, Some("claim.changed_meanwhile"))?;
+    let mut errors = FormErrors::default();
+    errors.add(
+        "missing",
+        explained.message(Catalogue::for_locale(visitor.locale)),
+    );
+    super::claim::render(
+        &visitor,
+        &state,
+        claim_id,
+        String::new(),
+        errors,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
 }
 
 #[derive(Template)]
@@ -100,9 +87,6 @@ pub async fn form(
     )
 }
 
-/// The longest justification read from the form (the domain's comment limit is lower).
-const MAX_TEXT_BYTES: usize = 16 * 1024;
-
 /// `POST /associations/{id}/dispute` (multipart: the justification and optional files).
 pub async fn submit(
     visitor: Visitor,
@@ -113,51 +97,13 @@ pub async fn submit(
     let claim_id = id.into_inner();
     let details =
         super::claim::allowing(&visitor, &state, claim_id.clone(), Action::Dispute).await?;
+    let limit = state.settings.upload_max_bytes;
+    let received = receive(&mut payload, &["justification"], limit).await?;
+    let justification = received.text("justification");
     let t = Catalogue::for_locale(visitor.locale);
-    let mut justification = String::new();
-    let mut files: Vec<(Staged, String, EvidenceKind)> = Vec::new();
-    let mut refused: Option<EvidenceError> = None;
-    while let Some(field) = payload.next().await {
-        let mut field = field.map_err(|_| AppError::BadRequest)?;
-        let client_name = field
-            .content_disposition()
-            .and_then(|cd| cd.get_filename())
-            .map(str::to_owned);
-        if field.name() == Some("justification") {
-            let mut bytes = Vec::new();
-            while let Some(chunk) = field.next().await {
-                let chunk = chunk.map_err(|_| AppError::BadRequest)?;
-                if bytes.len() + chunk.len() > MAX_TEXT_BYTES {
-                    return Err(AppError::BadRequest);
-                }
-                bytes.extend_from_slice(&chunk);
-            }
-            justification = String::from_utf8(bytes).map_err(|_| AppError::BadRequest)?;
-            continue;
-        }
-        let Some(client_name) = client_name.filter(|n| !n.is_empty()) else {
-            continue;
-        };
-        if refused.is_some() {
-            continue;
-        }
-        if files.len() >= MAX_FILES_PER_UPLOAD {
-            refused = Some(EvidenceError::TooManyFiles {
-                max: MAX_FILES_PER_UPLOAD,
-            });
-            continue;
-        }
-        match stage(&mut field, state.settings.upload_max_bytes).await? {
-            Ok(staged) => match recognise(&staged.head, &client_name) {
-                Ok(kind) => files.push((staged, display_name(&client_name), kind)),
-                Err(error) => refused = Some(error),
-            },
-            Err(error) => refused = Some(error),
-        }
-    }
     let mut errors = FormErrors::default();
-    if let Some(error) = refused {
-        errors.add("files", t.message(&error));
+    if let Some(error) = &received.refused {
+        errors.add("files", t.message(error));
     }
     let parsed = match Comment::parse(&justification) {
         Ok(parsed) => Some(parsed),
@@ -167,44 +113,22 @@ pub async fn submit(
         }
     };
     let Some(parsed) = parsed.filter(|_| errors.is_empty()) else {
-        return render(
-            &visitor,
-            &state,
-            &details,
-            justification,
-            errors,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        );
+        let status = StatusCode::UNPROCESSABLE_ENTITY;
+        return render(&visitor, &state, &details, justification, errors, status);
     };
-    let user = visitor.signed_in()?.clone();
+    let viewer = visitor.signed_in()?.viewer();
     let (now, ctx, target) = (state.now(), state.context.clone(), claim_id.clone());
-    let outcome = state
+    state
         .db(move |conn| {
-            let viewer = user.viewer();
-            claim_actions::dispute(conn, &ctx, &viewer, &target, parsed, now, |c| {
-                for (staged, name, kind) in &files {
-                    let upload = StagedUpload {
-                        path: &staged.path,
-                        display_name: name,
-                        kind: *kind,
-                        size_bytes: staged.size_bytes,
-                        sha256: &staged.sha256,
-                    };
-                    evidence_step::store_file(c, &user.user_id, &target, &upload, now)?;
-                }
-                Ok(())
-            })
+            let files: Vec<_> = received.files.iter().map(ReceivedFile::upload).collect();
+            claim_actions::dispute(conn, &ctx, &viewer, &target, parsed, &files, now)
         })
-        .await?;
-    match outcome {
-        Ok(()) => see_other_with_flash(
-            &format!("/associations/{claim_id}"),
-            "flash.disputed",
-            state.settings.cookie_secure,
-        ),
-        Err(Refused::NotFound) => Err(AppError::NotFound),
-        Err(Refused::Changed | Refused::Rule(_)) => Err(AppError::Forbidden),
-    }
+        .await??;
+    see_other_with_flash(
+        &format!("/associations/{claim_id}"),
+        "flash.disputed",
+        state.settings.cookie_secure,
+    )
 }
 
 fn render(

@@ -3,6 +3,8 @@
 
 use actix_web::{HttpResponse, ResponseError, http::StatusCode, http::header};
 
+use crate::{domain::claim::TransitionError, i18n::Catalogue, service::claim_actions::Refused};
+
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     #[error("not found")]
@@ -46,6 +48,46 @@ impl ResponseError for AppError {
                 .finish(),
             _ => HttpResponse::new(self.status_code()),
         }
+    }
+}
+
+/// What a page answers to a refused claim change it does not explain: no such claim is
+/// 404, anything else (the rules, a change meanwhile) is not allowed now.
+impl From<Refused> for AppError {
+    fn from(refused: Refused) -> Self {
+        match refused {
+            Refused::NotFound => AppError::NotFound,
+            Refused::Changed | Refused::Rule(_) => AppError::Forbidden,
+        }
+    }
+}
+
+/// A refused claim change that the page explains beside its form.
+#[derive(Debug)]
+pub enum Explained {
+    /// The domain's reason.
+    Rule(TransitionError),
+    /// The claim changed since the page was shown: the catalogue key that says so.
+    Changed(&'static str),
+}
+
+impl Explained {
+    pub fn message(&self, t: &Catalogue) -> String {
+        match self {
+            Explained::Rule(rule) => t.message(rule),
+            Explained::Changed(key) => t.get(key).to_owned(),
+        }
+    }
+}
+
+/// Splits a refusal into what the page explains — the domain's reason always, a change
+/// meanwhile when the page has a message for it (`changed`) — and the error response of
+/// the rest (see `From<Refused>`).
+pub fn explain(refused: Refused, changed: Option<&'static str>) -> Result<Explained, AppError> {
+    match (refused, changed) {
+        (Refused::Rule(rule), _) => Ok(Explained::Rule(rule)),
+        (Refused::Changed, Some(key)) => Ok(Explained::Changed(key)),
+        (refused, _) => Err(refused.into()),
     }
 }
 

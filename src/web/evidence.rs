@@ -8,10 +8,9 @@ use futures_util::{StreamExt, stream};
 use serde::Deserialize;
 
 use crate::{
-    domain::evidence::{EvidenceError, MAX_FILES_PER_UPLOAD, display_name, recognise},
+    domain::{access::Viewer, evidence::EvidenceError},
     i18n::Catalogue,
-    service::evidence_step::{self, FilesForm, StagedUpload},
-    store::{from_db_time, poe_files},
+    service::evidence_step::{self, FilesForm},
 };
 
 use super::{
@@ -23,7 +22,7 @@ use super::{
     render::{page, see_other_with_flash},
     session::Visitor,
     state::AppState,
-    upload::stage,
+    upload::{ReceivedFile, receive},
 };
 
 pub struct FileLine {
@@ -80,79 +79,48 @@ pub async fn upload(
         .db(move |conn| evidence_step::load(conn, &viewer, &check_id))
         .await?
         .map_err(denied)?;
-
-    let mut stored = 0usize;
-    let mut refused: Option<EvidenceError> = None;
-    while let Some(field) = payload.next().await {
-        let mut field = field.map_err(|_| AppError::BadRequest)?;
-        let client_name = field
-            .content_disposition()
-            .and_then(|cd| cd.get_filename())
-            .map(str::to_owned);
-        let Some(client_name) = client_name.filter(|n| !n.is_empty()) else {
-            continue;
-        };
-        if stored >= MAX_FILES_PER_UPLOAD {
-            refused = Some(EvidenceError::TooManyFiles {
-                max: MAX_FILES_PER_UPLOAD,
-            });
-            break;
-        }
-        let staged = match stage(&mut field, state.settings.upload_max_bytes).await? {
-            Ok(staged) => staged,
-            Err(error) => {
-                refused = Some(error);
-                break;
-            }
-        };
-        let kind = match recognise(&staged.head, &client_name) {
-            Ok(kind) => kind,
-            Err(error) => {
-                refused = Some(error);
-                break;
-            }
-        };
-        let (now, who, target) = (state.now(), user.clone(), claim_id.clone());
-        let name = display_name(&client_name);
-        state
-            .db(move |conn| {
-                let upload = StagedUpload {
-                    path: &staged.path,
-                    display_name: &name,
-                    kind,
-                    size_bytes: staged.size_bytes,
-                    sha256: &staged.sha256,
-                };
-                evidence_step::add(conn, &who, &target, &upload, now)
-            })
-            .await?
-            .map_err(denied)?;
-        stored += 1;
-    }
-    if stored == 0 && refused.is_none() {
-        refused = Some(EvidenceError::NoFile);
-    }
-    if let Some(error) = refused {
+    let received = receive(&mut payload, &[], state.settings.upload_max_bytes).await?;
+    let refused = (received.refused).or(received.count.require_some().err());
+    let (now, who, target) = (state.now(), user.clone(), claim_id.clone());
+    state
+        .db(move |conn| {
+            let uploads: Vec<_> = received.files.iter().map(ReceivedFile::upload).collect();
+            evidence_step::add_all(conn, &who, &target, &uploads, now)
+        })
+        .await?
+        .map_err(denied)?;
+    match refused {
         // Whatever was stored before the refused file stays; the page says what happened.
-        let t = Catalogue::for_locale(visitor.locale);
-        let mut errors = FormErrors::default();
-        errors.add("files", t.message(&error));
-        let viewer = user.viewer();
-        let form = state
-            .db(move |conn| evidence_step::load(conn, &viewer, &claim_id))
-            .await?
-            .map_err(denied)?;
-        let status = match error {
-            EvidenceError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
-            _ => StatusCode::UNPROCESSABLE_ENTITY,
-        };
-        return render(&visitor, &state, &form, errors, status);
+        Some(error) => refused_page(&visitor, &state, user.viewer(), claim_id, error).await,
+        None => see_other_with_flash(
+            &format!("/associations/{claim_id}/files"),
+            "flash.files_uploaded",
+            state.settings.cookie_secure,
+        ),
     }
-    see_other_with_flash(
-        &format!("/associations/{claim_id}/files"),
-        "flash.files_uploaded",
-        state.settings.cookie_secure,
-    )
+}
+
+async fn refused_page(
+    visitor: &Visitor,
+    state: &AppState,
+    viewer: Viewer,
+    claim_id: String,
+    error: EvidenceError,
+) -> Result<HttpResponse, AppError> {
+    let mut errors = FormErrors::default();
+    errors.add(
+        "files",
+        Catalogue::for_locale(visitor.locale).message(&error),
+    );
+    let form = state
+        .db(move |conn| evidence_step::load(conn, &viewer, &claim_id))
+        .await?
+        .map_err(denied)?;
+    let status = match error {
+        EvidenceError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+        _ => StatusCode::UNPROCESSABLE_ENTITY,
+    };
+    render(visitor, state, &form, errors, status)
 }
 
 #[derive(Deserialize)]
@@ -195,21 +163,17 @@ pub async fn download(
         .db(move |conn| evidence_step::for_download(conn, &viewer, &id, &file_id))
         .await?
         .ok_or(AppError::NotFound)?;
-    let pool = state.pool.clone();
-    let file_id = file.id.clone();
+    let (state, file_id) = (state.clone(), file.id.clone());
     let chunks = stream::unfold(0i32, move |seq| {
-        let (pool, file_id) = (pool.clone(), file_id.clone());
+        let (state, file_id) = (state.clone(), file_id.clone());
         async move {
-            let chunk = web::block(move || -> anyhow::Result<Option<Vec<u8>>> {
-                let mut conn = pool.get()?;
-                Ok(poe_files::chunk(&mut conn, &file_id, seq)?)
-            })
-            .await;
+            let chunk = state
+                .db(move |conn| evidence_step::chunk(conn, &file_id, seq))
+                .await;
             match chunk {
-                Ok(Ok(Some(bytes))) => Some((Ok::<_, AppError>(web::Bytes::from(bytes)), seq + 1)),
-                Ok(Ok(None)) => None,
-                Ok(Err(e)) => Some((Err(AppError::Internal(e)), i32::MAX)),
-                Err(e) => Some((Err(AppError::Internal(anyhow::anyhow!("{e}"))), i32::MAX)),
+                Ok(Some(bytes)) => Some((Ok::<_, AppError>(web::Bytes::from(bytes)), seq + 1)),
+                Ok(None) => None,
+                Err(e) => Some((Err(e), i32::MAX)),
             }
         }
     })
@@ -265,7 +229,7 @@ fn render(
             name: f.file_name.clone(),
             size: format::size(f.size_bytes, t),
             uploaded_by: f.uploaded_by_name.clone(),
-            uploaded_at: format::instant(from_db_time(f.uploaded_at), zone, t),
+            uploaded_at: format::instant(f.uploaded_at, zone, t),
         })
         .collect();
     let template = FilesPage {

@@ -6,7 +6,10 @@ use actix_web::{HttpResponse, http::StatusCode, web};
 use askama::Template;
 
 use crate::{
-    domain::{access, claim::Action},
+    domain::{
+        access,
+        claim::{Action, RejectionReason},
+    },
     i18n::Catalogue,
     service::review::{self, Case},
 };
@@ -18,7 +21,7 @@ use super::{
     forms::{Choice, FormErrors, choices},
     layout::Layout,
     render::page,
-    review_decisions::reviewer_reasons,
+    review_decisions::reasons_for,
     session::Visitor,
     state::AppState,
 };
@@ -100,13 +103,14 @@ pub async fn render(
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let viewer = visitor.permitted(access::can_review)?.viewer();
+    let reasons = reasons_for(&viewer);
     let (now, ctx, target) = (state.now(), state.context.clone(), claim_id.clone());
     let case = state
         .db(move |conn| review::case(conn, &ctx, &viewer, &target, now))
         .await?
         .ok_or(AppError::NotFound)?;
     let t = Catalogue::for_locale(visitor.locale);
-    let template = case_page(visitor, state, &case, t, errors, typed);
+    let template = case_page(visitor, state, &case, &reasons, t, errors, typed);
     page(status, &template)
 }
 
@@ -114,6 +118,7 @@ fn case_page(
     visitor: &Visitor,
     state: &AppState,
     case: &Case,
+    reasons: &[RejectionReason],
     t: &'static Catalogue,
     errors: FormErrors,
     typed: Typed,
@@ -122,8 +127,8 @@ fn case_page(
     let zone = state.settings.calendar_time_zone;
     let reasons = choices(
         "reason",
-        reviewer_reasons()
-            .into_iter()
+        reasons
+            .iter()
             .map(|r| {
                 (
                     r.as_str().to_owned(),

@@ -6,7 +6,7 @@ use serde::Deserialize;
 
 use crate::{
     domain::{
-        access,
+        access::{self, Viewer},
         claim::{DisputeDecision, RejectionReason, TransitionError},
         values::Comment,
     },
@@ -15,7 +15,7 @@ use crate::{
 };
 
 use super::{
-    error::AppError,
+    error::{AppError, Explained, explain},
     forms::FormErrors,
     render::see_other_with_flash,
     review_case::{Typed, render},
@@ -101,6 +101,29 @@ pub struct RejectForm {
     reason_text: String,
 }
 
+impl RejectForm {
+    /// A reason this reviewer may choose, and the text if any; or what is wrong with them.
+    /// Whether the reason needs text is the domain's to say, when the decision is made.
+    fn parse(
+        &self,
+        viewer: &Viewer,
+        t: &Catalogue,
+    ) -> Result<(RejectionReason, Option<Comment>), FormErrors> {
+        let mut errors = FormErrors::default();
+        let reason =
+            RejectionReason::parse(&self.reason).filter(|r| reasons_for(viewer).contains(r));
+        if reason.is_none() {
+            errors.add("reason", t.get("review.reject.reason_required"));
+        }
+        let text = Comment::parse_optional(&self.reason_text)
+            .inspect_err(|e| errors.add("reason_text", t.message(e)));
+        match (reason, text) {
+            (Some(reason), Ok(text)) => Ok((reason, text)),
+            _ => Err(errors),
+        }
+    }
+}
+
 pub async fn reject(
     visitor: Visitor,
     state: web::Data<AppState>,
@@ -108,59 +131,26 @@ pub async fn reject(
     form: web::Form<RejectForm>,
 ) -> Result<HttpResponse, AppError> {
     let viewer = visitor.permitted(access::can_review)?.viewer();
-    let claim_id = id.into_inner();
-    let form = form.into_inner();
-    let t = Catalogue::for_locale(visitor.locale);
-    let mut errors = FormErrors::default();
-    let reason = RejectionReason::parse(&form.reason).filter(|r| reviewer_reasons().contains(r));
-    if reason.is_none() {
-        errors.add("reason", t.get("review.reject.reason_required"));
-    }
-    let text = match Comment::parse_optional(&form.reason_text) {
-        Ok(text) => text,
-        Err(e) => {
-            errors.add("reason_text", t.message(&e));
-            None
-        }
-    };
-    if reason.is_some_and(RejectionReason::requires_text)
-        && text.is_none()
-        && errors.get("reason_text").is_empty()
-    {
-        errors.add(
-            "reason_text",
-            t.message(&TransitionError::ReasonTextRequired),
-        );
-    }
+    let (claim_id, form) = (id.into_inner(), form.into_inner());
+    let parsed = form.parse(&viewer, Catalogue::for_locale(visitor.locale));
     let typed = Typed {
         reason: form.reason,
         reason_text: form.reason_text,
         ..Typed::default()
     };
-    let Some(reason) = reason.filter(|_| errors.is_empty()) else {
-        return render(
-            &visitor,
-            &state,
-            claim_id,
-            errors,
-            typed,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+    let (reason, text) = match parsed {
+        Ok(parsed) => parsed,
+        Err(errors) => {
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            return render(&visitor, &state, claim_id, errors, typed, status).await;
+        }
     };
     let (now, ctx, target) = (state.now(), state.context.clone(), claim_id.clone());
     let decision = state
         .db(move |conn| review::reject(conn, &ctx, &viewer, &target, reason, text, now))
         .await?;
-    conclude(
-        &visitor,
-        &state,
-        claim_id,
-        decision,
-        "flash.rejected",
-        typed,
-    )
-    .await
+    let flash = "flash.rejected";
+    conclude(&visitor, &state, claim_id, decision, flash, typed).await
 }
 
 #[derive(Deserialize, Default)]
@@ -227,13 +217,11 @@ pub async fn decide_dispute(
     .await
 }
 
-/// The reasons a reviewer picks from ("no partner response" is the portal's own).
-pub(super) fn reviewer_reasons() -> Vec<RejectionReason> {
-    RejectionReason::ALL
-        .iter()
-        .copied()
-        .filter(|r| *r != RejectionReason::NoPartnerResponse)
-        .collect()
+/// The reasons this reviewer chooses from: the domain's list for their kind of actor.
+pub(super) fn reasons_for(viewer: &Viewer) -> Vec<RejectionReason> {
+    viewer
+        .actor()
+        .map_or_else(Vec::new, |actor| RejectionReason::choices_for(actor.kind()))
 }
 
 /// After a decision: back to the case with a confirmation, or the case again with why not.
@@ -245,28 +233,30 @@ async fn conclude(
     flash: &str,
     typed: Typed,
 ) -> Result<HttpResponse, AppError> {
-    let t = Catalogue::for_locale(visitor.locale);
-    let message = match decision {
-        Ok(()) => {
-            return see_other_with_flash(
-                &format!("/review/{claim_id}"),
-                flash,
-                state.settings.cookie_secure,
-            );
-        }
-        Err(Refused::NotFound) => return Err(AppError::NotFound),
-        Err(Refused::Changed) => t.get("review.changed_meanwhile").to_owned(),
-        Err(Refused::Rule(rule)) => t.message(&rule),
+    let Err(refused) = decision else {
+        return see_other_with_flash(
+            &format!("/review/{claim_id}"),
+            flash,
+            state.settings.cookie_secure,
+        );
     };
+    let explained = explain(refused, Some("review.changed_meanwhile"))?;
+    let (field, status) = placement(&explained);
     let mut errors = FormErrors::default();
-    errors.add("decisions", message);
-    render(
-        visitor,
-        state,
-        claim_id,
-        errors,
-        typed,
-        StatusCode::CONFLICT,
-    )
-    .await
+    errors.add(
+        field,
+        explained.message(Catalogue::for_locale(visitor.locale)),
+    );
+    render(visitor, state, claim_id, errors, typed, status).await
+}
+
+/// Where the page shows a refusal: beside the field it is about (a form to correct), or
+/// above the decisions (the claim is not in a state for it).
+fn placement(refusal: &Explained) -> (&'static str, StatusCode) {
+    match refusal {
+        Explained::Rule(TransitionError::ReasonTextRequired) => {
+            ("reason_text", StatusCode::UNPROCESSABLE_ENTITY)
+        }
+        _ => ("decisions", StatusCode::CONFLICT),
+    }
 }

@@ -14,7 +14,7 @@ use crate::{
     },
     i18n::Catalogue,
     service::{
-        claim_actions::{self, Refused},
+        claim_actions,
         claim_view::{self, ClaimDetails},
         comments_step,
     },
@@ -22,7 +22,7 @@ use crate::{
 
 use super::{
     claim::{DetailRow, Missing, step_href, summary},
-    error::AppError,
+    error::{AppError, Explained, explain},
     forms::FormErrors,
     layout::Layout,
     products::denied,
@@ -115,36 +115,33 @@ pub async fn submit(
     let outcome = state
         .db(move |conn| claim_actions::submit(conn, &ctx, &viewer, &target, now))
         .await?;
-    match outcome {
-        Ok(()) => see_other_with_flash(
+    let Err(refused) = outcome else {
+        return see_other_with_flash(
             &format!("/associations/{claim_id}"),
             "flash.submitted",
             state.settings.cookie_secure,
-        ),
-        Err(Refused::NotFound) => Err(AppError::NotFound),
-        Err(Refused::Changed) => Err(AppError::Forbidden),
-        Err(Refused::Rule(rule)) => {
-            let details = owned_draft(&visitor, &state, claim_id).await?;
-            let t = Catalogue::for_locale(visitor.locale);
-            let mut errors = FormErrors::default();
-            match rule {
-                TransitionError::Incomplete(items) => {
-                    for item in items {
-                        errors.add("missing", t.message(&item));
-                    }
-                }
-                other => errors.add("missing", t.message(&other)),
+        );
+    };
+    let explained = explain(refused, None)?;
+    let details = owned_draft(&visitor, &state, claim_id).await?;
+    let t = Catalogue::for_locale(visitor.locale);
+    let mut errors = FormErrors::default();
+    match explained {
+        Explained::Rule(TransitionError::Incomplete(items)) => {
+            for item in items {
+                errors.add("missing", t.message(&item));
             }
-            let comments = details.row.comments.clone().unwrap_or_default();
-            render(
-                &visitor,
-                &details,
-                comments,
-                errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
         }
+        other => errors.add("missing", other.message(t)),
     }
+    let comments = details.row.comments.clone().unwrap_or_default();
+    render(
+        &visitor,
+        &details,
+        comments,
+        errors,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
 }
 
 #[derive(Deserialize, Default)]
@@ -201,15 +198,12 @@ pub async fn withdraw(
     let outcome = state
         .db(move |conn| claim_actions::withdraw(conn, &ctx, &viewer, &target, &parsed, now))
         .await?;
-    match outcome {
-        Ok(()) => see_other_with_flash(
-            &format!("/associations/{claim_id}"),
-            "flash.withdrawn",
-            state.settings.cookie_secure,
-        ),
-        Err(Refused::NotFound) => Err(AppError::NotFound),
-        Err(Refused::Changed | Refused::Rule(_)) => Err(AppError::Forbidden),
-    }
+    outcome?;
+    see_other_with_flash(
+        &format!("/associations/{claim_id}"),
+        "flash.withdrawn",
+        state.settings.cookie_secure,
+    )
 }
 
 /// The claim, when it is the viewer's organisation's draft.

@@ -1,17 +1,138 @@
-//! Receiving an uploaded file: streamed to a temporary file in bounded pieces (never whole
-//! in memory), hashed and size-checked on the way, so it can then be stored in one short
-//! database transaction.
+//! Receiving uploaded files: each streamed to a temporary file in bounded pieces (never
+//! whole in memory), hashed and size-checked on the way, so it can then be stored in one
+//! short database transaction. [`receive`] reads a whole proof-of-execution form.
 
 use std::{fs::File, io::Write, path::PathBuf};
 
-use actix_multipart::Field;
+use actix_multipart::{Field, Multipart};
 use actix_web::web;
 use futures_util::StreamExt;
 use sha2::{Digest, Sha256};
 
-use crate::domain::evidence::{EvidenceError, SNIFF_BYTES};
+use crate::{
+    domain::evidence::{
+        EvidenceError, EvidenceKind, FileCount, SNIFF_BYTES, display_name, recognise,
+    },
+    service::evidence_step::StagedUpload,
+};
 
 use super::error::AppError;
+
+/// The longest text field read from a form with files (the domain's limits are lower).
+const MAX_TEXT_BYTES: usize = 16 * 1024;
+
+/// A form with proof-of-execution files, read: the text fields asked for, the files
+/// staged and recognised, and the refused file that ended the reading, if one did.
+pub struct Received {
+    texts: Vec<(String, String)>,
+    pub files: Vec<ReceivedFile>,
+    pub count: FileCount,
+    /// Why the file after the last of `files` was refused; nothing after it was read.
+    pub refused: Option<EvidenceError>,
+}
+
+pub struct ReceivedFile {
+    staged: Staged,
+    display_name: String,
+    kind: EvidenceKind,
+}
+
+impl ReceivedFile {
+    pub fn upload(&self) -> StagedUpload<'_> {
+        StagedUpload {
+            path: &self.staged.path,
+            display_name: &self.display_name,
+            kind: self.kind,
+            size_bytes: self.staged.size_bytes,
+            sha256: &self.staged.sha256,
+        }
+    }
+}
+
+impl Received {
+    /// A text field's value; empty when the form did not send it.
+    pub fn text(&self, name: &str) -> String {
+        self.texts
+            .iter()
+            .find(|(field, _)| field == name)
+            .map(|(_, value)| value.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// Reads a multipart form: the fields named in `texts` as text, every other field with a
+/// file name as a file of at most `limit` bytes. The first file refused — one too many
+/// ([`FileCount`]), too large, empty, or not an accepted kind — ends the reading; the
+/// files before it stand.
+pub async fn receive(
+    payload: &mut Multipart,
+    texts: &[&str],
+    limit: u64,
+) -> Result<Received, AppError> {
+    let mut received = Received {
+        texts: Vec::new(),
+        files: Vec::new(),
+        count: FileCount::default(),
+        refused: None,
+    };
+    while let Some(field) = payload.next().await {
+        let mut field = field.map_err(|_| AppError::BadRequest)?;
+        if let Some(name) = field.name().filter(|name| texts.contains(name)) {
+            let name = name.to_owned();
+            received.texts.push((name, read_text(&mut field).await?));
+            continue;
+        }
+        let client_name = field
+            .content_disposition()
+            .and_then(|cd| cd.get_filename())
+            .map(str::to_owned);
+        let Some(client_name) = client_name.filter(|n| !n.is_empty()) else {
+            continue;
+        };
+        match receive_file(&mut field, &client_name, &mut received.count, limit).await? {
+            Ok(file) => received.files.push(file),
+            Err(refused) => {
+                received.refused = Some(refused);
+                break;
+            }
+        }
+    }
+    Ok(received)
+}
+
+async fn receive_file(
+    field: &mut Field,
+    client_name: &str,
+    count: &mut FileCount,
+    limit: u64,
+) -> Result<Result<ReceivedFile, EvidenceError>, AppError> {
+    if let Err(refused) = count.admit() {
+        return Ok(Err(refused));
+    }
+    let staged = match stage(field, limit).await? {
+        Ok(staged) => staged,
+        Err(refused) => return Ok(Err(refused)),
+    };
+    Ok(
+        recognise(&staged.head, client_name).map(|kind| ReceivedFile {
+            display_name: display_name(client_name),
+            kind,
+            staged,
+        }),
+    )
+}
+
+async fn read_text(field: &mut Field) -> Result<String, AppError> {
+    let mut bytes = Vec::new();
+    while let Some(chunk) = field.next().await {
+        let chunk = chunk.map_err(|_| AppError::BadRequest)?;
+        if bytes.len() + chunk.len() > MAX_TEXT_BYTES {
+            return Err(AppError::BadRequest);
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    String::from_utf8(bytes).map_err(|_| AppError::BadRequest)
+}
 
 /// Written to disk whenever this much has arrived.
 const WRITE_BYTES: usize = 1024 * 1024;

@@ -105,3 +105,23 @@ fn the_display_name_is_never_a_path() {
     assert_eq!(display_name(""), "file");
     assert_eq!(display_name(&"x".repeat(500)).chars().count(), 200);
 }
+
+#[test]
+fn one_request_brings_at_most_twenty_files_and_the_step_at_least_one() {
+    use portal::domain::evidence::{FileCount, MAX_FILES_PER_UPLOAD};
+    assert_eq!(MAX_FILES_PER_UPLOAD, 20);
+    let mut count = FileCount::default();
+    assert_eq!(count.require_some(), Err(EvidenceError::NoFile));
+    for n in 1..=MAX_FILES_PER_UPLOAD {
+        assert_eq!(count.admit(), Ok(()), "file {n}");
+        assert_eq!(count.admitted(), n);
+    }
+    assert_eq!(
+        count.admit(),
+        Err(EvidenceError::TooManyFiles { max: 20 }),
+        "the 21st is refused"
+    );
+    assert_eq!(count.admitted(), 20, "the refused file is not counted");
+    assert_eq!(count.admit(), Err(EvidenceError::TooManyFiles { max: 20 }));
+    assert_eq!(count.require_some(), Ok(()));
+}

@@ -1,6 +1,7 @@
 //! The domain's rules, tested through its public API (one integration test binary).
 
 mod access;
+mod association_end;
 mod calendar;
 mod calendar_props;
 mod claim_props;
@@ -15,6 +16,7 @@ mod holidays;
 mod keyset_props;
 mod messages;
 mod programme;
+mod rejection_reasons;
 mod support;
 mod tenants;
 mod values;

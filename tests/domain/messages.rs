@@ -200,6 +200,9 @@ fn transition_errors() -> Vec<TransitionError> {
         TransitionError::WindowStillOpen,
         TransitionError::NotDueYet,
         TransitionError::AnswerOverdue,
+        TransitionError::ReasonNotChoosable {
+            reason: RejectionReason::NoPartnerResponse,
+        },
         TransitionError::ReasonTextRequired,
     ];
     all.extend(calendar_errors().into_iter().map(TransitionError::Calendar));
@@ -216,6 +219,7 @@ fn transition_errors() -> Vec<TransitionError> {
         | TransitionError::WindowStillOpen
         | TransitionError::NotDueYet
         | TransitionError::AnswerOverdue
+        | TransitionError::ReasonNotChoosable { .. }
         | TransitionError::ReasonTextRequired
         | TransitionError::Calendar(_) => (),
     });

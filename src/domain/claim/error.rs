@@ -1,6 +1,6 @@
 //! Why a change to a claim was refused.
 
-use super::{Action, ActorKind, Status};
+use super::{Action, ActorKind, RejectionReason, Status};
 use crate::domain::calendar::CalendarError;
 use crate::domain::draft::MissingItem;
 use crate::domain::errors::Message;
@@ -31,6 +31,8 @@ pub enum TransitionError {
     NotDueYet,
     #[error("the answer is overdue")]
     AnswerOverdue,
+    #[error("{reason} is not a reason this actor may choose")]
+    ReasonNotChoosable { reason: RejectionReason },
     #[error("the reason needs an explanation")]
     ReasonTextRequired,
     #[error("calendar: {0}")]
@@ -52,6 +54,7 @@ impl Message for TransitionError {
             TransitionError::WindowStillOpen => "transition.window_still_open",
             TransitionError::NotDueYet => "transition.not_due_yet",
             TransitionError::AnswerOverdue => "transition.answer_overdue",
+            TransitionError::ReasonNotChoosable { .. } => "transition.reason_not_choosable",
             TransitionError::ReasonTextRequired => "transition.reason_text_required",
             TransitionError::Calendar(error) => error.key(),
         }

@@ -155,7 +155,7 @@ pub fn validate(
     open_window_or_reject(Action::Validate, claim, actor, now, calendar, conflict)
 }
 
-/// Submitted → Rejected with a reason from the list; "Other" needs text.
+/// Submitted → Rejected with a reason the actor may choose; "Other" needs text.
 pub fn reject(
     claim: &ClaimSnapshot,
     actor: &Actor,
@@ -164,6 +164,9 @@ pub fn reject(
     text: Option<Comment>,
 ) -> Outcome {
     check(Action::Reject, claim, actor, now)?;
+    if !rejection.choosable_by(actor.kind()) {
+        return Err(TransitionError::ReasonNotChoosable { reason: rejection });
+    }
     if rejection.requires_text() && text.is_none() {
         return Err(TransitionError::ReasonTextRequired);
     }
