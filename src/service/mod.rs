@@ -32,5 +32,6 @@ pub mod seed_claims;
 pub mod set_password;
 pub mod system_changes;
 pub mod tenants_admin;
+pub mod user_list;
 pub mod users_admin;
 pub mod wizard;
