@@ -13,6 +13,7 @@ pub mod conversation;
 pub mod deliveries;
 pub mod demo;
 pub mod demo_registry;
+pub mod dev_mailbox;
 pub mod draft_edit;
 pub mod evidence_step;
 pub mod exclusivity;
