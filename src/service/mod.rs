@@ -26,6 +26,7 @@ pub mod passwords;
 pub mod products_admin;
 pub mod products_step;
 pub mod registry_import;
+pub mod registry_views;
 pub mod review;
 pub mod review_lists;
 pub mod seed;
