@@ -1,6 +1,6 @@
 //! Rules for people's accounts: what makes a new password acceptable.
 
-use super::errors::Message;
+use super::errors::{Message, code_enum};
 
 pub const MIN_PASSWORD_CHARS: usize = 12;
 pub const MAX_PASSWORD_CHARS: usize = 256;
@@ -102,4 +102,30 @@ pub fn removes_last_administrator(
     stays_active_admin: bool,
 ) -> bool {
     target_is_active_admin && !stays_active_admin && active_administrators <= 1
+}
+
+code_enum! {
+    /// Where an account stands, as the administration lists it.
+    pub enum AccountState: "admin.users.state" {
+        Active => "active",
+        /// Invited, with a set-password link that still works.
+        Invited => "invited",
+        /// Invited, but the link ran out before a password was chosen.
+        LinkExpired => "link_expired",
+        /// Deactivated: cannot sign in.
+        Inactive => "inactive",
+    }
+}
+
+impl AccountState {
+    /// The state of an account that is `active` or not, has chosen a password or not, and
+    /// has an unused set-password link that still works or not.
+    pub fn of(active: bool, has_password: bool, link_live: bool) -> Self {
+        match (active, has_password, link_live) {
+            (false, _, _) => AccountState::Inactive,
+            (true, true, _) => AccountState::Active,
+            (true, false, true) => AccountState::Invited,
+            (true, false, false) => AccountState::LinkExpired,
+        }
+    }
 }

@@ -1,7 +1,7 @@
 //! `/admin/calendar`: the weekend, the public holidays, and a preview of the business days
 //! as the opt-out rule counts them. Each change is recorded with who and when.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 use crate::{
     domain::{
@@ -25,24 +25,26 @@ pub struct CalendarView {
     pub next_business_days: Vec<NaiveDate>,
 }
 
+/// The calendar with the holidays of `year` (this year in the calendar's zone when none
+/// or an implausible one is asked for). `None`: not an administrator.
 pub fn view(
     conn: &mut AnyConnection,
     ctx: &Context,
     viewer: &Viewer,
-    year: i32,
+    year: Option<i32>,
     now: DateTime<Utc>,
 ) -> anyhow::Result<Option<CalendarView>> {
     if !access::can_administer(viewer) {
         return Ok(None);
     }
+    let year = year
+        .filter(|y| (1900..=9999).contains(y))
+        .unwrap_or_else(|| now.with_timezone(&ctx.time_zone).year());
     let calendar = ctx.calendar(conn)?;
     let today = calendar.local_date(now)?;
     Ok(Some(CalendarView {
         time_zone: ctx.time_zone.name(),
-        weekend: holidays::weekend(conn)?
-            .iter()
-            .filter_map(|code| Day::parse(code))
-            .collect(),
+        weekend: holidays::weekend(conn)?,
         year,
         holidays: holidays::of_year(conn, year)?,
         next_business_days: calendar.next_business_days(today, PREVIEW_DAYS),
@@ -55,6 +57,17 @@ pub enum Change {
     Add(Holiday),
     Remove(NaiveDate),
     Import(Vec<Holiday>),
+}
+
+impl Change {
+    /// The year of the holiday it is about, if it is about one.
+    pub fn year(&self) -> Option<i32> {
+        match self {
+            Change::Add(holiday) => Some(holiday.day.year()),
+            Change::Remove(day) => Some(day.year()),
+            Change::Weekend(_) | Change::Import(_) => None,
+        }
+    }
 }
 
 /// Applies the change with its audit row, in one transaction. `None`: not an administrator;

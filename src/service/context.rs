@@ -30,8 +30,7 @@ impl Context {
     /// the public holidays administrators keep at `/admin/calendar`.
     pub fn calendar(&self, conn: &mut AnyConnection) -> anyhow::Result<BusinessCalendar> {
         let weekend = holidays::weekend(conn)?
-            .iter()
-            .filter_map(|code| Day::parse(code))
+            .into_iter()
             .map(Day::weekday)
             .collect::<Vec<_>>();
         let days = holidays::all(conn)?.into_iter().map(|(day, _)| day);

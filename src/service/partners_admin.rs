@@ -6,7 +6,9 @@ use chrono::{DateTime, Utc};
 use crate::{
     domain::{
         access::{self, Viewer},
+        ids::{LocationId, OrganisationId},
         partners::{LocationInput, PartnerError},
+        programme::Programme,
         values::OrganisationName,
     },
     store::{
@@ -16,24 +18,71 @@ use crate::{
     },
 };
 
-pub struct OrganisationView {
-    pub id: String,
+/// A partner organisation and how many locations it has.
+pub struct OrganisationSummary {
+    pub id: OrganisationId,
     pub name: String,
-    pub locations: Vec<(LocationRow, Vec<String>)>,
+    pub locations: i64,
+}
+
+/// One MPN location with the programmes it is enrolled in.
+pub struct LocationView {
+    pub id: LocationId,
+    pub organisation_id: OrganisationId,
+    pub mpn_id: String,
+    pub name: String,
+    pub country: String,
+    pub programmes: Vec<Programme>,
+}
+
+impl LocationView {
+    /// An unknown stored programme code is an error, never dropped.
+    fn new(row: LocationRow, programmes: Vec<String>) -> anyhow::Result<Self> {
+        Ok(Self {
+            id: row.id.into(),
+            organisation_id: row.organisation_id.into(),
+            mpn_id: row.mpn_id,
+            name: row.name,
+            country: row.country,
+            programmes: programmes
+                .into_iter()
+                .map(Programme::try_from)
+                .collect::<Result<_, _>>()?,
+        })
+    }
+}
+
+pub struct OrganisationView {
+    pub id: OrganisationId,
+    pub name: String,
+    pub locations: Vec<LocationView>,
 }
 
 fn admin(viewer: &Viewer) -> bool {
     access::can_administer(viewer)
 }
 
+/// Every organisation by name. `None`: not an administrator.
 pub fn list(
     conn: &mut AnyConnection,
     viewer: &Viewer,
-) -> anyhow::Result<Option<Vec<(String, String, i64)>>> {
+) -> anyhow::Result<Option<Vec<OrganisationSummary>>> {
     if !admin(viewer) {
         return Ok(None);
     }
-    Ok(Some(organisations::all_with_location_counts(conn)?))
+    summaries(conn).map(Some)
+}
+
+/// Every organisation by name, for a caller that checked the viewer.
+pub(super) fn summaries(conn: &mut AnyConnection) -> anyhow::Result<Vec<OrganisationSummary>> {
+    Ok(organisations::all_with_location_counts(conn)?
+        .into_iter()
+        .map(|(id, name, locations)| OrganisationSummary {
+            id: id.into(),
+            name,
+            locations,
+        })
+        .collect())
 }
 
 pub fn organisation(
@@ -47,10 +96,14 @@ pub fn organisation(
     let Some(name) = organisations::name_of(conn, id)? else {
         return Ok(None);
     };
+    let locations = organisations::locations_with_programmes(conn, id)?
+        .into_iter()
+        .map(|(row, programmes)| LocationView::new(row, programmes))
+        .collect::<anyhow::Result<_>>()?;
     Ok(Some(OrganisationView {
-        id: id.to_owned(),
+        id: OrganisationId::new(id),
         name,
-        locations: organisations::locations_with_programmes(conn, id)?,
+        locations,
     }))
 }
 
@@ -58,11 +111,13 @@ pub fn location(
     conn: &mut AnyConnection,
     viewer: &Viewer,
     id: &str,
-) -> anyhow::Result<Option<(LocationRow, Vec<String>)>> {
+) -> anyhow::Result<Option<LocationView>> {
     if !admin(viewer) {
         return Ok(None);
     }
-    Ok(organisations::find_location(conn, id)?)
+    organisations::find_location(conn, id)?
+        .map(|(row, programmes)| LocationView::new(row, programmes))
+        .transpose()
 }
 
 /// Creates an organisation; returns its id (`None`: not an administrator).
@@ -71,7 +126,7 @@ pub fn create_organisation(
     viewer: &Viewer,
     name: &OrganisationName,
     now: DateTime<Utc>,
-) -> anyhow::Result<Option<String>> {
+) -> anyhow::Result<Option<OrganisationId>> {
     if !admin(viewer) {
         return Ok(None);
     }
@@ -95,7 +150,7 @@ pub fn create_organisation(
         )?;
         Ok(())
     })?;
-    Ok(Some(id))
+    Ok(Some(id.into()))
 }
 
 pub fn rename_organisation(

@@ -7,6 +7,8 @@ use crate::{
     domain::{
         access::{self, Viewer},
         catalogue::{ProductError, ProductInput},
+        errors::UnknownCode,
+        programme::SolutionArea,
     },
     store::{
         AnyConnection, admin_audit,
@@ -15,22 +17,54 @@ use crate::{
     },
 };
 
-pub fn list(conn: &mut AnyConnection, viewer: &Viewer) -> anyhow::Result<Option<Vec<ProductRow>>> {
+/// A product of the catalogue as the administration shows it.
+pub struct Product {
+    pub id: String,
+    pub name: String,
+    pub area: SolutionArea,
+    pub is_dynamics365: bool,
+    /// Retired products are no longer offered.
+    pub active: bool,
+}
+
+impl TryFrom<ProductRow> for Product {
+    type Error = UnknownCode;
+
+    /// An unknown stored solution area is an error, never a blank.
+    fn try_from(row: ProductRow) -> Result<Self, UnknownCode> {
+        Ok(Self {
+            area: SolutionArea::try_from(row.solution_area)?,
+            id: row.id,
+            name: row.name,
+            is_dynamics365: row.is_dynamics365,
+            active: row.active,
+        })
+    }
+}
+
+/// The catalogue in its order. `None`: not an administrator.
+pub fn list(conn: &mut AnyConnection, viewer: &Viewer) -> anyhow::Result<Option<Vec<Product>>> {
     if !access::can_administer(viewer) {
         return Ok(None);
     }
-    Ok(Some(catalogue::all(conn)?))
+    let products = catalogue::all(conn)?
+        .into_iter()
+        .map(Product::try_from)
+        .collect::<Result<_, _>>()?;
+    Ok(Some(products))
 }
 
 pub fn find(
     conn: &mut AnyConnection,
     viewer: &Viewer,
     id: &str,
-) -> anyhow::Result<Option<ProductRow>> {
+) -> anyhow::Result<Option<Product>> {
     if !access::can_administer(viewer) {
         return Ok(None);
     }
-    Ok(catalogue::find(conn, id)?)
+    Ok(catalogue::find(conn, id)?
+        .map(Product::try_from)
+        .transpose()?)
 }
 
 /// What became of a save.

@@ -25,6 +25,20 @@ pub struct LineProblem {
     pub error: RowError,
 }
 
+/// What became of an import: how many rows were written, or every problem found.
+pub type Imported = Result<usize, Vec<LineProblem>>;
+
+/// [`import`]s the file at `path` (an upload staged on local disk).
+pub fn import_file(
+    conn: &mut AnyConnection,
+    viewer: &Viewer,
+    kind: ImportKind,
+    path: &std::path::Path,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Option<Imported>> {
+    import(conn, viewer, kind, std::fs::File::open(path)?, now)
+}
+
 /// Reads and checks the file, then imports it. `None`: not an administrator.
 pub fn import(
     conn: &mut AnyConnection,
@@ -32,7 +46,7 @@ pub fn import(
     kind: ImportKind,
     file: impl std::io::Read,
     now: DateTime<Utc>,
-) -> anyhow::Result<Option<Result<usize, Vec<LineProblem>>>> {
+) -> anyhow::Result<Option<Imported>> {
     if !access::can_administer(viewer) {
         return Ok(None);
     }

@@ -6,39 +6,15 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use crate::{
     domain::{
         access::{self, Viewer},
-        keyset::KeysetPosition,
         tenants::{Problems, SubscriptionInput, TenantError, UsageInput},
         values::{DomainName, OrganisationName, SubscriptionId, TenantId},
     },
     store::{
         AnyConnection, admin_audit, catalogue, db_time, is_unique_violation,
         registry::{self, SubscriptionRow},
-        usage::{self, TenantUsageRow},
-        write_transaction,
+        usage, write_transaction,
     },
 };
-
-/// Usage rows shown on the tenant's page (two years of a dozen products).
-pub const USAGE_SHOWN: i64 = 300;
-
-pub struct TenantDetail {
-    pub id: String,
-    pub name: String,
-    pub domains: Vec<String>,
-    pub subscriptions: Vec<SubscriptionRow>,
-    pub usage: Vec<TenantUsageRow>,
-}
-
-/// Registry tenants `(id, name)` by name, matching `search` (name, id or a domain's start),
-/// after `after`.
-pub fn browse(
-    conn: &mut AnyConnection,
-    search: Option<&str>,
-    after: Option<&KeysetPosition>,
-    limit: i64,
-) -> anyhow::Result<Vec<(String, String)>> {
-    Ok(registry::browse(conn, search, after, limit)?)
-}
 
 /// What became of a change.
 #[derive(Debug)]
@@ -47,38 +23,6 @@ pub enum Edited {
     Refused(Problems),
     /// Not an administrator, or no such tenant (or subscription).
     NotFound,
-}
-
-pub fn detail(
-    conn: &mut AnyConnection,
-    viewer: &Viewer,
-    tenant_id: &str,
-) -> anyhow::Result<Option<TenantDetail>> {
-    if !access::can_administer(viewer) {
-        return Ok(None);
-    }
-    let Some(name) = registry::tenant_name(conn, tenant_id)? else {
-        return Ok(None);
-    };
-    Ok(Some(TenantDetail {
-        id: tenant_id.to_owned(),
-        name,
-        domains: registry::tenant_domains(conn, tenant_id)?.unwrap_or_default(),
-        subscriptions: registry::subscriptions_of(conn, tenant_id)?,
-        usage: usage::of_tenant(conn, tenant_id, USAGE_SHOWN)?,
-    }))
-}
-
-pub fn find_subscription(
-    conn: &mut AnyConnection,
-    viewer: &Viewer,
-    tenant_id: &str,
-    subscription_id: &str,
-) -> anyhow::Result<Option<SubscriptionRow>> {
-    if !access::can_administer(viewer) {
-        return Ok(None);
-    }
-    Ok(registry::find_subscription(conn, subscription_id)?.filter(|s| s.tenant_id == tenant_id))
 }
 
 pub fn create(
@@ -156,16 +100,20 @@ pub fn remove_domain(
     })
 }
 
-/// Adds a subscription (`new_id`) or changes `existing`'s details; either way it belongs
-/// to `tenant_id`.
+/// Adds a subscription (`new_id`, as typed) or changes `existing`'s details; either way it
+/// belongs to `tenant_id`.
 pub fn save_subscription(
     conn: &mut AnyConnection,
     viewer: &Viewer,
     tenant_id: &str,
-    target: SubscriptionTarget<'_>,
+    new_id: Option<&SubscriptionId>,
+    existing: Option<&str>,
     input: &SubscriptionInput,
     now: DateTime<Utc>,
 ) -> anyhow::Result<Edited> {
+    let Some(target) = SubscriptionTarget::of(new_id, existing) else {
+        return Ok(Edited::NotFound);
+    };
     edit(conn, viewer, now, |c, at| {
         if let Some(refusal) = unknown_tenant_or_product(c, tenant_id, &input.product)? {
             return Ok(refusal);
@@ -200,12 +148,22 @@ pub fn save_subscription(
 }
 
 /// Which subscription a save is about.
-pub enum SubscriptionTarget<'a> {
+enum SubscriptionTarget<'a> {
     New(&'a SubscriptionId),
     Existing(&'a str),
 }
 
-impl SubscriptionTarget<'_> {
+impl<'a> SubscriptionTarget<'a> {
+    /// A new subscription with the id typed, else the one being changed (`None` without
+    /// either).
+    fn of(new_id: Option<&'a SubscriptionId>, existing: Option<&'a str>) -> Option<Self> {
+        match (new_id, existing) {
+            (Some(id), _) => Some(SubscriptionTarget::New(id)),
+            (None, Some(id)) => Some(SubscriptionTarget::Existing(id)),
+            (None, None) => None,
+        }
+    }
+
     fn id(&self) -> &str {
         match self {
             SubscriptionTarget::New(id) => id.as_str(),

@@ -9,7 +9,7 @@ use crate::{
     domain::{
         access::{self, Role, Viewer},
         accounts::{AccountError, LINK_HOURS, removes_last_administrator},
-        keyset::KeysetPosition,
+        ids::UserId,
         values::{EmailAddress, PersonName},
     },
     i18n::{Catalogue, Locale},
@@ -17,56 +17,44 @@ use crate::{
     store::{
         AnyConnection, admin_audit, db_time, is_unique_violation, new_id, organisations,
         password_tokens, sessions,
-        users::{self, UserFilter, UserLine},
+        users::{self, UserLine},
         write_transaction,
     },
     tokens,
 };
 
-use super::{auth::normalise_email, context::Context, notify};
+use super::{
+    auth::normalise_email,
+    context::Context,
+    notify,
+    partners_admin::{self, OrganisationSummary},
+    user_list::{UserSummary, user_summary},
+};
 
-/// A page of users, each with whether a set-password link of theirs still works.
-pub fn list(
-    conn: &mut AnyConnection,
-    viewer: &Viewer,
-    filter: &UserFilter,
-    after: Option<&KeysetPosition>,
-    limit: i64,
-    now: DateTime<Utc>,
-) -> anyhow::Result<Option<Vec<(UserLine, bool)>>> {
-    if !access::can_administer(viewer) {
-        return Ok(None);
-    }
-    let lines = users::page(conn, filter, after, limit)?;
-    let ids: Vec<String> = lines.iter().map(|u| u.id.clone()).collect();
-    let live = password_tokens::users_with_live_link(conn, &ids, db_time(now))?;
-    Ok(Some(
-        lines
-            .into_iter()
-            .map(|u| {
-                let link = live.contains(&u.id);
-                (u, link)
-            })
-            .collect(),
-    ))
+/// One user's page: the user, and the organisations a partner user may belong to.
+pub struct UserDetail {
+    pub user: UserSummary,
+    pub organisations: Vec<OrganisationSummary>,
 }
 
-/// One user, with whether a set-password link of theirs still works.
-pub fn find(
+/// `None`: not an administrator, or no such user.
+pub fn user_detail(
     conn: &mut AnyConnection,
     viewer: &Viewer,
     id: &str,
     now: DateTime<Utc>,
-) -> anyhow::Result<Option<(UserLine, bool)>> {
+) -> anyhow::Result<Option<UserDetail>> {
     if !access::can_administer(viewer) {
         return Ok(None);
     }
-    let Some(line) = users::find_line(conn, id)? else {
+    let Some(user) = user_summary(conn, id, now)? else {
         return Ok(None);
     };
-    let live =
-        password_tokens::users_with_live_link(conn, std::slice::from_ref(&line.id), db_time(now))?;
-    Ok(Some((line, !live.is_empty())))
+    let organisations = partners_admin::summaries(conn)?;
+    Ok(Some(UserDetail {
+        user,
+        organisations,
+    }))
 }
 
 /// Who to invite, as checked by the caller.
@@ -84,7 +72,7 @@ pub fn invite(
     viewer: &Viewer,
     invitation: &Invitation,
     now: DateTime<Utc>,
-) -> anyhow::Result<Option<Result<String, AccountError>>> {
+) -> anyhow::Result<Option<Result<UserId, AccountError>>> {
     if !access::can_administer(viewer) {
         return Ok(None);
     }
@@ -132,7 +120,7 @@ pub fn invite(
         Ok(())
     });
     match created {
-        Ok(()) => Ok(Some(Ok(id))),
+        Ok(()) => Ok(Some(Ok(id.into()))),
         // Another administrator invited the same address a moment ago.
         Err(e) if is_unique_violation(&e) => Ok(Some(Err(AccountError::EmailTaken))),
         Err(e) => Err(e),
@@ -200,7 +188,7 @@ pub fn send_password_link(
         send_link(
             c,
             ctx,
-            &user.id,
+            user.id.as_str(),
             &user.email,
             &user.display_name,
             MailKind::PasswordReset,
@@ -235,8 +223,7 @@ pub fn change_role(
     now: DateTime<Utc>,
 ) -> anyhow::Result<Changed> {
     change(conn, viewer, id, now, |c, user| {
-        let is_admin =
-            user.active && user.has_password && user.role == Role::Administrator.as_str();
+        let is_admin = user.active && user.has_password && user.role == Role::Administrator;
         let stays = is_admin && role == Role::Administrator;
         if removes_last_administrator(users::active_administrators(c)?, is_admin, stays) {
             return Ok(Err(AccountError::LastAdministrator));
@@ -251,7 +238,7 @@ pub fn change_role(
         sessions::delete_for_user(c, id)?;
         Ok(Ok((
             "user.role_changed",
-            format!("{} → {}", user.role, role.as_str()),
+            format!("{} → {}", user.role, role),
         )))
     })
 }
@@ -264,8 +251,7 @@ pub fn set_active(
     now: DateTime<Utc>,
 ) -> anyhow::Result<Changed> {
     change(conn, viewer, id, now, |c, user| {
-        let is_admin =
-            user.active && user.has_password && user.role == Role::Administrator.as_str();
+        let is_admin = user.active && user.has_password && user.role == Role::Administrator;
         let stays = is_admin && active;
         if removes_last_administrator(users::active_administrators(c)?, is_admin, stays) {
             return Ok(Err(AccountError::LastAdministrator));

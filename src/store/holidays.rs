@@ -3,24 +3,30 @@
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
+use crate::domain::holidays::Day;
+
 use super::{
     AnyConnection,
     schema::{calendar_settings, holidays},
 };
 
-/// The weekend's day codes, e.g. `["sat", "sun"]`.
-pub fn weekend(conn: &mut AnyConnection) -> QueryResult<Vec<String>> {
+/// The weekend's days (stored as codes, e.g. `sat,sun`). An unknown code is a read error,
+/// never a working day.
+pub fn weekend(conn: &mut AnyConnection) -> QueryResult<Vec<Day>> {
     let stored: Option<String> = calendar_settings::table
         .find(1)
         .select(calendar_settings::weekend_days)
         .first(conn)
         .optional()?;
-    Ok(stored
+    stored
         .unwrap_or_default()
         .split(',')
         .filter(|d| !d.is_empty())
-        .map(str::to_owned)
-        .collect())
+        .map(|code| {
+            Day::try_from(code.to_owned())
+                .map_err(|e| diesel::result::Error::DeserializationError(Box::new(e)))
+        })
+        .collect()
 }
 
 pub fn set_weekend(conn: &mut AnyConnection, codes: &[&str]) -> QueryResult<()> {

@@ -3,7 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::domain::keyset::KeysetPosition;
+use crate::domain::{access::Role, ids::UserId, keyset::KeysetPosition};
 
 use super::{AnyConnection, schema::users};
 
@@ -60,13 +60,16 @@ pub fn count(conn: &mut AnyConnection) -> QueryResult<i64> {
     users::table.count().get_result(conn)
 }
 
-/// A user as the administration lists them, with the organisation's name.
+/// A user as the administration lists them, with the organisation's name. An unknown
+/// stored role is a read error, not a default.
 #[derive(Debug, Clone, Queryable)]
 pub struct UserLine {
-    pub id: String,
+    #[diesel(deserialize_as = String)]
+    pub id: UserId,
     pub email: String,
     pub display_name: String,
-    pub role: String,
+    #[diesel(deserialize_as = String)]
+    pub role: Role,
     pub organisation_id: Option<String>,
     pub organisation_name: Option<String>,
     pub active: bool,
@@ -98,12 +101,11 @@ fn line_columns() -> (
     )
 }
 
-/// Every user, staff first then by organisation and name.
 /// Which users a list shows: part of the name or email, and a role.
 #[derive(Debug, Clone, Default)]
 pub struct UserFilter {
     pub search: Option<String>,
-    pub role: Option<String>,
+    pub role: Option<Role>,
 }
 
 /// Users by name then id, after the position `after` (name, id), at most `limit`.
@@ -130,7 +132,7 @@ pub fn page(
         );
     }
     if let Some(role) = &filter.role {
-        query = query.filter(users::role.eq(role.clone()));
+        query = query.filter(users::role.eq(role.as_str()));
     }
     if let Some(KeysetPosition { value: name, id }) = after {
         query = query.filter(

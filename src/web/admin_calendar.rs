@@ -13,7 +13,7 @@ use crate::{
         holidays::{self, Day, Holiday},
     },
     i18n::{Catalogue, format},
-    service::calendar_admin::{self, Change},
+    service::calendar_admin::{self, CalendarView, Change},
 };
 
 use super::{
@@ -50,6 +50,39 @@ struct CalendarPage {
     typed: Typed,
 }
 
+impl CalendarPage {
+    fn new(visitor: &Visitor, view: CalendarView, typed: Typed, errors: FormErrors) -> Self {
+        let t = Catalogue::for_locale(visitor.locale);
+        let weekday = |d: &Day| WeekdayBox {
+            code: d.as_str(),
+            label: t.get(d.label_key()).to_owned(),
+            checked: match &typed.weekend {
+                Some(ticked) => ticked.iter().any(|c| c == d.as_str()),
+                None => view.weekend.contains(d),
+            },
+        };
+        let holiday = |(day, name): (NaiveDate, String)| HolidayLine {
+            date: day.to_string(),
+            shown: format::day(day, t),
+            name,
+        };
+        Self {
+            layout: Layout::new(visitor, "admin.calendar.title").with_errors(!errors.is_empty()),
+            time_zone: view.time_zone,
+            next_days: view
+                .next_business_days
+                .iter()
+                .map(|d| format::day(*d, t))
+                .collect(),
+            weekdays: Day::ALL.iter().map(weekday).collect(),
+            year: view.year,
+            holidays: view.holidays.into_iter().map(holiday).collect(),
+            errors,
+            typed,
+        }
+    }
+}
+
 /// What the administrator typed, kept when a form comes back with an error.
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -73,15 +106,8 @@ pub async fn show(
     state: web::Data<AppState>,
     query: web::Query<YearQuery>,
 ) -> Result<HttpResponse, AppError> {
-    render(
-        &visitor,
-        &state,
-        query.year,
-        FormErrors::default(),
-        Typed::default(),
-        StatusCode::OK,
-    )
-    .await
+    let (typed, errors) = (Typed::default(), FormErrors::default());
+    render(&visitor, &state, query.year, typed, errors, StatusCode::OK).await
 }
 
 pub async fn set_weekend(
@@ -107,24 +133,14 @@ pub async fn set_weekend(
             .await
         }
         Err(e) => {
-            let mut errors = FormErrors::default();
-            errors.add(
-                "weekend-mon",
-                Catalogue::for_locale(visitor.locale).message(&e),
-            );
+            let t = Catalogue::for_locale(visitor.locale);
+            let errors = FormErrors::one("weekend-mon", &e, t);
             let typed = Typed {
                 weekend: Some(codes),
                 ..Typed::default()
             };
-            render(
-                &visitor,
-                &state,
-                None,
-                errors,
-                typed,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            render(&visitor, &state, None, typed, errors, status).await
         }
     }
 }
@@ -142,25 +158,13 @@ pub async fn add(
     let name = holidays::parse_name(&typed.name).map_err(|e| errors.add("name", t.message(&e)));
     match (day, name) {
         (Ok(day), Ok(name)) => {
-            change(
-                &visitor,
-                &state,
-                Change::Add(Holiday { day, name }),
-                "flash.holiday_added",
-            )
-            .await
+            let holiday = Change::Add(Holiday { day, name });
+            change(&visitor, &state, holiday, "flash.holiday_added").await
         }
-        _ => {
-            let year = holidays::parse_day(&typed.day).ok().map(|d| d.year());
-            render(
-                &visitor,
-                &state,
-                year,
-                errors,
-                typed,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+        (day, _) => {
+            let year = day.ok().map(|d| d.year());
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            render(&visitor, &state, year, typed, errors, status).await
         }
     }
 }
@@ -202,29 +206,15 @@ pub async fn import(
             let t = Catalogue::for_locale(visitor.locale);
             let mut errors = FormErrors::default();
             for problem in lines {
-                let message = t.message(&problem.error);
-                let line = problem.line.to_string();
-                errors.add(
-                    "list",
-                    t.format(
-                        "admin.calendar.line_error",
-                        &[("line", &line), ("message", &message)],
-                    ),
-                );
+                errors.add_line("list", problem.line, &problem.error, t);
             }
-            render(
-                &visitor,
-                &state,
-                None,
-                errors,
-                typed,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            render(&visitor, &state, None, typed, errors, status).await
         }
     }
 }
 
+/// Applies the change; back to the calendar (at the holiday's year) with `flash`.
 async fn change(
     visitor: &Visitor,
     state: &AppState,
@@ -232,12 +222,7 @@ async fn change(
     flash: &str,
 ) -> Result<HttpResponse, AppError> {
     let viewer = visitor.signed_in()?.viewer();
-    let now = state.now();
-    let year = match &change {
-        Change::Add(holiday) => Some(holiday.day.year()),
-        Change::Remove(day) => Some(day.year()),
-        _ => None,
-    };
+    let (now, year) = (state.now(), change.year());
     let done = state
         .db(move |conn| calendar_admin::apply(conn, &viewer, change, now))
         .await?
@@ -256,52 +241,15 @@ async fn render(
     visitor: &Visitor,
     state: &AppState,
     year: Option<i32>,
-    errors: FormErrors,
     typed: Typed,
+    errors: FormErrors,
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let viewer = visitor.permitted(access::can_administer)?.viewer();
     let (now, ctx) = (state.now(), state.context.clone());
-    let zone = ctx.time_zone;
-    let year = year
-        .filter(|y| (1900..=9999).contains(y))
-        .unwrap_or_else(|| now.with_timezone(&zone).year());
     let view = state
         .db(move |conn| calendar_admin::view(conn, &ctx, &viewer, year, now))
         .await?
         .ok_or(AppError::Forbidden)?;
-    let t = Catalogue::for_locale(visitor.locale);
-    let template = CalendarPage {
-        layout: Layout::new(visitor, "admin.calendar.title").with_errors(!errors.is_empty()),
-        time_zone: view.time_zone,
-        next_days: view
-            .next_business_days
-            .iter()
-            .map(|d| format::day(*d, t))
-            .collect(),
-        weekdays: Day::ALL
-            .iter()
-            .map(|d| WeekdayBox {
-                code: d.as_str(),
-                label: t.get(d.label_key()).to_owned(),
-                checked: match &typed.weekend {
-                    Some(ticked) => ticked.iter().any(|c| c == d.as_str()),
-                    None => view.weekend.contains(d),
-                },
-            })
-            .collect(),
-        year: view.year,
-        holidays: view
-            .holidays
-            .iter()
-            .map(|(day, name)| HolidayLine {
-                date: day.to_string(),
-                shown: format::day(*day, t),
-                name: name.clone(),
-            })
-            .collect(),
-        errors,
-        typed,
-    };
-    page(status, &template)
+    page(status, &CalendarPage::new(visitor, view, typed, errors))
 }

@@ -3,20 +3,19 @@
 
 use actix_web::{HttpResponse, http::StatusCode, web};
 use askama::Template;
-use serde::Deserialize;
 
 use crate::{
     domain::{
         access,
-        partners::{self, PartnerError},
+        partners::{self, LocationInput},
         programme::Programme,
     },
     i18n::Catalogue,
-    service::partners_admin::{self, LocationSaved},
+    service::partners_admin::{self, LocationSaved, LocationView},
 };
 
 use super::{
-    admin_partners::render_organisation,
+    admin_partners::{Typed, render_organisation},
     error::AppError,
     forms::FormErrors,
     layout::Layout,
@@ -32,13 +31,55 @@ pub struct ProgrammeBox {
     pub checked: bool,
 }
 
-/// The location form's fields as typed.
-#[derive(Deserialize, Default)]
-#[serde(default)]
+/// The location form's fields as typed, with the programme codes ticked.
+#[derive(Default)]
 pub struct LocationForm {
     pub mpn_id: String,
     pub location_name: String,
     pub country: String,
+    pub programmes: Vec<String>,
+}
+
+impl LocationForm {
+    /// The fields of a posted form (`programmes` repeats, one per ticked box).
+    fn from_pairs(pairs: Vec<(String, String)>) -> Self {
+        let mut form = LocationForm::default();
+        for (name, value) in pairs {
+            match name.as_str() {
+                "mpn_id" => form.mpn_id = value,
+                "location_name" => form.location_name = value,
+                "country" => form.country = value,
+                "programmes" => form.programmes.push(value),
+                _ => {}
+            }
+        }
+        form
+    }
+
+    /// The form as stored.
+    fn of(location: &LocationView) -> Self {
+        LocationForm {
+            mpn_id: location.mpn_id.clone(),
+            location_name: location.name.clone(),
+            country: location.country.clone(),
+            programmes: location
+                .programmes
+                .iter()
+                .map(|p| p.as_str().to_owned())
+                .collect(),
+        }
+    }
+
+    /// The location the form describes, or every field's problem.
+    fn input(&self, t: &Catalogue) -> Result<LocationInput, FormErrors> {
+        partners::parse_location(
+            &self.mpn_id,
+            &self.location_name,
+            &self.country,
+            &self.programmes,
+        )
+        .map_err(|problems| FormErrors::for_fields(&problems, t))
+    }
 }
 
 #[derive(Template)]
@@ -52,6 +93,25 @@ struct LocationPage {
     programmes: Vec<ProgrammeBox>,
 }
 
+impl LocationPage {
+    fn new(
+        visitor: &Visitor,
+        stored: &LocationView,
+        typed: LocationForm,
+        errors: FormErrors,
+    ) -> Self {
+        let t = Catalogue::for_locale(visitor.locale);
+        Self {
+            layout: Layout::new(visitor, "admin.locations.title").with_errors(!errors.is_empty()),
+            id: stored.id.to_string(),
+            organisation_href: organisation_href(stored.organisation_id.as_str()),
+            errors,
+            programmes: programme_boxes(t, &typed.programmes),
+            location: typed,
+        }
+    }
+}
+
 pub async fn add_location(
     visitor: Visitor,
     state: web::Data<AppState>,
@@ -59,34 +119,20 @@ pub async fn add_location(
     form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
     let organisation_id = id.into_inner();
-    let (location, programmes) = location_fields(form.into_inner());
-    match save_location(
-        &visitor,
-        &state,
-        &organisation_id,
-        None,
-        &location,
-        &programmes,
-    )
-    .await?
-    {
+    let location = LocationForm::from_pairs(form.into_inner());
+    match save_location(&visitor, &state, &organisation_id, None, &location).await? {
         Ok(()) => see_other_with_flash(
-            &format!("/admin/organisations/{organisation_id}"),
+            &organisation_href(&organisation_id),
             "flash.location_saved",
             state.settings.cookie_secure,
         ),
         Err(errors) => {
-            render_organisation(
-                &visitor,
-                &state,
-                organisation_id,
-                errors,
-                None,
+            let typed = Typed {
                 location,
-                programmes,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+                ..Typed::default()
+            };
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            render_organisation(&visitor, &state, organisation_id, typed, errors, status).await
         }
     }
 }
@@ -96,27 +142,10 @@ pub async fn location_form(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let viewer = visitor.permitted(access::can_administer)?.viewer();
-    let id = id.into_inner();
-    let target = id.clone();
-    let (row, programmes) = state
-        .db(move |conn| partners_admin::location(conn, &viewer, &target))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let form = LocationForm {
-        mpn_id: row.mpn_id,
-        location_name: row.name,
-        country: row.country,
-    };
-    render_location(
-        &visitor,
-        id,
-        row.organisation_id,
-        form,
-        programmes,
-        FormErrors::default(),
-        StatusCode::OK,
-    )
+    let stored = find_location(&visitor, &state, id.into_inner()).await?;
+    let form = LocationForm::of(&stored);
+    let template = LocationPage::new(&visitor, &stored, form, FormErrors::default());
+    page(StatusCode::OK, &template)
 }
 
 pub async fn update_location(
@@ -125,81 +154,52 @@ pub async fn update_location(
     id: web::Path<String>,
     form: web::Form<Vec<(String, String)>>,
 ) -> Result<HttpResponse, AppError> {
-    let viewer = visitor.permitted(access::can_administer)?.viewer();
-    let id = id.into_inner();
-    let target = id.clone();
-    let (row, _) = state
-        .db(move |conn| partners_admin::location(conn, &viewer, &target))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let (location, programmes) = location_fields(form.into_inner());
-    match save_location(
-        &visitor,
-        &state,
-        &row.organisation_id,
-        Some(&id),
-        &location,
-        &programmes,
-    )
-    .await?
-    {
+    let stored = find_location(&visitor, &state, id.into_inner()).await?;
+    let location = LocationForm::from_pairs(form.into_inner());
+    let (organisation, target) = (stored.organisation_id.as_str(), Some(stored.id.as_str()));
+    match save_location(&visitor, &state, organisation, target, &location).await? {
         Ok(()) => see_other_with_flash(
-            &format!("/admin/organisations/{}", row.organisation_id),
+            &organisation_href(organisation),
             "flash.location_saved",
             state.settings.cookie_secure,
         ),
-        Err(errors) => render_location(
-            &visitor,
-            id,
-            row.organisation_id,
-            location,
-            programmes,
-            errors,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        ),
-    }
-}
-
-/// The location's fields and the checked programme codes from a posted form.
-fn location_fields(pairs: Vec<(String, String)>) -> (LocationForm, Vec<String>) {
-    let mut form = LocationForm::default();
-    let mut programmes = Vec::new();
-    for (name, value) in pairs {
-        match name.as_str() {
-            "mpn_id" => form.mpn_id = value,
-            "location_name" => form.location_name = value,
-            "country" => form.country = value,
-            "programmes" => programmes.push(value),
-            _ => {}
+        Err(errors) => {
+            let template = LocationPage::new(&visitor, &stored, location, errors);
+            page(StatusCode::UNPROCESSABLE_ENTITY, &template)
         }
     }
-    (form, programmes)
 }
 
+fn organisation_href(organisation_id: &str) -> String {
+    format!("/admin/organisations/{organisation_id}")
+}
+
+async fn find_location(
+    visitor: &Visitor,
+    state: &AppState,
+    id: String,
+) -> Result<LocationView, AppError> {
+    let viewer = visitor.permitted(access::can_administer)?.viewer();
+    state
+        .db(move |conn| partners_admin::location(conn, &viewer, &id))
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Adds the location to the organisation (`location_id: None`) or changes it; the form's
+/// problems when it cannot be saved.
 async fn save_location(
     visitor: &Visitor,
     state: &AppState,
     organisation_id: &str,
     location_id: Option<&str>,
     form: &LocationForm,
-    programmes: &[String],
 ) -> Result<Result<(), FormErrors>, AppError> {
     let viewer = visitor.permitted(access::can_administer)?.viewer();
     let t = Catalogue::for_locale(visitor.locale);
-    let mut errors = FormErrors::default();
-    let input = match partners::parse_location(
-        &form.mpn_id,
-        &form.location_name,
-        &form.country,
-        programmes,
-    ) {
+    let input = match form.input(t) {
         Ok(input) => input,
-        Err(problems) => {
-            for (field, e) in problems {
-                errors.add(field, t.message(&e));
-            }
-            return Ok(Err(errors));
-        }
+        Err(errors) => return Ok(Err(errors)),
     };
     let (now, organisation, location) = (
         state.now(),
@@ -208,22 +208,13 @@ async fn save_location(
     );
     let saved = state
         .db(move |conn| {
-            partners_admin::save_location(
-                conn,
-                &viewer,
-                &organisation,
-                location.as_deref(),
-                &input,
-                now,
-            )
+            let location = location.as_deref();
+            partners_admin::save_location(conn, &viewer, &organisation, location, &input, now)
         })
         .await?;
     match saved {
         LocationSaved::Done => Ok(Ok(())),
-        LocationSaved::Refused(e @ PartnerError::MpnTaken) | LocationSaved::Refused(e) => {
-            errors.add("mpn_id", t.message(&e));
-            Ok(Err(errors))
-        }
+        LocationSaved::Refused(e) => Ok(Err(FormErrors::one("mpn_id", &e, t))),
         LocationSaved::NotFound => Err(AppError::NotFound),
     }
 }
@@ -243,25 +234,4 @@ pub(super) fn programme_boxes(t: &Catalogue, checked: &[String]) -> Vec<Programm
             checked: checked.iter().any(|c| c == p.as_str()),
         })
         .collect()
-}
-
-fn render_location(
-    visitor: &Visitor,
-    id: String,
-    organisation_id: String,
-    location: LocationForm,
-    programmes: Vec<String>,
-    errors: FormErrors,
-    status: StatusCode,
-) -> Result<HttpResponse, AppError> {
-    let t = Catalogue::for_locale(visitor.locale);
-    let template = LocationPage {
-        layout: Layout::new(visitor, "admin.locations.title").with_errors(!errors.is_empty()),
-        id,
-        organisation_href: format!("/admin/organisations/{organisation_id}"),
-        errors,
-        location,
-        programmes: programme_boxes(t, &programmes),
-    };
-    page(status, &template)
 }

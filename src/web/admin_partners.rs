@@ -6,9 +6,9 @@ use askama::Template;
 use serde::Deserialize;
 
 use crate::{
-    domain::{access, programme::Programme, values::OrganisationName},
+    domain::{access, values::OrganisationName},
     i18n::Catalogue,
-    service::partners_admin,
+    service::partners_admin::{self, LocationView, OrganisationSummary, OrganisationView},
 };
 
 use super::{
@@ -35,10 +35,34 @@ pub struct LocationLine {
     pub programmes: String,
 }
 
+impl LocationLine {
+    fn new(location: LocationView, t: &Catalogue) -> Self {
+        Self {
+            href: format!("/admin/locations/{}", location.id),
+            programmes: location
+                .programmes
+                .iter()
+                .map(|p| t.get(p.label_key()))
+                .collect::<Vec<_>>()
+                .join(", "),
+            mpn_id: location.mpn_id,
+            name: location.name,
+            country: location.country,
+        }
+    }
+}
+
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct NameForm {
     name: String,
+}
+
+/// What the organisation page's forms show: what was typed into the one that failed.
+#[derive(Default)]
+pub(super) struct Typed {
+    pub name: Option<String>,
+    pub location: LocationForm,
 }
 
 #[derive(Template)]
@@ -48,6 +72,30 @@ struct OrganisationsPage {
     organisations: Vec<OrganisationLine>,
     errors: FormErrors,
     typed_name: String,
+}
+
+impl OrganisationsPage {
+    fn new(
+        visitor: &Visitor,
+        organisations: Vec<OrganisationSummary>,
+        typed_name: String,
+        errors: FormErrors,
+    ) -> Self {
+        Self {
+            layout: Layout::new(visitor, "admin.organisations.title")
+                .with_errors(!errors.is_empty()),
+            organisations: organisations
+                .into_iter()
+                .map(|o| OrganisationLine {
+                    href: format!("/admin/organisations/{}", o.id),
+                    name: o.name,
+                    locations: o.locations,
+                })
+                .collect(),
+            errors,
+            typed_name,
+        }
+    }
 }
 
 #[derive(Template)]
@@ -63,15 +111,30 @@ struct OrganisationPage {
     programmes: Vec<ProgrammeBox>,
 }
 
+impl OrganisationPage {
+    fn new(visitor: &Visitor, view: OrganisationView, typed: Typed, errors: FormErrors) -> Self {
+        let t = Catalogue::for_locale(visitor.locale);
+        Self {
+            layout: Layout::new(visitor, "admin.organisations.one_title")
+                .with_errors(!errors.is_empty()),
+            id: view.id.to_string(),
+            typed_name: typed.name.unwrap_or_else(|| view.name.clone()),
+            name: view.name,
+            locations: view
+                .locations
+                .into_iter()
+                .map(|l| LocationLine::new(l, t))
+                .collect(),
+            errors,
+            programmes: programme_boxes(t, &typed.location.programmes),
+            location: typed.location,
+        }
+    }
+}
+
 pub async fn index(visitor: Visitor, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    render_index(
-        &visitor,
-        &state,
-        FormErrors::default(),
-        String::new(),
-        StatusCode::OK,
-    )
-    .await
+    let errors = FormErrors::default();
+    render_index(&visitor, &state, String::new(), errors, StatusCode::OK).await
 }
 
 pub async fn create(
@@ -84,16 +147,9 @@ pub async fn create(
     let name = match OrganisationName::parse(&typed) {
         Ok(name) => name,
         Err(e) => {
-            let mut errors = FormErrors::default();
-            errors.add("name", Catalogue::for_locale(visitor.locale).message(&e));
-            return render_index(
-                &visitor,
-                &state,
-                errors,
-                typed,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
+            let errors = FormErrors::one("name", &e, Catalogue::for_locale(visitor.locale));
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            return render_index(&visitor, &state, typed, errors, status).await;
         }
     };
     let now = state.now();
@@ -113,15 +169,13 @@ pub async fn show(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let form = LocationForm::default();
+    let (typed, errors) = (Typed::default(), FormErrors::default());
     render_organisation(
         &visitor,
         &state,
         id.into_inner(),
-        FormErrors::default(),
-        None,
-        form,
-        Vec::new(),
+        typed,
+        errors,
         StatusCode::OK,
     )
     .await
@@ -138,20 +192,13 @@ pub async fn rename(
     let name = match OrganisationName::parse(&typed) {
         Ok(name) => name,
         Err(e) => {
-            let mut errors = FormErrors::default();
-            errors.add("name", Catalogue::for_locale(visitor.locale).message(&e));
-            let form = LocationForm::default();
-            return render_organisation(
-                &visitor,
-                &state,
-                id,
-                errors,
-                Some(typed),
-                form,
-                Vec::new(),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
+            let errors = FormErrors::one("name", &e, Catalogue::for_locale(visitor.locale));
+            let typed = Typed {
+                name: Some(typed),
+                ..Typed::default()
+            };
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            return render_organisation(&visitor, &state, id, typed, errors, status).await;
         }
     };
     let (now, target) = (state.now(), id.clone());
@@ -171,74 +218,31 @@ pub async fn rename(
 async fn render_index(
     visitor: &Visitor,
     state: &AppState,
+    typed_name: String,
     errors: FormErrors,
-    name: String,
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let viewer = visitor.permitted(access::can_administer)?.viewer();
-    let rows = state
+    let organisations = state
         .db(move |conn| partners_admin::list(conn, &viewer))
         .await?
         .ok_or(AppError::Forbidden)?;
-    let template = OrganisationsPage {
-        layout: Layout::new(visitor, "admin.organisations.title").with_errors(!errors.is_empty()),
-        organisations: rows
-            .into_iter()
-            .map(|(id, name, locations)| OrganisationLine {
-                href: format!("/admin/organisations/{id}"),
-                name,
-                locations,
-            })
-            .collect(),
-        errors,
-        typed_name: name,
-    };
+    let template = OrganisationsPage::new(visitor, organisations, typed_name, errors);
     page(status, &template)
 }
 
-#[allow(clippy::too_many_arguments)]
 pub(super) async fn render_organisation(
     visitor: &Visitor,
     state: &AppState,
     id: String,
+    typed: Typed,
     errors: FormErrors,
-    typed_name: Option<String>,
-    location: LocationForm,
-    programmes: Vec<String>,
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let viewer = visitor.permitted(access::can_administer)?.viewer();
-    let target = id.clone();
     let view = state
-        .db(move |conn| partners_admin::organisation(conn, &viewer, &target))
+        .db(move |conn| partners_admin::organisation(conn, &viewer, &id))
         .await?
         .ok_or(AppError::NotFound)?;
-    let t = Catalogue::for_locale(visitor.locale);
-    let template = OrganisationPage {
-        layout: Layout::new(visitor, "admin.organisations.one_title")
-            .with_errors(!errors.is_empty()),
-        typed_name: typed_name.unwrap_or_else(|| view.name.clone()),
-        name: view.name,
-        locations: view
-            .locations
-            .into_iter()
-            .map(|(l, codes)| LocationLine {
-                href: format!("/admin/locations/{}", l.id),
-                mpn_id: l.mpn_id,
-                name: l.name,
-                country: l.country,
-                programmes: codes
-                    .iter()
-                    .filter_map(|c| Programme::parse(c))
-                    .map(|p| t.get(p.label_key()))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            })
-            .collect(),
-        id,
-        errors,
-        location,
-        programmes: programme_boxes(t, &programmes),
-    };
-    page(status, &template)
+    page(status, &OrganisationPage::new(visitor, view, typed, errors))
 }

@@ -7,11 +7,11 @@ use serde::Deserialize;
 use crate::{
     domain::{
         access,
-        catalogue::{self, ProductError},
+        catalogue::{self, ProductError, ProductInput},
         programme::SolutionArea,
     },
     i18n::Catalogue,
-    service::products_admin::{self, Saved},
+    service::products_admin::{self, Product, Saved},
 };
 
 use super::{
@@ -39,6 +39,26 @@ struct ProductsPage {
     products: Vec<ProductLine>,
 }
 
+impl ProductsPage {
+    fn new(visitor: &Visitor, products: Vec<Product>) -> Self {
+        let t = Catalogue::for_locale(visitor.locale);
+        Self {
+            layout: Layout::new(visitor, "admin.products.title"),
+            products: products
+                .into_iter()
+                .map(|p| ProductLine {
+                    href: format!("/admin/products/{}", p.id),
+                    area: t.get(p.area.label_key()).to_owned(),
+                    name: p.name,
+                    id: p.id,
+                    dynamics: p.is_dynamics365,
+                    active: p.active,
+                })
+                .collect(),
+        }
+    }
+}
+
 #[derive(Template)]
 #[template(path = "admin/product_form.html")]
 struct ProductFormPage {
@@ -52,6 +72,46 @@ struct ProductFormPage {
     statuses: Vec<Choice>,
 }
 
+impl ProductFormPage {
+    fn new(
+        visitor: &Visitor,
+        existing_id: Option<String>,
+        form: ProductForm,
+        errors: FormErrors,
+    ) -> Self {
+        let t = Catalogue::for_locale(visitor.locale);
+        let (title, action) = match &existing_id {
+            Some(id) => ("admin.products.edit_title", format!("/admin/products/{id}")),
+            None => ("admin.products.new_title", "/admin/products/new".to_owned()),
+        };
+        Self {
+            layout: Layout::new(visitor, title).with_errors(!errors.is_empty()),
+            existing_id,
+            action,
+            errors,
+            areas: coded_choices("area", SolutionArea::ALL, t, &form.area),
+            statuses: status_choices(t, &form.status),
+            form,
+        }
+    }
+}
+
+/// **Active** or **Retired**, each with its hint.
+fn status_choices(t: &Catalogue, selected: &str) -> Vec<Choice> {
+    let status = |code: &str| {
+        (
+            code.to_owned(),
+            t.get(&format!("admin.products.{code}")).to_owned(),
+            t.get(&format!("admin.products.{code}_hint")).to_owned(),
+        )
+    };
+    choices(
+        "status",
+        vec![status("active"), status("retired")],
+        selected,
+    )
+}
+
 #[derive(Deserialize, Default, Clone)]
 #[serde(default)]
 pub struct ProductForm {
@@ -62,33 +122,54 @@ pub struct ProductForm {
     status: String,
 }
 
+impl ProductForm {
+    /// The form as stored.
+    fn of(product: Product) -> Self {
+        ProductForm {
+            id: product.id,
+            name: product.name,
+            area: product.area.as_str().to_owned(),
+            is_dynamics365: product.is_dynamics365.then(|| "yes".to_owned()),
+            status: if product.active { "active" } else { "retired" }.to_owned(),
+        }
+    }
+
+    /// The product's id (`existing`, or the typed one for a new product) and details, or
+    /// every field's problem.
+    fn input(
+        &self,
+        existing: Option<&str>,
+        t: &Catalogue,
+    ) -> Result<(String, ProductInput), FormErrors> {
+        let mut errors = FormErrors::default();
+        let id = match existing {
+            Some(id) => Some(id.to_owned()),
+            None => catalogue::parse_id(&self.id)
+                .map_err(|e| errors.add("id", t.message(&e)))
+                .ok(),
+        };
+        let dynamics = self.is_dynamics365.is_some();
+        let input = catalogue::parse_product(&self.name, &self.area, dynamics, &self.status)
+            .map_err(|problems| {
+                for (field, e) in problems {
+                    errors.add(field, t.message(&e));
+                }
+            })
+            .ok();
+        match (id, input) {
+            (Some(id), Some(input)) => Ok((id, input)),
+            _ => Err(errors),
+        }
+    }
+}
+
 pub async fn index(visitor: Visitor, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let viewer = visitor.permitted(access::can_administer)?.viewer();
-    let rows = state
+    let products = state
         .db(move |conn| products_admin::list(conn, &viewer))
         .await?
         .ok_or(AppError::Forbidden)?;
-    let t = Catalogue::for_locale(visitor.locale);
-    let products = rows
-        .into_iter()
-        .map(|p| ProductLine {
-            href: format!("/admin/products/{}", p.id),
-            area: SolutionArea::parse(&p.solution_area)
-                .map(|a| t.get(a.label_key()).to_owned())
-                .unwrap_or_default(),
-            name: p.name,
-            id: p.id,
-            dynamics: p.is_dynamics365,
-            active: p.active,
-        })
-        .collect();
-    page(
-        StatusCode::OK,
-        &ProductsPage {
-            layout: Layout::new(&visitor, "admin.products.title"),
-            products,
-        },
-    )
+    page(StatusCode::OK, &ProductsPage::new(&visitor, products))
 }
 
 pub async fn new_form(visitor: Visitor) -> Result<HttpResponse, AppError> {
@@ -97,7 +178,8 @@ pub async fn new_form(visitor: Visitor) -> Result<HttpResponse, AppError> {
         status: "active".into(),
         ..ProductForm::default()
     };
-    render(&visitor, None, form, FormErrors::default(), StatusCode::OK)
+    let template = ProductFormPage::new(&visitor, None, form, FormErrors::default());
+    page(StatusCode::OK, &template)
 }
 
 pub async fn edit_form(
@@ -112,20 +194,9 @@ pub async fn edit_form(
         .db(move |conn| products_admin::find(conn, &viewer, &target))
         .await?
         .ok_or(AppError::NotFound)?;
-    let form = ProductForm {
-        id: product.id,
-        name: product.name,
-        area: product.solution_area,
-        is_dynamics365: product.is_dynamics365.then(|| "yes".to_owned()),
-        status: if product.active { "active" } else { "retired" }.to_owned(),
-    };
-    render(
-        &visitor,
-        Some(id),
-        form,
-        FormErrors::default(),
-        StatusCode::OK,
-    )
+    let form = ProductForm::of(product);
+    let template = ProductFormPage::new(&visitor, Some(id), form, FormErrors::default());
+    page(StatusCode::OK, &template)
 }
 
 pub async fn create(
@@ -153,37 +224,17 @@ async fn save(
 ) -> Result<HttpResponse, AppError> {
     let viewer = visitor.permitted(access::can_administer)?.viewer();
     let t = Catalogue::for_locale(visitor.locale);
-    let mut errors = FormErrors::default();
-    let id = match &existing_id {
-        Some(id) => Some(id.clone()),
-        None => catalogue::parse_id(&form.id)
-            .map_err(|e| errors.add("id", t.message(&e)))
-            .ok(),
+    let refused = |errors| {
+        let template = ProductFormPage::new(&visitor, existing_id.clone(), form.clone(), errors);
+        page(StatusCode::UNPROCESSABLE_ENTITY, &template)
     };
-    let input = catalogue::parse_product(
-        &form.name,
-        &form.area,
-        form.is_dynamics365.is_some(),
-        &form.status,
-    )
-    .map_err(|problems| {
-        for (field, e) in problems {
-            errors.add(field, t.message(&e));
-        }
-    })
-    .ok();
-    let (Some(id), Some(input)) = (id, input) else {
-        return render(
-            &visitor,
-            existing_id,
-            form,
-            errors,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        );
+    let (id, input) = match form.input(existing_id.as_deref(), t) {
+        Ok(parsed) => parsed,
+        Err(errors) => return refused(errors),
     };
-    let (now, creating, target) = (state.now(), existing_id.is_none(), id.clone());
+    let (now, creating) = (state.now(), existing_id.is_none());
     let saved = state
-        .db(move |conn| products_admin::save(conn, &viewer, &target, creating, &input, now))
+        .db(move |conn| products_admin::save(conn, &viewer, &id, creating, &input, now))
         .await?;
     match saved {
         Saved::Done => see_other_with_flash(
@@ -191,57 +242,8 @@ async fn save(
             "flash.product_saved",
             state.settings.cookie_secure,
         ),
-        Saved::Refused(ProductError::IdTaken) | Saved::Refused(_) => {
-            errors.add("id", t.message(&ProductError::IdTaken));
-            render(
-                &visitor,
-                existing_id,
-                form,
-                errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-        }
+        // Only a new product's id can be refused (taken).
+        Saved::Refused(_) => refused(FormErrors::one("id", &ProductError::IdTaken, t)),
         Saved::NotFound => Err(AppError::NotFound),
     }
-}
-
-fn render(
-    visitor: &Visitor,
-    existing_id: Option<String>,
-    form: ProductForm,
-    errors: FormErrors,
-    status: StatusCode,
-) -> Result<HttpResponse, AppError> {
-    let t = Catalogue::for_locale(visitor.locale);
-    let areas = coded_choices("area", SolutionArea::ALL, t, &form.area);
-    let statuses = choices(
-        "status",
-        ["active", "retired"]
-            .into_iter()
-            .map(|s| {
-                (
-                    s.to_owned(),
-                    t.get(&format!("admin.products.{s}")).to_owned(),
-                    t.get(&format!("admin.products.{s}_hint")).to_owned(),
-                )
-            })
-            .collect(),
-        &form.status,
-    );
-    let (title, action) = match &existing_id {
-        Some(id) => ("admin.products.edit_title", format!("/admin/products/{id}")),
-        None => ("admin.products.new_title", "/admin/products/new".to_owned()),
-    };
-    page(
-        status,
-        &ProductFormPage {
-            layout: Layout::new(visitor, title).with_errors(!errors.is_empty()),
-            existing_id,
-            action,
-            errors,
-            form,
-            areas,
-            statuses,
-        },
-    )
 }

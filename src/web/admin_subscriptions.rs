@@ -7,14 +7,21 @@ use askama::Template;
 use serde::Deserialize;
 
 use crate::{
-    domain::{access, draft::Channel, tenants},
+    domain::{
+        access,
+        draft::Channel,
+        tenants::{self, Problems, SubscriptionInput},
+        values::SubscriptionId,
+    },
     i18n::Catalogue,
-    service::tenants_admin::{self, Edited, SubscriptionTarget},
-    store::registry,
+    service::{
+        registry_views::{self, Subscription, SubscriptionFormView},
+        tenants_admin::{self, Edited},
+    },
 };
 
 use super::{
-    admin_tenants::{ProductOption, field_errors, product_options, tenant_href},
+    admin_tenants::{ProductOption, product_options, tenant_href},
     error::AppError,
     forms::{Choice, FormErrors, coded_choices},
     layout::Layout,
@@ -34,6 +41,35 @@ pub struct SubscriptionForm {
     seats: String,
 }
 
+impl SubscriptionForm {
+    /// The form as stored.
+    fn of(subscription: &Subscription) -> Self {
+        SubscriptionForm {
+            subscription_id: subscription.id.clone(),
+            product: subscription.product_id.clone(),
+            channel: subscription.channel.as_str().to_owned(),
+            starts_on: subscription.starts_on.to_string(),
+            ends_on: subscription
+                .ends_on
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            seats: subscription.seats.to_string(),
+        }
+    }
+
+    /// The subscription's details, and its id when `adding` (the id is then a field).
+    fn parse(&self, adding: bool) -> Result<(Option<SubscriptionId>, SubscriptionInput), Problems> {
+        tenants::parse_subscription(
+            adding.then_some(self.subscription_id.as_str()),
+            &self.product,
+            &self.channel,
+            &self.starts_on,
+            &self.ends_on,
+            &self.seats,
+        )
+    }
+}
+
 #[derive(Template)]
 #[template(path = "admin/subscription_form.html")]
 struct SubscriptionPage {
@@ -49,22 +85,48 @@ struct SubscriptionPage {
     errors: FormErrors,
 }
 
+impl SubscriptionPage {
+    fn new(
+        visitor: &Visitor,
+        tenant_id: &str,
+        existing_id: Option<String>,
+        view: SubscriptionFormView,
+        form: SubscriptionForm,
+        errors: FormErrors,
+    ) -> Self {
+        let t = Catalogue::for_locale(visitor.locale);
+        let tenant_href = tenant_href(tenant_id);
+        let (title, action) = match &existing_id {
+            Some(id) => (
+                "admin.subscription.edit_title",
+                format!("{tenant_href}/subscriptions/{id}"),
+            ),
+            None => (
+                "admin.subscription.new_title",
+                format!("{tenant_href}/subscriptions/new"),
+            ),
+        };
+        Self {
+            layout: Layout::new(visitor, title).with_errors(!errors.is_empty()),
+            products: product_options(&view.products, &form.product),
+            channels: coded_choices("channel", Channel::ALL, t, &form.channel),
+            tenant_href,
+            tenant_name: view.tenant_name,
+            action,
+            existing_id,
+            form,
+            errors,
+        }
+    }
+}
+
 pub async fn new_form(
     visitor: Visitor,
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    visitor.permitted(access::can_administer)?;
-    let form = SubscriptionForm::default();
-    render(
-        &visitor,
-        &state,
-        id.into_inner(),
-        None,
-        form,
-        FormErrors::default(),
-    )
-    .await
+    let (form, errors) = (SubscriptionForm::default(), FormErrors::default());
+    render(&visitor, &state, id.into_inner(), None, form, errors).await
 }
 
 pub async fn edit_form(
@@ -72,31 +134,24 @@ pub async fn edit_form(
     state: web::Data<AppState>,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
-    let viewer = visitor.permitted(access::can_administer)?.viewer();
     let (tenant_id, subscription_id) = path.into_inner();
-    let (tenant, target) = (tenant_id.clone(), subscription_id.clone());
-    let row = state
-        .db(move |conn| tenants_admin::find_subscription(conn, &viewer, &tenant, &target))
-        .await?
+    let wanted = Some(subscription_id.clone());
+    let view = form_view(&visitor, &state, tenant_id.clone(), wanted).await?;
+    let form = view
+        .subscription
+        .as_ref()
+        .map(SubscriptionForm::of)
         .ok_or(AppError::NotFound)?;
-    let form = SubscriptionForm {
-        subscription_id: row.id,
-        product: row.product_id,
-        channel: row.channel,
-        starts_on: row.starts_on.to_string(),
-        ends_on: row.ends_on.map(|d| d.to_string()).unwrap_or_default(),
-        seats: row.seats.to_string(),
-    };
     let errors = FormErrors::default();
-    render(
+    let template = SubscriptionPage::new(
         &visitor,
-        &state,
-        tenant_id,
+        &tenant_id,
         Some(subscription_id),
+        view,
         form,
         errors,
-    )
-    .await
+    );
+    page(StatusCode::OK, &template)
 }
 
 pub async fn create(
@@ -115,14 +170,8 @@ pub async fn update(
     form: web::Form<SubscriptionForm>,
 ) -> Result<HttpResponse, AppError> {
     let (tenant_id, subscription_id) = path.into_inner();
-    save(
-        visitor,
-        state,
-        tenant_id,
-        Some(subscription_id),
-        form.into_inner(),
-    )
-    .await
+    let form = form.into_inner();
+    save(visitor, state, tenant_id, Some(subscription_id), form).await
 }
 
 async fn save(
@@ -133,28 +182,16 @@ async fn save(
     form: SubscriptionForm,
 ) -> Result<HttpResponse, AppError> {
     let viewer = visitor.permitted(access::can_administer)?.viewer();
-    let parsed = tenants::parse_subscription(
-        existing_id
-            .is_none()
-            .then_some(form.subscription_id.as_str()),
-        &form.product,
-        &form.channel,
-        &form.starts_on,
-        &form.ends_on,
-        &form.seats,
-    );
-    let edited = match parsed {
+    let edited = match form.parse(existing_id.is_none()) {
         Err(problems) => Edited::Refused(problems),
         Ok((new_id, input)) => {
             let (now, tenant, existing) = (state.now(), tenant_id.clone(), existing_id.clone());
             state
                 .db(move |conn| {
-                    let target = match (&new_id, &existing) {
-                        (Some(id), _) => SubscriptionTarget::New(id),
-                        (None, Some(id)) => SubscriptionTarget::Existing(id),
-                        (None, None) => return Ok(Edited::NotFound),
-                    };
-                    tenants_admin::save_subscription(conn, &viewer, &tenant, target, &input, now)
+                    let (new_id, existing) = (new_id.as_ref(), existing.as_deref());
+                    tenants_admin::save_subscription(
+                        conn, &viewer, &tenant, new_id, existing, &input, now,
+                    )
                 })
                 .await?
         }
@@ -166,13 +203,14 @@ async fn save(
             state.settings.cookie_secure,
         ),
         Edited::Refused(problems) => {
-            let errors = field_errors(&problems, Catalogue::for_locale(visitor.locale));
+            let errors = FormErrors::for_fields(&problems, Catalogue::for_locale(visitor.locale));
             render(&visitor, &state, tenant_id, existing_id, form, errors).await
         }
         Edited::NotFound => Err(AppError::NotFound),
     }
 }
 
+/// The form again, with what was typed (and its problems).
 async fn render(
     visitor: &Visitor,
     state: &AppState,
@@ -181,42 +219,28 @@ async fn render(
     form: SubscriptionForm,
     errors: FormErrors,
 ) -> Result<HttpResponse, AppError> {
-    visitor.permitted(access::can_administer)?;
-    let target = tenant_id.clone();
-    let tenant_name = state
-        .db(move |conn| Ok(registry::tenant_name(conn, &target)?))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let t = Catalogue::for_locale(visitor.locale);
-    let channels = coded_choices("channel", Channel::ALL, t, &form.channel);
-    let tenant_href = tenant_href(&tenant_id);
-    let (title, action) = match &existing_id {
-        Some(id) => (
-            "admin.subscription.edit_title",
-            format!("{tenant_href}/subscriptions/{id}"),
-        ),
-        None => (
-            "admin.subscription.new_title",
-            format!("{tenant_href}/subscriptions/new"),
-        ),
-    };
+    let view = form_view(visitor, state, tenant_id.clone(), None).await?;
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    page(
-        status,
-        &SubscriptionPage {
-            layout: Layout::new(visitor, title).with_errors(!errors.is_empty()),
-            products: product_options(state, &form.product).await?,
-            tenant_href,
-            tenant_name,
-            action,
-            existing_id,
-            form,
-            channels,
-            errors,
-        },
-    )
+    let template = SubscriptionPage::new(visitor, &tenant_id, existing_id, view, form, errors);
+    page(status, &template)
+}
+
+async fn form_view(
+    visitor: &Visitor,
+    state: &AppState,
+    tenant_id: String,
+    subscription_id: Option<String>,
+) -> Result<SubscriptionFormView, AppError> {
+    let viewer = visitor.permitted(access::can_administer)?.viewer();
+    state
+        .db(move |conn| {
+            let subscription = subscription_id.as_deref();
+            registry_views::subscription_form(conn, &viewer, &tenant_id, subscription)
+        })
+        .await?
+        .ok_or(AppError::NotFound)
 }

@@ -1,20 +1,20 @@
 //! `/admin/registry/tenants/new` and `/admin/registry/tenants/{id}`: one tenant of the
-//! registry — add it, rename it, add and remove verified domains, set and remove a month
-//! of usage. Its subscriptions have their own form (`admin_subscriptions`).
+//! registry — add it, rename it, add and remove verified domains. A month of usage is set
+//! and removed by [`usage`]; subscriptions have their own form (`admin_subscriptions`).
+
+mod usage;
 
 use actix_web::{HttpResponse, http::StatusCode, web};
 use askama::Template;
 use serde::Deserialize;
 
 use crate::{
-    domain::{
-        access,
-        draft::Channel,
-        tenants::{self, Problems},
-    },
+    domain::{access, tenants},
     i18n::{Catalogue, format},
-    service::tenants_admin::{self, Edited, USAGE_SHOWN},
-    store::catalogue,
+    service::{
+        registry_views::{self, ProductChoice, TenantDetail},
+        tenants_admin::{self, Edited},
+    },
 };
 
 use super::{
@@ -26,6 +26,9 @@ use super::{
     state::AppState,
 };
 
+use usage::{UsageForm, UsageLine};
+pub use usage::{put_usage, remove_usage};
+
 pub struct SubscriptionLine {
     pub href: String,
     pub id: String,
@@ -34,15 +37,6 @@ pub struct SubscriptionLine {
     pub starts_on: String,
     pub ends_on: String,
     pub seats: i32,
-}
-
-pub struct UsageLine {
-    pub remove_label: String,
-    pub product_id: String,
-    pub product: String,
-    pub month: String,
-    pub monthly_active_users: i32,
-    pub paid_units: i32,
 }
 
 /// A product for a `<select>`.
@@ -63,15 +57,6 @@ pub struct TenantForm {
 #[serde(default)]
 pub struct DomainForm {
     domain: String,
-}
-
-#[derive(Deserialize, Default, Clone)]
-#[serde(default)]
-pub struct UsageForm {
-    product: String,
-    month: String,
-    monthly_active_users: String,
-    paid_units: String,
 }
 
 /// What the tenant page's forms show: what was typed into the one that failed.
@@ -98,6 +83,41 @@ struct TenantPage {
     errors: FormErrors,
 }
 
+impl TenantPage {
+    fn new(visitor: &Visitor, tenant: TenantDetail, typed: Typed, errors: FormErrors) -> Self {
+        let t = Catalogue::for_locale(visitor.locale);
+        let href = tenant_href(&tenant.id);
+        let subscription = |s: registry_views::Subscription| SubscriptionLine {
+            href: format!("{href}/subscriptions/{}", s.id),
+            product: s.product,
+            channel: t.get(s.channel.label_key()).to_owned(),
+            starts_on: format::day(s.starts_on, t),
+            ends_on: s.ends_on.map(|d| format::day(d, t)).unwrap_or_default(),
+            seats: s.seats,
+            id: s.id,
+        };
+        let mut layout = Layout::new(visitor, "admin.tenant.title").with_errors(!errors.is_empty());
+        layout.title = tenant.name.clone();
+        Self {
+            layout,
+            typed_name: typed.name.unwrap_or(tenant.name),
+            domains: tenant.domains,
+            typed_domain: typed.domain,
+            subscriptions: tenant.subscriptions.into_iter().map(subscription).collect(),
+            usage: tenant
+                .usage
+                .into_iter()
+                .map(|u| UsageLine::new(u, t))
+                .collect(),
+            usage_cut: tenant.usage_cut,
+            products: product_options(&tenant.products, &typed.usage.product),
+            usage_form: typed.usage,
+            errors,
+            id: tenant.id,
+        }
+    }
+}
+
 #[derive(Template)]
 #[template(path = "admin/tenant_new.html")]
 struct NewTenantPage {
@@ -106,14 +126,20 @@ struct NewTenantPage {
     form: TenantForm,
 }
 
+impl NewTenantPage {
+    fn new(visitor: &Visitor, form: TenantForm, errors: FormErrors) -> Self {
+        Self {
+            layout: Layout::new(visitor, "admin.tenant.new_title").with_errors(!errors.is_empty()),
+            errors,
+            form,
+        }
+    }
+}
+
 pub async fn new_form(visitor: Visitor) -> Result<HttpResponse, AppError> {
     visitor.permitted(access::can_administer)?;
-    render_new(
-        &visitor,
-        TenantForm::default(),
-        FormErrors::default(),
-        StatusCode::OK,
-    )
+    let template = NewTenantPage::new(&visitor, TenantForm::default(), FormErrors::default());
+    page(StatusCode::OK, &template)
 }
 
 pub async fn create(
@@ -123,7 +149,6 @@ pub async fn create(
 ) -> Result<HttpResponse, AppError> {
     let viewer = visitor.permitted(access::can_administer)?.viewer();
     let form = form.into_inner();
-    let t = Catalogue::for_locale(visitor.locale);
     let mut href = String::new();
     let edited = match tenants::parse_new_tenant(&form.tenant_id, &form.name) {
         Err(problems) => Edited::Refused(problems),
@@ -139,12 +164,11 @@ pub async fn create(
         Edited::Done => {
             see_other_with_flash(&href, "flash.tenant_saved", state.settings.cookie_secure)
         }
-        Edited::Refused(problems) => render_new(
-            &visitor,
-            form,
-            field_errors(&problems, t),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        ),
+        Edited::Refused(problems) => {
+            let errors = FormErrors::for_fields(&problems, Catalogue::for_locale(visitor.locale));
+            let template = NewTenantPage::new(&visitor, form, errors);
+            page(StatusCode::UNPROCESSABLE_ENTITY, &template)
+        }
         Edited::NotFound => Err(AppError::NotFound),
     }
 }
@@ -154,13 +178,13 @@ pub async fn show(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    visitor.permitted(access::can_administer)?;
+    let (typed, errors) = (Typed::default(), FormErrors::default());
     render(
         &visitor,
         &state,
         id.into_inner(),
-        Typed::default(),
-        FormErrors::default(),
+        typed,
+        errors,
         StatusCode::OK,
     )
     .await
@@ -226,70 +250,8 @@ pub async fn remove_domain(
     let edited = state
         .db(move |conn| tenants_admin::remove_domain(conn, &viewer, &target, &form.domain, now))
         .await?;
-    answer(
-        visitor,
-        state,
-        id,
-        edited,
-        Typed::default(),
-        "flash.domain_removed",
-    )
-    .await
-}
-
-pub async fn put_usage(
-    visitor: Visitor,
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    form: web::Form<UsageForm>,
-) -> Result<HttpResponse, AppError> {
-    let viewer = visitor.permitted(access::can_administer)?.viewer();
-    let (id, form) = (id.into_inner(), form.into_inner());
-    let edited = match tenants::parse_usage(
-        &form.product,
-        &form.month,
-        &form.monthly_active_users,
-        &form.paid_units,
-    ) {
-        Err(problems) => Edited::Refused(problems),
-        Ok(input) => {
-            let (now, target) = (state.now(), id.clone());
-            state
-                .db(move |conn| tenants_admin::put_usage(conn, &viewer, &target, &input, now))
-                .await?
-        }
-    };
-    let typed = Typed {
-        usage: form,
-        ..Typed::default()
-    };
-    answer(visitor, state, id, edited, typed, "flash.usage_saved").await
-}
-
-pub async fn remove_usage(
-    visitor: Visitor,
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    form: web::Form<UsageForm>,
-) -> Result<HttpResponse, AppError> {
-    let viewer = visitor.permitted(access::can_administer)?.viewer();
-    let (id, form) = (id.into_inner(), form.into_inner());
-    let month = tenants::parse_month(&form.month).ok_or(AppError::NotFound)?;
-    let (now, target) = (state.now(), id.clone());
-    let edited = state
-        .db(move |conn| {
-            tenants_admin::remove_usage(conn, &viewer, &target, &form.product, month, now)
-        })
-        .await?;
-    answer(
-        visitor,
-        state,
-        id,
-        edited,
-        Typed::default(),
-        "flash.usage_removed",
-    )
-    .await
+    let typed = Typed::default();
+    answer(visitor, state, id, edited, typed, "flash.domain_removed").await
 }
 
 /// Back to the tenant's page with `flash`, or the page again with the problems.
@@ -306,16 +268,9 @@ async fn answer(
             see_other_with_flash(&tenant_href(&id), flash, state.settings.cookie_secure)
         }
         Edited::Refused(problems) => {
-            let errors = field_errors(&problems, Catalogue::for_locale(visitor.locale));
-            render(
-                &visitor,
-                &state,
-                id,
-                typed,
-                errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+            let errors = FormErrors::for_fields(&problems, Catalogue::for_locale(visitor.locale));
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            render(&visitor, &state, id, typed, errors, status).await
         }
         Edited::NotFound => Err(AppError::NotFound),
     }
@@ -325,28 +280,16 @@ pub fn tenant_href(id: &str) -> String {
     format!("/admin/registry/tenants/{id}")
 }
 
-pub fn field_errors(problems: &Problems, t: &Catalogue) -> FormErrors {
-    let mut errors = FormErrors::default();
-    for (field, error) in problems {
-        errors.add(field, t.message(error));
-    }
-    errors
-}
-
 /// The catalogue's products for a `<select>`, `selected` chosen.
-pub async fn product_options(
-    state: &AppState,
-    selected: &str,
-) -> Result<Vec<ProductOption>, AppError> {
-    let products = state.db(|conn| Ok(catalogue::all(conn)?)).await?;
-    Ok(products
-        .into_iter()
+pub fn product_options(products: &[ProductChoice], selected: &str) -> Vec<ProductOption> {
+    products
+        .iter()
         .map(|p| ProductOption {
             selected: p.id == selected,
-            id: p.id,
-            name: p.name,
+            id: p.id.clone(),
+            name: p.name.clone(),
         })
-        .collect())
+        .collect()
 }
 
 async fn render(
@@ -358,85 +301,9 @@ async fn render(
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let viewer = visitor.permitted(access::can_administer)?.viewer();
-    let target = id.clone();
     let tenant = state
-        .db(move |conn| tenants_admin::detail(conn, &viewer, &target))
+        .db(move |conn| registry_views::tenant(conn, &viewer, &id))
         .await?
         .ok_or(AppError::NotFound)?;
-    let t = Catalogue::for_locale(visitor.locale);
-    let names = product_options(state, &typed.usage.product).await?;
-    let product_name = |id: &str| {
-        names
-            .iter()
-            .find(|p| p.id == id)
-            .map_or_else(|| id.to_owned(), |p| p.name.clone())
-    };
-    let subscriptions = tenant
-        .subscriptions
-        .into_iter()
-        .map(|s| SubscriptionLine {
-            href: format!("{}/subscriptions/{}", tenant_href(&id), s.id),
-            product: product_name(&s.product_id),
-            channel: Channel::parse(&s.channel)
-                .map(|c| t.get(c.label_key()).to_owned())
-                .unwrap_or(s.channel),
-            starts_on: format::day(s.starts_on, t),
-            ends_on: s.ends_on.map(|d| format::day(d, t)).unwrap_or_default(),
-            seats: s.seats,
-            id: s.id,
-        })
-        .collect();
-    let usage_cut = tenant.usage.len() as i64 >= USAGE_SHOWN;
-    let usage = tenant
-        .usage
-        .into_iter()
-        .map(|u| UsageLine {
-            remove_label: t.format(
-                "admin.tenant.remove_usage_label",
-                &[(
-                    "what",
-                    &format!("{} {}", u.product_name, u.month.format("%Y-%m")),
-                )],
-            ),
-            product_id: u.product_id,
-            product: u.product_name,
-            month: u.month.format("%Y-%m").to_string(),
-            monthly_active_users: u.monthly_active_users,
-            paid_units: u.paid_units,
-        })
-        .collect();
-    let mut layout = Layout::new(visitor, "admin.tenant.title").with_errors(!errors.is_empty());
-    layout.title = tenant.name.clone();
-    page(
-        status,
-        &TenantPage {
-            layout,
-            typed_name: typed.name.unwrap_or(tenant.name),
-            domains: tenant.domains,
-            typed_domain: typed.domain,
-            subscriptions,
-            usage,
-            usage_cut,
-            usage_form: typed.usage,
-            products: names,
-            errors,
-            id,
-        },
-    )
-}
-
-fn render_new(
-    visitor: &Visitor,
-    form: TenantForm,
-    errors: FormErrors,
-    status: StatusCode,
-) -> Result<HttpResponse, AppError> {
-    page(
-        status,
-        &NewTenantPage {
-            layout: Layout::new(visitor, "admin.tenant.new_title").with_errors(!errors.is_empty()),
-            errors,
-            form,
-        },
-    )
+    page(status, &TenantPage::new(visitor, tenant, typed, errors))
 }

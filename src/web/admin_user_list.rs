@@ -1,29 +1,24 @@
-//! `/admin/users`: the list of users — searched by name or email, filtered by role, in keyset
-//! pages — with each user's state (active, invited, link expired, deactivated).
+//! `/admin/users`: the list of users (see [`user_list`](crate::service::user_list)).
 
 use actix_web::{HttpResponse, http::StatusCode, web};
 use askama::Template;
-use serde::Deserialize;
 
 use crate::{
-    domain::{
-        access::{self, Role},
-        keyset::KeysetPosition,
-    },
+    domain::access::{self, Role},
     i18n::Catalogue,
-    service::users_admin,
-    store::users::{UserFilter, UserLine},
+    service::user_list::{self, UserList, UserListRequest, UserSummary},
 };
 
 use super::{
     error::AppError,
     layout::Layout,
-    listing::{SelectOption, next_page},
+    listing::{SelectOption, next_page, options},
     render::page,
     session::Visitor,
     state::AppState,
 };
 
+/// A user as the list and the user's page show them.
 pub struct UserRow {
     pub href: String,
     pub name: String,
@@ -31,6 +26,19 @@ pub struct UserRow {
     pub role: String,
     pub organisation: String,
     pub state: String,
+}
+
+impl UserRow {
+    pub fn new(user: &UserSummary, t: &Catalogue) -> Self {
+        Self {
+            href: format!("/admin/users/{}", user.id),
+            name: user.name.clone(),
+            email: user.email.clone(),
+            role: t.get(user.role.label_key()).to_owned(),
+            organisation: user.organisation.clone().unwrap_or_default(),
+            state: t.get(user.state.label_key()).to_owned(),
+        }
+    }
 }
 
 #[derive(Template)]
@@ -43,80 +51,36 @@ struct UsersPage {
     next: Option<String>,
 }
 
-pub fn row(u: &UserLine, link_live: bool, t: &Catalogue) -> UserRow {
-    let state = match (u.active, u.has_password, link_live) {
-        (false, _, _) => "admin.users.state.inactive",
-        (true, false, true) => "admin.users.state.invited",
-        (true, false, false) => "admin.users.state.link_expired",
-        (true, true, _) => "admin.users.state.active",
-    };
-    UserRow {
-        href: format!("/admin/users/{}", u.id),
-        name: u.display_name.clone(),
-        email: u.email.clone(),
-        role: Role::parse(&u.role)
-            .map(|r| t.get(r.label_key()).to_owned())
-            .unwrap_or_default(),
-        organisation: u.organisation_name.clone().unwrap_or_default(),
-        state: t.get(state).to_owned(),
+impl UsersPage {
+    fn new(visitor: &Visitor, request: UserListRequest, list: UserList) -> Self {
+        let t = Catalogue::for_locale(visitor.locale);
+        let chosen_role = request.chosen_role().map_or("", Role::as_str);
+        Self {
+            layout: Layout::new(visitor, "admin.users.title"),
+            users: list.users.iter().map(|u| UserRow::new(u, t)).collect(),
+            roles: options(
+                chosen_role,
+                Role::ALL.iter().map(|r| (r.as_str(), t.get(r.label_key()))),
+            ),
+            next: list
+                .next
+                .map(|position| next_page("/admin/users", &request.filter_pairs(), &position)),
+            q: request.q,
+        }
     }
-}
-
-/// Users per page.
-const PAGE: i64 = 50;
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct UsersQuery {
-    q: String,
-    role: String,
-    after: String,
 }
 
 pub async fn index(
     visitor: Visitor,
     state: web::Data<AppState>,
-    query: web::Query<UsersQuery>,
+    query: web::Query<UserListRequest>,
 ) -> Result<HttpResponse, AppError> {
     let viewer = visitor.permitted(access::can_administer)?.viewer();
-    let query = query.into_inner();
-    let filter = UserFilter {
-        search: Some(query.q.trim().to_owned()).filter(|s| !s.is_empty()),
-        role: Role::parse(&query.role).map(|r| r.as_str().to_owned()),
-    };
-    let after = KeysetPosition::decode(&query.after);
-    let (now, wanted) = (state.now(), filter.clone());
-    let found = state
-        .db(move |conn| users_admin::list(conn, &viewer, &wanted, after.as_ref(), PAGE + 1, now))
+    let request = query.into_inner();
+    let (now, wanted) = (state.now(), request.clone());
+    let list = state
+        .db(move |conn| user_list::user_list(conn, &viewer, &wanted, now))
         .await?
         .ok_or(AppError::Forbidden)?;
-    let t = Catalogue::for_locale(visitor.locale);
-    let more = found.len() as i64 > PAGE;
-    let shown = &found[..found.len().min(PAGE as usize)];
-    let filters = [
-        ("q", filter.search.as_deref().unwrap_or_default()),
-        ("role", filter.role.as_deref().unwrap_or_default()),
-    ];
-    let next = shown.last().filter(|_| more).map(|(last, _)| {
-        let position = KeysetPosition::new(last.display_name.as_str(), last.id.as_str());
-        next_page("/admin/users", &filters, &position)
-    });
-    let roles = Role::ALL
-        .iter()
-        .map(|r| SelectOption {
-            value: r.as_str().to_owned(),
-            label: t.get(r.label_key()).to_owned(),
-            selected: filter.role.as_deref() == Some(r.as_str()),
-        })
-        .collect();
-    page(
-        StatusCode::OK,
-        &UsersPage {
-            layout: Layout::new(&visitor, "admin.users.title"),
-            users: shown.iter().map(|(u, link)| row(u, *link, t)).collect(),
-            q: query.q,
-            roles,
-            next,
-        },
-    )
+    page(StatusCode::OK, &UsersPage::new(&visitor, request, list))
 }

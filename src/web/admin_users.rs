@@ -13,17 +13,17 @@ use crate::{
     },
     i18n::Catalogue,
     service::{
-        partners_admin,
-        users_admin::{self, Changed, Invitation},
+        partners_admin::{self, OrganisationSummary},
+        users_admin::{self, Changed, Invitation, UserDetail},
     },
 };
 
 use super::{
-    admin_user_list::{UserRow, row},
+    admin_user_list::UserRow,
     error::AppError,
     forms::{Choice, FormErrors, coded_choices},
     layout::Layout,
-    listing::SelectOption,
+    listing::{SelectOption, options},
     render::{page, see_other_with_flash},
     session::Visitor,
     state::AppState,
@@ -38,6 +38,28 @@ pub struct UserForm {
     organisation: String,
 }
 
+impl UserForm {
+    /// Who to invite, or every field's problem.
+    fn invitation(&self, t: &Catalogue) -> Result<Invitation, FormErrors> {
+        let mut errors = FormErrors::default();
+        let email =
+            EmailAddress::parse(&self.email).map_err(|e| errors.add("email", t.message(&e)));
+        let name = PersonName::parse(&self.display_name)
+            .map_err(|e| errors.add("display_name", t.message(&e)));
+        let role = role_and_organisation(&self.role, &self.organisation)
+            .map_err(|(field, e)| errors.add(field, t.message(&e)));
+        match (email, name, role) {
+            (Ok(email), Ok(name), Ok((role, organisation_id))) => Ok(Invitation {
+                email,
+                name,
+                role,
+                organisation_id,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
 #[derive(Template)]
 #[template(path = "admin/user_new.html")]
 struct NewUserPage {
@@ -46,6 +68,24 @@ struct NewUserPage {
     form: UserForm,
     roles: Vec<Choice>,
     organisations: Vec<SelectOption>,
+}
+
+impl NewUserPage {
+    fn new(
+        visitor: &Visitor,
+        form: UserForm,
+        errors: FormErrors,
+        organisations: &[OrganisationSummary],
+    ) -> Self {
+        let t = Catalogue::for_locale(visitor.locale);
+        Self {
+            layout: Layout::new(visitor, "admin.users.new_title").with_errors(!errors.is_empty()),
+            roles: coded_choices("role", Role::ALL, t, &form.role),
+            organisations: organisation_options(organisations, &form.organisation),
+            errors,
+            form,
+        }
+    }
 }
 
 #[derive(Template)]
@@ -60,14 +100,51 @@ struct UserPage {
     organisations: Vec<SelectOption>,
 }
 
+impl UserPage {
+    /// `chosen`: the role form as refused, shown instead of what is stored.
+    fn new(
+        visitor: &Visitor,
+        detail: UserDetail,
+        chosen: Option<&UserForm>,
+        errors: FormErrors,
+    ) -> Self {
+        let t = Catalogue::for_locale(visitor.locale);
+        let user = detail.user;
+        let (role, organisation) = match chosen {
+            Some(form) => (form.role.as_str(), form.organisation.as_str()),
+            None => (
+                user.role.as_str(),
+                user.organisation_id.as_ref().map_or("", |id| id.as_str()),
+            ),
+        };
+        Self {
+            layout: Layout::new(visitor, "admin.users.one_title").with_errors(!errors.is_empty()),
+            roles: coded_choices("role", Role::ALL, t, role),
+            organisations: organisation_options(&detail.organisations, organisation),
+            active: user.active,
+            id: user.id.to_string(),
+            user: UserRow::new(&user, t),
+            errors,
+        }
+    }
+}
+
+fn organisation_options(all: &[OrganisationSummary], selected: &str) -> Vec<SelectOption> {
+    options(
+        selected,
+        all.iter().map(|o| (o.id.as_str(), o.name.as_str())),
+    )
+}
+
 pub async fn new_form(
     visitor: Visitor,
     state: web::Data<AppState>,
 ) -> Result<HttpResponse, AppError> {
+    let form = UserForm::default();
     render_new(
         &visitor,
         &state,
-        UserForm::default(),
+        form,
         FormErrors::default(),
         StatusCode::OK,
     )
@@ -82,56 +159,37 @@ pub async fn invite(
     let viewer = visitor.permitted(access::can_administer)?.viewer();
     let form = form.into_inner();
     let t = Catalogue::for_locale(visitor.locale);
-    let mut errors = FormErrors::default();
-    let email = EmailAddress::parse(&form.email).map_err(|e| errors.add("email", t.message(&e)));
-    let name = PersonName::parse(&form.display_name)
-        .map_err(|e| errors.add("display_name", t.message(&e)));
-    let role = role_and_organisation(&form.role, &form.organisation)
-        .map_err(|(field, e)| errors.add(field, t.message(&e)));
-    let (Ok(email), Ok(name), Ok((role, organisation_id))) = (email, name, role) else {
-        return render_new(
-            &visitor,
-            &state,
-            form,
-            errors,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+    let invited = match form.invitation(t) {
+        Err(errors) => Err(errors),
+        Ok(invitation) => {
+            let (now, ctx) = (state.now(), state.context.clone());
+            state
+                .db(move |conn| users_admin::invite(conn, &ctx, &viewer, &invitation, now))
+                .await?
+                .ok_or(AppError::Forbidden)?
+                .map_err(|e| invitation_refused(e, t))
+        }
     };
-    let invitation = Invitation {
-        email,
-        name,
-        role,
-        organisation_id,
-    };
-    let (now, ctx) = (state.now(), state.context.clone());
-    let invited = state
-        .db(move |conn| users_admin::invite(conn, &ctx, &viewer, &invitation, now))
-        .await?
-        .ok_or(AppError::Forbidden)?;
     match invited {
         Ok(id) => see_other_with_flash(
             &format!("/admin/users/{id}"),
             "flash.user_invited",
             state.settings.cookie_secure,
         ),
-        Err(e) => {
-            let field = if e == AccountError::EmailTaken {
-                "email"
-            } else {
-                "organisation"
-            };
-            errors.add(field, t.message(&e));
-            render_new(
-                &visitor,
-                &state,
-                form,
-                errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+        Err(errors) => {
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            render_new(&visitor, &state, form, errors, status).await
         }
     }
+}
+
+/// Why the invitation was refused, next to the field it is about.
+fn invitation_refused(e: AccountError, t: &Catalogue) -> FormErrors {
+    let field = match e {
+        AccountError::EmailTaken => "email",
+        _ => "organisation",
+    };
+    FormErrors::one(field, &e, t)
 }
 
 pub async fn show(
@@ -139,12 +197,13 @@ pub async fn show(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
+    let errors = FormErrors::default();
     render_user(
         &visitor,
         &state,
         id.into_inner(),
         None,
-        FormErrors::default(),
+        errors,
         StatusCode::OK,
     )
     .await
@@ -158,21 +217,12 @@ pub async fn change_role(
 ) -> Result<HttpResponse, AppError> {
     let viewer = visitor.permitted(access::can_administer)?.viewer();
     let (id, form) = (id.into_inner(), form.into_inner());
-    let t = Catalogue::for_locale(visitor.locale);
     let (role, organisation) = match role_and_organisation(&form.role, &form.organisation) {
         Ok(chosen) => chosen,
         Err((field, e)) => {
-            let mut errors = FormErrors::default();
-            errors.add(field, t.message(&e));
-            return render_user(
-                &visitor,
-                &state,
-                id,
-                Some(&form),
-                errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
+            let errors = FormErrors::one(field, &e, Catalogue::for_locale(visitor.locale));
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            return render_user(&visitor, &state, id, Some(&form), errors, status).await;
         }
     };
     let (now, target) = (state.now(), id.clone());
@@ -181,15 +231,8 @@ pub async fn change_role(
             users_admin::change_role(conn, &viewer, &target, role, organisation.as_deref(), now)
         })
         .await?;
-    conclude(
-        &visitor,
-        &state,
-        id,
-        Some(&form),
-        changed,
-        "flash.user_role_changed",
-    )
-    .await
+    let flash = "flash.user_role_changed";
+    conclude(&visitor, &state, id, Some(&form), changed, flash).await
 }
 
 #[derive(Deserialize, Default)]
@@ -258,40 +301,15 @@ async fn conclude(
         ),
         Changed::NotFound => Err(AppError::NotFound),
         Changed::Refused(e) => {
-            let mut errors = FormErrors::default();
             let field = match (e, chosen) {
                 (AccountError::LastAdministrator, None) => "access",
                 (AccountError::LastAdministrator, Some(_)) => "role",
                 _ => "organisation",
             };
-            errors.add(field, Catalogue::for_locale(visitor.locale).message(&e));
+            let errors = FormErrors::one(field, &e, Catalogue::for_locale(visitor.locale));
             render_user(visitor, state, id, chosen, errors, StatusCode::CONFLICT).await
         }
     }
-}
-
-fn role_choices(t: &Catalogue, selected: &str) -> Vec<Choice> {
-    coded_choices("role", Role::ALL, t, selected)
-}
-
-async fn organisation_options(
-    visitor: &Visitor,
-    state: &AppState,
-    selected: &str,
-) -> Result<Vec<SelectOption>, AppError> {
-    let viewer = visitor.permitted(access::can_administer)?.viewer();
-    let all = state
-        .db(move |conn| partners_admin::list(conn, &viewer))
-        .await?
-        .ok_or(AppError::Forbidden)?;
-    Ok(all
-        .into_iter()
-        .map(|(id, name, _)| SelectOption {
-            selected: id == selected,
-            value: id,
-            label: name,
-        })
-        .collect())
 }
 
 async fn render_new(
@@ -301,17 +319,14 @@ async fn render_new(
     errors: FormErrors,
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
-    let t = Catalogue::for_locale(visitor.locale);
-    let organisations = organisation_options(visitor, state, &form.organisation).await?;
+    let viewer = visitor.permitted(access::can_administer)?.viewer();
+    let organisations = state
+        .db(move |conn| partners_admin::list(conn, &viewer))
+        .await?
+        .ok_or(AppError::Forbidden)?;
     page(
         status,
-        &NewUserPage {
-            layout: Layout::new(visitor, "admin.users.new_title").with_errors(!errors.is_empty()),
-            roles: role_choices(t, &form.role),
-            errors,
-            form,
-            organisations,
-        },
+        &NewUserPage::new(visitor, form, errors, &organisations),
     )
 }
 
@@ -324,32 +339,10 @@ async fn render_user(
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let viewer = visitor.permitted(access::can_administer)?.viewer();
-    let target = id.clone();
     let now = state.now();
-    let (user, link_live) = state
-        .db(move |conn| users_admin::find(conn, &viewer, &target, now))
+    let detail = state
+        .db(move |conn| users_admin::user_detail(conn, &viewer, &id, now))
         .await?
         .ok_or(AppError::NotFound)?;
-    let t = Catalogue::for_locale(visitor.locale);
-    // What was chosen in a refused form, else what is stored.
-    let (role, organisation) = match chosen {
-        Some(form) => (form.role.clone(), form.organisation.clone()),
-        None => (
-            user.role.clone(),
-            user.organisation_id.clone().unwrap_or_default(),
-        ),
-    };
-    let organisations = organisation_options(visitor, state, &organisation).await?;
-    page(
-        status,
-        &UserPage {
-            layout: Layout::new(visitor, "admin.users.one_title").with_errors(!errors.is_empty()),
-            roles: role_choices(t, &role),
-            active: user.active,
-            user: row(&user, link_live, t),
-            id,
-            errors,
-            organisations,
-        },
-    )
+    page(status, &UserPage::new(visitor, detail, chosen, errors))
 }

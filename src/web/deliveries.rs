@@ -4,12 +4,12 @@
 use actix_web::{HttpResponse, http::StatusCode, web};
 use askama::Template;
 
+use chrono_tz::Tz;
+
 use crate::{
     domain::access,
     i18n::Catalogue,
-    mail::MailKind,
-    service::deliveries,
-    store::{from_db_time, outbox},
+    service::deliveries::{self, Delivery, DeliveryState},
 };
 
 use super::{
@@ -26,7 +26,7 @@ pub struct DeliveryLine {
     pub kind: String,
     pub to: String,
     pub subject: String,
-    pub state_code: String,
+    pub state_code: &'static str,
     pub state: String,
     pub attempts: i32,
     pub next_attempt: String,
@@ -41,49 +41,41 @@ struct DeliveriesPage {
     lines: Vec<DeliveryLine>,
 }
 
+impl DeliveriesPage {
+    fn new(visitor: &Visitor, deliveries: Vec<Delivery>, zone: Tz) -> Self {
+        let t = Catalogue::for_locale(visitor.locale);
+        let line = |d: Delivery| DeliveryLine {
+            kind: t.get(d.kind.label_key()).to_owned(),
+            to: d.to,
+            subject: d.subject,
+            state_code: d.state.as_str(),
+            state: t.get(d.state.label_key()).to_owned(),
+            attempts: d.attempts,
+            next_attempt: d
+                .next_attempt
+                .map(|at| format::instant(at, zone, t))
+                .unwrap_or_default(),
+            error: d.last_error.unwrap_or_default(),
+            failed: d.state == DeliveryState::Failed,
+            id: d.id,
+        };
+        Self {
+            layout: Layout::new(visitor, "deliveries.title"),
+            lines: deliveries.into_iter().map(line).collect(),
+        }
+    }
+}
+
 pub async fn index(visitor: Visitor, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let viewer = visitor.permitted(access::can_administer)?.viewer();
-    let rows = state
+    let deliveries = state
         .db(move |conn| deliveries::undelivered(conn, &viewer))
         .await?
         .ok_or(AppError::Forbidden)?;
-    let t = Catalogue::for_locale(visitor.locale);
     let zone = state.settings.calendar_time_zone;
-    let lines = rows
-        .into_iter()
-        .map(|row| {
-            let failed = row.state == outbox::FAILED;
-            let state_key = match (failed, row.attempts) {
-                (true, _) => "deliveries.state.failed",
-                (false, 0) => "deliveries.state.pending",
-                (false, _) => "deliveries.state.retrying",
-            };
-            DeliveryLine {
-                kind: MailKind::parse(&row.kind)
-                    .map(|k| t.get(k.label_key()).to_owned())
-                    .unwrap_or_else(|| row.kind.clone()),
-                to: row.recipient,
-                subject: row.subject,
-                state_code: state_key.rsplit('.').next().unwrap_or_default().to_owned(),
-                state: t.get(state_key).to_owned(),
-                attempts: row.attempts,
-                next_attempt: if failed {
-                    String::new()
-                } else {
-                    format::instant(from_db_time(row.next_attempt_at), zone, t)
-                },
-                error: row.last_error.unwrap_or_default(),
-                failed,
-                id: row.id,
-            }
-        })
-        .collect();
     page(
         StatusCode::OK,
-        &DeliveriesPage {
-            layout: Layout::new(&visitor, "deliveries.title"),
-            lines,
-        },
+        &DeliveriesPage::new(&visitor, deliveries, zone),
     )
 }
 

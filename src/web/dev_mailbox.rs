@@ -4,9 +4,11 @@
 use actix_web::{HttpResponse, http::StatusCode, web};
 use askama::Template;
 
+use chrono_tz::Tz;
+
 use crate::{
     i18n::Catalogue,
-    store::{dev_mailbox, from_db_time},
+    service::dev_mailbox::{self, CaughtMessage},
 };
 
 use super::{
@@ -27,6 +29,24 @@ struct MailboxPage {
     mails: Vec<MailLine>,
 }
 
+impl MailboxPage {
+    fn new(visitor: &Visitor, messages: Vec<CaughtMessage>, zone: Tz) -> Self {
+        let t = Catalogue::for_locale(visitor.locale);
+        Self {
+            layout: Layout::new(visitor, "mailbox.title"),
+            mails: messages
+                .into_iter()
+                .map(|m| MailLine {
+                    href: format!("/dev/mailbox/{}", m.id),
+                    to: m.to,
+                    subject: m.subject,
+                    at: format::instant(m.delivered_at, zone, t),
+                })
+                .collect(),
+        }
+    }
+}
+
 /// A piece of a message body: plain text, or a link to show as one.
 pub enum Segment {
     Text(String),
@@ -45,7 +65,20 @@ struct MessagePage {
     body: Vec<Segment>,
 }
 
-const SHOWN: i64 = 100;
+impl MessagePage {
+    fn new(visitor: &Visitor, message: CaughtMessage, zone: Tz) -> Self {
+        let t = Catalogue::for_locale(visitor.locale);
+        Self {
+            layout: Layout::new(visitor, "mailbox.message_title"),
+            at: format::instant(message.delivered_at, zone, t),
+            body: segments(&message.body_text),
+            from: message.from,
+            to: message.to,
+            subject: message.subject,
+            message_id: message.message_id,
+        }
+    }
+}
 
 /// Only with the development transport, and only on a loopback address unless opened
 /// explicitly: the mailbox shows every email, customers' opt-out links included.
@@ -62,27 +95,9 @@ fn enabled(state: &AppState) -> Result<(), AppError> {
 
 pub async fn index(visitor: Visitor, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     enabled(&state)?;
-    let rows = state
-        .db(|conn| Ok(dev_mailbox::latest(conn, SHOWN)?))
-        .await?;
-    let t = Catalogue::for_locale(visitor.locale);
+    let messages = state.db(dev_mailbox::latest).await?;
     let zone = state.settings.calendar_time_zone;
-    let mails = rows
-        .into_iter()
-        .map(|m| MailLine {
-            href: format!("/dev/mailbox/{}", m.id),
-            to: m.recipient,
-            subject: m.subject,
-            at: format::instant(from_db_time(m.delivered_at), zone, t),
-        })
-        .collect();
-    page(
-        StatusCode::OK,
-        &MailboxPage {
-            layout: Layout::new(&visitor, "mailbox.title"),
-            mails,
-        },
-    )
+    page(StatusCode::OK, &MailboxPage::new(&visitor, messages, zone))
 }
 
 pub async fn show(
@@ -92,27 +107,12 @@ pub async fn show(
 ) -> Result<HttpResponse, AppError> {
     enabled(&state)?;
     let id = id.into_inner();
-    let mail = state
-        .db(move |conn| Ok(dev_mailbox::find(conn, &id)?))
+    let message = state
+        .db(move |conn| dev_mailbox::message(conn, &id))
         .await?
         .ok_or(AppError::NotFound)?;
-    let t = Catalogue::for_locale(visitor.locale);
-    page(
-        StatusCode::OK,
-        &MessagePage {
-            layout: Layout::new(&visitor, "mailbox.message_title"),
-            at: format::instant(
-                from_db_time(mail.delivered_at),
-                state.settings.calendar_time_zone,
-                t,
-            ),
-            body: segments(&mail.body_text),
-            from: mail.sender,
-            to: mail.recipient,
-            subject: mail.subject,
-            message_id: mail.message_id,
-        },
-    )
+    let zone = state.settings.calendar_time_zone;
+    page(StatusCode::OK, &MessagePage::new(&visitor, message, zone))
 }
 
 /// Splits text into plain runs and `http(s)://` links (a link ends at whitespace).

@@ -1,7 +1,10 @@
 //! Field errors for re-showing a form: each message goes next to its field and, worded the
 //! same, into the error summary at the top.
 
-use crate::{domain::draft::FieldErrors, i18n::Catalogue};
+use crate::{
+    domain::{draft::FieldErrors, errors::Message},
+    i18n::Catalogue,
+};
 
 /// One radio of a group. The first carries the group's name as its id, so the error
 /// summary's link (`#name`) lands on it.
@@ -36,7 +39,7 @@ pub fn choices(name: &str, options: Vec<(String, String, String)>, selected: &st
 /// Radios for `name`, one per coded value (its code and catalogue label, no hint).
 pub fn coded_choices<T>(name: &str, all: &[T], t: &Catalogue, selected: &str) -> Vec<Choice>
 where
-    T: crate::domain::errors::Message + std::fmt::Display,
+    T: Message + std::fmt::Display,
 {
     choices(
         name,
@@ -72,6 +75,41 @@ impl FormErrors {
             form.add(&field, catalogue.message(error));
         }
         form
+    }
+
+    /// A message per `(field, error)` pair, in the visitor's language.
+    pub fn for_fields<E: Message>(problems: &[(&'static str, E)], catalogue: &Catalogue) -> Self {
+        let mut form = FormErrors::default();
+        for (field, error) in problems {
+            form.add(field, catalogue.message(error));
+        }
+        form
+    }
+
+    /// The one message of a form that failed on one field.
+    pub fn one(field: &str, error: &impl Message, catalogue: &Catalogue) -> Self {
+        let mut form = FormErrors::default();
+        form.add(field, catalogue.message(error));
+        form
+    }
+
+    /// A message about one line of an uploaded or pasted list, for `field`.
+    pub fn add_line(
+        &mut self,
+        field: &str,
+        line: impl std::fmt::Display,
+        error: &impl Message,
+        t: &Catalogue,
+    ) {
+        let message = t.message(error);
+        let line = line.to_string();
+        self.add(
+            field,
+            t.format(
+                "admin.calendar.line_error",
+                &[("line", &line), ("message", &message)],
+            ),
+        );
     }
 
     pub fn add(&mut self, field: &str, message: impl Into<String>) {

@@ -6,6 +6,7 @@ mod admin_partners;
 mod admin_products;
 mod admin_registry;
 mod admin_tenants;
+mod admin_unreadable;
 mod admin_users;
 mod associations_list;
 mod browser;
