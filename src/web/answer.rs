@@ -18,7 +18,7 @@ use super::{
     render::{page, see_other_with_flash},
     session::Visitor,
     state::AppState,
-    upload::{ReceivedFile, receive},
+    upload::{Received, ReceivedFile, receive},
 };
 
 /// `POST /associations/{id}/resubmit`.
@@ -100,21 +100,16 @@ pub async fn submit(
     let limit = state.settings.upload_max_bytes;
     let received = receive(&mut payload, &["justification"], limit).await?;
     let justification = received.text("justification");
-    let t = Catalogue::for_locale(visitor.locale);
-    let mut errors = FormErrors::default();
-    if let Some(error) = &received.refused {
-        errors.add("files", t.message(error));
-    }
-    let parsed = match Comment::parse(&justification) {
-        Ok(parsed) => Some(parsed),
-        Err(e) => {
-            errors.add("justification", t.message(&e));
-            None
+    let parsed = match justified(
+        &received,
+        &justification,
+        Catalogue::for_locale(visitor.locale),
+    ) {
+        Ok(parsed) => parsed,
+        Err(errors) => {
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            return render(&visitor, &state, &details, justification, errors, status);
         }
-    };
-    let Some(parsed) = parsed.filter(|_| errors.is_empty()) else {
-        let status = StatusCode::UNPROCESSABLE_ENTITY;
-        return render(&visitor, &state, &details, justification, errors, status);
     };
     let viewer = visitor.signed_in()?.viewer();
     let (now, ctx, target) = (state.now(), state.context.clone(), claim_id.clone());
@@ -129,6 +124,24 @@ pub async fn submit(
         "flash.disputed",
         state.settings.cookie_secure,
     )
+}
+
+/// The dispute's justification, if it and every file are acceptable; else what is wrong.
+fn justified(
+    received: &Received,
+    justification: &str,
+    t: &Catalogue,
+) -> Result<Comment, FormErrors> {
+    let mut errors = FormErrors::default();
+    if let Some(error) = &received.refused {
+        errors.add("files", t.message(error));
+    }
+    let parsed =
+        Comment::parse(justification).inspect_err(|e| errors.add("justification", t.message(e)));
+    match parsed {
+        Ok(parsed) if errors.is_empty() => Ok(parsed),
+        _ => Err(errors),
+    }
 }
 
 fn render(

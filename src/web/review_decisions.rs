@@ -66,32 +66,17 @@ pub async fn ask(
     let comment = match Comment::parse(&typed.comment) {
         Ok(comment) => comment,
         Err(e) => {
-            let mut errors = FormErrors::default();
-            errors.add("comment", Catalogue::for_locale(visitor.locale).message(&e));
-            return render(
-                &visitor,
-                &state,
-                claim_id,
-                errors,
-                typed,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
+            let errors = FormErrors::one("comment", &e, Catalogue::for_locale(visitor.locale));
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            return render(&visitor, &state, claim_id, errors, typed, status).await;
         }
     };
     let (now, ctx, target) = (state.now(), state.context.clone(), claim_id.clone());
     let decision = state
         .db(move |conn| review::ask_for_information(conn, &ctx, &viewer, &target, comment, now))
         .await?;
-    conclude(
-        &visitor,
-        &state,
-        claim_id,
-        decision,
-        "flash.information_requested",
-        typed,
-    )
-    .await
+    let done = "flash.information_requested";
+    conclude(&visitor, &state, claim_id, decision, done, typed).await
 }
 
 #[derive(Deserialize, Default)]
@@ -160,6 +145,25 @@ pub struct DisputeDecisionForm {
     decision_text: String,
 }
 
+impl DisputeDecisionForm {
+    /// The decision (a decline may carry text), or what is wrong with the form.
+    fn parse(&self, t: &Catalogue) -> Result<DisputeDecision, FormErrors> {
+        let mut errors = FormErrors::default();
+        let text = Comment::parse_optional(&self.decision_text)
+            .inspect_err(|e| errors.add("decision_text", t.message(e)));
+        let decision = match (self.decision.as_str(), text) {
+            ("accept", Ok(_)) => Some(DisputeDecision::Accept),
+            ("decline", Ok(text)) => Some(DisputeDecision::Decline(text)),
+            ("accept" | "decline", Err(_)) => None,
+            _ => {
+                errors.add("decision", t.get("review.dispute.decision_required"));
+                None
+            }
+        };
+        decision.ok_or(errors)
+    }
+}
+
 pub async fn decide_dispute(
     visitor: Visitor,
     state: web::Data<AppState>,
@@ -167,54 +171,26 @@ pub async fn decide_dispute(
     form: web::Form<DisputeDecisionForm>,
 ) -> Result<HttpResponse, AppError> {
     let viewer = visitor.permitted(access::can_review)?.viewer();
-    let claim_id = id.into_inner();
-    let form = form.into_inner();
-    let t = Catalogue::for_locale(visitor.locale);
-    let mut errors = FormErrors::default();
-    let text = match Comment::parse_optional(&form.decision_text) {
-        Ok(text) => text,
-        Err(e) => {
-            errors.add("decision_text", t.message(&e));
-            None
-        }
-    };
-    let decision = match form.decision.as_str() {
-        "accept" => Some(DisputeDecision::Accept),
-        "decline" => Some(DisputeDecision::Decline(text)),
-        _ => {
-            errors.add("decision", t.get("review.dispute.decision_required"));
-            None
-        }
-    };
+    let (claim_id, form) = (id.into_inner(), form.into_inner());
+    let parsed = form.parse(Catalogue::for_locale(visitor.locale));
     let typed = Typed {
         decision: form.decision,
         decision_text: form.decision_text,
         ..Typed::default()
     };
-    let Some(decision) = decision.filter(|_| errors.is_empty()) else {
-        return render(
-            &visitor,
-            &state,
-            claim_id,
-            errors,
-            typed,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
+    let decision = match parsed {
+        Ok(decision) => decision,
+        Err(errors) => {
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            return render(&visitor, &state, claim_id, errors, typed, status).await;
+        }
     };
     let (now, ctx, target) = (state.now(), state.context.clone(), claim_id.clone());
     let outcome = state
         .db(move |conn| review::decide_dispute(conn, &ctx, &viewer, &target, decision, now))
         .await?;
-    conclude(
-        &visitor,
-        &state,
-        claim_id,
-        outcome,
-        "flash.dispute_decided",
-        typed,
-    )
-    .await
+    let done = "flash.dispute_decided";
+    conclude(&visitor, &state, claim_id, outcome, done, typed).await
 }
 
 /// The reasons this reviewer chooses from: the domain's list for their kind of actor.
