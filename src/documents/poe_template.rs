@@ -9,7 +9,7 @@ use super::rtf::{document, paragraph};
 const BLANK: &str = "______________________________";
 
 pub fn compose(facts: &PoeTemplateFacts, t: &Catalogue) -> String {
-    let programme = facts.programme.map_or("", |p| t.get(p.label_key()));
+    let programme = t.get(facts.programme.label_key());
     let filled = [
         ("template.partner", facts.partner.as_str()),
         ("template.domain", facts.customer_domain.as_str()),

@@ -86,10 +86,10 @@ pub struct ListedClaim {
     pub name: String,
     pub customer_domain: String,
     pub tenant_id: String,
-    pub programme: Option<Programme>,
+    pub programme: Programme,
     pub location_id: String,
     pub products: Vec<String>,
-    pub status: Option<Status>,
+    pub status: Status,
     pub window_closes_at: Option<DateTime<Utc>>,
     pub updated_at: DateTime<Utc>,
 }
@@ -190,8 +190,8 @@ fn listed(row: ListRow) -> ListedClaim {
                     .collect()
             })
             .unwrap_or_default(),
-        programme: Programme::parse(&row.programme),
-        status: Status::parse(&row.status),
+        programme: row.programme,
+        status: row.status,
         window_closes_at: row.window_closes_at.map(from_db_time),
         updated_at: from_db_time(row.updated_at),
         id: row.id,

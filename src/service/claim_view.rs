@@ -28,7 +28,7 @@ use crate::{
 pub struct ClaimDetails {
     pub row: ClaimRow,
     pub status: Status,
-    pub programme: Option<Programme>,
+    pub programme: Programme,
     pub products: Vec<ChosenProductRow>,
     pub files: Vec<PoeFileRow>,
     pub missing: Vec<MissingItem>,
@@ -75,13 +75,11 @@ fn details(
     now: DateTime<Utc>,
 ) -> anyhow::Result<ClaimDetails> {
     let id = row.id.as_str();
-    let status = Status::parse(&row.status)
-        .ok_or_else(|| anyhow::anyhow!("claim {id} has unknown status"))?;
-    let programme = Programme::parse(&row.programme);
+    let (status, programme) = (row.status, row.programme);
     let products = claims::products_of(conn, id)?;
     let files = poe_files::list(conn, id)?;
     let poe_file_count = u32::try_from(files.len())?;
-    let facts = draft_facts(&row, programme, &products, poe_file_count);
+    let facts = draft_facts(&row, Some(programme), &products, poe_file_count);
     let missing = missing_for_submit(&facts);
     let snapshot = ClaimSnapshot {
         id: ClaimId::new(&row.id),
@@ -125,7 +123,7 @@ pub struct PoeTemplateFacts {
     pub partner: String,
     pub customer_domain: String,
     pub tenant_id: String,
-    pub programme: Option<Programme>,
+    pub programme: Programme,
     pub products: Vec<String>,
 }
 

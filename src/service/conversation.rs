@@ -41,8 +41,8 @@ fn conversation(conn: &mut AnyConnection, claim_id: &str) -> anyhow::Result<Vec<
 }
 
 /// Whether the viewer may write on this claim: its partner or staff, once it is submitted.
-fn may_write(viewer: &Viewer, owner: &OrganisationId, status: &str) -> bool {
-    access::can_view_claim(viewer, owner) && status != Status::Draft.as_str()
+fn may_write(viewer: &Viewer, owner: &OrganisationId, status: Status) -> bool {
+    access::can_view_claim(viewer, owner) && status != Status::Draft
 }
 
 pub fn messages(
@@ -75,7 +75,7 @@ pub fn post(
     if !may_write(
         viewer,
         &OrganisationId::new(&row.organisation_id),
-        &row.status,
+        row.status,
     ) {
         return Ok(false);
     }

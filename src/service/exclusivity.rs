@@ -24,9 +24,7 @@ use super::claim_view::ClaimDetails;
 /// The keys the claim would hold once official.
 pub fn keys_of(details: &ClaimDetails) -> anyhow::Result<Vec<AssociationKey>> {
     let row = &details.row;
-    let programme = details
-        .programme
-        .ok_or_else(|| anyhow::anyhow!("claim {} has no programme", row.id))?;
+    let programme = details.programme;
     let tenant = TenantId::parse(&row.tenant_id)
         .map_err(|e| anyhow::anyhow!("claim {} has a bad tenant: {e:?}", row.id))?;
     let selections: Vec<ProductSelection> = details

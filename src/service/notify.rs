@@ -7,7 +7,6 @@ use crate::{
     domain::{
         calendar::BusinessCalendar,
         claim::{Action, Status, Transition},
-        programme::Programme,
     },
     i18n::{Catalogue, Locale, format},
     mail::{
@@ -52,10 +51,7 @@ pub fn product_lines(details: &ClaimDetails, t: &Catalogue) -> Vec<String> {
 }
 
 pub fn programme_label(details: &ClaimDetails, t: &Catalogue) -> String {
-    details.programme.map_or_else(
-        || details.row.programme.clone(),
-        |p: Programme| t.get(p.label_key()).to_owned(),
-    )
+    t.get(details.programme.label_key()).to_owned()
 }
 
 /// The emails `transition` sends. `opt_out_link` is the customer's link when the change

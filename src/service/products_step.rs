@@ -47,8 +47,7 @@ pub fn load(
         Ok(claim) => claim,
         Err(denied) => return Ok(Err(denied)),
     };
-    let programme = Programme::parse(&claim.programme)
-        .ok_or_else(|| anyhow::anyhow!("claim {claim_id} has no programme"))?;
+    let programme = claim.programme;
     let area = programme.solution_area().as_str();
     let products = catalogue::all(conn)?
         .into_iter()
@@ -95,31 +94,33 @@ pub fn save(
         Ok(claim) => claim,
         Err(denied) => return Ok(Err(denied)),
     };
-    let programme = Programme::parse(&claim.programme)
-        .ok_or_else(|| anyhow::anyhow!("claim {claim_id} has no programme"))?;
+    let programme = claim.programme;
+    // Stored codes are read once here; a row no one can read is an error, not left out.
     let catalogue: Vec<ProductRef> = catalogue::all(conn)?
         .into_iter()
-        .filter_map(|p| {
-            Some(ProductRef {
-                area: SolutionArea::parse(&p.solution_area)?,
+        .map(|p| {
+            Ok(ProductRef {
+                area: SolutionArea::try_from(p.solution_area)?,
                 id: p.id,
                 is_dynamics365: p.is_dynamics365,
                 active: p.active,
             })
         })
-        .collect();
+        .collect::<anyhow::Result<_>>()?;
     let subscriptions: Vec<TenantSubscription> =
         registry::subscriptions_of(conn, &claim.tenant_id)?
             .into_iter()
-            .filter_map(|s| {
-                Some(TenantSubscription {
-                    id: SubscriptionId::parse(&s.id).ok()?,
+            .map(|s| {
+                Ok(TenantSubscription {
+                    id: SubscriptionId::parse(&s.id).map_err(|e| {
+                        anyhow::anyhow!("subscription {} has a bad id: {e:?}", s.id)
+                    })?,
                     product_id: s.product_id,
-                    channel: Channel::parse(&s.channel)?,
+                    channel: Channel::try_from(s.channel)?,
                     ends_on: s.ends_on.unwrap_or(NaiveDate::MAX),
                 })
             })
-            .collect();
+            .collect::<anyhow::Result<_>>()?;
     let context = ProductsContext {
         programme,
         catalogue: &catalogue,

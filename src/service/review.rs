@@ -58,7 +58,7 @@ pub fn case(
         return Ok(None);
     };
     let tenant = details.row.tenant_id.clone();
-    let conflict = if details.programme.is_some() && !details.products.is_empty() {
+    let conflict = if !details.products.is_empty() {
         exclusivity::current_conflict(conn, &details)?
     } else {
         None

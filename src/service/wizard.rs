@@ -34,16 +34,17 @@ pub fn claiming_locations(
     conn: &mut AnyConnection,
     organisation_id: &str,
 ) -> anyhow::Result<Vec<ClaimingLocation>> {
-    Ok(
-        organisations::locations_with_programmes(conn, organisation_id)?
+    let mut locations = Vec::new();
+    for (row, codes) in organisations::locations_with_programmes(conn, organisation_id)? {
+        let programmes = codes
             .into_iter()
-            .map(|(row, codes)| ClaimingLocation {
-                row,
-                programmes: codes.iter().filter_map(|c| Programme::parse(c)).collect(),
-            })
-            .filter(|l| !l.programmes.is_empty())
-            .collect(),
-    )
+            .map(Programme::try_from)
+            .collect::<Result<Vec<_>, _>>()?;
+        if !programmes.is_empty() {
+            locations.push(ClaimingLocation { row, programmes });
+        }
+    }
+    Ok(locations)
 }
 
 /// Step 1 against the organisation's locations and the tenant registry.

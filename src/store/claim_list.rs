@@ -3,14 +3,14 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::domain::keyset::KeysetPosition;
+use crate::domain::{claim::Status, keyset::KeysetPosition, programme::Programme};
 
 use super::{
     AnyConnection, claims::lower, connection::load_direct, cursor_time, parse_cursor_time,
     schema::claims,
 };
 
-/// One row of the Customer associations list.
+/// One row of the Customer associations list (codes read as the domain's values).
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = claims)]
 pub struct ListRow {
@@ -18,10 +18,12 @@ pub struct ListRow {
     pub name: String,
     pub customer_domain: String,
     pub tenant_id: String,
-    pub programme: String,
+    #[diesel(deserialize_as = String)]
+    pub programme: Programme,
     pub activity: String,
     pub location_id: String,
-    pub status: String,
+    #[diesel(deserialize_as = String)]
+    pub status: Status,
     pub window_closes_at: Option<NaiveDateTime>,
     pub updated_at: NaiveDateTime,
     /// The claim's product names in catalogue order, joined by [`PRODUCT_SEPARATOR`].

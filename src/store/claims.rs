@@ -3,6 +3,8 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
+use crate::domain::{claim::Status, programme::Programme};
+
 use super::{
     AnyConnection,
     schema::{claim_products, claims, products},
@@ -39,7 +41,8 @@ pub fn insert_draft(conn: &mut AnyConnection, draft: &NewDraft<'_>) -> QueryResu
         .map(drop)
 }
 
-/// A claim as stored, every column.
+/// A claim as stored, every column; its codes read as the domain's values (an unknown code
+/// fails the query rather than passing for something else).
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = claims)]
 pub struct ClaimRow {
@@ -51,9 +54,11 @@ pub struct ClaimRow {
     pub customer_domain: String,
     pub solution_area: String,
     pub activity: String,
-    pub programme: String,
+    #[diesel(deserialize_as = String)]
+    pub programme: Programme,
     pub name: String,
-    pub status: String,
+    #[diesel(deserialize_as = String)]
+    pub status: Status,
     pub customer_contact_name: Option<String>,
     pub customer_contact_title: Option<String>,
     pub customer_contact_email: Option<String>,

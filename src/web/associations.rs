@@ -125,12 +125,12 @@ impl ListTemplate {
 fn row(claim: ListedClaim, t: &'static Catalogue, zone: chrono_tz::Tz) -> Row {
     let status = claim.status;
     Row {
-        programme: claim.programme.map_or("", |p| t.get(p.label_key())),
+        programme: t.get(claim.programme.label_key()),
         products: claim.products.join(", "),
-        status_code: status.map_or("", |s| s.as_str()),
-        status: status.map_or("", |s| t.get(s.label_key())),
+        status_code: status.as_str(),
+        status: t.get(status.label_key()),
         closes: match (status, claim.window_closes_at) {
-            (Some(Status::PendingCustomer), Some(at)) => t.format(
+            (Status::PendingCustomer, Some(at)) => t.format(
                 "associations.list.window_closes",
                 &[("at", &format::instant(at, zone, t))],
             ),

@@ -285,10 +285,7 @@ pub(super) fn summary(details: &ClaimDetails, t: &Catalogue) -> Vec<DetailRow> {
         value,
         change: step_href(details, step),
     };
-    let programme = details
-        .programme
-        .map(|p| t.get(p.label_key()).to_owned())
-        .unwrap_or_default();
+    let programme = t.get(details.programme.label_key()).to_owned();
     let products: Vec<&str> = details.products.iter().map(|p| p.name.as_str()).collect();
     let joined = |parts: &[&Option<String>]| {
         let present: Vec<&str> = parts.iter().filter_map(|p| p.as_deref()).collect();
@@ -309,10 +306,7 @@ pub(super) fn summary(details: &ClaimDetails, t: &Catalogue) -> Vec<DetailRow> {
             5,
         ),
     ];
-    if details
-        .programme
-        .is_some_and(|p| p.requires_revenue_fields())
-    {
+    if details.programme.requires_revenue_fields() {
         let revenue = joined(&[&row.seller_name, &row.customer_name, &row.isv_solution_name]);
         lines.push(line("claim.field.revenue", revenue, 5));
     } else {

@@ -75,9 +75,9 @@ fn claim_record(claim: &ListedClaim, t: &Catalogue) -> String {
         &claim.name,
         &claim.customer_domain,
         &claim.tenant_id,
-        claim.programme.map_or("", |p| t.get(p.label_key())),
+        t.get(claim.programme.label_key()),
         &claim.products.join("; "),
-        claim.status.map_or("", |s| t.get(s.label_key())),
+        t.get(claim.status.label_key()),
         &claim.window_closes_at.map(rfc3339).unwrap_or_default(),
         &rfc3339(claim.updated_at),
     ])
