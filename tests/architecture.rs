@@ -58,6 +58,15 @@ fn web_and_jobs_reach_data_only_through_service() {
 }
 
 #[test]
+fn service_hands_out_no_store_rows() {
+    assert_clean(
+        &sources("src/service"),
+        store_rows_handed_out,
+        "service returns its own views",
+    );
+}
+
+#[test]
 fn no_module_is_oversized() {
     assert_clean(
         &sources("src"),
@@ -165,6 +174,38 @@ fn outer_layer_violations(file: &Source) -> Vec<String> {
         }
     }
     violations
+}
+
+/// A public field or a returned type that names a store row (`…Row`): web would get the
+/// store's types through service.
+fn store_rows_handed_out(file: &Source) -> Vec<String> {
+    let mut violations = Vec::new();
+    for (n, code) in code_lines(&file.text) {
+        let trimmed = code.trim_start();
+        let public_field = trimmed.starts_with("pub ")
+            && !trimmed.starts_with("pub fn ")
+            && !trimmed.starts_with("pub struct ")
+            && !trimmed.starts_with("pub enum ")
+            && !trimmed.starts_with("pub use ")
+            && !trimmed.starts_with("pub mod ")
+            && !trimmed.starts_with("pub const ")
+            && !trimmed.starts_with("pub type ");
+        let returned = code.split_once("->").map(|(_, after)| after);
+        let examined = if public_field {
+            Some(code.as_str())
+        } else {
+            returned
+        };
+        if examined.is_some_and(names_a_row) {
+            violations.push(format!("{}:{n}: {}", file.path, code.trim()));
+        }
+    }
+    violations
+}
+
+fn names_a_row(code: &str) -> bool {
+    code.split(|c: char| !is_ident(c))
+        .any(|word| word.len() > 3 && word.ends_with("Row") && word.starts_with(char::is_uppercase))
 }
 
 fn oversized(file: &Source) -> Vec<String> {

@@ -9,8 +9,7 @@ use crate::{
     store::{
         AnyConnection, DbPool,
         claim_list::{self, Cursor, ListQuery, ListRow, SortColumn},
-        from_db_time,
-        organisations::{self, LocationRow},
+        from_db_time, organisations,
     },
 };
 
@@ -99,7 +98,8 @@ pub struct ListPage {
     /// Positions for the Previous and Next links.
     pub previous: Option<KeysetPosition>,
     pub next: Option<KeysetPosition>,
-    pub locations: Vec<LocationRow>,
+    /// The organisation's locations `(id, name)`, for the filter.
+    pub locations: Vec<(String, String)>,
     /// False when the organisation has no claims at all (the page then explains them).
     pub organisation_has_claims: bool,
 }
@@ -128,7 +128,10 @@ pub fn list(
     let organisation_has_claims =
         !rows.is_empty() || claim_list::organisation_has_any(conn, organisation_id)?;
     let claims = rows.into_iter().map(listed).collect();
-    let locations = organisations::locations(conn, organisation_id)?;
+    let locations = organisations::locations(conn, organisation_id)?
+        .into_iter()
+        .map(|l| (l.id, l.name))
+        .collect();
     Ok(ListPage {
         claims,
         previous,

@@ -1,7 +1,7 @@
 //! One claim as its page shows it: what was entered, what is missing, what may happen next,
 //! and its history — only for those the domain lets see it.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::{
     domain::{
@@ -18,19 +18,23 @@ use crate::{
     store::{
         AnyConnection,
         audit::{self, HistoryRow},
-        claims::{self, ChosenProductRow, ClaimRow},
-        from_db_time, organisations,
-        poe_files::{self, PoeFileRow},
-        usage,
+        claims::{self, ClaimRow},
+        from_db_time, organisations, poe_files, usage,
     },
 };
 
+use super::{
+    claim_record::{ChosenProduct, Claim},
+    conversation::{self, Notes},
+    evidence_step::ListedFile,
+};
+
 pub struct ClaimDetails {
-    pub row: ClaimRow,
+    pub row: Claim,
     pub status: Status,
     pub programme: Programme,
-    pub products: Vec<ChosenProductRow>,
-    pub files: Vec<PoeFileRow>,
+    pub products: Vec<ChosenProduct>,
+    pub files: Vec<ListedFile>,
     pub missing: Vec<MissingItem>,
     pub actions: Vec<Action>,
     /// The parts the viewer may change now (only the owning partner, only as rule 7 allows).
@@ -74,10 +78,17 @@ fn details(
     viewer: Option<&Viewer>,
     now: DateTime<Utc>,
 ) -> anyhow::Result<ClaimDetails> {
+    let row = Claim::from(row);
     let id = row.id.as_str();
     let (status, programme) = (row.status, row.programme);
-    let products = claims::products_of(conn, id)?;
-    let files = poe_files::list(conn, id)?;
+    let products: Vec<ChosenProduct> = claims::products_of(conn, id)?
+        .into_iter()
+        .map(ChosenProduct::from)
+        .collect();
+    let files: Vec<ListedFile> = poe_files::list(conn, id)?
+        .into_iter()
+        .map(ListedFile::from)
+        .collect();
     let poe_file_count = u32::try_from(files.len())?;
     let facts = draft_facts(&row, Some(programme), &products, poe_file_count);
     let missing = missing_for_submit(&facts);
@@ -85,11 +96,11 @@ fn details(
         id: ClaimId::new(&row.id),
         status,
         owner: OrganisationId::new(&row.organisation_id),
-        rejected_at: row.rejected_at.map(from_db_time),
+        rejected_at: row.rejected_at,
         dispute_used: row.dispute_used,
-        window_closes_at: row.window_closes_at.map(from_db_time),
-        action_required_due: row.action_required_due.map(from_db_time),
-        ends_at: row.ends_at.map(from_db_time),
+        window_closes_at: row.window_closes_at,
+        action_required_due: row.action_required_due,
+        ends_at: row.ends_at,
         poe_file_count,
         missing: missing.clone(),
     };
@@ -207,9 +218,9 @@ fn history_entry(row: HistoryRow) -> Result<HistoryEntry, UnknownCode> {
 }
 
 fn draft_facts(
-    row: &ClaimRow,
+    row: &Claim,
     programme: Option<Programme>,
-    products: &[ChosenProductRow],
+    products: &[ChosenProduct],
     poe_file_count: u32,
 ) -> DraftFacts {
     let present = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.trim().is_empty());
@@ -256,12 +267,40 @@ fn draft_facts(
     }
 }
 
+/// Everything the claim page shows: the claim, what was written about it, its usage.
+pub struct ClaimPage {
+    pub details: ClaimDetails,
+    pub notes: Notes,
+    pub usage: Vec<ProductUsage>,
+}
+
+pub fn claim_page(
+    conn: &mut AnyConnection,
+    viewer: &Viewer,
+    id: &str,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Option<ClaimPage>> {
+    let Some(details) = load(conn, viewer, id, now)? else {
+        return Ok(None);
+    };
+    Ok(Some(ClaimPage {
+        notes: conversation::notes(conn, id)?,
+        usage: usage(conn, &details)?,
+        details,
+    }))
+}
+
+/// One month of one claimed product's use by the customer.
+pub struct ProductUsage {
+    pub product_name: String,
+    pub month: NaiveDate,
+    pub monthly_active_users: i32,
+    pub paid_units: i32,
+}
+
 /// The customer's usage of the claimed workloads — only once the association is official
 /// (SPEC rule 9); before that, and after it ends, none.
-pub fn usage(
-    conn: &mut AnyConnection,
-    details: &ClaimDetails,
-) -> anyhow::Result<Vec<usage::UsageRow>> {
+fn usage(conn: &mut AnyConnection, details: &ClaimDetails) -> anyhow::Result<Vec<ProductUsage>> {
     if details.status != Status::Official {
         return Ok(Vec::new());
     }
@@ -270,9 +309,15 @@ pub fn usage(
         .iter()
         .map(|p| p.product_id.clone())
         .collect();
-    Ok(usage::for_products(
-        conn,
-        &details.row.tenant_id,
-        &products,
-    )?)
+    Ok(
+        usage::for_products(conn, &details.row.tenant_id, &products)?
+            .into_iter()
+            .map(|row| ProductUsage {
+                product_name: row.product_name,
+                month: row.month,
+                monthly_active_users: row.monthly_active_users,
+                paid_units: row.paid_units,
+            })
+            .collect(),
+    )
 }

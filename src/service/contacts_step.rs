@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::claim_record::Claim;
 use crate::{
     domain::{
         access::Viewer,
@@ -11,7 +12,7 @@ use crate::{
     },
     store::{
         AnyConnection,
-        claims::{self, ClaimRow, ContactColumns},
+        claims::{self, ContactColumns},
         db_time, write_transaction,
     },
 };
@@ -19,7 +20,7 @@ use crate::{
 use super::draft_edit::{EditDenied, editable_claim};
 
 pub struct ContactsForm {
-    pub claim: ClaimRow,
+    pub claim: Claim,
     pub programme: Programme,
     pub requires_technical_contact: bool,
     /// What is stored, as the form shows it.
@@ -87,7 +88,7 @@ pub fn save(
 
 /// The programme, and whether a Dynamics 365 product among the chosen ones asks for a
 /// technical contact.
-fn context(conn: &mut AnyConnection, claim: &ClaimRow) -> anyhow::Result<(Programme, bool)> {
+fn context(conn: &mut AnyConnection, claim: &Claim) -> anyhow::Result<(Programme, bool)> {
     let programme = claim.programme;
     let products: Vec<ProductRef> = claims::products_of(conn, &claim.id)?
         .into_iter()

@@ -88,9 +88,12 @@ pub fn post(
     // reviewers on the case page.
     let mail = match viewer.role {
         Role::Partner => None,
-        Role::Reviewer | Role::Administrator => {
-            Some(notify::staff_message(conn, ctx, &row, body.as_ref())?)
-        }
+        Role::Reviewer | Role::Administrator => Some(notify::staff_message(
+            conn,
+            ctx,
+            &row.into(),
+            body.as_ref(),
+        )?),
     };
     write_transaction(conn, |c| -> anyhow::Result<()> {
         if let Some(mail) = &mail {

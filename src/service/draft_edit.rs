@@ -1,15 +1,13 @@
 //! Editing a claim after it exists (steps 4–7): who may, and when (the domain's rule 7).
 
+use super::claim_record::Claim;
 use crate::{
     domain::{
         access::{self, Viewer},
         claim::{Section, can_edit},
         ids::OrganisationId,
     },
-    store::{
-        AnyConnection,
-        claims::{self, ClaimRow},
-    },
+    store::{AnyConnection, claims},
 };
 
 /// Why a claim cannot be edited by this viewer.
@@ -29,7 +27,7 @@ pub fn editable_claim(
     viewer: &Viewer,
     id: &str,
     section: Section,
-) -> anyhow::Result<Result<ClaimRow, EditDenied>> {
+) -> anyhow::Result<Result<Claim, EditDenied>> {
     let Some(row) = claims::find(conn, id)? else {
         return Ok(Err(EditDenied::NotFound));
     };
@@ -43,5 +41,5 @@ pub fn editable_claim(
     if !can_edit(row.status, section) {
         return Ok(Err(EditDenied::Locked));
     }
-    Ok(Ok(row))
+    Ok(Ok(row.into()))
 }

@@ -4,6 +4,7 @@ use std::{fs::File, path::Path};
 
 use chrono::{DateTime, Utc};
 
+use super::claim_record::Claim;
 use crate::{
     domain::{
         access::{self, Viewer},
@@ -12,9 +13,7 @@ use crate::{
         ids::OrganisationId,
     },
     store::{
-        AnyConnection,
-        claims::{self, ClaimRow},
-        db_time, from_db_time, new_id,
+        AnyConnection, claims, db_time, from_db_time, new_id,
         poe_files::{self, NewPoeFile, PoeFileRow},
         write_transaction,
     },
@@ -26,7 +25,7 @@ use super::{
 };
 
 pub struct FilesForm {
-    pub claim: ClaimRow,
+    pub claim: Claim,
     pub files: Vec<ListedFile>,
 }
 
@@ -159,20 +158,35 @@ pub fn remove(
     Ok(Ok(removed))
 }
 
+/// What a download needs to know of a stored file before its content.
+pub struct StoredFile {
+    pub id: String,
+    pub file_name: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+}
+
 /// The file, when it belongs to this claim and the viewer may see the claim.
 pub fn for_download(
     conn: &mut AnyConnection,
     viewer: &Viewer,
     claim_id: &str,
     file_id: &str,
-) -> anyhow::Result<Option<PoeFileRow>> {
+) -> anyhow::Result<Option<StoredFile>> {
     let Some(claim) = claims::find(conn, claim_id)? else {
         return Ok(None);
     };
     if !access::can_view_claim(viewer, &OrganisationId::new(&claim.organisation_id)) {
         return Ok(None);
     }
-    Ok(poe_files::find(conn, file_id)?.filter(|f| f.claim_id == claim_id))
+    Ok(poe_files::find(conn, file_id)?
+        .filter(|f| f.claim_id == claim_id)
+        .map(|f| StoredFile {
+            id: f.id,
+            file_name: f.file_name,
+            content_type: f.content_type,
+            size_bytes: f.size_bytes,
+        }))
 }
 
 /// Piece `seq` (from 0) of a file's content; `None` after the last.

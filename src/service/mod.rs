@@ -5,6 +5,7 @@ pub mod associations;
 pub mod auth;
 pub mod calendar_admin;
 pub mod claim_actions;
+pub mod claim_record;
 pub mod claim_view;
 pub mod comments_step;
 pub mod contacts_step;

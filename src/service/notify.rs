@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::claim_record::Claim;
 use crate::{
     domain::{
         calendar::BusinessCalendar,
@@ -13,13 +14,13 @@ use crate::{
         Composed, Fact, MailKind,
         compose::{self, CustomerNotice, PartnerNotice},
     },
-    store::{AnyConnection, claims::ClaimRow, db_time, new_id, organisations, outbox, users},
+    store::{AnyConnection, db_time, new_id, organisations, outbox, users},
 };
 
 use super::{claim_view::ClaimDetails, context::Context};
 
 /// The catalogue of the claim's language.
-pub fn catalogue_of(row: &ClaimRow) -> &'static Catalogue {
+pub fn catalogue_of(row: &Claim) -> &'static Catalogue {
     Catalogue::for_locale(Locale::from_tag(&row.language))
 }
 
@@ -99,7 +100,7 @@ pub fn mails_for(
 }
 
 /// Who hears about the partner's claim: the company contact, or else the user who made it.
-fn partner_contact(conn: &mut AnyConnection, row: &ClaimRow) -> anyhow::Result<(String, String)> {
+fn partner_contact(conn: &mut AnyConnection, row: &Claim) -> anyhow::Result<(String, String)> {
     if let Some(email) = row
         .company_contact_email
         .as_deref()
@@ -180,7 +181,7 @@ fn partner_notice(
 pub fn staff_message(
     conn: &mut AnyConnection,
     ctx: &Context,
-    row: &ClaimRow,
+    row: &Claim,
     body: &str,
 ) -> anyhow::Result<Composed> {
     let t = catalogue_of(row);

@@ -7,7 +7,7 @@ use crate::domain::{claim::Status, programme::Programme};
 use crate::store::{
     AnyConnection,
     admin_audit::{self, AuditLine},
-    db_time, organisations, overview, users,
+    db_time, from_db_time, organisations, overview, users,
 };
 
 use super::context::Context;
@@ -21,7 +21,30 @@ pub struct AdminOverview {
     pub closing_today: Vec<(String, String, DateTime<Utc>)>,
     pub pending_mail: i64,
     pub failed_mail: i64,
-    pub recent_changes: Vec<AuditLine>,
+    pub recent_changes: Vec<AdminChange>,
+}
+
+/// One administrator's change, newest first on the overview.
+pub struct AdminChange {
+    /// `None` for a change made on the command line.
+    pub actor_name: Option<String>,
+    /// The change's code (`admin.changes.<action>` in the catalogue).
+    pub action: String,
+    pub subject: String,
+    pub detail: Option<String>,
+    pub at: DateTime<Utc>,
+}
+
+impl From<AuditLine> for AdminChange {
+    fn from(line: AuditLine) -> Self {
+        AdminChange {
+            actor_name: line.actor_name,
+            action: line.action,
+            subject: line.subject,
+            detail: line.detail,
+            at: from_db_time(line.at),
+        }
+    }
 }
 
 pub fn admin_overview(
@@ -53,6 +76,9 @@ pub fn admin_overview(
             .collect(),
         pending_mail: count_of(crate::store::outbox::PENDING),
         failed_mail: count_of(crate::store::outbox::FAILED),
-        recent_changes: admin_audit::latest(conn, 10)?,
+        recent_changes: admin_audit::latest(conn, 10)?
+            .into_iter()
+            .map(AdminChange::from)
+            .collect(),
     })
 }

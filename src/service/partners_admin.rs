@@ -26,6 +26,7 @@ pub struct OrganisationSummary {
 }
 
 /// One MPN location with the programmes it is enrolled in.
+#[derive(Debug, Clone)]
 pub struct LocationView {
     pub id: LocationId,
     pub organisation_id: OrganisationId,
@@ -37,7 +38,7 @@ pub struct LocationView {
 
 impl LocationView {
     /// An unknown stored programme code is an error, never dropped.
-    fn new(row: LocationRow, programmes: Vec<String>) -> anyhow::Result<Self> {
+    pub(crate) fn new(row: LocationRow, programmes: Vec<String>) -> anyhow::Result<Self> {
         Ok(Self {
             id: row.id.into(),
             organisation_id: row.organisation_id.into(),

@@ -47,11 +47,15 @@ pub fn list(conn: &mut AnyConnection, viewer: &Viewer) -> anyhow::Result<Option<
     if !access::can_administer(viewer) {
         return Ok(None);
     }
-    let products = catalogue::all(conn)?
+    catalogue(conn).map(Some)
+}
+
+/// Every product, in catalogue order, retired ones too.
+pub fn catalogue(conn: &mut AnyConnection) -> anyhow::Result<Vec<Product>> {
+    Ok(catalogue::all(conn)?
         .into_iter()
         .map(Product::try_from)
-        .collect::<Result<_, _>>()?;
-    Ok(Some(products))
+        .collect::<Result<_, _>>()?)
 }
 
 pub fn find(

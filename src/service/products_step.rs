@@ -2,34 +2,32 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use super::claim_record::Claim;
 use crate::{
     domain::{
         access::Viewer,
         claim::Section,
         draft::{Channel, FieldErrors, ProductsContext, ProductsInput, TenantSubscription},
-        programme::{ProductRef, Programme, SolutionArea},
+        programme::{ProductRef, Programme},
         values::SubscriptionId,
     },
-    store::{
-        AnyConnection,
-        catalogue::{self, ProductRow},
-        claims::{self, ClaimRow},
-        db_time,
-        registry::{self, SubscriptionRow},
-        write_transaction,
-    },
+    store::{AnyConnection, claims, db_time, write_transaction},
 };
 
-use super::draft_edit::{EditDenied, editable_claim};
+use super::{
+    draft_edit::{EditDenied, editable_claim},
+    products_admin::{self, Product},
+    registry_views::{self, Subscription},
+};
 
 /// What the products page shows.
 pub struct ProductsForm {
-    pub claim: ClaimRow,
+    pub claim: Claim,
     pub programme: Programme,
     /// Active products of the programme's solution area.
-    pub products: Vec<ProductRow>,
+    pub products: Vec<Product>,
     /// The tenant's subscriptions that can be claimed (never CSP, never ended).
-    pub subscriptions: Vec<SubscriptionRow>,
+    pub subscriptions: Vec<Subscription>,
     /// Currently chosen: (product id, subscription id).
     pub chosen: Vec<(String, Option<String>)>,
     /// Products another partner already holds officially for this customer and programme:
@@ -48,14 +46,14 @@ pub fn load(
         Err(denied) => return Ok(Err(denied)),
     };
     let programme = claim.programme;
-    let area = programme.solution_area().as_str();
-    let products = catalogue::all(conn)?
+    let area = programme.solution_area();
+    let products = products_admin::catalogue(conn)?
         .into_iter()
-        .filter(|p| p.active && p.solution_area == area)
+        .filter(|p| p.active && p.area == area)
         .collect();
-    let subscriptions = registry::subscriptions_of(conn, &claim.tenant_id)?
+    let subscriptions = registry_views::subscriptions(conn, &claim.tenant_id)?
         .into_iter()
-        .filter(|s| s.channel != Channel::Csp.as_str() && s.ends_on.is_none_or(|end| end >= today))
+        .filter(|s| s.channel != Channel::Csp && s.ends_on.is_none_or(|end| end >= today))
         .collect();
     let held_elsewhere = claims::official_elsewhere(
         conn,
@@ -95,20 +93,17 @@ pub fn save(
         Err(denied) => return Ok(Err(denied)),
     };
     let programme = claim.programme;
-    // Stored codes are read once here; a row no one can read is an error, not left out.
-    let catalogue: Vec<ProductRef> = catalogue::all(conn)?
+    let catalogue: Vec<ProductRef> = products_admin::catalogue(conn)?
         .into_iter()
-        .map(|p| {
-            Ok(ProductRef {
-                area: SolutionArea::try_from(p.solution_area)?,
-                id: p.id,
-                is_dynamics365: p.is_dynamics365,
-                active: p.active,
-            })
+        .map(|p| ProductRef {
+            area: p.area,
+            id: p.id,
+            is_dynamics365: p.is_dynamics365,
+            active: p.active,
         })
-        .collect::<anyhow::Result<_>>()?;
+        .collect();
     let subscriptions: Vec<TenantSubscription> =
-        registry::subscriptions_of(conn, &claim.tenant_id)?
+        registry_views::subscriptions(conn, &claim.tenant_id)?
             .into_iter()
             .map(|s| {
                 Ok(TenantSubscription {
@@ -116,7 +111,7 @@ pub fn save(
                         anyhow::anyhow!("subscription {} has a bad id: {e:?}", s.id)
                     })?,
                     product_id: s.product_id,
-                    channel: Channel::try_from(s.channel)?,
+                    channel: s.channel,
                     ends_on: s.ends_on.unwrap_or(NaiveDate::MAX),
                 })
             })

@@ -163,10 +163,7 @@ pub fn tenant(
         return Ok(None);
     };
     let products = product_choices(conn)?;
-    let subscriptions = registry::subscriptions_of(conn, tenant_id)?
-        .into_iter()
-        .map(|row| Subscription::new(row, &products))
-        .collect::<anyhow::Result<_>>()?;
+    let subscriptions = subscriptions_named(conn, tenant_id, &products)?;
     let usage = usage::of_tenant(conn, tenant_id, USAGE_SHOWN)?;
     Ok(Some(TenantDetail {
         id: tenant_id.to_owned(),
@@ -214,6 +211,26 @@ pub fn subscription_form(
         products,
         subscription,
     }))
+}
+
+/// The tenant's subscriptions, each with its product's name from the catalogue.
+pub fn subscriptions(
+    conn: &mut AnyConnection,
+    tenant_id: &str,
+) -> anyhow::Result<Vec<Subscription>> {
+    let products = product_choices(conn)?;
+    subscriptions_named(conn, tenant_id, &products)
+}
+
+fn subscriptions_named(
+    conn: &mut AnyConnection,
+    tenant_id: &str,
+    products: &[ProductChoice],
+) -> anyhow::Result<Vec<Subscription>> {
+    registry::subscriptions_of(conn, tenant_id)?
+        .into_iter()
+        .map(|row| Subscription::new(row, products))
+        .collect()
 }
 
 fn product_choices(conn: &mut AnyConnection) -> anyhow::Result<Vec<ProductChoice>> {

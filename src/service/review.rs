@@ -11,12 +11,7 @@ use crate::{
         exclusivity::Conflict,
         values::Comment,
     },
-    store::{
-        AnyConnection,
-        officials::{self, OfficialRow},
-        organisations, outbox,
-        registry::{self, SubscriptionRow},
-    },
+    store::{AnyConnection, officials, organisations, outbox, registry},
 };
 
 use super::{
@@ -26,16 +21,23 @@ use super::{
     conversation::{self, Notes},
     exclusivity,
     lifecycle::{self, Acting, Deciding},
+    registry_views::{self, Subscription},
 };
+
+/// An official association on the customer's tenant: which key, held by which claim.
+pub struct TenantOfficial {
+    pub key: String,
+    pub claim_id: String,
+}
 
 /// Everything a reviewer looks at before deciding.
 pub struct Case {
     pub details: ClaimDetails,
     pub organisation: String,
     pub tenant_domains: Vec<String>,
-    pub subscriptions: Vec<SubscriptionRow>,
+    pub subscriptions: Vec<Subscription>,
     /// Active official associations of the customer's tenant (any partner).
-    pub tenant_officials: Vec<OfficialRow>,
+    pub tenant_officials: Vec<TenantOfficial>,
     /// Another claim officially holds one of this claim's keys.
     pub conflict: Option<Conflict>,
     pub calendar: BusinessCalendar,
@@ -67,8 +69,14 @@ pub fn case(
         organisation: organisations::name_of(conn, &details.row.organisation_id)?
             .unwrap_or_default(),
         tenant_domains: registry::tenant_domains(conn, &tenant)?.unwrap_or_default(),
-        subscriptions: registry::subscriptions_of(conn, &tenant)?,
-        tenant_officials: officials::active_for_tenant(conn, &tenant)?,
+        subscriptions: registry_views::subscriptions(conn, &tenant)?,
+        tenant_officials: officials::active_for_tenant(conn, &tenant)?
+            .into_iter()
+            .map(|row| TenantOfficial {
+                key: row.association_key,
+                claim_id: row.claim_id,
+            })
+            .collect(),
         conflict,
         calendar: ctx.calendar(conn)?,
         notes: conversation::notes(conn, claim_id)?,

@@ -10,25 +10,18 @@ use crate::{
             ClaimNameInput, CustomerContext, CustomerInput, CustomerStep, EnrolledLocation,
             FieldErrors, ProgrammeInput,
         },
-        ids::LocationId,
         programme::{Programme, ProgrammeChoice},
         values::{DomainName, MpnId, TenantId},
     },
     store::{
-        AnyConnection, audit, claims, db_time, new_id,
-        organisations::{self, LocationRow},
-        registry, write_transaction,
+        AnyConnection, audit, claims, db_time, new_id, organisations, registry, write_transaction,
     },
 };
 
-use super::auth::SessionUser;
+use super::{auth::SessionUser, partners_admin::LocationView};
 
 /// A location the partner may claim from (enrolled in at least one CPOR programme).
-#[derive(Debug, Clone)]
-pub struct ClaimingLocation {
-    pub row: LocationRow,
-    pub programmes: Vec<Programme>,
-}
+pub type ClaimingLocation = LocationView;
 
 pub fn claiming_locations(
     conn: &mut AnyConnection,
@@ -36,12 +29,9 @@ pub fn claiming_locations(
 ) -> anyhow::Result<Vec<ClaimingLocation>> {
     let mut locations = Vec::new();
     for (row, codes) in organisations::locations_with_programmes(conn, organisation_id)? {
-        let programmes = codes
-            .into_iter()
-            .map(Programme::try_from)
-            .collect::<Result<Vec<_>, _>>()?;
-        if !programmes.is_empty() {
-            locations.push(ClaimingLocation { row, programmes });
+        let location = LocationView::new(row, codes)?;
+        if !location.programmes.is_empty() {
+            locations.push(location);
         }
     }
     Ok(locations)
@@ -57,8 +47,8 @@ pub fn check_customer(
         .iter()
         .filter_map(|l| {
             Some(EnrolledLocation {
-                id: LocationId::new(&l.row.id),
-                mpn_id: MpnId::parse(&l.row.mpn_id).ok()?,
+                id: l.id.clone(),
+                mpn_id: MpnId::parse(&l.mpn_id).ok()?,
                 programmes: l.programmes.clone(),
             })
         })
@@ -87,7 +77,7 @@ pub fn check_programme(
 ) -> Result<ProgrammeChoice, FieldErrors> {
     let enrolled = locations
         .iter()
-        .find(|l| l.row.id == customer.location.as_str())
+        .find(|l| l.id.as_str() == customer.location.as_str())
         .map(|l| l.programmes.clone())
         .unwrap_or_default();
     input.validate(&enrolled)

@@ -109,7 +109,9 @@ impl ListTemplate {
             ),
             locations: options(
                 &request.location,
-                locations.iter().map(|l| (l.id.as_str(), l.name.as_str())),
+                locations
+                    .iter()
+                    .map(|(id, name)| (id.as_str(), name.as_str())),
             ),
             q: request.q.clone(),
             filtered: request.has_filters(),

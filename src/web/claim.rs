@@ -7,10 +7,7 @@ use askama::Template;
 use crate::{
     domain::claim::{Action, Section, Status},
     i18n::Catalogue,
-    service::{
-        claim_view::{self, ClaimDetails, HistoryEntry},
-        conversation,
-    },
+    service::claim_view::{self, ClaimDetails, HistoryEntry},
 };
 
 use super::{
@@ -116,15 +113,12 @@ pub async fn render(
     let viewer = visitor.signed_in()?.viewer();
     let now = state.now();
     let claim_id = id.clone();
-    let (details, notes, usage) = state
-        .db(move |conn| {
-            let Some(details) = claim_view::load(conn, &viewer, &claim_id, now)? else {
-                return Ok(None);
-            };
-            let notes = conversation::notes(conn, &claim_id)?;
-            let usage = claim_view::usage(conn, &details)?;
-            Ok(Some((details, notes, usage)))
-        })
+    let claim_view::ClaimPage {
+        details,
+        notes,
+        usage,
+    } = state
+        .db(move |conn| claim_view::claim_page(conn, &viewer, &claim_id, now))
         .await?
         .ok_or(AppError::NotFound)?;
     let t = Catalogue::for_locale(visitor.locale);

@@ -111,7 +111,7 @@ impl AdminPage {
                         Some(detail) => format!("{} ({detail})", c.subject),
                         None => c.subject.clone(),
                     },
-                    at: format::instant(c.at.and_utc(), zone, t),
+                    at: format::instant(c.at, zone, t),
                 })
                 .collect(),
         }

@@ -195,7 +195,7 @@ fn render(
                                 "products.subscription_label",
                                 &[
                                     ("id", &s.id),
-                                    ("channel", t.get(&format!("channel.{}", s.channel))),
+                                    ("channel", t.get(s.channel.label_key())),
                                     ("seats", &s.seats.to_string()),
                                     (
                                         "until",

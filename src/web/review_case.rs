@@ -175,7 +175,7 @@ fn case_page(
             .map(|s| SubscriptionView {
                 id: s.id.clone(),
                 product: s.product_id.clone(),
-                channel: t.get(&format!("channel.{}", s.channel)).to_owned(),
+                channel: t.get(s.channel.label_key()).to_owned(),
                 period: match s.ends_on {
                     Some(end) => format!("{} – {}", s.starts_on, end),
                     None => t.format(
@@ -190,7 +190,7 @@ fn case_page(
             .tenant_officials
             .iter()
             .map(|o| OfficialView {
-                key: o.association_key.clone(),
+                key: o.key.clone(),
                 href: format!("/review/{}", o.claim_id),
                 this_claim: o.claim_id == details.row.id,
             })

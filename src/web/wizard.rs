@@ -285,10 +285,10 @@ fn render_customer(
         .map(|l| {
             let label = t.format(
                 "wizard.customer.location_label",
-                &[("name", &l.row.name), ("mpn_id", &l.row.mpn_id)],
+                &[("name", &l.name), ("mpn_id", &l.mpn_id)],
             );
             let programmes: Vec<&str> = l.programmes.iter().map(|p| t.get(p.label_key())).collect();
-            (l.row.mpn_id.clone(), label, programmes.join(" · "))
+            (l.mpn_id.clone(), label, programmes.join(" · "))
         })
         .collect();
     let page_data = CustomerPage {
