@@ -79,7 +79,9 @@ pub async fn receive(
         let mut field = field.map_err(|_| AppError::BadRequest)?;
         if let Some(name) = field.name().filter(|name| texts.contains(name)) {
             let name = name.to_owned();
-            received.texts.push((name, read_text(&mut field).await?));
+            received
+                .texts
+                .push((name, read_text(&mut field, MAX_TEXT_BYTES).await?));
             continue;
         }
         let client_name = field
@@ -122,11 +124,12 @@ async fn receive_file(
     )
 }
 
-async fn read_text(field: &mut Field) -> Result<String, AppError> {
+/// A text field of at most `max` bytes of UTF-8; anything else is a bad request.
+pub async fn read_text(field: &mut Field, max: usize) -> Result<String, AppError> {
     let mut bytes = Vec::new();
     while let Some(chunk) = field.next().await {
         let chunk = chunk.map_err(|_| AppError::BadRequest)?;
-        if bytes.len() + chunk.len() > MAX_TEXT_BYTES {
+        if bytes.len() + chunk.len() > max {
             return Err(AppError::BadRequest);
         }
         bytes.extend_from_slice(&chunk);

@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use actix_multipart::{Field, Multipart};
+use actix_multipart::Multipart;
 use actix_web::{HttpResponse, http::StatusCode, web};
 use futures_util::StreamExt;
 
@@ -22,7 +22,7 @@ use super::{
         forms::FormErrors,
         session::Visitor,
         state::AppState,
-        upload::{Staged, stage},
+        upload::{Staged, read_text, stage},
     },
     ImportShown, render,
 };
@@ -149,17 +149,4 @@ impl ImportShown {
         }
         self
     }
-}
-
-/// A short text field, refused when longer than `max` bytes.
-async fn read_text(field: &mut Field, max: usize) -> Result<String, AppError> {
-    let mut bytes = Vec::new();
-    while let Some(chunk) = field.next().await {
-        let chunk = chunk.map_err(|_| AppError::BadRequest)?;
-        if bytes.len() + chunk.len() > max {
-            return Err(AppError::BadRequest);
-        }
-        bytes.extend_from_slice(&chunk);
-    }
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
