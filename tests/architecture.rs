@@ -26,10 +26,18 @@ const DOMAIN_FORBIDDEN: [&str; 14] = [
 const DOMAIN_FORBIDDEN_CALLS: [&str; 4] =
     ["Utc::now", "Local::now", "SystemTime::now", "getrandom"];
 
-/// What `web` and `jobs` must not touch: the store, SQL, a pooled connection of their own.
-const OUTER_FORBIDDEN: [&str; 5] = ["diesel", "sql_query", "pool.get(", ".get_timeout(", "r2d2"];
+/// What `web` and `jobs` must not touch: the store, SQL, a pooled connection of their own,
+/// documents (service composes them).
+const OUTER_FORBIDDEN: [&str; 6] = [
+    "diesel",
+    "sql_query",
+    "pool.get(",
+    ".get_timeout(",
+    "r2d2",
+    "crate::documents",
+];
 
-const MAX_MODULE_LINES: usize = 450;
+const MAX_MODULE_LINES: usize = 400;
 const MAX_HANDLER_LINES: usize = 40;
 
 struct Source {
@@ -105,12 +113,29 @@ fn each_checker_catches_a_planted_violation() {
     );
     assert_eq!(domain_violations(&domain).len(), 2);
     for text in [
+        "use crate::{tokens, domain::ids};\n",
+        "let c = crate::clock::now();\n",
+    ] {
+        assert_eq!(
+            domain_violations(&planted("src/domain/x.rs", text)).len(),
+            1,
+            "{text}"
+        );
+    }
+    let own = planted(
+        "src/domain/x.rs",
+        "use crate::domain::ids::ClaimId;\n$crate::domain::errors::X\n",
+    );
+    assert!(domain_violations(&own).is_empty());
+    for text in [
         "use crate::store;\n",
         "use crate::{\n    i18n::Catalogue,\n    store::users::UserLine,\n};\n",
         "use crate::{domain::access, store};\n",
         "    let rows = crate::store::claims::find(conn, id)?;\n",
         "    let mut conn = pool.get()?;\n",
         "use diesel::prelude::*;\n",
+        "pub(crate) use crate::{\n    store,\n};\n",
+        "let c = '\"'; let rows = store::claims::find(conn, id)?;\n",
     ] {
         let web = planted("src/web/x.rs", text);
         assert_eq!(outer_layer_violations(&web).len(), 1, "{text}");
@@ -120,6 +145,16 @@ fn each_checker_catches_a_planted_violation() {
         "// the store is not here\nlet s = \"no-store\";\n",
     );
     assert!(outer_layer_violations(&innocent).is_empty());
+    let leaks = planted(
+        "src/service/x.rs",
+        "pub struct View {\n    pub rows: Vec<ClaimRow>,\n}\n) -> anyhow::Result<Option<PoeFileRow>> {\nfn inner(row: ClaimRow) -> Claim {\npub use crate::store::claims::ClaimRow;\n",
+    );
+    assert_eq!(store_rows_handed_out(&leaks).len(), 3);
+    let handles = planted(
+        "src/service/x.rs",
+        "pub use crate::store::{AnyConnection, DbPool};\n",
+    );
+    assert!(store_rows_handed_out(&handles).is_empty());
     let long = planted("src/web/x.rs", &"let a = 1;\n".repeat(MAX_MODULE_LINES + 1));
     assert_eq!(oversized(&long).len(), 1);
     let body = "    step();\n".repeat(MAX_HANDLER_LINES);
@@ -146,6 +181,17 @@ fn domain_violations(file: &Source) -> Vec<String> {
                 violations.push(format!("{}:{n}: `{name}`: {}", file.path, code.trim()));
             }
         }
+        // Nothing of the crate but the domain itself (`$crate::domain` in its macros too).
+        let outside = code
+            .match_indices("crate::")
+            .any(|(i, _)| !code[i + "crate::".len()..].starts_with("domain::"));
+        if outside {
+            violations.push(format!(
+                "{}:{n}: the crate outside `domain`: {}",
+                file.path,
+                code.trim()
+            ));
+        }
         for call in DOMAIN_FORBIDDEN_CALLS {
             if code.contains(call) {
                 violations.push(format!("{}:{n}: `{call}`: {}", file.path, code.trim()));
@@ -159,9 +205,7 @@ fn outer_layer_violations(file: &Source) -> Vec<String> {
     let mut violations = Vec::new();
     let mut in_use = false;
     for (n, code) in code_lines(&file.text) {
-        let starts_use =
-            code.trim_start().starts_with("use ") || code.trim_start().starts_with("pub use ");
-        in_use |= starts_use;
+        in_use |= is_use(&code);
         let names_store =
             has_word_before(&code, "store", "::") || (in_use && has_word(&code, "store"));
         let forbidden = OUTER_FORBIDDEN.iter().find(|f| code.contains(*f));
@@ -196,7 +240,12 @@ fn store_rows_handed_out(file: &Source) -> Vec<String> {
         } else {
             returned
         };
-        if examined.is_some_and(names_a_row) {
+        // Only the connection handles may be passed on from the store.
+        let reexports_store = trimmed.starts_with("pub")
+            && is_use(&code)
+            && has_word(&code, "store")
+            && !code.contains("store::{AnyConnection, DbPool}");
+        if examined.is_some_and(names_a_row) || reexports_store {
             violations.push(format!("{}:{n}: {}", file.path, code.trim()));
         }
     }
@@ -278,6 +327,17 @@ fn function_lines(text: &str, name: &str) -> Option<usize> {
     Some(end + 1)
 }
 
+/// `use …`, `pub use …`, `pub(crate) use …`: an import (possibly of several lines).
+fn is_use(code: &str) -> bool {
+    let code = code.trim_start();
+    let code = match code.strip_prefix("pub") {
+        Some(rest) if rest.starts_with('(') => rest.split_once(')').map_or(rest, |(_, r)| r),
+        Some(rest) => rest,
+        None => code,
+    };
+    code.trim_start().starts_with("use ")
+}
+
 fn has_word(code: &str, word: &str) -> bool {
     code.match_indices(word).any(|(i, _)| {
         let before = code[..i].chars().next_back();
@@ -304,6 +364,8 @@ fn code_lines(text: &str) -> Vec<(usize, String)> {
         .map(|(i, line)| {
             let mut code = String::new();
             let mut in_string = false;
+            // A quote as a char literal does not open a string.
+            let line = line.replace("'\"'", "' '");
             let mut chars = line.chars().peekable();
             while let Some(c) = chars.next() {
                 match c {

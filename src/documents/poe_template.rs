@@ -2,9 +2,18 @@
 //! LibreOffice and most editors), with what the portal already knows filled in and the
 //! customer's acknowledgement to sign.
 
-use crate::{i18n::Catalogue, service::claim_view::PoeTemplateFacts};
+use crate::{domain::programme::Programme, i18n::Catalogue};
 
 use super::rtf::{document, paragraph};
+
+/// What the template fills in for a claim.
+pub struct PoeTemplateFacts {
+    pub partner: String,
+    pub customer_domain: String,
+    pub tenant_id: String,
+    pub programme: Programme,
+    pub products: Vec<String>,
+}
 
 const BLANK: &str = "______________________________";
 

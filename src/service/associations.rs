@@ -57,8 +57,8 @@ impl ListRequest {
     fn query(&self, organisation_id: &str, cursor: Cursor, limit: i64) -> ListQuery {
         ListQuery {
             organisation_id: organisation_id.to_owned(),
-            status: Status::parse(&self.status).map(|s| s.as_str().to_owned()),
-            programme: Programme::parse(&self.programme).map(|p| p.as_str().to_owned()),
+            status: Status::parse(&self.status),
+            programme: Programme::parse(&self.programme),
             location_id: Some(self.location.clone()).filter(|l| !l.is_empty()),
             search: Some(self.q.trim().to_owned()).filter(|q| !q.is_empty() && q.len() <= 200),
             sort: self.sort_column(),

@@ -4,6 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::{
+    documents::poe_template::{self, PoeTemplateFacts},
     domain::{
         access::{self, Viewer},
         claim::{
@@ -15,6 +16,7 @@ use crate::{
         ids::{ClaimId, OrganisationId},
         programme::{ProductRef, Programme, SolutionArea},
     },
+    i18n::Catalogue,
     store::{
         AnyConnection,
         audit::{self, HistoryRow},
@@ -129,32 +131,27 @@ fn details(
     })
 }
 
-/// What the proof-of-execution template fills in for a claim.
-pub struct PoeTemplateFacts {
-    pub partner: String,
-    pub customer_domain: String,
-    pub tenant_id: String,
-    pub programme: Programme,
-    pub products: Vec<String>,
-}
-
-pub fn poe_template_facts(
+/// The claim's proof-of-execution template (an RTF document) in the catalogue's language,
+/// with what the portal knows filled in.
+pub fn poe_template(
     conn: &mut AnyConnection,
     viewer: &Viewer,
     id: &str,
     now: DateTime<Utc>,
-) -> anyhow::Result<Option<PoeTemplateFacts>> {
+    t: &Catalogue,
+) -> anyhow::Result<Option<String>> {
     let Some(details) = load(conn, viewer, id, now)? else {
         return Ok(None);
     };
     let partner = organisations::name_of(conn, &details.row.organisation_id)?.unwrap_or_default();
-    Ok(Some(PoeTemplateFacts {
+    let facts = PoeTemplateFacts {
         partner,
         products: details.products.iter().map(|p| p.name.clone()).collect(),
         programme: details.programme,
         customer_domain: details.row.customer_domain,
         tenant_id: details.row.tenant_id,
-    }))
+    };
+    Ok(Some(poe_template::compose(&facts, t)))
 }
 
 /// One line of a claim's History.

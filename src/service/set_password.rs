@@ -5,7 +5,8 @@ use chrono::{DateTime, Utc};
 use crate::{
     domain::accounts::{AccountError, PasswordError, check_new_password},
     store::{
-        AnyConnection, db_time, from_db_time, password_tokens, sessions, users, write_transaction,
+        AnyConnection, DbPool, db_time, from_db_time, password_tokens, sessions, users,
+        write_transaction,
     },
     tokens,
 };
@@ -56,14 +57,15 @@ pub enum SetRefused {
 /// Sets the password and uses up the link, in one transaction; the user's existing
 /// sessions end (a reset may follow a stolen password).
 pub fn set(
-    conn: &mut AnyConnection,
+    pool: &DbPool,
     token: &str,
     password: &str,
     again: &str,
     argon2_memory_kib: u32,
     now: DateTime<Utc>,
 ) -> anyhow::Result<Result<String, SetRefused>> {
-    let Link::Valid { email, .. } = look_up(conn, token, now)? else {
+    // No connection is held while the password is hashed (slow on purpose).
+    let Link::Valid { email, .. } = look_up(&mut *pool.get()?, token, now)? else {
         return Ok(Err(SetRefused::Spent));
     };
     if let Err(e) = check_new_password(password) {
@@ -74,7 +76,7 @@ pub fn set(
     }
     let hash = passwords::hash(password, argon2_memory_kib)?;
     let token_hash = tokens::hash_token(token);
-    let done = write_transaction(conn, |c| -> anyhow::Result<bool> {
+    let done = write_transaction(&mut *pool.get()?, |c| -> anyhow::Result<bool> {
         let Some(row) = password_tokens::find(c, &token_hash)? else {
             return Ok(false);
         };

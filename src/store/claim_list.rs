@@ -50,8 +50,8 @@ pub enum Cursor {
 #[derive(Debug, Clone)]
 pub struct ListQuery {
     pub organisation_id: String,
-    pub status: Option<String>,
-    pub programme: Option<String>,
+    pub status: Option<Status>,
+    pub programme: Option<Programme>,
     pub location_id: Option<String>,
     /// Matches the claim name (contains), the customer domain (prefix) or the tenant ID.
     pub search: Option<String>,
@@ -81,11 +81,11 @@ pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<ListRow
         .filter(claims::organisation_id.eq(&q.organisation_id))
         .select(ListRow::as_select())
         .into_boxed();
-    if let Some(status) = &q.status {
-        query = query.filter(claims::status.eq(status.clone()));
+    if let Some(status) = q.status {
+        query = query.filter(claims::status.eq(status.as_str()));
     }
-    if let Some(programme) = &q.programme {
-        query = query.filter(claims::programme.eq(programme.clone()));
+    if let Some(programme) = q.programme {
+        query = query.filter(claims::programme.eq(programme.as_str()));
     }
     if let Some(location) = &q.location_id {
         query = query.filter(claims::location_id.eq(location.clone()));

@@ -16,10 +16,10 @@ use super::{error::AppError, session::Visitor};
 /// Which signed-in people a group of routes is for.
 pub type Audience = fn(&Viewer) -> bool;
 
-/// Partner users: their own organisation's claims and the wizard.
+/// Partner users: their organisation's list and the wizard.
 pub const PARTNERS: Audience = access::can_create_claims;
-/// Anyone who may read a claim page (its partner, or programme staff); the service checks
-/// the organisation.
+/// Anyone signed in: a claim's pages serve its partner and programme staff, and the service
+/// checks the organisation and the role.
 pub const CLAIM_READERS: Audience = anyone_signed_in;
 /// Reviewers and administrators.
 pub const STAFF: Audience = access::can_review;

@@ -21,7 +21,7 @@ pub struct MessageForm {
 }
 
 /// `POST /associations/{id}/messages`.
-pub async fn from_partner(
+pub async fn from_claim_page(
     visitor: Visitor,
     state: web::Data<AppState>,
     id: web::Path<String>,
@@ -50,7 +50,7 @@ pub async fn from_partner(
 }
 
 /// `POST /review/{id}/messages`.
-pub async fn from_staff(
+pub async fn from_case_page(
     visitor: Visitor,
     state: web::Data<AppState>,
     id: web::Path<String>,

@@ -25,7 +25,7 @@ pub async fn export_csv(
     let request = query.into_inner();
     // The stream reads on its own connection after the response has begun: confirm the
     // session first, so a user signed out or deactivated elsewhere gets no file.
-    state.db(|_| Ok(())).await?;
+    state.confirm_session().await?;
     let (t, pool) = (Catalogue::for_locale(visitor.locale), state.pool.clone());
     // A small buffer: the database reader waits for a slow client instead of piling up rows.
     let (tx, rx) = mpsc::channel::<web::Bytes>(4);

@@ -1,9 +1,8 @@
-//! `/associations/{id}/poe-template`: the claim's proof-of-execution template (composed by
-//! [`crate::documents::poe_template`]).
+//! `/associations/{id}/poe-template`: the claim's proof-of-execution template.
 
 use actix_web::{HttpResponse, web};
 
-use crate::{documents::poe_template, i18n::Catalogue, service::claim_view};
+use crate::{i18n::Catalogue, service::claim_view};
 
 use super::{error::AppError, session::Visitor, state::AppState};
 
@@ -14,11 +13,11 @@ pub async fn download(
 ) -> Result<HttpResponse, AppError> {
     let viewer = visitor.signed_in()?.viewer();
     let (now, id) = (state.now(), id.into_inner());
-    let facts = state
-        .db(move |conn| claim_view::poe_template_facts(conn, &viewer, &id, now))
+    let t = Catalogue::for_locale(visitor.locale);
+    let document = state
+        .db(move |conn| claim_view::poe_template(conn, &viewer, &id, now, t))
         .await?
         .ok_or(AppError::NotFound)?;
-    let document = poe_template::compose(&facts, Catalogue::for_locale(visitor.locale));
     Ok(HttpResponse::Ok()
         .content_type("application/rtf")
         .insert_header((

@@ -46,7 +46,7 @@ fn public(cfg: &mut ServiceConfig) {
         );
 }
 
-/// Partner users: the list, its export, the wizard and every change to their claims.
+/// Partner users: the list, its export and the wizard's first steps (before a claim exists).
 fn partner() -> Vec<Resource> {
     vec![
         view("/associations", associations::list),
@@ -66,15 +66,27 @@ fn partner() -> Vec<Resource> {
             wizard::name_form,
             wizard::name_submit,
         ),
+    ]
+}
+
+/// One claim: its partner and programme staff may reach these; the service decides per
+/// organisation and role (a claim someone may not see is a 404, not a 403, so ids reveal
+/// nothing), and staff write on the claim page's conversation too.
+fn claim_readers() -> Vec<Resource> {
+    vec![
+        view("/associations/{id}", claim::show),
+        view("/associations/{id}/history", claim::history),
+        view("/associations/{id}/poe-template", poe_template::download),
+        view("/associations/{id}/files/{file_id}", evidence::download),
+        action(
+            "/associations/{id}/files/{file_id}/remove",
+            evidence::remove,
+        ),
+        form("/associations/{id}/files", evidence::form, evidence::upload),
         form(
             "/associations/{id}/contacts",
             contacts::form,
             contacts::submit,
-        ),
-        form("/associations/{id}/files", evidence::form, evidence::upload),
-        action(
-            "/associations/{id}/files/{file_id}/remove",
-            evidence::remove,
         ),
         form(
             "/associations/{id}/products",
@@ -90,17 +102,7 @@ fn partner() -> Vec<Resource> {
         ),
         action("/associations/{id}/resubmit", answer::resubmit),
         form("/associations/{id}/dispute", answer::form, answer::submit),
-        action("/associations/{id}/messages", conversation::from_partner),
-    ]
-}
-
-/// A claim's partner and programme staff: the claim, its History, files and template.
-fn claim_readers() -> Vec<Resource> {
-    vec![
-        view("/associations/{id}", claim::show),
-        view("/associations/{id}/history", claim::history),
-        view("/associations/{id}/files/{file_id}", evidence::download),
-        view("/associations/{id}/poe-template", poe_template::download),
+        action("/associations/{id}/messages", conversation::from_claim_page),
     ]
 }
 
@@ -113,7 +115,7 @@ fn staff() -> Vec<Resource> {
         action("/review/{id}/ask", review_decisions::ask),
         action("/review/{id}/reject", review_decisions::reject),
         action("/review/{id}/dispute", review_decisions::decide_dispute),
-        action("/review/{id}/messages", conversation::from_staff),
+        action("/review/{id}/messages", conversation::from_case_page),
     ]
 }
 

@@ -65,8 +65,10 @@ pub async fn submit(
         },
     ) = (token.into_inner(), form.into_inner());
     let (now, target, kib) = (state.now(), token.clone(), state.settings.argon2_memory_kib);
+    let pool = state.pool.clone();
+    // The link is the key here, not a session: a visitor's ended session must not get in the way.
     let result = state
-        .db(move |conn| set_password::set(conn, &target, &password, &password_again, kib, now))
+        .blocking(move || set_password::set(&pool, &target, &password, &password_again, kib, now))
         .await?;
     let t = Catalogue::for_locale(visitor.locale);
     let mut errors = FormErrors::default();

@@ -79,6 +79,12 @@ impl AppState {
         })
     }
 
+    /// Confirms the request's session against the database now, for work that then runs on
+    /// its own connection (a streamed export): a session that ended or changed is refused.
+    pub async fn confirm_session(&self) -> Result<(), AppError> {
+        self.db(|_| Ok(())).await
+    }
+
     /// Runs blocking work (database through the pool, password hashing) off the async workers.
     pub async fn blocking<T, F>(&self, work: F) -> Result<T, AppError>
     where

@@ -99,6 +99,17 @@ pub async fn receive(
             }
         }
     }
+    if received.refused.is_some() {
+        // Read (and discard) what the browser still sends, within a budget, so it gets the
+        // answer page rather than a reset connection.
+        let mut budget = limit.saturating_mul(4);
+        while let Some(Ok(mut field)) = payload.next().await {
+            budget = budget.saturating_sub(drain(&mut field, budget).await);
+            if budget == 0 {
+                break;
+            }
+        }
+    }
     Ok(received)
 }
 
@@ -216,7 +227,8 @@ async fn write(writer: Option<(File, Sha256)>, bytes: Vec<u8>) -> Result<(File, 
 }
 
 /// Reads and discards up to `budget` more bytes of the field.
-async fn drain(field: &mut Field, budget: u64) {
+/// Reads and discards the rest of `field`, at most about `budget` bytes; returns how many.
+async fn drain(field: &mut Field, budget: u64) -> u64 {
     let mut seen = 0u64;
     while let Some(Ok(chunk)) = field.next().await {
         seen += chunk.len() as u64;
@@ -224,4 +236,5 @@ async fn drain(field: &mut Field, budget: u64) {
             break;
         }
     }
+    seen
 }

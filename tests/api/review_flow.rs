@@ -631,6 +631,29 @@ async fn partner_and_reviewer_talk_on_the_claim() {
 }
 
 #[actix_web::test]
+async fn a_reviewer_writes_from_the_claim_page_too() {
+    let app = spawn_app().await;
+    let partner = app.signed_in(PARTNER).await;
+    let claim = submitted_claim(&partner, SEATTLE, "Northwind Teams usage").await;
+    let reviewer = app.signed_in(REVIEWER).await;
+    let res = reviewer
+        .submit_form(
+            &claim,
+            &format!("{claim}/messages"),
+            &[("message", "Which workshop was it?")],
+        )
+        .await;
+    assert_eq!(res.status, 303, "{}", res.body);
+    assert_eq!(
+        partner
+            .get(&claim)
+            .await
+            .texts("[data-testid=messages] .message-body"),
+        ["Which workshop was it?"]
+    );
+}
+
+#[actix_web::test]
 async fn the_development_mailbox_shows_the_customer_email_with_a_working_link() {
     let app = spawn_app_with_configured_mail(&[]).await;
     let partner = app.signed_in(PARTNER).await;
