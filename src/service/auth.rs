@@ -210,8 +210,7 @@ fn session_user(
     user: users::UserRow,
     organisation_name: Option<String>,
 ) -> anyhow::Result<SessionUser> {
-    let role = Role::parse(&user.role)
-        .ok_or_else(|| anyhow::anyhow!("user {} has unknown role", user.id))?;
+    let role = user.role;
     Ok(SessionUser {
         user_id: user.id,
         email: user.email,

@@ -14,7 +14,8 @@ pub struct UserRow {
     pub email: String,
     pub display_name: String,
     pub password_hash: Option<String>,
-    pub role: String,
+    #[diesel(deserialize_as = String)]
+    pub role: Role,
     pub organisation_id: Option<String>,
     pub active: bool,
     pub created_at: NaiveDateTime,
