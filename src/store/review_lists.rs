@@ -112,11 +112,12 @@ pub fn all(
     if let Some(tenant) = &filter.tenant_id {
         query = query.filter(claims::tenant_id.eq(tenant.clone()));
     }
-    if let Some(after) = &filter.after {
-        let Some(at) = parse_cursor_time(&after.value) else {
-            return Ok((Vec::new(), false));
-        };
-        let id = after.id.clone();
+    // A position no page wrote (an old or edited link) starts from the first page.
+    let after = filter
+        .after
+        .as_ref()
+        .and_then(|after| Some((parse_cursor_time(&after.value)?, after.id.clone())));
+    if let Some((at, id)) = after {
         // The bound alone first, so the planner reads an index range (see `claims::list`).
         query = query.filter(claims::updated_at.le(at)).filter(
             claims::updated_at
