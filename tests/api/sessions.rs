@@ -90,3 +90,29 @@ async fn a_signed_out_session_is_not_remembered_even_by_pages_without_data() {
     assert_eq!(replayed.count("[data-testid=signed-in-user]"), 0);
     assert_eq!(replayed.count(".header-sign-in"), 1);
 }
+
+#[actix_web::test]
+async fn the_export_is_refused_at_once_after_deactivation_in_every_browser() {
+    let app = spawn_app().await;
+    let admin = app.signed_in(ADMIN).await;
+    let partner = app.signed_in(PARTNER).await;
+    let export = partner.get("/associations/export.csv").await;
+    assert_eq!(export.status, 200);
+    // A second browser with the same session; the first deactivated by an administrator.
+    let copy = app.visitor();
+    copy.set_cookie("portal_session", &partner.cookie("portal_session").unwrap());
+    assert_eq!(copy.get("/associations/export.csv").await.status, 200);
+    let page = user_page(&admin, PARTNER).await;
+    let res = admin
+        .submit_form(&page, &format!("{page}/active"), &[("active", "false")])
+        .await;
+    assert_eq!(res.status, 303);
+    for browser in [&partner, &copy] {
+        let res = browser.get("/associations/export.csv").await;
+        assert_eq!(res.status, 303, "no file: {}", res.body);
+        assert_eq!(
+            res.location(),
+            Some("/sign-in?next=%2Fassociations%2Fexport.csv")
+        );
+    }
+}
