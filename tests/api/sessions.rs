@@ -10,6 +10,22 @@ async fn user_page(admin: &Visitor, email: &str) -> String {
         .expect("the user is listed")
 }
 
+/// Another browser carrying `browser`'s session cookie.
+fn same_session(app: &TestApp, browser: &Visitor) -> Visitor {
+    let copy = app.visitor();
+    copy.set_cookie("portal_session", &browser.cookie("portal_session").unwrap());
+    copy
+}
+
+/// The administrator deactivates `email` on the user's page.
+async fn deactivate(admin: &Visitor, email: &str) {
+    let page = user_page(admin, email).await;
+    let res = admin
+        .submit_form(&page, &format!("{page}/active"), &[("active", "false")])
+        .await;
+    assert_eq!(res.status, 303);
+}
+
 #[actix_web::test]
 async fn a_renamed_organisation_shows_at_the_next_page_and_deactivation_signs_out_every_copy() {
     let app = spawn_app().await;
@@ -31,14 +47,9 @@ async fn a_renamed_organisation_shows_at_the_next_page_and_deactivation_signs_ou
     assert!(list.text(".account-role").ends_with("Contoso Partners"));
 
     // A second browser with the same session is signed out with the first.
-    let copy = app.visitor();
-    copy.set_cookie("portal_session", &partner.cookie("portal_session").unwrap());
+    let copy = same_session(&app, &partner);
     assert_eq!(copy.get("/associations").await.status, 200);
-    let page = user_page(&admin, PARTNER).await;
-    let res = admin
-        .submit_form(&page, &format!("{page}/active"), &[("active", "false")])
-        .await;
-    assert_eq!(res.status, 303);
+    deactivate(&admin, PARTNER).await;
     for browser in [&partner, &copy] {
         let res = browser.get("/associations").await;
         assert_eq!(res.status, 303);
@@ -73,8 +84,7 @@ async fn a_signed_out_session_is_not_remembered_even_by_pages_without_data() {
             .count("[data-testid=signed-in-user]"),
         1
     );
-    let copy = app.visitor();
-    copy.set_cookie("portal_session", &partner.cookie("portal_session").unwrap());
+    let copy = same_session(&app, &partner);
     assert_eq!(
         copy.get(help).await.count("[data-testid=signed-in-user]"),
         1
@@ -99,14 +109,9 @@ async fn the_export_is_refused_at_once_after_deactivation_in_every_browser() {
     let export = partner.get("/associations/export.csv").await;
     assert_eq!(export.status, 200);
     // A second browser with the same session; the first deactivated by an administrator.
-    let copy = app.visitor();
-    copy.set_cookie("portal_session", &partner.cookie("portal_session").unwrap());
+    let copy = same_session(&app, &partner);
     assert_eq!(copy.get("/associations/export.csv").await.status, 200);
-    let page = user_page(&admin, PARTNER).await;
-    let res = admin
-        .submit_form(&page, &format!("{page}/active"), &[("active", "false")])
-        .await;
-    assert_eq!(res.status, 303);
+    deactivate(&admin, PARTNER).await;
     for browser in [&partner, &copy] {
         let res = browser.get("/associations/export.csv").await;
         assert_eq!(res.status, 303, "no file: {}", res.body);
