@@ -19,8 +19,8 @@ use crate::{
     service::demo::{self, DemoSignIn},
     store::{self, DbPool, migrate},
     web::{
-        self as portal_web, AppState, csrf, error::AppError, error_pages, headers, request_log,
-        session,
+        self as portal_web, AppState, csrf, error::AppError, error_pages, headers, input_guard,
+        request_log, session,
     },
 };
 
@@ -125,6 +125,7 @@ impl Application {
                 .default_service(web::to(portal_web::not_found))
                 .wrap(from_fn(csrf::verify))
                 .wrap(from_fn(session::load_visitor))
+                .wrap(from_fn(input_guard::refuse_malformed))
                 .wrap(from_fn(error_pages::render))
                 .wrap(headers::security_headers())
                 .wrap(from_fn(request_log::log_request))

@@ -2,6 +2,7 @@
 
 use super::errors::Message;
 use super::programme::SolutionArea;
+use super::values::{has_hidden_characters, looks_blank};
 
 pub const MAX_ID_CHARS: usize = 60;
 pub const MAX_NAME_CHARS: usize = 100;
@@ -28,6 +29,8 @@ pub enum ProductError {
     NameRequired,
     #[error("name too long")]
     NameTooLong { max: usize },
+    #[error("name with hidden characters")]
+    NameHiddenCharacters,
     #[error("no solution area")]
     AreaRequired,
     #[error("Dynamics 365 outside Business Applications")]
@@ -44,6 +47,7 @@ impl Message for ProductError {
             ProductError::IdTaken => "product.id_taken",
             ProductError::NameRequired => "product.name_required",
             ProductError::NameTooLong { .. } => "product.name_too_long",
+            ProductError::NameHiddenCharacters => "value.text.control_characters",
             ProductError::AreaRequired => "product.area_required",
             ProductError::DynamicsOutsideBusinessApplications => "product.dynamics_area",
             ProductError::StatusRequired => "product.status_required",
@@ -88,9 +92,11 @@ pub fn parse_product(
 ) -> Result<ProductInput, Vec<(&'static str, ProductError)>> {
     let mut errors = Vec::new();
     let name = name.trim();
-    if name.is_empty() {
+    if looks_blank(name) {
         errors.push(("name", ProductError::NameRequired));
-    } else if name.chars().count() > MAX_NAME_CHARS || name.chars().any(char::is_control) {
+    } else if has_hidden_characters(name) {
+        errors.push(("name", ProductError::NameHiddenCharacters));
+    } else if name.chars().count() > MAX_NAME_CHARS {
         errors.push((
             "name",
             ProductError::NameTooLong {

@@ -4,6 +4,7 @@
 use chrono::{NaiveDate, Weekday};
 
 use super::errors::{Message, code_enum};
+use super::values::{has_hidden_characters, looks_blank};
 
 /// Longest holiday name, in characters.
 pub const MAX_NAME_CHARS: usize = 100;
@@ -54,6 +55,8 @@ pub enum HolidayError {
     NameRequired,
     #[error("name longer than {max} characters")]
     NameTooLong { max: usize },
+    #[error("name with hidden characters")]
+    NameHiddenCharacters,
     #[error("the date is listed twice")]
     Duplicate,
     #[error("more than {max} lines")]
@@ -73,6 +76,7 @@ impl Message for HolidayError {
             HolidayError::DateInvalid => "holidays.date_invalid",
             HolidayError::NameRequired => "holidays.name_required",
             HolidayError::NameTooLong { .. } => "holidays.name_too_long",
+            HolidayError::NameHiddenCharacters => "value.text.control_characters",
             HolidayError::Duplicate => "holidays.duplicate",
             HolidayError::TooManyLines { .. } => "holidays.too_many_lines",
             HolidayError::NothingToImport => "holidays.nothing_to_import",
@@ -103,16 +107,20 @@ pub fn parse_day(raw: &str) -> Result<NaiveDate, HolidayError> {
     NaiveDate::parse_from_str(raw, "%Y-%m-%d").map_err(|_| HolidayError::DateInvalid)
 }
 
-/// A holiday's name: trimmed, not empty, at most [`MAX_NAME_CHARS`], no control characters
-/// (they are replaced by spaces).
+/// A holiday's name: trimmed, not empty, at most [`MAX_NAME_CHARS`]; control characters
+/// (an imported list's tabs) become spaces, while text-direction overrides and other hidden
+/// characters are refused.
 pub fn parse_name(raw: &str) -> Result<String, HolidayError> {
     let cleaned: String = raw
         .trim()
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
-    if cleaned.is_empty() {
+    if looks_blank(&cleaned) {
         return Err(HolidayError::NameRequired);
+    }
+    if has_hidden_characters(&cleaned) {
+        return Err(HolidayError::NameHiddenCharacters);
     }
     if cleaned.chars().count() > MAX_NAME_CHARS {
         return Err(HolidayError::NameTooLong {

@@ -17,5 +17,6 @@ pub mod keyset;
 pub mod partners;
 pub mod programme;
 pub mod registry_import;
+pub mod search;
 pub mod tenants;
 pub mod values;

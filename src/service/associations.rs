@@ -5,7 +5,12 @@ use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
 use crate::{
-    domain::{claim::Status, keyset::KeysetPosition, programme::Programme},
+    domain::{
+        claim::Status,
+        keyset::KeysetPosition,
+        programme::Programme,
+        search::{SearchError, parse_search},
+    },
     store::{
         AnyConnection, DbPool,
         claim_list::{self, Cursor, ListQuery, ListRow, SortColumn},
@@ -47,6 +52,12 @@ impl ListRequest {
         }
     }
 
+    /// The search term; a term that cannot be searched for is not applied, and the page says
+    /// why.
+    pub fn search(&self) -> Result<Option<String>, SearchError> {
+        parse_search(&self.q)
+    }
+
     pub fn has_filters(&self) -> bool {
         !(self.status.is_empty()
             && self.programme.is_empty()
@@ -60,7 +71,7 @@ impl ListRequest {
             status: Status::parse(&self.status),
             programme: Programme::parse(&self.programme),
             location_id: Some(self.location.clone()).filter(|l| !l.is_empty()),
-            search: Some(self.q.trim().to_owned()).filter(|q| !q.is_empty() && q.len() <= 200),
+            search: self.search().ok().flatten(),
             sort: self.sort_column(),
             descending: self.descending(),
             cursor,

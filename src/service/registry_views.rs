@@ -10,6 +10,7 @@ use crate::{
         access::{self, Viewer},
         draft::Channel,
         keyset::KeysetPosition,
+        search::{SearchError, parse_search},
     },
     store::{
         AnyConnection, catalogue,
@@ -34,8 +35,10 @@ pub struct BrowseRequest {
 }
 
 impl BrowseRequest {
-    fn search(&self) -> Option<&str> {
-        Some(self.q.trim()).filter(|s| !s.is_empty())
+    /// The search term; a term that cannot be searched for is not applied, and the page says
+    /// why.
+    pub fn search(&self) -> Result<Option<String>, SearchError> {
+        parse_search(&self.q)
     }
 
     /// The search as applied (never the position), for the next page's link.
@@ -65,7 +68,12 @@ pub fn browse(
         return Ok(None);
     }
     let after = KeysetPosition::decode(&request.after);
-    let mut found = registry::browse(conn, request.search(), after.as_ref(), PAGE_SIZE + 1)?;
+    let mut found = registry::browse(
+        conn,
+        request.search().ok().flatten().as_deref(),
+        after.as_ref(),
+        PAGE_SIZE + 1,
+    )?;
     let more = found.len() as i64 > PAGE_SIZE;
     found.truncate(PAGE_SIZE as usize);
     let next = found

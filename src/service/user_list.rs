@@ -10,6 +10,7 @@ use crate::{
         accounts::AccountState,
         ids::{OrganisationId, UserId},
         keyset::KeysetPosition,
+        search::{SearchError, parse_search},
     },
     store::{
         AnyConnection, db_time, password_tokens,
@@ -36,9 +37,15 @@ impl UserListRequest {
         Role::parse(&self.role)
     }
 
+    /// The search term; a term that cannot be searched for is not applied, and the page says
+    /// why.
+    pub fn search(&self) -> Result<Option<String>, SearchError> {
+        parse_search(&self.q)
+    }
+
     fn filter(&self) -> UserFilter {
         UserFilter {
-            search: Some(self.q.trim().to_owned()).filter(|s| !s.is_empty()),
+            search: self.search().ok().flatten(),
             role: self.chosen_role(),
         }
     }

@@ -18,7 +18,7 @@ use crate::{
 
 use super::{
     error::AppError,
-    forms::{Choice, FormErrors, choices},
+    forms::{Choice, FormErrors, choices, search_errors},
     layout::Layout,
     listing::next_page,
     render::page,
@@ -69,8 +69,10 @@ impl RegistryPage {
     ) -> Self {
         let t = Catalogue::for_locale(visitor.locale);
         let layout = Layout::new(visitor, "admin.registry.title");
+        let mut errors = shown.errors;
+        errors.extend(search_errors(request.search(), t));
         Self {
-            layout: layout.with_errors(!shown.errors.is_empty()),
+            layout: layout.with_errors(!errors.is_empty()),
             next: list
                 .next
                 .map(|position| next_page("/admin/registry", &request.filter_pairs(), &position)),
@@ -85,7 +87,7 @@ impl RegistryPage {
                     columns: k.columns().join(","),
                 })
                 .collect(),
-            errors: shown.errors,
+            errors,
             more_problems: shown.more_problems,
             summary: shown.summary,
             limit_mb: limit_bytes / (1024 * 1024),

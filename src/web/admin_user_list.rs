@@ -11,6 +11,7 @@ use crate::{
 
 use super::{
     error::AppError,
+    forms::{FormErrors, search_errors},
     layout::Layout,
     listing::{SelectOption, next_page, options},
     render::page,
@@ -47,6 +48,7 @@ struct UsersPage {
     layout: Layout,
     users: Vec<UserRow>,
     q: String,
+    errors: FormErrors,
     roles: Vec<SelectOption>,
     next: Option<String>,
 }
@@ -55,8 +57,10 @@ impl UsersPage {
     fn new(visitor: &Visitor, request: UserListRequest, list: UserList) -> Self {
         let t = Catalogue::for_locale(visitor.locale);
         let chosen_role = request.chosen_role().map_or("", Role::as_str);
+        let errors = search_errors(request.search(), t);
         Self {
-            layout: Layout::new(visitor, "admin.users.title"),
+            layout: Layout::new(visitor, "admin.users.title").with_errors(!errors.is_empty()),
+            errors,
             users: list.users.iter().map(|u| UserRow::new(u, t)).collect(),
             roles: options(
                 chosen_role,

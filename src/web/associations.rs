@@ -12,6 +12,7 @@ use crate::{
 use super::{
     error::AppError,
     format,
+    forms::{FormErrors, search_errors},
     layout::Layout,
     listing::{SelectOption, options},
     render::page,
@@ -48,6 +49,7 @@ struct ListTemplate {
     programmes: Vec<SelectOption>,
     locations: Vec<SelectOption>,
     q: String,
+    errors: FormErrors,
     filtered: bool,
     organisation_has_claims: bool,
     headers: Vec<SortHeader>,
@@ -91,8 +93,14 @@ impl ListTemplate {
             locations,
             organisation_has_claims,
         } = listed;
+        let errors = match organisation_has_claims {
+            true => search_errors(request.search(), t),
+            // No claims, no search box: the page explains the claims instead.
+            false => FormErrors::default(),
+        };
         ListTemplate {
-            layout: Layout::new(visitor, "associations.title"),
+            layout: Layout::new(visitor, "associations.title").with_errors(!errors.is_empty()),
+            errors,
             organisation,
             rows: claims.into_iter().map(|c| row(c, t, zone)).collect(),
             statuses: options(

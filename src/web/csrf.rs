@@ -12,7 +12,11 @@ use actix_web::{
 
 use crate::tokens;
 
-use super::{error::AppError, session::Visitor};
+use super::{
+    error::AppError,
+    input_guard::{self, Lines},
+    session::Visitor,
+};
 
 pub const FIELD: &str = "csrf_token";
 
@@ -64,12 +68,24 @@ pub async fn verify<B: MessageBody>(
     }
     // Forms are small; the body is read once here and handed back to the handler.
     let mut req = req;
-    let body = req.extract::<Bytes>().await?;
+    let body = match req.extract::<Bytes>().await {
+        Ok(body) => body,
+        Err(too_large_or_broken) => {
+            return Ok(req
+                .error_response(too_large_or_broken)
+                .map_into_right_body());
+        }
+    };
     let presented = form_urlencoded::parse(&body)
         .find(|(k, _)| k == FIELD)
         .map(|(_, v)| v.into_owned());
     match presented {
         Some(token) if tokens::constant_time_eq(&token, &expected) => {
+            if !input_guard::decodes_cleanly(&body, Lines::Allowed) {
+                return Ok(req
+                    .error_response(AppError::BadRequest)
+                    .map_into_right_body());
+            }
             req.set_payload(body.into());
             next.call(req)
                 .await

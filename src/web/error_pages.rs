@@ -30,6 +30,8 @@ pub async fn render(
 ) -> Result<ServiceResponse<BoxBody>, Error> {
     // Inner layers turn their errors into responses (`ServiceRequest::error_response`), so
     // every failure arrives here as a response with its error attached.
+    // Inner layers answer their failures as responses (a layer returning `Err` would skip
+    // this page and the security headers).
     let res = next.call(req).await?.map_into_boxed_body();
     let status = res.status();
     if !(status.is_client_error() || status.is_server_error()) || res.response().error().is_none() {

@@ -8,7 +8,10 @@ use tokio::sync::mpsc;
 use crate::{
     domain::access,
     i18n::Catalogue,
-    service::associations::{self, ListRequest, ListedClaim},
+    service::{
+        DbPool,
+        associations::{self, ListRequest, ListedClaim},
+    },
 };
 
 use super::{error::AppError, session::Visitor, state::AppState};
@@ -23,10 +26,29 @@ pub async fn export_csv(
     let user = visitor.permitted(access::can_create_claims)?;
     let organisation = user.organisation_id.clone().unwrap_or_default();
     let request = query.into_inner();
+    // A term the list page refused (it offers no export then) gets no unfiltered file.
+    request.search().map_err(|_| AppError::BadRequest)?;
     // The stream reads on its own connection after the response has begun: confirm the
     // session first, so a user signed out or deactivated elsewhere gets no file.
     state.confirm_session().await?;
-    let (t, pool) = (Catalogue::for_locale(visitor.locale), state.pool.clone());
+    let t = Catalogue::for_locale(visitor.locale);
+    let body = csv_stream(state.pool.clone(), organisation, request, t);
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            "Content-Disposition",
+            "attachment; filename=\"customer-associations.csv\"",
+        ))
+        .streaming(body))
+}
+
+/// The header, then the rows batch by batch, read on a blocking thread.
+fn csv_stream(
+    pool: DbPool,
+    organisation: String,
+    request: ListRequest,
+    t: &'static Catalogue,
+) -> impl futures_util::Stream<Item = Result<web::Bytes, AppError>> {
     // A small buffer: the database reader waits for a slow client instead of piling up rows.
     let (tx, rx) = mpsc::channel::<web::Bytes>(4);
     let header = header_record(t);
@@ -44,16 +66,9 @@ pub async fn export_csv(
             tracing::error!(error = %format!("{e:#}"), "CSV export failed");
         }
     }));
-    let body = stream::unfold(rx, |mut rx| async move {
+    stream::unfold(rx, |mut rx| async move {
         rx.recv().await.map(|chunk| (Ok::<_, AppError>(chunk), rx))
-    });
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((
-            "Content-Disposition",
-            "attachment; filename=\"customer-associations.csv\"",
-        ))
-        .streaming(body))
+    })
 }
 
 fn header_record(t: &Catalogue) -> String {

@@ -2,7 +2,7 @@
 //! same, into the error summary at the top.
 
 use crate::{
-    domain::{draft::FieldErrors, errors::Message},
+    domain::{draft::FieldErrors, errors::Message, search::SearchError},
     i18n::Catalogue,
 };
 
@@ -112,6 +112,10 @@ impl FormErrors {
         );
     }
 
+    pub fn extend(&mut self, other: FormErrors) {
+        self.items.extend(other.items);
+    }
+
     pub fn add(&mut self, field: &str, message: impl Into<String>) {
         self.items.push(FieldMessage {
             field: field.to_owned(),
@@ -134,5 +138,13 @@ impl FormErrors {
             .find(|i| i.field == field)
             .map(|i| i.message.as_str())
             .unwrap_or("")
+    }
+}
+
+/// The message beside a list's search box (`q`) when its term cannot be searched for.
+pub fn search_errors(search: Result<Option<String>, SearchError>, t: &Catalogue) -> FormErrors {
+    match search {
+        Ok(_) => FormErrors::default(),
+        Err(error) => FormErrors::one("q", &error, t),
     }
 }

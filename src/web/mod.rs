@@ -31,6 +31,7 @@ pub mod headers;
 pub mod health;
 pub mod help;
 pub mod home;
+pub mod input_guard;
 pub mod layout;
 pub mod listing;
 pub mod opt_out;

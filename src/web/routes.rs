@@ -1,53 +1,124 @@
 //! Every URL of the portal, grouped by who may reach it; each group's guard is stated once
-//! here ([`audience::only`]). Within a group, handlers and services still decide per
+//! here ([`audience::only`]), and [`table`] lists them for tools and tests. Within a group, handlers and services still decide per
 //! organisation. Order matters where paths overlap: fixed segments (`/associations/new`)
 //! come before `{id}`.
 
 use actix_web::{
-    FromRequest, Handler, Resource, Responder,
-    web::{ServiceConfig, get, post, resource},
+    FromRequest, Handler, Resource, Responder, guard,
+    web::{self, ServiceConfig, post, resource},
 };
 
 use super::{
     admin_calendar, admin_locations, admin_partners, admin_products, admin_registry,
     admin_subscriptions, admin_tenants, admin_user_list, admin_users, answer, assets, associations,
-    audience::{self, ADMINISTRATORS, CLAIM_READERS, PARTNERS, STAFF},
+    audience::{self, ADMINISTRATORS, Audience, CLAIM_READERS, PARTNERS, STAFF},
     auth, claim, contacts, conversation, deliveries, dev_mailbox, evidence, export, health, help,
     home, opt_out, poe_template, products, review, review_case, review_decisions, set_password,
     submit, wizard,
 };
 
+/// Who a group of routes is for; each group's guard is stated once, in [`guard_of`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Group {
+    /// Anyone: the home redirect, sign-in, set-password links, help, assets, health.
+    Public,
+    Partners,
+    ClaimReaders,
+    Staff,
+    Administrators,
+    /// A customer, through the link in their email.
+    CustomerLink,
+    /// The development mailbox (its handlers decide whether it is served at all).
+    Development,
+}
+
+/// One URL of the table as tools and tests see it: a route added here is in the table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RouteEntry {
+    pub group: Group,
+    pub path: &'static str,
+    /// Answers GET (and HEAD).
+    pub reads: bool,
+    /// Answers POST.
+    pub writes: bool,
+}
+
+/// A resource with what the table says of it.
+struct Route {
+    path: &'static str,
+    reads: bool,
+    writes: bool,
+    resource: Resource,
+}
+
 pub fn routes(cfg: &mut ServiceConfig) {
-    public(cfg);
-    audience::only(cfg, PARTNERS, partner());
-    audience::only(cfg, CLAIM_READERS, claim_readers());
-    audience::only(cfg, STAFF, staff());
-    audience::only(cfg, ADMINISTRATORS, administration());
-    customer_link(cfg);
-    development(cfg);
+    for (group, routes) in groups() {
+        let resources = routes.into_iter().map(|route| route.resource);
+        match guard_of(group) {
+            Some(audience) => audience::only(cfg, audience, resources.collect()),
+            None => resources.for_each(|resource| {
+                cfg.service(resource);
+            }),
+        }
+    }
+}
+
+/// Every URL of the portal, in registration order.
+pub fn table() -> Vec<RouteEntry> {
+    groups()
+        .into_iter()
+        .flat_map(|(group, routes)| {
+            routes.into_iter().map(move |route| RouteEntry {
+                group,
+                path: route.path,
+                reads: route.reads,
+                writes: route.writes,
+            })
+        })
+        .collect()
+}
+
+fn guard_of(group: Group) -> Option<Audience> {
+    match group {
+        Group::Partners => Some(PARTNERS),
+        Group::ClaimReaders => Some(CLAIM_READERS),
+        Group::Staff => Some(STAFF),
+        Group::Administrators => Some(ADMINISTRATORS),
+        Group::Public | Group::CustomerLink | Group::Development => None,
+    }
+}
+
+fn groups() -> Vec<(Group, Vec<Route>)> {
+    vec![
+        (Group::Public, public()),
+        (Group::Partners, partner()),
+        (Group::ClaimReaders, claim_readers()),
+        (Group::Staff, staff()),
+        (Group::Administrators, administration()),
+        (Group::CustomerLink, customer_link()),
+        (Group::Development, development()),
+    ]
 }
 
 /// Anyone: the home redirect, sign-in, set-password links, help, assets, health.
-fn public(cfg: &mut ServiceConfig) {
-    cfg.route("/", get().to(home::root))
-        .route("/health", get().to(health::health))
-        .route("/static/{name}", get().to(assets::asset))
-        .service(
-            resource("/sign-in")
-                .route(get().to(auth::show))
-                .route(post().to(auth::submit)),
-        )
-        .route("/sign-out", post().to(auth::sign_out))
-        .route("/help/find-tenant-id", get().to(help::find_tenant_id))
-        .service(
-            resource("/set-password/{token}")
-                .route(get().to(set_password::show))
-                .route(post().to(set_password::submit)),
-        );
+fn public() -> Vec<Route> {
+    vec![
+        view("/", home::root),
+        view("/health", health::health),
+        view("/static/{name}", assets::asset),
+        form("/sign-in", auth::show, auth::submit),
+        action("/sign-out", auth::sign_out),
+        view("/help/find-tenant-id", help::find_tenant_id),
+        form(
+            "/set-password/{token}",
+            set_password::show,
+            set_password::submit,
+        ),
+    ]
 }
 
 /// Partner users: the list, its export and the wizard's first steps (before a claim exists).
-fn partner() -> Vec<Resource> {
+fn partner() -> Vec<Route> {
     vec![
         view("/associations", associations::list),
         view("/associations/export.csv", export::export_csv),
@@ -72,7 +143,7 @@ fn partner() -> Vec<Resource> {
 /// One claim: its partner and programme staff may reach these; the service decides per
 /// organisation and role (a claim someone may not see is a 404, not a 403, so ids reveal
 /// nothing), and staff write on the claim page's conversation too.
-fn claim_readers() -> Vec<Resource> {
+fn claim_readers() -> Vec<Route> {
     vec![
         view("/associations/{id}", claim::show),
         view("/associations/{id}/history", claim::history),
@@ -107,7 +178,7 @@ fn claim_readers() -> Vec<Resource> {
 }
 
 /// Reviewers and administrators: the queue, all claims, a case and its decisions.
-fn staff() -> Vec<Resource> {
+fn staff() -> Vec<Route> {
     vec![
         view("/review", review::index),
         view("/review/{id}", review_case::show),
@@ -120,7 +191,7 @@ fn staff() -> Vec<Resource> {
 }
 
 /// Administrators: the overview, calendar, partners, users, registry, products, email.
-fn administration() -> Vec<Resource> {
+fn administration() -> Vec<Route> {
     vec![
         view("/admin", home::admin),
         view("/admin/calendar", admin_calendar::show),
@@ -219,43 +290,60 @@ fn administration() -> Vec<Resource> {
 }
 
 /// The customer, through the link in their email (no account; the token is the key).
-fn customer_link(cfg: &mut ServiceConfig) {
-    cfg.service(form(
+fn customer_link() -> Vec<Route> {
+    vec![form(
         "/customer/opt-out/{token}",
         opt_out::show,
         opt_out::submit,
-    ));
+    )]
 }
 
 /// The development mailbox; its handlers serve it only with the development transport on a
 /// loopback address (or when opened explicitly).
-fn development(cfg: &mut ServiceConfig) {
-    cfg.service(view("/dev/mailbox", dev_mailbox::index))
-        .service(view("/dev/mailbox/{id}", dev_mailbox::show));
+fn development() -> Vec<Route> {
+    vec![
+        view("/dev/mailbox", dev_mailbox::index),
+        view("/dev/mailbox/{id}", dev_mailbox::show),
+    ]
+}
+
+/// GET, and HEAD for the same handler (actix-http sends HEAD's headers without the body).
+fn read() -> actix_web::Route {
+    web::route().guard(guard::Any(guard::Get()).or(guard::Head()))
 }
 
 /// A page read with GET.
-fn view<H, A>(path: &str, show: H) -> Resource
+fn view<H, A>(path: &'static str, show: H) -> Route
 where
     H: Handler<A>,
     A: FromRequest + 'static,
     H::Output: Responder + 'static,
 {
-    resource(path).route(get().to(show))
+    Route {
+        path,
+        reads: true,
+        writes: false,
+        resource: resource(path).route(read().to(show)),
+    }
 }
 
 /// A change made with POST (its form lives on another page).
-fn action<H, A>(path: &str, send: H) -> Resource
+fn action<H, A>(path: &'static str, send: H) -> Route
 where
     H: Handler<A>,
     A: FromRequest + 'static,
     H::Output: Responder + 'static,
 {
-    resource(path).route(post().to(send))
+    Route {
+        path,
+        reads: false,
+        writes: true,
+        resource: resource(path).route(post().to(send)),
+    }
 }
 
 /// A form: GET shows it, POST sends it to the same address.
-fn form<S, SA, P, PA>(path: &str, show: S, send: P) -> Resource
+fn form<S, SA, P, PA>(path: &'static str, show: S, send: P) -> Route
 where
     S: Handler<SA>,
     SA: FromRequest + 'static,
@@ -264,5 +352,10 @@ where
     PA: FromRequest + 'static,
     P::Output: Responder + 'static,
 {
-    resource(path).route(get().to(show)).route(post().to(send))
+    Route {
+        path,
+        reads: true,
+        writes: true,
+        resource: resource(path).route(read().to(show)).route(post().to(send)),
+    }
 }

@@ -16,7 +16,10 @@ use crate::{
     service::evidence_step::StagedUpload,
 };
 
-use super::error::AppError;
+use super::{
+    error::AppError,
+    input_guard::{Lines, is_clean_text},
+};
 
 /// The longest text field read from a form with files (the domain's limits are lower).
 const MAX_TEXT_BYTES: usize = 16 * 1024;
@@ -145,7 +148,10 @@ pub async fn read_text(field: &mut Field, max: usize) -> Result<String, AppError
         }
         bytes.extend_from_slice(&chunk);
     }
-    String::from_utf8(bytes).map_err(|_| AppError::BadRequest)
+    String::from_utf8(bytes)
+        .ok()
+        .filter(|text| is_clean_text(text, Lines::Allowed))
+        .ok_or(AppError::BadRequest)
 }
 
 /// Written to disk whenever this much has arrived.

@@ -302,10 +302,21 @@ impl Visitor {
         let body: String = form_urlencoded::Serializer::new(String::new())
             .extend_pairs(fields)
             .finish();
+        self.post_body(path, "application/x-www-form-urlencoded", body)
+            .await
+    }
+
+    /// Posts `body` as it is (bytes a browser would never send, for one).
+    pub async fn post_body(
+        &self,
+        path: &str,
+        content_type: &str,
+        body: impl Into<reqwest::Body>,
+    ) -> Response {
         let req = self
             .client
             .post(format!("{}{path}", self.base))
-            .header("content-type", "application/x-www-form-urlencoded")
+            .header("content-type", content_type)
             .body(body);
         self.send(req).await
     }

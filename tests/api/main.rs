@@ -23,6 +23,7 @@ mod evidence_step;
 mod exclusivity_race;
 mod health;
 mod helpers;
+mod malformed_input;
 mod products_step;
 mod review_flow;
 mod review_reasons;

@@ -427,5 +427,10 @@ pub async fn create_draft_at(
         .submit_form("/associations/new", "/associations/new/name", &fields)
         .await;
     assert_eq!(res.status, 303, "{}", res.body);
-    res.location().unwrap().to_owned()
+    let claim = res.location().unwrap().to_owned();
+    assert!(
+        !claim.starts_with("/associations/new"),
+        "sent back to {claim}"
+    );
+    claim
 }

@@ -18,6 +18,7 @@ use portal::domain::programme::{
     Activity, ClaimType, OtherProgramme, Programme, ProgrammeError, SolutionArea,
 };
 use portal::domain::registry_import::{ImportKind, RowError};
+use portal::domain::search::SearchError;
 use portal::domain::tenants::TenantError;
 use portal::domain::values::{ValueError, ValueKind};
 use std::collections::{BTreeMap, BTreeSet};
@@ -251,6 +252,7 @@ fn holiday_errors() -> Vec<HolidayError> {
         HolidayError::DateInvalid,
         HolidayError::NameRequired,
         HolidayError::NameTooLong { max: 100 },
+        HolidayError::NameHiddenCharacters,
         HolidayError::Duplicate,
         HolidayError::TooManyLines { max: 1000 },
         HolidayError::NothingToImport,
@@ -263,6 +265,7 @@ fn holiday_errors() -> Vec<HolidayError> {
             | HolidayError::DateInvalid
             | HolidayError::NameRequired
             | HolidayError::NameTooLong { .. }
+            | HolidayError::NameHiddenCharacters
             | HolidayError::Duplicate
             | HolidayError::TooManyLines { .. }
             | HolidayError::NothingToImport
@@ -302,6 +305,7 @@ fn produced() -> Vec<(&'static str, Vec<&'static str>)> {
         ProductError::IdTaken,
         ProductError::NameRequired,
         ProductError::NameTooLong { max: 100 },
+        ProductError::NameHiddenCharacters,
         ProductError::AreaRequired,
         ProductError::DynamicsOutsideBusinessApplications,
         ProductError::StatusRequired,
@@ -312,6 +316,7 @@ fn produced() -> Vec<(&'static str, Vec<&'static str>)> {
             | ProductError::IdTaken
             | ProductError::NameRequired
             | ProductError::NameTooLong { .. }
+            | ProductError::NameHiddenCharacters
             | ProductError::AreaRequired
             | ProductError::DynamicsOutsideBusinessApplications
             | ProductError::StatusRequired => all.push(of(&e)),
@@ -420,6 +425,14 @@ fn produced() -> Vec<(&'static str, Vec<&'static str>)> {
     ] {
         match e {
             PasswordError::TooShort { .. } | PasswordError::TooLong { .. } => all.push(of(&e)),
+        }
+    }
+    for e in [
+        SearchError::TooLong { max: 100 },
+        SearchError::HiddenCharacters,
+    ] {
+        match e {
+            SearchError::TooLong { .. } | SearchError::HiddenCharacters => all.push(of(&e)),
         }
     }
     all.push(("exclusivity.conflict", vec![]));

@@ -22,6 +22,35 @@ fn is_invisible_formatting(c: char) -> bool {
     )
 }
 
+/// Characters that show as nothing at all, though they are not whitespace: fillers of the
+/// Hangul and braille blocks, the combining grapheme joiner and the zero-width (non-)joiners,
+/// which other scripts need between letters but which cannot be a name on their own.
+fn shows_as_nothing(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{034F}'
+                | '\u{115F}'
+                | '\u{1160}'
+                | '\u{180E}'
+                | '\u{200C}'
+                | '\u{200D}'
+                | '\u{2800}'
+                | '\u{3164}'
+                | '\u{FFA0}'
+        )
+}
+
+/// Text that would look empty on a page, though it is not.
+pub fn looks_blank(text: &str) -> bool {
+    text.chars().all(shows_as_nothing)
+}
+
+/// Whether one line of text holds characters that hide or reorder what is shown.
+pub fn has_hidden_characters(text: &str) -> bool {
+    text.chars().any(is_forbidden_in_line)
+}
+
 fn is_forbidden_in_line(c: char) -> bool {
     c.is_control() || is_invisible_formatting(c)
 }
@@ -37,10 +66,10 @@ fn parse_line(raw: &str, kind: ValueKind, min: usize, max: usize) -> Result<Stri
         return Err(ValueError::TooLong { kind, max });
     }
     let trimmed = raw.trim();
-    if trimmed.is_empty() {
+    if looks_blank(trimmed) {
         return Err(ValueError::Required { kind });
     }
-    if trimmed.chars().any(is_forbidden_in_line) {
+    if has_hidden_characters(trimmed) {
         return Err(ValueError::ControlCharacters { kind });
     }
     let length = trimmed.chars().count();
@@ -133,7 +162,7 @@ impl Comment {
         }
         let normalised = raw.replace("\r\n", "\n").replace('\r', "\n");
         let trimmed = normalised.trim();
-        if trimmed.is_empty() {
+        if looks_blank(trimmed) {
             return Ok(None);
         }
         if trimmed.chars().any(is_forbidden_in_paragraphs) {
