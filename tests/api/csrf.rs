@@ -1,4 +1,9 @@
-use crate::helpers::*;
+use portal::web::routes::{Group, table};
+
+use crate::{
+    helpers::*,
+    proof_world::{Audience, World},
+};
 
 #[actix_web::test]
 async fn a_form_post_without_a_token_is_refused() {
@@ -76,4 +81,59 @@ async fn the_token_changes_with_the_session() {
     visitor.sign_in(PARTNER, DEMO_PASSWORD).await;
     let after = visitor.get("/associations").await.csrf_token();
     assert_ne!(before, after);
+}
+
+/// Every POST of the route table, as someone it is for: without a token, with another
+/// session's token and with this browser's token from before it signed in again — each is
+/// refused and changes nothing.
+#[actix_web::test]
+async fn every_post_route_refuses_a_missing_foreign_or_stale_token() {
+    let world = World::build().await;
+    let mut probes = 0;
+    let mut wrong = Vec::new();
+    for entry in table().iter().filter(|entry| entry.writes) {
+        let path = world
+            .concrete(entry.path)
+            .expect("named by the proof world");
+        let (email, page) = match entry.group {
+            Group::Partners | Group::ClaimReaders => (Some(PARTNER), "/associations"),
+            Group::Staff => (Some(REVIEWER), "/review"),
+            Group::Administrators => (Some(ADMIN), "/admin"),
+            Group::Public | Group::CustomerLink | Group::Development => (None, "/sign-in"),
+        };
+        // A browser that signed in, out, and (for signed-in routes) in again: the token
+        // it held before is stale.
+        let browser = world.app.visitor();
+        browser
+            .sign_in(email.unwrap_or(PARTNER), DEMO_PASSWORD)
+            .await;
+        let stale = browser.get("/associations").await.csrf_token();
+        browser
+            .post_form("/sign-out", &[("csrf_token", stale.as_str())])
+            .await;
+        if let Some(email) = email {
+            browser.sign_in(email, DEMO_PASSWORD).await;
+        }
+        let foreign = world.token_of(Audience::OtherPartner).await;
+        for token in [None, Some(foreign), Some(stale)] {
+            probes += 1;
+            let before = world.fingerprint();
+            let fields: Vec<(&str, &str)> = token
+                .iter()
+                .map(|token| ("csrf_token", token.as_str()))
+                .collect();
+            let res = browser.post_form(&path, &fields).await;
+            if res.status != 403 || world.fingerprint() != before {
+                wrong.push(format!("POST {path} with {token:?}: {}", res.status));
+            }
+        }
+        assert_eq!(browser.get(page).await.status, 200, "still signed in");
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} of {probes}:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+    assert!(probes > 100, "{probes}");
 }

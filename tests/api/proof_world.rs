@@ -1,0 +1,290 @@
+//! The world the proof suite probes: every kind of record a route's `{placeholder}` can name,
+//! the people who try each route, and a fingerprint of everything stored, to tell that a
+//! refused request changed nothing.
+
+use std::collections::BTreeMap;
+
+use diesel::{RunQueryDsl, sql_types::BigInt, sql_types::Text};
+use portal::clock::Clock;
+use portal::web::routes::{Group, RouteEntry};
+
+use crate::{
+    helpers::*,
+    review_flow::{SEATTLE, decide, opt_out_path, submitted_claim},
+    wizard::NORTHWIND_TENANT,
+};
+
+/// Who tries a route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Audience {
+    Anonymous,
+    /// A partner of the organisation whose claim the routes name.
+    OwnPartner,
+    /// A partner of another organisation.
+    OtherPartner,
+    Reviewer,
+    Administrator,
+    /// A session whose user was deactivated afterwards.
+    Deactivated,
+    /// A session that was signed out (its cookie replayed).
+    SignedOut,
+}
+
+pub const AUDIENCES: [Audience; 7] = [
+    Audience::Anonymous,
+    Audience::OwnPartner,
+    Audience::OtherPartner,
+    Audience::Reviewer,
+    Audience::Administrator,
+    Audience::Deactivated,
+    Audience::SignedOut,
+];
+
+/// Records every placeholder of the route table can name: the claim is Contoso's, submitted
+/// and validated (so its customer has an opt-out link), with one PoE file.
+pub struct World {
+    pub app: TestApp,
+    pub claim: String,
+    pub claim_id: String,
+    pub file_id: String,
+    pub organisation_id: String,
+    pub location_id: String,
+    pub user_id: String,
+    pub subscription_id: String,
+    pub outbox_id: String,
+    pub opt_out: String,
+    pub visitors: BTreeMap<Audience, Visitor>,
+}
+
+impl World {
+    pub async fn build() -> World {
+        let app = spawn_app().await;
+        let partner = app.signed_in(PARTNER).await;
+        let claim = submitted_claim(&partner, SEATTLE, "Proof claim").await;
+        let reviewer = app.signed_in(REVIEWER).await;
+        assert_eq!(decide(&reviewer, &claim, "validate", &[]).await.status, 303);
+        app.jobs.dispatch(app.clock.now()).unwrap();
+        let opt_out = opt_out_path(&app.mailbox.messages()[0].text);
+        let file_id = partner
+            .get(&claim)
+            .await
+            .attr("a[href*='/files/']", "href")
+            .and_then(|href| href.rsplit('/').next().map(str::to_owned))
+            .expect("the claim page links its file");
+        let claim_id = claim.rsplit('/').next().unwrap().to_owned();
+        let one = |sql: &str| one_text(&app, sql);
+        let organisation_id = one(&format!(
+            "SELECT organisation_id AS value FROM claims WHERE id = '{claim_id}'"
+        ));
+        let location_id = one(&format!(
+            "SELECT location_id AS value FROM claims WHERE id = '{claim_id}'"
+        ));
+        let user_id = one(&format!(
+            "SELECT id AS value FROM users WHERE email = '{PARTNER}'"
+        ));
+        let subscription_id = one(&format!(
+            "SELECT id AS value FROM subscriptions WHERE tenant_id = '{NORTHWIND_TENANT}' LIMIT 1"
+        ));
+        let outbox_id = one("SELECT id AS value FROM outbox LIMIT 1");
+
+        let mut visitors = BTreeMap::new();
+        visitors.insert(Audience::Anonymous, app.visitor());
+        visitors.insert(Audience::OwnPartner, partner);
+        visitors.insert(Audience::OtherPartner, app.signed_in(OTHER_PARTNER).await);
+        visitors.insert(Audience::Reviewer, reviewer);
+        visitors.insert(Audience::Administrator, app.signed_in(ADMIN).await);
+        let signed_out = app.signed_in(PARTNER).await;
+        let cookie = signed_out.cookie("portal_session").unwrap();
+        let token = signed_out.get("/associations").await.csrf_token();
+        signed_out
+            .post_form("/sign-out", &[("csrf_token", &token)])
+            .await;
+        signed_out.set_cookie("portal_session", &cookie);
+        visitors.insert(Audience::SignedOut, signed_out);
+        World {
+            app,
+            claim,
+            claim_id,
+            file_id,
+            organisation_id,
+            location_id,
+            user_id,
+            subscription_id,
+            outbox_id,
+            opt_out,
+            visitors,
+        }
+    }
+
+    /// The deactivated session: a second partner of the claim's organisation, invited, signed
+    /// in, then deactivated by an administrator.
+    pub async fn add_deactivated_partner(&mut self) {
+        const EMAIL: &str = "dana@contoso.example";
+        const PASSWORD: &str = "a garden of tomatoes";
+        let admin = &self.visitors[&Audience::Administrator];
+        let fields = [
+            ("email", EMAIL),
+            ("display_name", "Dana Ruiz"),
+            ("role", "partner"),
+            ("organisation", self.organisation_id.as_str()),
+        ];
+        let res = admin
+            .submit_form("/admin/users/new", "/admin/users/new", &fields)
+            .await;
+        assert_eq!(res.status, 303, "{}", res.body);
+        let user_page = res.location().unwrap().to_owned();
+        self.app.jobs.dispatch(self.app.clock.now()).unwrap();
+        let mail = self.app.mailbox.messages().pop().unwrap();
+        let start = mail.text.find("/set-password/").unwrap();
+        let link = mail.text[start..].split_whitespace().next().unwrap();
+        let dana = self.app.visitor();
+        let password = [("password", PASSWORD), ("password_again", PASSWORD)];
+        assert_eq!(dana.submit_form(link, link, &password).await.status, 303);
+        assert_eq!(dana.sign_in(EMAIL, PASSWORD).await.status, 303);
+        let res = admin
+            .submit_form(
+                &user_page,
+                &format!("{user_page}/active"),
+                &[("active", "false")],
+            )
+            .await;
+        assert_eq!(res.status, 303, "{}", res.body);
+        self.visitors.insert(Audience::Deactivated, dana);
+    }
+
+    /// The route's path with its placeholders naming this world's records; `None` for a
+    /// route the suite has no entry for (the matrix test then fails, naming it).
+    pub fn concrete(&self, path: &str) -> Option<String> {
+        let claim_route = |rest: &str| format!("{}{rest}", self.claim);
+        let concrete = match path {
+            "/static/{name}" => "/static/portal.css".to_owned(),
+            "/set-password/{token}" => "/set-password/not-a-real-token".to_owned(),
+            "/customer/opt-out/{token}" => self.opt_out.clone(),
+            "/dev/mailbox/{id}" => "/dev/mailbox/not-a-message".to_owned(),
+            "/associations/{id}/files/{file_id}" => {
+                claim_route(&format!("/files/{}", self.file_id))
+            }
+            "/associations/{id}/files/{file_id}/remove" => {
+                claim_route(&format!("/files/{}/remove", self.file_id))
+            }
+            p if p.starts_with("/associations/{id}") => {
+                claim_route(p.trim_start_matches("/associations/{id}"))
+            }
+            p if p.starts_with("/review/{id}") => p.replace("{id}", &self.claim_id),
+            p if p.starts_with("/admin/organisations/{id}") => {
+                p.replace("{id}", &self.organisation_id)
+            }
+            p if p.starts_with("/admin/locations/{id}") => p.replace("{id}", &self.location_id),
+            p if p.starts_with("/admin/users/{id}") => p.replace("{id}", &self.user_id),
+            "/admin/calendar/holidays/{day}/remove" => {
+                "/admin/calendar/holidays/2026-12-25/remove".to_owned()
+            }
+            "/admin/registry/example/{kind}" => "/admin/registry/example/tenants.csv".to_owned(),
+            p if p.starts_with("/admin/registry/tenants/{id}") => p
+                .replace("{id}", NORTHWIND_TENANT)
+                .replace("{sid}", &self.subscription_id),
+            p if p.starts_with("/admin/products/{id}") => p.replace("{id}", "teams"),
+            p if p.starts_with("/admin/deliveries/{id}") => p.replace("{id}", &self.outbox_id),
+            p if !p.contains('{') => p.to_owned(),
+            _ => return None,
+        };
+        Some(concrete)
+    }
+
+    /// A CSRF token of `audience`'s own session, from a page it may see.
+    pub async fn token_of(&self, audience: Audience) -> String {
+        let page = match audience {
+            Audience::OwnPartner | Audience::OtherPartner => "/associations",
+            Audience::Reviewer => "/review",
+            Audience::Administrator => "/admin",
+            _ => "/sign-in",
+        };
+        self.visitors[&audience].get(page).await.csrf_token()
+    }
+
+    pub fn fingerprint(&self) -> BTreeMap<&'static str, i64> {
+        fingerprint(&self.app)
+    }
+}
+
+/// The group a route is in, for messages.
+pub fn describe(entry: &RouteEntry) -> String {
+    format!("{:?} {}", entry.group, entry.path)
+}
+
+/// Whether a route is behind a sign-in.
+pub fn guarded(group: Group) -> bool {
+    !matches!(
+        group,
+        Group::Public | Group::CustomerLink | Group::Development
+    )
+}
+
+/// The number of rows of every table a request could change (sessions and failed sign-ins
+/// aside: signing in and out is what some routes are for). Every change writes an audit row
+/// or a row of its own, so equal fingerprints mean nothing was changed.
+pub fn fingerprint(app: &TestApp) -> BTreeMap<&'static str, i64> {
+    #[derive(diesel::QueryableByName)]
+    struct Count {
+        #[diesel(sql_type = BigInt)]
+        n: i64,
+    }
+    let mut conn = app.pool.get().unwrap();
+    let mut counts = BTreeMap::new();
+    for table in [
+        "organisations",
+        "partner_locations",
+        "location_programmes",
+        "users",
+        "products",
+        "tenants",
+        "tenant_domains",
+        "subscriptions",
+        "claims",
+        "claim_products",
+        "poe_files",
+        "file_chunks",
+        "audit_entries",
+        "official_associations",
+        "opt_out_tokens",
+        "claim_messages",
+        "outbox",
+        "usage_records",
+        "calendar_settings",
+        "holidays",
+        "admin_audit",
+        "password_tokens",
+    ] {
+        let count: Count = diesel::sql_query(format!("SELECT COUNT(*) AS n FROM {table}"))
+            .get_result(&mut **conn)
+            .unwrap();
+        counts.insert(table, count.n);
+    }
+    for (name, sql) in [
+        (
+            "users active",
+            "SELECT COUNT(*) AS n FROM users WHERE active",
+        ),
+        (
+            "claims by status",
+            "SELECT SUM(LENGTH(status)) AS n FROM claims",
+        ),
+    ] {
+        let count: Count = diesel::sql_query(sql).get_result(&mut **conn).unwrap();
+        counts.insert(name, count.n);
+    }
+    counts
+}
+
+fn one_text(app: &TestApp, sql: &str) -> String {
+    #[derive(diesel::QueryableByName)]
+    struct One {
+        #[diesel(sql_type = Text)]
+        value: String,
+    }
+    let mut conn = app.pool.get().unwrap();
+    let one: One = diesel::sql_query(sql)
+        .get_result(&mut **conn)
+        .unwrap_or_else(|e| panic!("{sql}: {e}"));
+    one.value
+}

@@ -1,0 +1,150 @@
+//! Every route of the route table × every kind of visitor: the status each gets, and that a
+//! refused request changes nothing. Built from `portal::web::routes::table()`, so a new
+//! route is probed (and fails here until the world can name its records).
+
+use portal::web::routes::{Group, RouteEntry, table};
+
+use crate::proof_world::{AUDIENCES, Audience, World, describe, guarded};
+
+/// What a visitor should meet at a route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Expect {
+    /// Served: a page (2xx) or a redirect onwards (3xx) other than to sign in.
+    Served,
+    /// Refused with this status; a POST then changes nothing.
+    Refused(u16),
+}
+
+use Expect::{Refused, Served};
+
+/// The group's rule for `audience`: partners reach their own pages, staff the review,
+/// administrators everything but the partners' own; another organisation's claim is a 404
+/// (ids reveal nothing); without a live session every guarded route asks to sign in.
+fn by_group(group: Group, audience: Audience) -> Expect {
+    use Audience::*;
+    if guarded(group) && matches!(audience, Anonymous | Deactivated | SignedOut) {
+        return Refused(303);
+    }
+    match (group, audience) {
+        (Group::Public | Group::CustomerLink | Group::Development, _) => Served,
+        (Group::Partners, OwnPartner | OtherPartner) => Served,
+        (Group::Partners, _) => Refused(403),
+        (Group::ClaimReaders, OwnPartner | Reviewer | Administrator) => Served,
+        (Group::ClaimReaders, _) => Refused(404),
+        (Group::Staff, Reviewer | Administrator) => Served,
+        (Group::Staff, _) => Refused(403),
+        (Group::Administrators, Administrator) => Served,
+        (Group::Administrators, _) => Refused(403),
+    }
+}
+
+/// Where a route's own rule differs from its group's, and why.
+fn expected(entry: &RouteEntry, audience: Audience, method: &str) -> Expect {
+    use Audience::*;
+    match (entry.path, audience, method) {
+        // The home page sends anyone without a live session to sign in.
+        ("/", Anonymous | Deactivated | SignedOut, _) => Refused(303),
+        // A made-up link is not found, whoever follows it.
+        ("/set-password/{token}", _, _) => Refused(404),
+        // The tests' app sends mail from memory: no development mailbox to show.
+        ("/dev/mailbox" | "/dev/mailbox/{id}", _, _) => Refused(404),
+        // The claim is validated: its wizard steps and the dispute are closed to everyone
+        // (staff never edit a partner's claim).
+        (
+            "/associations/{id}/files"
+            | "/associations/{id}/contacts"
+            | "/associations/{id}/products"
+            | "/associations/{id}/submit"
+            | "/associations/{id}/dispute",
+            OwnPartner | Reviewer | Administrator,
+            _,
+        ) => Refused(403),
+        (
+            "/associations/{id}/files/{file_id}/remove"
+            | "/associations/{id}/comments"
+            | "/associations/{id}/withdraw",
+            Reviewer | Administrator,
+            _,
+        ) => Refused(403),
+        // The claim page explains the rule that refuses a resubmission.
+        ("/associations/{id}/resubmit", Reviewer | Administrator, _) => Refused(422),
+        _ => by_group(entry.group, audience),
+    }
+}
+
+#[actix_web::test]
+async fn every_route_answers_every_visitor_as_its_group_says_and_refusals_change_nothing() {
+    let mut world = World::build().await;
+    world.add_deactivated_partner().await;
+    let routes = table();
+    let unnamed: Vec<String> = routes
+        .iter()
+        .filter(|entry| world.concrete(entry.path).is_none())
+        .map(describe)
+        .collect();
+    assert!(
+        unnamed.is_empty(),
+        "routes the proof world cannot name records for: {unnamed:?}"
+    );
+    let mut wrong = Vec::new();
+    let mut probes = 0;
+    for entry in &routes {
+        let path = world.concrete(entry.path).unwrap();
+        for audience in AUDIENCES {
+            let visitor = &world.visitors[&audience];
+            if entry.reads {
+                probes += 1;
+                let res = visitor.get(&path).await;
+                let got = outcome(res.status, res.location());
+                if got != expected(entry, audience, "GET") {
+                    wrong.push(format!(
+                        "GET {path} ({}) as {audience:?}: {got:?} ({})",
+                        describe(entry),
+                        res.status
+                    ));
+                }
+            }
+            let Refused(status) = expected(entry, audience, "POST") else {
+                continue;
+            };
+            if !entry.writes {
+                continue;
+            }
+            probes += 1;
+            let before = world.fingerprint();
+            let token = world.token_of(audience).await;
+            let res = visitor
+                .post_form(&path, &[("csrf_token", token.as_str())])
+                .await;
+            if res.status != status {
+                wrong.push(format!(
+                    "POST {path} ({}) as {audience:?}: {} instead of {status}",
+                    describe(entry),
+                    res.status
+                ));
+            }
+            if world.fingerprint() != before {
+                wrong.push(format!(
+                    "POST {path} as {audience:?} changed what is stored"
+                ));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} of {probes} probes:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+    assert!(probes > 400, "{probes}");
+}
+
+/// A status as the visitor meets it: a redirect to sign in is a refusal, any other redirect
+/// or success is the route serving them.
+fn outcome(status: u16, location: Option<&str>) -> Expect {
+    match status {
+        303 if location.is_some_and(|l| l.starts_with("/sign-in")) => Refused(303),
+        200..=399 => Served,
+        refused => Refused(refused),
+    }
+}
