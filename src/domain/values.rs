@@ -10,7 +10,10 @@ mod internet;
 mod text;
 
 pub use internet::{DomainName, EmailAddress};
-pub use text::{ClaimName, Comment, JobTitle, OrganisationName, PersonName, SolutionName};
+pub use text::{
+    ClaimName, Comment, JobTitle, OrganisationName, PersonName, SolutionName,
+    is_invisible_formatting,
+};
 
 use super::errors::Message;
 

@@ -9,7 +9,7 @@ use crate::{
     domain::{
         access::{self, Viewer},
         claim::Section,
-        evidence::EvidenceKind,
+        evidence::{EvidenceKind, stored_display_name},
         ids::OrganisationId,
     },
     store::{
@@ -42,7 +42,7 @@ impl From<PoeFileRow> for ListedFile {
     fn from(row: PoeFileRow) -> Self {
         ListedFile {
             id: row.id,
-            file_name: row.file_name,
+            file_name: stored_display_name(&row.file_name, &row.content_type),
             size_bytes: row.size_bytes,
             uploaded_by_name: row.uploaded_by_name,
             uploaded_at: from_db_time(row.uploaded_at),
@@ -182,8 +182,8 @@ pub fn for_download(
     Ok(poe_files::find(conn, file_id)?
         .filter(|f| f.claim_id == claim_id)
         .map(|f| StoredFile {
+            file_name: stored_display_name(&f.file_name, &f.content_type),
             id: f.id,
-            file_name: f.file_name,
             content_type: f.content_type,
             size_bytes: f.size_bytes,
         }))

@@ -128,7 +128,7 @@ async fn receive_file(
     };
     Ok(
         recognise(&staged.head, client_name).map(|kind| ReceivedFile {
-            display_name: display_name(client_name),
+            display_name: display_name(client_name, kind),
             kind,
             staged,
         }),

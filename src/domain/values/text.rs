@@ -6,7 +6,7 @@ use super::{ValueError, ValueKind, string_value};
 /// (zero-width space and joiner-like marks, text-direction marks, overrides and isolates,
 /// line/paragraph separators, byte-order mark): refused so what a reviewer reads is what was
 /// typed.
-fn is_invisible_formatting(c: char) -> bool {
+pub fn is_invisible_formatting(c: char) -> bool {
     matches!(
         c,
         '\u{061C}'
