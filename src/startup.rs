@@ -77,6 +77,7 @@ impl Application {
             (Vec::new(), false)
         };
         drop(conn);
+        portal_web::upload::sweep_stale_staging();
 
         let listener = TcpListener::bind(settings.bind)
             .map_err(|e| anyhow::anyhow!("PORTAL_BIND: cannot listen on {}: {e}", settings.bind))?;

@@ -1,7 +1,11 @@
 //! Proof-of-execution files: which kinds are accepted, recognised by their content (a
-//! renamed executable is refused whatever its name), and the name shown for them.
+//! renamed executable is refused whatever its name), how many and how much one request may
+//! bring, and the name shown for them.
 
-use super::errors::{Message, code_enum};
+use super::{
+    errors::{Message, code_enum},
+    values::{is_invisible_filler, is_invisible_formatting},
+};
 
 code_enum! {
     /// The accepted kinds of file.
@@ -30,6 +34,27 @@ impl EvidenceKind {
             EvidenceKind::Text => "text/plain; charset=utf-8",
         }
     }
+
+    /// The kind stored with this media type.
+    pub fn from_media_type(media_type: &str) -> Option<Self> {
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|kind| kind.media_type() == media_type)
+    }
+
+    /// The extensions (lower case) a file of this kind is named with; the first is given
+    /// to a name that has none of them.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            EvidenceKind::Pdf => &["pdf"],
+            EvidenceKind::Png => &["png"],
+            EvidenceKind::Jpeg => &["jpg", "jpeg"],
+            EvidenceKind::Docx => &["docx"],
+            EvidenceKind::Xlsx => &["xlsx"],
+            EvidenceKind::Text => &["txt"],
+        }
+    }
 }
 
 /// How many leading bytes [`recognise`] looks at.
@@ -52,8 +77,18 @@ pub enum EvidenceError {
 /// Most files one upload may carry (a form with thousands of parts is not a person's).
 pub const MAX_FILES_PER_UPLOAD: usize = 20;
 
+/// The most one request with files may bring, in bytes, for files of at most
+/// `file_limit` bytes: the most files, each at the limit, and their form's other fields
+/// and part headers. A request declaring more is refused before it is read.
+pub fn request_limit(file_limit: u64) -> u64 {
+    const FORM_OVERHEAD: u64 = 1024 * 1024;
+    (MAX_FILES_PER_UPLOAD as u64)
+        .saturating_mul(file_limit)
+        .saturating_add(FORM_OVERHEAD)
+}
+
 /// The files of one request, counted as they arrive: the first beyond
-/// [`MAX_FILES_PER_UPLOAD`] is refused, and the ones before it stand.
+/// [`MAX_FILES_PER_UPLOAD`] is refused (and with it the whole request).
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct FileCount(usize);
 
@@ -108,7 +143,7 @@ pub fn recognise(head: &[u8], file_name: &str) -> Result<EvidenceKind, EvidenceE
     if head.is_empty() {
         return Err(EvidenceError::Empty);
     }
-    let extension = file_name
+    let extension = cleaned_name(file_name)
         .rsplit_once('.')
         .map(|(_, ext)| ext.to_ascii_lowercase())
         .unwrap_or_default();
@@ -160,15 +195,86 @@ fn is_plain_text(head: &[u8]) -> bool {
     }
 }
 
-/// The name shown for an uploaded file: the last path component of what the browser sent,
-/// without control characters, at most 200 characters; never used as a path.
-pub fn display_name(client_name: &str) -> String {
-    let last = client_name.rsplit(['/', '\\']).next().unwrap_or("");
-    let cleaned: String = last.chars().filter(|c| !c.is_control()).take(200).collect();
-    let trimmed = cleaned.trim();
-    if trimmed.is_empty() || trimmed == "." || trimmed == ".." {
-        "file".to_owned()
-    } else {
-        trimmed.to_owned()
+/// The longest name given to a file, in bytes (file systems allow 255).
+pub const MAX_NAME_BYTES: usize = 200;
+
+/// The name a file of `kind` is stored, shown and downloaded under, from the name the
+/// browser sent: its last path component, without control characters or invisible
+/// formatting (a direction override would show `statement\u{202E}fdp.bat` as
+/// "statementtab.pdf"), at most [`MAX_NAME_BYTES`], and ending in an extension of its
+/// kind. A name that claims another kind has that extension replaced — PDF content named
+/// `invoice.exe` is `invoice.pdf` — so the reviewer's computer opens it as what it is.
+/// Applying it again changes nothing.
+pub fn display_name(client_name: &str, kind: EvidenceKind) -> String {
+    let cleaned = cleaned_name(client_name);
+    let (stem, extension) = match split_extension(&cleaned) {
+        (stem, Some(ext)) if is_extension_of(ext, kind) => (stem, ext),
+        // `invoice.pdf.exe`: the name without the false extension already fits.
+        (stem, Some(_)) => match split_extension(stem) {
+            (inner, Some(ext)) if is_extension_of(ext, kind) => (inner, ext),
+            _ => (stem, kind.extensions()[0]),
+        },
+        (stem, None) => (stem, kind.extensions()[0]),
+    };
+    let stem = bounded_stem(stem, MAX_NAME_BYTES - 1 - extension.len());
+    format!("{stem}.{extension}")
+}
+
+/// The name a stored file is shown under: [`display_name`] for its stored media type, so
+/// names stored before that rule are shown by it too.
+pub fn stored_display_name(stored_name: &str, media_type: &str) -> String {
+    match EvidenceKind::from_media_type(media_type) {
+        Some(kind) => display_name(stored_name, kind),
+        None => bounded_stem(&cleaned_name(stored_name), MAX_NAME_BYTES).to_owned(),
     }
+}
+
+/// The last path component, without control characters and invisible formatting,
+/// whitespace of any kind as a space.
+fn cleaned_name(client_name: &str) -> String {
+    let last = client_name.rsplit(['/', '\\']).next().unwrap_or("");
+    last.chars()
+        .filter(|&c| !is_hidden_in_name(c))
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect()
+}
+
+/// Characters that show nothing, or change how the rest is shown: control characters,
+/// the invisible formatting refused in typed text, and the invisible fillers.
+fn is_hidden_in_name(c: char) -> bool {
+    c.is_control() || is_invisible_formatting(c) || is_invisible_filler(c)
+}
+
+/// `name` split at its last dot when what follows looks like an extension: 1 to 10 ASCII
+/// letters and digits, at least one a letter (`v1.2` has none).
+fn split_extension(name: &str) -> (&str, Option<&str>) {
+    match name.rsplit_once('.') {
+        Some((stem, ext))
+            if (1..=10).contains(&ext.len())
+                && ext.chars().all(|c| c.is_ascii_alphanumeric())
+                && ext.chars().any(|c| c.is_ascii_alphabetic()) =>
+        {
+            (stem, Some(ext))
+        }
+        _ => (name, None),
+    }
+}
+
+fn is_extension_of(extension: &str, kind: EvidenceKind) -> bool {
+    kind.extensions()
+        .iter()
+        .any(|known| known.eq_ignore_ascii_case(extension))
+}
+
+/// The stem without surrounding spaces and dots (a leading dot hides a file, trailing ones
+/// are dropped by Windows), cut to at most `max` bytes on a character boundary; `file`
+/// when nothing is left.
+fn bounded_stem(stem: &str, max: usize) -> &str {
+    let stem = stem.trim_matches([' ', '.']);
+    let mut end = stem.len().min(max);
+    while !stem.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = stem[..end].trim_end_matches([' ', '.']);
+    if cut.is_empty() { "file" } else { cut }
 }

@@ -12,7 +12,7 @@ mod text;
 pub use internet::{DomainName, EmailAddress};
 pub use text::{
     ClaimName, Comment, JobTitle, OrganisationName, PersonName, SolutionName,
-    has_hidden_characters, looks_blank,
+    has_hidden_characters, is_invisible_filler, is_invisible_formatting, looks_blank,
 };
 
 use super::errors::Message;

@@ -9,7 +9,7 @@ use crate::{
     domain::{
         access::{self, Viewer},
         claim::Section,
-        evidence::EvidenceKind,
+        evidence::{EvidenceKind, stored_display_name},
         ids::OrganisationId,
     },
     store::{
@@ -42,7 +42,7 @@ impl From<PoeFileRow> for ListedFile {
     fn from(row: PoeFileRow) -> Self {
         ListedFile {
             id: row.id,
-            file_name: row.file_name,
+            file_name: stored_display_name(&row.file_name, &row.content_type),
             size_bytes: row.size_bytes,
             uploaded_by_name: row.uploaded_by_name,
             uploaded_at: from_db_time(row.uploaded_at),
@@ -75,29 +75,8 @@ pub fn load(
     Ok(Ok(FilesForm { claim, files }))
 }
 
-/// Stores a staged upload as one of the claim's files, whole, in one transaction.
-pub fn add(
-    conn: &mut AnyConnection,
-    user: &SessionUser,
-    claim_id: &str,
-    upload: &StagedUpload<'_>,
-    now: DateTime<Utc>,
-) -> anyhow::Result<Result<String, EditDenied>> {
-    if let Err(denied) = editable_claim(conn, &user.viewer(), claim_id, Section::ProofOfExecution)?
-    {
-        return Ok(Err(denied));
-    }
-    let id = write_transaction(conn, |c| -> anyhow::Result<String> {
-        let id = store_file(c, &user.user_id, claim_id, upload, now)?;
-        claims::touch(c, claim_id, db_time(now))?;
-        Ok(id)
-    })?;
-    tracing::info!(claim_id, file_id = %id, size_bytes = upload.size_bytes, "proof of execution stored");
-    Ok(Ok(id))
-}
-
-/// Stores staged uploads as the claim's files, each whole in its own transaction: when the
-/// claim stops taking files part-way, the ones before stay.
+/// Stores staged uploads as the claim's files, all in one transaction: all of them, or
+/// none when the claim does not take files (any more).
 pub fn add_all(
     conn: &mut AnyConnection,
     user: &SessionUser,
@@ -105,12 +84,27 @@ pub fn add_all(
     uploads: &[StagedUpload<'_>],
     now: DateTime<Utc>,
 ) -> anyhow::Result<Result<(), EditDenied>> {
-    for upload in uploads {
-        if let Err(denied) = add(conn, user, claim_id, upload, now)? {
+    let viewer = user.viewer();
+    let stored = write_transaction(conn, |c| -> anyhow::Result<_> {
+        if let Err(denied) = editable_claim(c, &viewer, claim_id, Section::ProofOfExecution)? {
             return Ok(Err(denied));
         }
+        for upload in uploads {
+            store_file(c, &user.user_id, claim_id, upload, now)?;
+        }
+        claims::touch(c, claim_id, db_time(now))?;
+        Ok(Ok(()))
+    })?;
+    if stored.is_ok() {
+        let size_bytes: u64 = uploads.iter().map(|u| u.size_bytes).sum();
+        tracing::info!(
+            claim_id,
+            files = uploads.len(),
+            size_bytes,
+            "proof of execution stored"
+        );
     }
-    Ok(Ok(()))
+    Ok(stored)
 }
 
 /// Stores a staged upload as one of the claim's files, inside the caller's transaction
@@ -182,8 +176,8 @@ pub fn for_download(
     Ok(poe_files::find(conn, file_id)?
         .filter(|f| f.claim_id == claim_id)
         .map(|f| StoredFile {
+            file_name: stored_display_name(&f.file_name, &f.content_type),
             id: f.id,
-            file_name: f.file_name,
             content_type: f.content_type,
             size_bytes: f.size_bytes,
         }))

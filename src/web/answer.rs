@@ -1,7 +1,6 @@
 //! The partner's answers after review: **Resubmit** after *Action required*, and
 //! **Dispute** of a rejection (a justification, optionally with new proof of execution).
 
-use actix_multipart::Multipart;
 use actix_web::{HttpResponse, http::StatusCode, web};
 use askama::Template;
 
@@ -18,7 +17,7 @@ use super::{
     render::{page, see_other_with_flash},
     session::Visitor,
     state::AppState,
-    upload::{Received, ReceivedFile, receive},
+    upload::{Received, ReceivedFile, Upload, receive},
 };
 
 /// `POST /associations/{id}/resubmit`.
@@ -92,7 +91,7 @@ pub async fn submit(
     visitor: Visitor,
     state: web::Data<AppState>,
     id: web::Path<String>,
-    mut payload: Multipart,
+    Upload(mut payload): Upload,
 ) -> Result<HttpResponse, AppError> {
     let claim_id = id.into_inner();
     let details =

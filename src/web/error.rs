@@ -15,6 +15,9 @@ pub enum AppError {
     CsrfRejected,
     #[error("bad request")]
     BadRequest,
+    /// The request declares more than it may bring (answered before it is read).
+    #[error("the request is too large")]
+    TooLarge,
     /// Not signed in: go to the sign-in page and come back to `next` afterwards.
     #[error("sign-in required")]
     SignInRequired { next: String },
@@ -31,6 +34,7 @@ impl ResponseError for AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Forbidden | AppError::CsrfRejected => StatusCode::FORBIDDEN,
             AppError::BadRequest => StatusCode::BAD_REQUEST,
+            AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::SignInRequired { .. } | AppError::SessionChanged { .. } => {
                 StatusCode::SEE_OTHER
             }

@@ -5,7 +5,7 @@ use actix_web::{
     Error, HttpMessage, HttpResponse,
     body::{BoxBody, MessageBody},
     dev::{ServiceRequest, ServiceResponse},
-    http::{StatusCode, header},
+    http::{ConnectionType, StatusCode, header},
     middleware::Next,
 };
 use askama::Template;
@@ -34,9 +34,25 @@ pub async fn render(
     // this page and the security headers).
     let res = next.call(req).await?.map_into_boxed_body();
     let status = res.status();
-    if !(status.is_client_error() || status.is_server_error()) || res.response().error().is_none() {
-        return Ok(res);
+    let mut res = if (status.is_client_error() || status.is_server_error())
+        && res.response().error().is_some()
+    {
+        error_page(res)
+    } else {
+        res
+    };
+    if status == StatusCode::PAYLOAD_TOO_LARGE {
+        // The client may still be sending the body it was refused for, which is never read
+        // whole: the connection ends after the answer rather than leave the client waiting.
+        let head = res.response_mut().head_mut();
+        head.set_connection_type(ConnectionType::Close);
     }
+    Ok(res)
+}
+
+/// The response's error as a page in the layout.
+fn error_page(res: ServiceResponse<BoxBody>) -> ServiceResponse<BoxBody> {
+    let status = res.status();
     let app_error = res
         .response()
         .error()
@@ -95,5 +111,5 @@ pub async fn render(
             .append(header::SET_COOKIE, cookie.clone());
     }
     let (req, _) = res.into_parts();
-    Ok(ServiceResponse::new(req, response))
+    ServiceResponse::new(req, response)
 }

@@ -1,7 +1,6 @@
 //! Step 6, `/associations/{id}/files`: proof of execution — upload (drag and drop is only
 //! an enhancement of the file input), list, remove and download.
 
-use actix_multipart::Multipart;
 use actix_web::{HttpResponse, http::StatusCode, web};
 use askama::Template;
 use futures_util::{StreamExt, stream};
@@ -22,7 +21,7 @@ use super::{
     render::{page, see_other_with_flash},
     session::Visitor,
     state::AppState,
-    upload::{ReceivedFile, receive},
+    upload::{ReceivedFile, Upload, receive},
 };
 
 pub struct FileLine {
@@ -69,7 +68,7 @@ pub async fn upload(
     visitor: Visitor,
     state: web::Data<AppState>,
     id: web::Path<String>,
-    mut payload: Multipart,
+    Upload(mut payload): Upload,
 ) -> Result<HttpResponse, AppError> {
     let user = visitor.signed_in()?.clone();
     let claim_id = id.into_inner();
@@ -80,7 +79,10 @@ pub async fn upload(
         .await?
         .map_err(denied)?;
     let received = receive(&mut payload, &[], state.settings.upload_max_bytes).await?;
-    let refused = (received.refused).or(received.count.require_some().err());
+    // A refused file refuses the request: none of its files is stored.
+    if let Some(error) = (received.refused).or(received.count.require_some().err()) {
+        return refused_page(&visitor, &state, user.viewer(), claim_id, error).await;
+    }
     let (now, who, target) = (state.now(), user.clone(), claim_id.clone());
     state
         .db(move |conn| {
@@ -89,15 +91,11 @@ pub async fn upload(
         })
         .await?
         .map_err(denied)?;
-    match refused {
-        // Whatever was stored before the refused file stays; the page says what happened.
-        Some(error) => refused_page(&visitor, &state, user.viewer(), claim_id, error).await,
-        None => see_other_with_flash(
-            &format!("/associations/{claim_id}/files"),
-            "flash.files_uploaded",
-            state.settings.cookie_secure,
-        ),
-    }
+    see_other_with_flash(
+        &format!("/associations/{claim_id}/files"),
+        "flash.files_uploaded",
+        state.settings.cookie_secure,
+    )
 }
 
 async fn refused_page(

@@ -1,17 +1,24 @@
 //! Receiving uploaded files: each streamed to a temporary file in bounded pieces (never
 //! whole in memory), hashed and size-checked on the way, so it can then be stored in one
-//! short database transaction. [`receive`] reads a whole proof-of-execution form.
+//! short database transaction. [`Upload`] refuses a body declared too large before reading
+//! it; [`receive`] reads a whole proof-of-execution form; [`sweep_stale_staging`] removes
+//! the temporary files a killed process left.
 
-use std::{fs::File, io::Write, path::PathBuf};
+use std::{
+    fs::{File, TryLockError},
+    io::Write,
+    path::{Path, PathBuf},
+    time::{Duration, SystemTime},
+};
 
 use actix_multipart::{Field, Multipart};
-use actix_web::web;
+use actix_web::{FromRequest, HttpRequest, dev::Payload, http::header, web};
 use futures_util::StreamExt;
 use sha2::{Digest, Sha256};
 
 use crate::{
     domain::evidence::{
-        EvidenceError, EvidenceKind, FileCount, SNIFF_BYTES, display_name, recognise,
+        EvidenceError, EvidenceKind, FileCount, SNIFF_BYTES, display_name, recognise, request_limit,
     },
     service::evidence_step::StagedUpload,
 };
@@ -19,7 +26,35 @@ use crate::{
 use super::{
     error::AppError,
     input_guard::{Lines, is_clean_text},
+    state::AppState,
 };
+
+/// A multipart body whose declared length (`Content-Length`) is within
+/// [`request_limit`]: a larger one is refused with 413 before a byte of it is read.
+pub struct Upload(pub Multipart);
+
+impl FromRequest for Upload {
+    type Error = AppError;
+    type Future = std::future::Ready<Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let limit = req
+            .app_data::<web::Data<AppState>>()
+            .map(|state| request_limit(state.settings.upload_max_bytes));
+        let declared = req
+            .headers()
+            .get(header::CONTENT_LENGTH)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.trim().parse::<u64>().ok());
+        if let (Some(limit), Some(declared)) = (limit, declared)
+            && declared > limit
+        {
+            return std::future::ready(Err(AppError::TooLarge));
+        }
+        let multipart = Multipart::from_request(req, payload).into_inner();
+        std::future::ready(multipart.map(Upload).map_err(|_| AppError::BadRequest))
+    }
+}
 
 /// The longest text field read from a form with files (the domain's limits are lower).
 const MAX_TEXT_BYTES: usize = 16 * 1024;
@@ -65,8 +100,8 @@ impl Received {
 
 /// Reads a multipart form: the fields named in `texts` as text, every other field with a
 /// file name as a file of at most `limit` bytes. The first file refused — one too many
-/// ([`FileCount`]), too large, empty, or not an accepted kind — ends the reading; the
-/// files before it stand.
+/// ([`FileCount`]), too large, empty, or not an accepted kind — ends the reading, and the
+/// caller stores none of the files.
 pub async fn receive(
     payload: &mut Multipart,
     texts: &[&str],
@@ -131,7 +166,7 @@ async fn receive_file(
     };
     Ok(
         recognise(&staged.head, client_name).map(|kind| ReceivedFile {
-            display_name: display_name(client_name),
+            display_name: display_name(client_name, kind),
             kind,
             staged,
         }),
@@ -157,18 +192,69 @@ pub async fn read_text(field: &mut Field, max: usize) -> Result<String, AppError
 /// Written to disk whenever this much has arrived.
 const WRITE_BYTES: usize = 1024 * 1024;
 
-/// A received file on local disk; removed when dropped.
+/// Staging files are named `portal-upload-…` in the temporary folder.
+const STAGING_PREFIX: &str = "portal-upload-";
+
+/// A staging file nobody holds locked is left by a killed process once it is this old
+/// (younger, it may be one just created and not yet locked).
+const STALE_AFTER: Duration = Duration::from_secs(10 * 60);
+
+/// A received file on local disk, locked while it lives so that no other portal sharing
+/// the temporary folder sweeps it away; removed when dropped.
 pub struct Staged {
     pub path: PathBuf,
     pub size_bytes: u64,
     pub sha256: String,
     /// The first bytes, to recognise the kind of file.
     pub head: Vec<u8>,
+    /// Holds the lock; closed (and so unlocked) after the file is removed.
+    _locked: File,
 }
 
 impl Drop for Staged {
     fn drop(&mut self) {
         let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+/// Removes the staging files that processes killed mid-upload left in the temporary
+/// folder: ours by name, older than [`STALE_AFTER`], and not locked — a live process,
+/// this one or another portal sharing the folder, holds the lock of each file it stages
+/// (the system releases it when the process dies). Returns how many were removed.
+pub fn sweep_stale_staging() -> usize {
+    let dir = std::env::temp_dir();
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return 0;
+    };
+    let cutoff = SystemTime::now().checked_sub(STALE_AFTER);
+    let removed = entries
+        .filter_map(Result::ok)
+        .filter(|entry| {
+            entry
+                .file_name()
+                .to_string_lossy()
+                .starts_with(STAGING_PREFIX)
+        })
+        .filter(|entry| {
+            let modified = entry.metadata().and_then(|m| m.modified()).ok();
+            matches!((modified, cutoff), (Some(at), Some(cutoff)) if at < cutoff)
+        })
+        .filter(|entry| remove_if_unlocked(&entry.path()))
+        .count();
+    if removed > 0 {
+        tracing::info!(removed, dir = %dir.display(), "stale upload staging files removed");
+    }
+    removed
+}
+
+/// Removes the file when no process holds its lock; whether it did.
+fn remove_if_unlocked(path: &Path) -> bool {
+    let Ok(file) = File::open(path) else {
+        return false;
+    };
+    match file.try_lock() {
+        Ok(()) => std::fs::remove_file(path).is_ok(),
+        Err(TryLockError::WouldBlock | TryLockError::Error(_)) => false,
     }
 }
 
@@ -180,17 +266,22 @@ pub async fn stage(
     limit: u64,
 ) -> Result<Result<Staged, EvidenceError>, AppError> {
     let path =
-        std::env::temp_dir().join(format!("portal-upload-{}", crate::tokens::random_token()));
+        std::env::temp_dir().join(format!("{STAGING_PREFIX}{}", crate::tokens::random_token()));
     let staged_path = path.clone();
-    let file = web::block(move || File::create(&staged_path))
-        .await
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("upload staging: {e}")))?
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("upload staging: {e}")))?;
+    let (file, locked) = web::block(move || -> std::io::Result<(File, File)> {
+        let file = File::create(&staged_path)?;
+        file.lock()?;
+        Ok((file.try_clone()?, file))
+    })
+    .await
+    .map_err(|e| AppError::Internal(anyhow::anyhow!("upload staging: {e}")))?
+    .map_err(|e| AppError::Internal(anyhow::anyhow!("upload staging: {e}")))?;
     let mut staged = Staged {
         path,
         size_bytes: 0,
         sha256: String::new(),
         head: Vec::new(),
+        _locked: locked,
     };
     let mut writer = Some((file, Sha256::new()));
     let mut pending: Vec<u8> = Vec::with_capacity(WRITE_BYTES);
@@ -232,7 +323,6 @@ async fn write(writer: Option<(File, Sha256)>, bytes: Vec<u8>) -> Result<(File, 
     .map_err(|e| AppError::Internal(anyhow::anyhow!("upload staging: {e}")))
 }
 
-/// Reads and discards up to `budget` more bytes of the field.
 /// Reads and discards the rest of `field`, at most about `budget` bytes; returns how many.
 async fn drain(field: &mut Field, budget: u64) -> u64 {
     let mut seen = 0u64;

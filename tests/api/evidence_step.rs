@@ -2,14 +2,14 @@
 
 use crate::{helpers::*, wizard::create_draft};
 
-fn pdf(size: usize) -> Vec<u8> {
+pub fn pdf(size: usize) -> Vec<u8> {
     let mut bytes = b"%PDF-1.7\n".to_vec();
     bytes.resize(size, b'x');
     bytes
 }
 
 /// The files page's upload URL, with its CSRF token.
-async fn upload_url(visitor: &Visitor, claim: &str) -> String {
+pub async fn upload_url(visitor: &Visitor, claim: &str) -> String {
     let page = visitor.get(&format!("{claim}/files")).await;
     assert_eq!(page.status, 200, "{}", page.body);
     page.attr("form[enctype='multipart/form-data']", "action")
@@ -194,27 +194,4 @@ async fn the_template_is_a_document_with_the_claims_facts() {
         app.signed_in(OTHER_PARTNER).await.get_bytes(&href).await.0,
         404
     );
-}
-
-#[actix_web::test]
-async fn one_upload_carries_at_most_twenty_files() {
-    let app = spawn_app().await;
-    let visitor = app.signed_in(PARTNER).await;
-    let claim = create_draft(&visitor, "microsoft_365", "usage", "Northwind Teams").await;
-    let url = upload_url(&visitor, &claim).await;
-    let files: Vec<(&str, String, Vec<u8>)> = (0..21)
-        .map(|n| ("files", format!("part-{n:02}.pdf"), pdf(64)))
-        .collect();
-    let parts: Vec<(&str, &str, Vec<u8>)> = files
-        .iter()
-        .map(|(f, n, c)| (*f, n.as_str(), c.clone()))
-        .collect();
-    let res = visitor.post_files(&url, &parts).await;
-    assert_eq!(res.status, 422);
-    assert_eq!(
-        res.text(".error-summary a"),
-        "Upload at most 20 files at a time"
-    );
-    // The first twenty were taken; the page says why the rest were not.
-    assert_eq!(res.count("[data-testid=files] .file-name"), 20);
 }

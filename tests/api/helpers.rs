@@ -367,14 +367,7 @@ impl Visitor {
 
     /// The raw body of a GET (for downloads).
     pub async fn get_bytes(&self, path: &str) -> (u16, reqwest::header::HeaderMap, Vec<u8>) {
-        let cookie_header = self
-            .cookies
-            .lock()
-            .unwrap()
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect::<Vec<_>>()
-            .join("; ");
+        let cookie_header = self.cookie_header();
         let res = self
             .client
             .get(format!("{}{path}", self.base))
@@ -413,6 +406,17 @@ impl Visitor {
         .await
     }
 
+    /// The `Cookie` header this visitor sends.
+    pub fn cookie_header(&self) -> String {
+        self.cookies
+            .lock()
+            .unwrap()
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
     pub fn cookie(&self, name: &str) -> Option<String> {
         self.cookies.lock().unwrap().get(name).cloned()
     }
@@ -425,14 +429,7 @@ impl Visitor {
     }
 
     async fn send(&self, req: reqwest::RequestBuilder) -> Response {
-        let cookie_header = self
-            .cookies
-            .lock()
-            .unwrap()
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect::<Vec<_>>()
-            .join("; ");
+        let cookie_header = self.cookie_header();
         let req = if cookie_header.is_empty() {
             req
         } else {

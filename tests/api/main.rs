@@ -38,4 +38,5 @@ mod smtp_sink;
 mod startup;
 mod storage;
 mod submit_step;
+mod upload_hardening;
 mod wizard;

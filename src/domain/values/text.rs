@@ -6,7 +6,7 @@ use super::{ValueError, ValueKind, string_value};
 /// (zero-width space and joiner-like marks, text-direction marks, overrides and isolates,
 /// line/paragraph separators, byte-order mark): refused so what a reviewer reads is what was
 /// typed.
-fn is_invisible_formatting(c: char) -> bool {
+pub fn is_invisible_formatting(c: char) -> bool {
     matches!(
         c,
         '\u{061C}'
@@ -22,28 +22,35 @@ fn is_invisible_formatting(c: char) -> bool {
     )
 }
 
-/// Characters that show as nothing at all, though they are not whitespace: fillers of the
-/// Hangul and braille blocks, the combining grapheme joiner and the zero-width (non-)joiners,
-/// which other scripts need between letters but which cannot be a name on their own.
-fn shows_as_nothing(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(
-            c,
-            '\u{034F}'
-                | '\u{115F}'
-                | '\u{1160}'
-                | '\u{180E}'
-                | '\u{200C}'
-                | '\u{200D}'
-                | '\u{2800}'
-                | '\u{3164}'
-                | '\u{FFA0}'
-        )
+/// Characters that show as nothing at all, though they are neither whitespace nor
+/// formatting: fillers of the Hangul and braille blocks, the soft hyphen, the combining
+/// grapheme joiner, the zero-width (non-)joiners and invisible operators, tag characters.
+/// Other scripts need some of them between letters, so typed text may hold them, but they
+/// cannot be a name on their own.
+pub fn is_invisible_filler(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{180E}'
+            | '\u{200C}'
+            | '\u{200D}'
+            | '\u{2061}'..='\u{2064}'
+            | '\u{206A}'..='\u{206F}'
+            | '\u{2800}'
+            | '\u{3164}'
+            | '\u{FFA0}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{E0000}'..='\u{E007F}'
+    )
 }
 
 /// Text that would look empty on a page, though it is not.
 pub fn looks_blank(text: &str) -> bool {
-    text.chars().all(shows_as_nothing)
+    text.chars()
+        .all(|c| c.is_whitespace() || is_invisible_filler(c))
 }
 
 /// Whether one line of text holds characters that hide or reorder what is shown.

@@ -22,7 +22,7 @@ use super::{
         forms::FormErrors,
         session::Visitor,
         state::AppState,
-        upload::{Staged, read_text, stage},
+        upload::{Staged, Upload, read_text, stage},
     },
     ImportShown, render,
 };
@@ -35,7 +35,7 @@ const KIND_BYTES: usize = 64;
 pub async fn import(
     visitor: Visitor,
     state: web::Data<AppState>,
-    mut payload: Multipart,
+    Upload(mut payload): Upload,
 ) -> Result<HttpResponse, AppError> {
     let viewer = visitor.permitted(access::can_administer)?.viewer();
     let t = Catalogue::for_locale(visitor.locale);
