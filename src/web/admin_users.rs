@@ -249,7 +249,12 @@ pub async fn set_active(
 ) -> Result<HttpResponse, AppError> {
     let viewer = visitor.permitted(access::can_administer)?.viewer();
     let id = id.into_inner();
-    let active = form.active == "true";
+    // Only the form's two buttons say what to do; anything else is not "deactivate".
+    let active = match form.active.as_str() {
+        "true" => true,
+        "false" => false,
+        _ => return Err(AppError::BadRequest),
+    };
     let (now, target) = (state.now(), id.clone());
     let changed = state
         .db(move |conn| users_admin::set_active(conn, &viewer, &target, active, now))

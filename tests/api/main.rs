@@ -23,6 +23,7 @@ mod evidence_step;
 mod exclusivity_race;
 mod health;
 mod helpers;
+mod input_corpus;
 mod malformed_input;
 mod products_step;
 mod proof_world;

@@ -224,12 +224,6 @@ pub fn guarded(group: Group) -> bool {
 /// aside: signing in and out is what some routes are for). Every change writes an audit row
 /// or a row of its own, so equal fingerprints mean nothing was changed.
 pub fn fingerprint(app: &TestApp) -> BTreeMap<&'static str, i64> {
-    #[derive(diesel::QueryableByName)]
-    struct Count {
-        #[diesel(sql_type = BigInt)]
-        n: i64,
-    }
-    let mut conn = app.pool.get().unwrap();
     let mut counts = BTreeMap::new();
     for table in [
         "organisations",
@@ -255,10 +249,10 @@ pub fn fingerprint(app: &TestApp) -> BTreeMap<&'static str, i64> {
         "admin_audit",
         "password_tokens",
     ] {
-        let count: Count = diesel::sql_query(format!("SELECT COUNT(*) AS n FROM {table}"))
-            .get_result(&mut **conn)
-            .unwrap();
-        counts.insert(table, count.n);
+        counts.insert(
+            table,
+            one_number(app, &format!("SELECT COUNT(*) AS n FROM {table}")),
+        );
     }
     for (name, sql) in [
         (
@@ -270,10 +264,23 @@ pub fn fingerprint(app: &TestApp) -> BTreeMap<&'static str, i64> {
             "SELECT SUM(LENGTH(status)) AS n FROM claims",
         ),
     ] {
-        let count: Count = diesel::sql_query(sql).get_result(&mut **conn).unwrap();
-        counts.insert(name, count.n);
+        counts.insert(name, one_number(app, sql));
     }
     counts
+}
+
+/// The number `sql` selects as `n`.
+pub fn one_number(app: &TestApp, sql: &str) -> i64 {
+    #[derive(diesel::QueryableByName)]
+    struct Count {
+        #[diesel(sql_type = BigInt)]
+        n: i64,
+    }
+    let mut conn = app.pool.get().unwrap();
+    let count: Count = diesel::sql_query(sql)
+        .get_result(&mut **conn)
+        .unwrap_or_else(|e| panic!("{sql}: {e}"));
+    count.n
 }
 
 fn one_text(app: &TestApp, sql: &str) -> String {
