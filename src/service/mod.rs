@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod associations;
 pub mod auth;
+pub mod backup;
 pub mod calendar_admin;
 pub mod claim_actions;
 pub mod claim_record;

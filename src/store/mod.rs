@@ -2,6 +2,7 @@
 
 pub mod admin_audit;
 pub mod audit;
+pub mod backup;
 pub mod bulk;
 pub mod catalogue;
 pub mod claim_list;

@@ -9,6 +9,7 @@ mod admin_tenants;
 mod admin_unreadable;
 mod admin_users;
 mod associations_list;
+mod backup;
 mod browser;
 mod browser_review;
 mod browser_wizard;
