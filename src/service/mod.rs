@@ -23,6 +23,7 @@ pub mod evidence_step;
 pub mod exclusivity;
 pub mod health;
 pub mod lifecycle;
+pub mod metrics;
 pub mod notify;
 pub mod opt_out;
 pub mod overview;

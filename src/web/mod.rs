@@ -33,6 +33,7 @@ pub mod help;
 pub mod home;
 pub mod layout;
 pub mod listing;
+pub mod metrics;
 pub mod opt_out;
 pub mod poe_template;
 pub mod products;

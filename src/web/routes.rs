@@ -13,8 +13,8 @@ use super::{
     admin_subscriptions, admin_tenants, admin_user_list, admin_users, answer, assets, associations,
     audience::{self, ADMINISTRATORS, CLAIM_READERS, PARTNERS, STAFF},
     auth, claim, contacts, conversation, deliveries, dev_mailbox, evidence, export, health, help,
-    home, opt_out, poe_template, products, review, review_case, review_decisions, set_password,
-    submit, wizard,
+    home, metrics, opt_out, poe_template, products, review, review_case, review_decisions,
+    set_password, submit, wizard,
 };
 
 pub fn routes(cfg: &mut ServiceConfig) {
@@ -31,6 +31,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
 fn public(cfg: &mut ServiceConfig) {
     cfg.route("/", get().to(home::root))
         .route("/health", get().to(health::health))
+        .route("/metrics", get().to(metrics::scrape))
         .route("/static/{name}", get().to(assets::asset))
         .service(
             resource("/sign-in")

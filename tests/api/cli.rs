@@ -138,6 +138,10 @@ fn serve_help_never_shows_a_secret() {
                 "session-secret-0123456789abcdef0123456789",
             ),
             ("PORTAL_SMTP_PASSWORD", "smtp-secret"),
+            (
+                "PORTAL_METRICS_TOKEN",
+                "metrics-secret-0123456789abcdef0123456789",
+            ),
             ("PORTAL_BIND", "127.0.0.2:9000"),
         ],
     );
@@ -148,6 +152,7 @@ fn serve_help_never_shows_a_secret() {
         "PORTAL_DATABASE_URL",
         "PORTAL_SESSION_KEY",
         "PORTAL_SMTP_PASSWORD",
+        "PORTAL_METRICS_TOKEN",
     ] {
         assert!(text.contains(&format!("[env: {hidden}]")), "{text}");
     }

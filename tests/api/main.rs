@@ -24,6 +24,7 @@ mod evidence_step;
 mod exclusivity_race;
 mod health;
 mod helpers;
+mod metrics;
 mod products_step;
 mod review_flow;
 mod review_reasons;
