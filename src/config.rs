@@ -5,14 +5,16 @@
 //! Secrets are wrapped in [`Secret`] so they never reach `Debug` output or logs; a bad value
 //! stops start-up with one line naming the variable ([`ConfigError`]).
 
-use std::{fmt, net::SocketAddr, path::PathBuf};
+use std::{fmt, net::SocketAddr};
 
 use chrono_tz::Tz;
 
 mod args;
+mod database_url;
 
 use args::*;
 pub use args::{ConfigArgs, check_environment};
+pub use database_url::{DatabaseUrl, redact_password};
 
 /// A value that must not be printed. `Debug` and `Display` show a placeholder.
 #[derive(Clone, PartialEq, Eq)]
@@ -38,74 +40,6 @@ impl fmt::Debug for Secret {
 pub struct ConfigError {
     pub variable: &'static str,
     pub problem: String,
-}
-
-/// Where the data lives; the backend follows from the URL scheme.
-#[derive(Clone, PartialEq, Eq)]
-pub enum DatabaseUrl {
-    Sqlite(PathBuf),
-    Postgres(Secret),
-}
-
-impl DatabaseUrl {
-    pub fn parse(raw: &str) -> Result<Self, String> {
-        let raw = raw.trim();
-        if raw.is_empty() {
-            return Err("is empty".into());
-        }
-        if raw.starts_with("postgres://") || raw.starts_with("postgresql://") {
-            return Ok(Self::Postgres(Secret::new(raw)));
-        }
-        if let Some((scheme, _)) = raw.split_once("://")
-            && scheme != "sqlite"
-        {
-            return Err(format!(
-                "unsupported scheme `{scheme}://`: use a file path (SQLite) or postgres://…"
-            ));
-        }
-        let path = raw
-            .strip_prefix("sqlite://")
-            .or_else(|| raw.strip_prefix("sqlite:"))
-            .unwrap_or(raw);
-        Ok(Self::Sqlite(PathBuf::from(path)))
-    }
-
-    /// For start-up output and logs: the PostgreSQL password is replaced by `***`.
-    pub fn display_redacted(&self) -> String {
-        match self {
-            Self::Sqlite(path) => format!("SQLite {}", path.display()),
-            Self::Postgres(url) => format!("PostgreSQL {}", redact_password(url.expose())),
-        }
-    }
-}
-
-impl fmt::Debug for DatabaseUrl {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.display_redacted())
-    }
-}
-
-/// `postgres://user:pw@host/db` → `postgres://user:***@host/db`.
-pub fn redact_password(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return url.to_owned();
-    };
-    let (authority, tail) = match rest.find('/') {
-        Some(i) => rest.split_at(i),
-        None => (rest, ""),
-    };
-    let redacted = match authority.rsplit_once('@') {
-        Some((userinfo, host)) => match userinfo.split_once(':') {
-            Some((user, _)) => format!("{user}:***@{host}"),
-            None => authority.to_owned(),
-        },
-        None => authority.to_owned(),
-    };
-    let tail = match tail.split_once('?') {
-        Some((path, _)) => format!("{path}?…"),
-        None => tail.to_owned(),
-    };
-    format!("{scheme}://{redacted}{tail}")
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -171,6 +105,8 @@ pub struct Settings {
     /// How often this instance runs the background jobs; `None` (0 seconds) runs none, for
     /// an instance that only serves pages (or tests, which call `run_once` themselves).
     pub jobs_interval: Option<std::time::Duration>,
+    /// The bearer token `/metrics` asks for; without one, `/metrics` is not served.
+    pub metrics_token: Option<Secret>,
     /// Serve `/dev/mailbox` even when listening on a non-loopback address (a shared test
     /// instance). Never in production: the mailbox shows every email, opt-out links too.
     pub dev_mailbox_open: bool,
@@ -231,17 +167,10 @@ impl Settings {
                 "must start with http:// or https://".into(),
             ));
         }
-        let session_key = args.session_key.as_ref().map(Secret::expose);
-        let (session_key, session_key_generated) = match session_key.and_then(given) {
-            Some(key) if key.len() < 32 => {
-                return Err(fail(
-                    "PORTAL_SESSION_KEY",
-                    "must be at least 32 characters (e.g. `openssl rand -hex 32`)".into(),
-                ));
-            }
-            Some(key) => (Secret::new(key), false),
-            None => (Secret::new(crate::tokens::random_token()), true),
-        };
+        let session_key = long_secret("PORTAL_SESSION_KEY", args.session_key.as_ref())?;
+        let session_key_generated = session_key.is_none();
+        let session_key = session_key.unwrap_or_else(|| Secret::new(crate::tokens::random_token()));
+        let metrics_token = long_secret("PORTAL_METRICS_TOKEN", args.metrics_token.as_ref())?;
         let cookie_secure = match given_opt(&args.cookie_secure) {
             Some(raw) => parse_bool("PORTAL_COOKIE_SECURE", raw)?,
             None => public_base_url.starts_with("https://"),
@@ -323,6 +252,7 @@ impl Settings {
             log_format,
             argon2_memory_kib: DEFAULT_ARGON2_MEMORY_KIB,
             jobs_interval,
+            metrics_token,
             dev_mailbox_open,
         })
     }
@@ -359,6 +289,20 @@ fn mail_transport(args: &ConfigArgs) -> Result<MailTransport, ConfigError> {
             .and_then(|p| given(p.expose()))
             .map(Secret::new),
     }))
+}
+
+/// A key or token: unset, or at least 32 characters.
+fn long_secret(
+    variable: &'static str,
+    raw: Option<&Secret>,
+) -> Result<Option<Secret>, ConfigError> {
+    match raw.map(Secret::expose).and_then(given) {
+        Some(value) if value.len() < 32 => Err(ConfigError {
+            variable,
+            problem: "must be at least 32 characters (e.g. `openssl rand -hex 32`)".into(),
+        }),
+        value => Ok(value.map(Secret::new)),
+    }
 }
 
 /// A value counts as set when it is not blank (it is returned untrimmed).

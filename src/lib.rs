@@ -21,6 +21,7 @@ pub mod domain;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;
+pub mod metrics;
 pub mod service;
 pub mod startup;
 pub mod store;

@@ -1,5 +1,5 @@
 //! `portal`: starts the customer associations portal (`serve`, the default), creates an
-//! administrator or seeds generated data. The command line is clap's; the `PORTAL_*`
+//! administrator, backs up the database or seeds generated data. The command line is clap's; the `PORTAL_*`
 //! settings are defined once, in [`ConfigArgs`].
 
 use std::{process::ExitCode, sync::Arc, time::Instant};
@@ -50,6 +50,16 @@ enum Command {
         #[arg(long, default_value = "Administrator")]
         name: String,
     },
+    /// Copies the SQLite database to PATH, consistently, while the portal runs
+    ///
+    /// PATH must not exist. The copy is one file; to restore, stop the portal and point
+    /// PORTAL_DATABASE_URL at it (or put it in the database's place, without the old
+    /// database's -wal and -shm files). A PostgreSQL database is backed up with pg_dump.
+    #[command(after_help = CONFIGURATION)]
+    Backup {
+        /// The new file to write the copy to
+        path: std::path::PathBuf,
+    },
     /// Fills the database with generated data for measuring the portal at scale
     ///
     /// M partner organisations, N claims in every status with their tenants, proof of
@@ -85,6 +95,7 @@ fn main() -> ExitCode {
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let settings = match cli.command {
         Some(Command::CreateAdmin { email, name }) => return create_admin(&email, &name),
+        Some(Command::Backup { path }) => return backup(&path),
         Some(Command::Seed {
             claims,
             organisations,
@@ -174,6 +185,34 @@ fn create_admin(email: &str, name: &str) -> ExitCode {
         }
         Err(e) => {
             eprintln!("portal: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `portal backup PATH`: 0 when copied, 2 when refused (nothing written), 1 when it failed.
+fn backup(target: &std::path::Path) -> ExitCode {
+    let settings = match Settings::from_env() {
+        Ok(s) => s,
+        Err(e) => return configuration_error(&e),
+    };
+    match portal::service::backup::backup(&settings.database_url, target) {
+        Ok(Ok(report)) => {
+            println!(
+                "Backed up {} to {} ({:.1} MB) in {:.1} s",
+                report.source.display(),
+                target.display(),
+                report.bytes as f64 / 1_000_000.0,
+                report.seconds
+            );
+            ExitCode::SUCCESS
+        }
+        Ok(Err(refused)) => {
+            eprintln!("portal: backup: {refused}");
+            ExitCode::from(2)
+        }
+        Err(e) => {
+            eprintln!("portal: backup: {e:#}");
             ExitCode::FAILURE
         }
     }

@@ -15,6 +15,7 @@ use crate::{
     config::{MailTransport, Settings},
     jobs::Jobs,
     mail::Transport,
+    metrics::Metrics,
     service::context::Context,
     service::demo::{self, DemoSignIn},
     store::{self, DbPool, migrate},
@@ -61,10 +62,12 @@ impl Application {
         transport: Option<Transport>,
     ) -> anyhow::Result<Self> {
         let pool_size = settings.database_pool_size;
-        let pool = store::connection::build_pool(
+        let metrics = Metrics::new();
+        let pool = store::pool_metrics::build_counted_pool(
             &settings.database_url,
             settings.database_pool_size,
             settings.database_pool_timeout,
+            metrics.clone(),
         )?;
         let mut conn = pool.get()?;
         let migrations_applied = migrate::run_pending(&mut conn)?;
@@ -99,6 +102,7 @@ impl Application {
             pool: pool.clone(),
             context: context.clone(),
             transport: transport.clone(),
+            metrics: metrics.clone(),
         };
         if let Some(interval) = settings.jobs_interval {
             jobs.clone().spawn(clock.clone(), interval)?;
@@ -110,6 +114,7 @@ impl Application {
             context,
             mail: transport,
             sessions: Default::default(),
+            metrics,
         };
         let server = HttpServer::new(move || {
             App::new()

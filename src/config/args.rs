@@ -117,6 +117,13 @@ pub struct ConfigArgs {
           default_value = DEFAULT_JOBS_INTERVAL_SECONDS)]
     pub jobs_interval_seconds: String,
 
+    /// At least 32 characters; /metrics (Prometheus) is served only to requests bearing it
+    /// (`Authorization: Bearer <token>`); prefer the variable, a flag shows in the process
+    /// list [default: unset → /metrics is not served]
+    #[arg(long, env = "PORTAL_METRICS_TOKEN", value_name = "TOKEN", hide_env_values = true,
+          value_parser = secret)]
+    pub metrics_token: Option<Secret>,
+
     /// Without SMTP, emails go to the development mailbox, shown at /dev/mailbox only on a
     /// loopback address; true shows it on any address (a shared test instance — never
     /// production: it shows every email)

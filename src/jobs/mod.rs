@@ -3,13 +3,17 @@
 //! loop against one database: status changes only move from the status they were decided
 //! in, and the dispatcher leases outbox rows.
 
-use std::{sync::Arc, time::Duration};
+use std::{
+    sync::Arc,
+    time::{Duration, Instant},
+};
 
 use chrono::{DateTime, Utc};
 
 use crate::{
     clock::Clock,
     mail::Transport,
+    metrics::Metrics,
     service::{
         DbPool,
         context::Context,
@@ -32,6 +36,8 @@ pub struct Jobs {
     pub pool: DbPool,
     pub context: Arc<Context>,
     pub transport: Arc<Transport>,
+    /// Counts each job's runs and failures.
+    pub metrics: Arc<Metrics>,
 }
 
 impl Jobs {
@@ -44,19 +50,29 @@ impl Jobs {
             tracing::error!(job, error = %error, "background job failed");
             failure.get_or_insert(error);
         };
-        let windows = due_claims::close_windows(pool, ctx, now).unwrap_or_else(|e| {
+        let windows = self.counted("close_windows", || {
+            due_claims::close_windows(pool, ctx, now)
+        });
+        let windows = windows.unwrap_or_else(|e| {
             keep("close opt-out windows", e);
             WindowsReport::default()
         });
-        let timed_out = due_claims::time_out_requests(pool, ctx, now).unwrap_or_else(|e| {
+        let timed_out = self.counted("time_out_requests", || {
+            due_claims::time_out_requests(pool, ctx, now)
+        });
+        let timed_out = timed_out.unwrap_or_else(|e| {
             keep("time out requests", e);
             0
         });
-        let expired = due_claims::expire_associations(pool, ctx, now).unwrap_or_else(|e| {
+        let expired = self.counted("expire_associations", || {
+            due_claims::expire_associations(pool, ctx, now)
+        });
+        let expired = expired.unwrap_or_else(|e| {
             keep("expire associations", e);
             0
         });
-        let mail = self.dispatch(now).unwrap_or_else(|e| {
+        let mail = self.counted("send_email", || self.dispatch(now));
+        let mail = mail.unwrap_or_else(|e| {
             keep("send email", e);
             dispatch::Report::default()
         });
@@ -69,6 +85,18 @@ impl Jobs {
                 mail,
             }),
         }
+    }
+
+    /// Runs one job, counting the run, its time and whether it failed.
+    fn counted<T>(
+        &self,
+        job: &'static str,
+        run: impl FnOnce() -> anyhow::Result<T>,
+    ) -> anyhow::Result<T> {
+        let started = Instant::now();
+        let outcome = run();
+        self.metrics.job(job, outcome.is_err(), started.elapsed());
+        outcome
     }
 
     pub fn dispatch(&self, now: DateTime<Utc>) -> anyhow::Result<dispatch::Report> {

@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod associations;
 pub mod auth;
+pub mod backup;
 pub mod calendar_admin;
 pub mod claim_actions;
 pub mod claim_record;
@@ -22,6 +23,7 @@ pub mod evidence_step;
 pub mod exclusivity;
 pub mod health;
 pub mod lifecycle;
+pub mod metrics;
 pub mod notify;
 pub mod opt_out;
 pub mod overview;

@@ -178,6 +178,16 @@ fn connection_error(e: ConnectError) -> diesel::ConnectionError {
 /// Connects once (so a wrong URL or a server that is down is reported with its real cause),
 /// switches SQLite to WAL, and builds the pool.
 pub fn build_pool(url: &DatabaseUrl, size: u32, timeout: Duration) -> Result<DbPool, ConnectError> {
+    build_pool_with_events(url, size, timeout, Box::new(r2d2::NopEventHandler))
+}
+
+/// [`build_pool`], telling `events` of every checkout (how long it waited) and timeout.
+pub fn build_pool_with_events(
+    url: &DatabaseUrl,
+    size: u32,
+    timeout: Duration,
+    events: Box<dyn r2d2::HandleEvent>,
+) -> Result<DbPool, ConnectError> {
     let mut manager = Manager::new(url.clone());
     if let DatabaseUrl::Sqlite(path) = url
         && let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
@@ -209,6 +219,7 @@ pub fn build_pool(url: &DatabaseUrl, size: u32, timeout: Duration) -> Result<DbP
         .min_idle(Some(1))
         .test_on_check_out(ping_on_checkout)
         .connection_timeout(timeout)
+        .event_handler(events)
         .build(manager)
         .map_err(|e| match url {
             DatabaseUrl::Postgres(u) => ConnectError::Postgres {

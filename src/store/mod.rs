@@ -2,6 +2,7 @@
 
 pub mod admin_audit;
 pub mod audit;
+pub mod backup;
 pub mod bulk;
 pub mod catalogue;
 pub mod claim_list;
@@ -16,9 +17,11 @@ pub mod officials;
 pub mod opt_out_tokens;
 pub mod organisations;
 pub mod outbox;
+pub mod outbox_depth;
 pub mod overview;
 pub mod password_tokens;
 pub mod poe_files;
+pub mod pool_metrics;
 pub mod product_names;
 pub mod registry;
 pub mod review_lists;

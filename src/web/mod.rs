@@ -34,6 +34,7 @@ pub mod home;
 pub mod input_guard;
 pub mod layout;
 pub mod listing;
+pub mod metrics;
 pub mod opt_out;
 pub mod poe_template;
 pub mod products;

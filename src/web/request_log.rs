@@ -1,5 +1,5 @@
 //! One span and one event per request: method, route pattern (never the raw path, which may
-//! hold a token), status and latency.
+//! hold a token), status and latency; the same counted for `/metrics`.
 
 use std::time::Instant;
 
@@ -8,8 +8,11 @@ use actix_web::{
     body::MessageBody,
     dev::{ServiceRequest, ServiceResponse},
     middleware::Next,
+    web,
 };
 use tracing::Instrument;
+
+use super::AppState;
 
 pub async fn log_request(
     req: ServiceRequest,
@@ -19,21 +22,25 @@ pub async fn log_request(
     let route = req
         .match_pattern()
         .unwrap_or_else(|| "unmatched".to_owned());
-    let span = tracing::info_span!("request", method = %req.method(), route = %route);
+    let method = req.method().clone();
+    let metrics = req
+        .app_data::<web::Data<AppState>>()
+        .map(|state| state.metrics.clone());
+    let span = tracing::info_span!("request", method = %method, route = %route);
     let result = next.call(req).instrument(span.clone()).await;
-    let latency_ms = started.elapsed().as_secs_f64() * 1000.0;
-    let _entered = span.enter();
-    match &result {
-        Ok(res) => tracing::info!(
-            status = res.status().as_u16(),
-            latency_ms,
-            "request completed"
-        ),
-        Err(e) => tracing::info!(
-            status = e.as_response_error().status_code().as_u16(),
-            latency_ms,
-            "request completed"
-        ),
+    let took = started.elapsed();
+    let status = match &result {
+        Ok(res) => res.status(),
+        Err(e) => e.as_response_error().status_code(),
+    };
+    if let Some(metrics) = metrics {
+        metrics.request(method.as_str(), &route, status.as_u16(), took);
     }
+    let _entered = span.enter();
+    tracing::info!(
+        status = status.as_u16(),
+        latency_ms = took.as_secs_f64() * 1000.0,
+        "request completed"
+    );
     result
 }

@@ -13,14 +13,15 @@ use super::{
     admin_subscriptions, admin_tenants, admin_user_list, admin_users, answer, assets, associations,
     audience::{self, ADMINISTRATORS, Audience, CLAIM_READERS, PARTNERS, STAFF},
     auth, claim, contacts, conversation, deliveries, dev_mailbox, evidence, export, health, help,
-    home, opt_out, poe_template, products, review, review_case, review_decisions, set_password,
-    submit, wizard,
+    home, metrics, opt_out, poe_template, products, review, review_case, review_decisions,
+    set_password, submit, wizard,
 };
 
 /// Who a group of routes is for; each group's guard is stated once, in [`guard_of`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Group {
-    /// Anyone: the home redirect, sign-in, set-password links, help, assets, health.
+    /// Anyone: the home redirect, sign-in, set-password links, help, assets, health (and
+    /// metrics, with their token).
     Public,
     Partners,
     ClaimReaders,
@@ -105,6 +106,8 @@ fn public() -> Vec<Route> {
     vec![
         view("/", home::root),
         view("/health", health::health),
+        // Served only with a token configured (`PORTAL_METRICS_TOKEN`).
+        view("/metrics", metrics::scrape),
         view("/static/{name}", assets::asset),
         form("/sign-in", auth::show, auth::submit),
         action("/sign-out", auth::sign_out),

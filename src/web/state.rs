@@ -9,6 +9,7 @@ use crate::{
     clock::Clock,
     config::Settings,
     mail::Transport,
+    metrics::Metrics,
     service::{AnyConnection, DbPool},
     service::{
         auth::{self, SessionRefused},
@@ -32,6 +33,8 @@ pub struct AppState {
     pub mail: Arc<Transport>,
     /// Signed-in users by session, confirmed in each page's own database trip.
     pub sessions: Arc<SessionCache>,
+    /// Requests, jobs and pool waits, counted for `/metrics`.
+    pub metrics: Arc<Metrics>,
 }
 
 impl AppState {

@@ -72,7 +72,7 @@ fn every_command_has_help_and_the_portal_a_version() {
     for args in [&["--help"][..], &["-h"], &["help"]] {
         let text = help(args);
         assert!(text.contains("Usage: portal [COMMAND]"), "{text}");
-        for command in ["serve", "create-admin", "seed", "--version"] {
+        for command in ["serve", "create-admin", "backup", "seed", "--version"] {
             assert!(text.contains(command), "{args:?} lists {command}: {text}");
         }
         assert!(text.contains("portal serve --help"), "{text}");
@@ -89,6 +89,16 @@ fn every_command_has_help_and_the_portal_a_version() {
         ] {
             assert!(text.contains(shown), "{args:?} shows {shown}: {text}");
         }
+    }
+
+    let text = help(&["backup", "--help"]);
+    for shown in [
+        "Usage: portal backup <PATH>",
+        "must not exist",
+        "pg_dump",
+        "PORTAL_DATABASE_URL",
+    ] {
+        assert!(text.contains(shown), "backup --help shows {shown}: {text}");
     }
 
     let text = help(&["seed", "--help"]);
@@ -128,6 +138,10 @@ fn serve_help_never_shows_a_secret() {
                 "session-secret-0123456789abcdef0123456789",
             ),
             ("PORTAL_SMTP_PASSWORD", "smtp-secret"),
+            (
+                "PORTAL_METRICS_TOKEN",
+                "metrics-secret-0123456789abcdef0123456789",
+            ),
             ("PORTAL_BIND", "127.0.0.2:9000"),
         ],
     );
@@ -138,6 +152,7 @@ fn serve_help_never_shows_a_secret() {
         "PORTAL_DATABASE_URL",
         "PORTAL_SESSION_KEY",
         "PORTAL_SMTP_PASSWORD",
+        "PORTAL_METRICS_TOKEN",
     ] {
         assert!(text.contains(&format!("[env: {hidden}]")), "{text}");
     }
@@ -161,10 +176,11 @@ fn assert_stopped_naming(output: &Output, name: &str, context: &str) {
 
 #[test]
 fn a_bad_setting_stops_every_command_in_one_line_naming_it() {
-    let commands: [&[&str]; 4] = [
+    let commands: [&[&str]; 5] = [
         &[],
         &["serve"],
         &["create-admin", "--email", "admin@vendor.example"],
+        &["backup", "copy.db"],
         // Accepted as a number (the setting is what stops it).
         &["seed", "--claims", "1_000_000", "--ready-drafts", "1_000"],
     ];

@@ -37,6 +37,7 @@ fn an_empty_value_counts_as_unset() {
         "PORTAL_DEMO",
         "PORTAL_UPLOAD_MAX_MB",
         "PORTAL_LOG_FORMAT",
+        "PORTAL_METRICS_TOKEN",
     ]
     .into_iter()
     .zip(["", " ", "\t"].into_iter().cycle())
@@ -54,6 +55,7 @@ fn an_empty_value_counts_as_unset() {
     assert!(s.demo_data);
     assert_eq!(s.upload_max_bytes, 20 * 1024 * 1024);
     assert_eq!(s.log_format, portal::config::LogFormat::Human);
+    assert!(s.metrics_token.is_none());
 }
 
 #[test]
@@ -99,6 +101,7 @@ fn a_bad_value_names_its_variable() {
         ("PORTAL_TIME_ZONE", "Mars/Olympus"),
         ("PORTAL_COOKIE_SECURE", "maybe"),
         ("PORTAL_SESSION_KEY", "short"),
+        ("PORTAL_METRICS_TOKEN", "short"),
         ("PORTAL_PUBLIC_URL", "ftp://portal"),
         ("PORTAL_DATABASE_POOL_SIZE", "0"),
         ("PORTAL_LOG_FORMAT", "xml"),
@@ -125,10 +128,19 @@ fn secrets_never_appear_in_debug_output() {
         ("PORTAL_SMTP_HOST", "smtp.example"),
         ("PORTAL_SMTP_USERNAME", "mailer"),
         ("PORTAL_SMTP_PASSWORD", "smtp-secret"),
+        (
+            "PORTAL_METRICS_TOKEN",
+            "metrics-secret-0123456789abcdef0123456789",
+        ),
     ])
     .unwrap();
     let debug = format!("{s:?}");
-    for secret in ["db-secret", "session-secret", "smtp-secret"] {
+    for secret in [
+        "db-secret",
+        "session-secret",
+        "smtp-secret",
+        "metrics-secret",
+    ] {
         assert!(!debug.contains(secret), "{secret} leaked: {debug}");
     }
     assert!(debug.contains("postgres://portal:***@db/portal"));

@@ -44,6 +44,9 @@ fn expected(entry: &RouteEntry, audience: Audience, method: &str) -> Expect {
     match (entry.path, audience, method) {
         // The home page sends anyone without a live session to sign in.
         ("/", Anonymous | Deactivated | SignedOut, _) => Refused(303),
+        // Without a metrics token configured (the tests' app) there are no metrics to serve;
+        // tests/api/metrics.rs covers them with a token.
+        ("/metrics", _, _) => Refused(404),
         // A made-up link is not found, whoever follows it.
         ("/set-password/{token}", _, _) => Refused(404),
         // The tests' app sends mail from memory: no development mailbox to show.
