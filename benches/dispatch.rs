@@ -98,7 +98,14 @@ fn main() -> anyhow::Result<()> {
         password: None,
     })?;
     let started = Instant::now();
-    let report = dispatch::run_once(&pool, &transport, "Portal <portal@bench.test>", now)?;
+    let runner = dispatch::Runner::start(&url)?;
+    let report = dispatch::run_once(
+        &pool,
+        &transport,
+        "Portal <portal@bench.test>",
+        &runner,
+        now,
+    )?;
     let seconds = started.elapsed().as_secs_f64();
     println!(
         "dispatch {} emails over SMTP ({}): {seconds:.2} s, {:.0} emails/s, received {}",

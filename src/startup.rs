@@ -13,11 +13,11 @@ use actix_web::{
 use crate::{
     clock::Clock,
     config::{MailTransport, Settings},
-    jobs::Jobs,
+    jobs::{self, Jobs},
     mail::Transport,
     metrics::Metrics,
-    service::context::Context,
     service::demo::{self, DemoSignIn},
+    service::{context::Context, dispatch::Runner},
     store::{self, DbPool, migrate},
     web::{
         self as portal_web, AppState, csrf, error::AppError, error_pages, headers, input_guard,
@@ -32,6 +32,8 @@ pub struct Application {
     pub report: StartupReport,
     /// The background jobs, for tests to run once (production runs them in a loop).
     pub jobs: Jobs,
+    /// The loop, when the settings run one; stopped after the server.
+    running: Option<jobs::Running>,
 }
 
 /// What start-up did, for the banner.
@@ -103,10 +105,12 @@ impl Application {
             context: context.clone(),
             transport: transport.clone(),
             metrics: metrics.clone(),
+            runner: Arc::new(Runner::start(&settings.database_url)?),
         };
-        if let Some(interval) = settings.jobs_interval {
-            jobs.clone().spawn(clock.clone(), interval)?;
-        }
+        let running = match settings.jobs_interval {
+            Some(interval) => Some(jobs.clone().spawn(clock.clone(), interval)?),
+            None => None,
+        };
         let state = AppState {
             pool: pool.clone(),
             settings: Arc::new(settings),
@@ -151,6 +155,7 @@ impl Application {
                 seeded_now,
             },
             jobs,
+            running,
         })
     }
 
@@ -158,8 +163,17 @@ impl Application {
         self.port
     }
 
+    /// Serves until SIGINT or SIGTERM, which stop the server gracefully: no new
+    /// connections, requests in flight finish (up to actix's 30 s shutdown timeout); then
+    /// the background jobs stop and give back their email leases.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let served = self.server.await;
+        if let Some(running) = self.running {
+            actix_web::rt::task::spawn_blocking(move || running.stop())
+                .await
+                .map_err(std::io::Error::other)?;
+        }
+        served
     }
 }
 

@@ -1,10 +1,11 @@
 //! Background work, scheduled: [`Jobs::run_once`] runs every job's service function once
 //! (tests call it directly), and [`Jobs::spawn`] runs it in a loop in production. Several instances may run the
 //! loop against one database: status changes only move from the status they were decided
-//! in, and the dispatcher leases outbox rows.
+//! in, and the dispatcher leases outbox rows. [`Running::stop`] ends the loop gracefully.
 
 use std::{
-    sync::Arc,
+    sync::{Arc, mpsc},
+    thread::JoinHandle,
     time::{Duration, Instant},
 };
 
@@ -17,7 +18,7 @@ use crate::{
     service::{
         DbPool,
         context::Context,
-        dispatch,
+        dispatch::{self, Runner},
         due_claims::{self, WindowsReport},
     },
 };
@@ -38,6 +39,32 @@ pub struct Jobs {
     pub transport: Arc<Transport>,
     /// Counts each job's runs and failures.
     pub metrics: Arc<Metrics>,
+    /// This process as a dispatcher (its leases carry its id).
+    pub runner: Arc<Runner>,
+}
+
+/// The loop of [`Jobs::spawn`], until [`Running::stop`].
+pub struct Running {
+    jobs: Jobs,
+    wake: mpsc::Sender<()>,
+    thread: JoinHandle<()>,
+}
+
+impl Running {
+    /// Ends the loop: the pass under way hands no more email over, finishes the messages in
+    /// flight and ends; then the leases of the rest are given back. Blocking.
+    pub fn stop(self) {
+        self.jobs.runner.stop();
+        tracing::info!("stopping the background jobs: the emails in flight finish");
+        drop(self.wake);
+        if self.thread.join().is_err() {
+            tracing::error!("the background jobs thread panicked");
+        }
+        match self.jobs.runner.release_leases(&self.jobs.pool) {
+            Ok(released) => tracing::info!(released, "background jobs stopped"),
+            Err(e) => tracing::error!(error = %e, "email leases not released"),
+        }
+    }
 }
 
 impl Jobs {
@@ -100,13 +127,21 @@ impl Jobs {
     }
 
     pub fn dispatch(&self, now: DateTime<Utc>) -> anyhow::Result<dispatch::Report> {
-        dispatch::run_once(&self.pool, &self.transport, &self.context.mail_from, now)
+        dispatch::run_once(
+            &self.pool,
+            &self.transport,
+            &self.context.mail_from,
+            &self.runner,
+            now,
+        )
     }
 
-    /// Runs [`Self::run_once`] every `interval` on its own thread, for as long as the
-    /// process lives. A failed pass is logged and the next one tries again.
-    pub fn spawn(self, clock: Arc<dyn Clock>, interval: Duration) -> std::io::Result<()> {
-        std::thread::Builder::new()
+    /// Runs [`Self::run_once`] every `interval` on its own thread, until [`Running::stop`].
+    /// A failed pass is logged and the next one tries again.
+    pub fn spawn(self, clock: Arc<dyn Clock>, interval: Duration) -> std::io::Result<Running> {
+        let (wake, stopped) = mpsc::channel::<()>();
+        let jobs = self.clone();
+        let thread = std::thread::Builder::new()
             .name("portal-jobs".into())
             .spawn(move || {
                 loop {
@@ -117,9 +152,12 @@ impl Jobs {
                         Ok(_) => {}
                         Err(e) => tracing::error!(error = %e, "background jobs pass failed"),
                     }
-                    std::thread::sleep(interval);
+                    // Woken early only when `Running::stop` drops the sender.
+                    if stopped.recv_timeout(interval) != Err(mpsc::RecvTimeoutError::Timeout) {
+                        return;
+                    }
                 }
-            })
-            .map(drop)
+            })?;
+        Ok(Running { jobs, wake, thread })
     }
 }

@@ -22,7 +22,8 @@ pub const SESSION_IDLE_TIMEOUT: Duration = Duration::hours(2);
 /// `last_seen_at` is written at most this often, so reads stay reads.
 const TOUCH_INTERVAL: Duration = Duration::minutes(5);
 
-/// Failed sign-ins allowed in [`THROTTLE_WINDOW`] before the next attempt is refused.
+/// Failed (or unfinished) sign-ins allowed in [`THROTTLE_WINDOW`] before the next attempt
+/// is refused unchecked.
 pub const ACCOUNT_FAILURE_LIMIT: i64 = 5;
 pub const ADDRESS_FAILURE_LIMIT: i64 = 20;
 pub const THROTTLE_WINDOW: Duration = Duration::minutes(15);
@@ -68,8 +69,10 @@ pub struct SignInAttempt<'a> {
     pub previous_session: Option<&'a str>,
 }
 
-/// Checks the throttle, verifies the password (connection released meanwhile: argon2 is slow)
-/// and opens a new session. Blocking: call it off the async workers.
+/// Counts and records the attempt (one transaction: parallel attempts are counted one after
+/// another, so no more than the limit are ever checked), verifies the password (connection
+/// released meanwhile: argon2 is slow) and opens a new session; a success takes its
+/// attempt back. Blocking: call it off the async workers.
 pub fn sign_in(
     pool: &DbPool,
     attempt: &SignInAttempt<'_>,
@@ -77,22 +80,17 @@ pub fn sign_in(
     now: DateTime<Utc>,
 ) -> anyhow::Result<SignInOutcome> {
     let email = normalise_email(attempt.email);
-    let since = db_time(now - THROTTLE_WINDOW);
-    let user = {
-        let mut conn = pool.get()?;
-        let account_failures =
-            sign_in_failures::count_since(&mut conn, sign_in_failures::ACCOUNT, &email, since)?;
-        let address_failures = sign_in_failures::count_since(
-            &mut conn,
-            sign_in_failures::ADDRESS,
-            attempt.client_address,
-            since,
-        )?;
-        if account_failures >= ACCOUNT_FAILURE_LIMIT || address_failures >= ADDRESS_FAILURE_LIMIT {
-            return Ok(SignInOutcome::Throttled);
-        }
-        users::find_by_email(&mut conn, &email)?
+    let mut conn = pool.get()?;
+    let counted = write_transaction(&mut conn, |c| -> anyhow::Result<_> {
+        let Some(address_attempt) = count_attempt(c, &email, attempt.client_address, now)? else {
+            return Ok(None);
+        };
+        Ok(Some((users::find_by_email(c, &email)?, address_attempt)))
+    })?;
+    let Some((user, address_attempt)) = counted else {
+        return Ok(SignInOutcome::Throttled);
     };
+    drop(conn);
 
     let verified = match user
         .as_ref()
@@ -107,13 +105,6 @@ pub fn sign_in(
 
     let mut conn = pool.get()?;
     let (Some(user), true) = (user, verified) else {
-        write_transaction(&mut conn, |c| -> anyhow::Result<()> {
-            let at = db_time(now);
-            sign_in_failures::record(c, sign_in_failures::ACCOUNT, &email, at)?;
-            sign_in_failures::record(c, sign_in_failures::ADDRESS, attempt.client_address, at)?;
-            sign_in_failures::prune(c, db_time(now - Duration::days(1)))?;
-            Ok(())
-        })?;
         tracing::info!(outcome = "invalid_credentials", "sign-in refused");
         return Ok(SignInOutcome::InvalidCredentials);
     };
@@ -134,6 +125,7 @@ pub fn sign_in(
             },
         )?;
         sign_in_failures::clear(c, sign_in_failures::ACCOUNT, &email)?;
+        sign_in_failures::delete(c, &address_attempt)?;
         // Housekeeping rides on sign-ins: expired sessions are useless rows.
         sessions::delete_expired(c, db_time(now))?;
         let organisation_name = match user.organisation_id.as_deref() {
@@ -147,6 +139,30 @@ pub fn sign_in(
         session_token,
         user: session_user,
     })
+}
+
+/// Records the attempt against the account and the address, unless either reached its
+/// limit (`None`: throttled); the address's attempt id, taken back on success.
+fn count_attempt(
+    c: &mut AnyConnection,
+    email: &str,
+    address: &str,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Option<String>> {
+    use sign_in_failures::{ACCOUNT, ADDRESS};
+    let since = db_time(now - THROTTLE_WINDOW);
+    sign_in_failures::lock(c, ACCOUNT, email)?;
+    sign_in_failures::lock(c, ADDRESS, address)?;
+    if sign_in_failures::count_since(c, ACCOUNT, email, since)? >= ACCOUNT_FAILURE_LIMIT
+        || sign_in_failures::count_since(c, ADDRESS, address, since)? >= ADDRESS_FAILURE_LIMIT
+    {
+        return Ok(None);
+    }
+    let at = db_time(now);
+    sign_in_failures::record(c, ACCOUNT, email, at)?;
+    let address_attempt = sign_in_failures::record(c, ADDRESS, address, at)?;
+    sign_in_failures::prune(c, db_time(now - Duration::days(1)))?;
+    Ok(Some(address_attempt))
 }
 
 /// Why [`with_session_confirmed`] did not run its work.

@@ -25,6 +25,7 @@ pub mod pool_metrics;
 pub mod product_names;
 pub mod registry;
 pub mod review_lists;
+pub mod runners;
 pub mod schema;
 pub mod sessions;
 pub mod sign_in_failures;

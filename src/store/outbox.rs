@@ -1,6 +1,9 @@
 //! The outbox: every email as a row written with the change that causes it. The dispatcher
 //! leases due rows in a short transaction (`FOR UPDATE SKIP LOCKED` on PostgreSQL; SQLite's
-//! single writer serialises the lease), sends with no transaction open, then marks the row.
+//! single writer serialises the lease), marks each row `sending_since` just before handing it
+//! to the mail server, sends with no transaction open, then marks the row. A lease names its
+//! dispatcher (`lease_token`), so the leases of one that is gone are released at once (see
+//! [`release`]).
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -54,6 +57,8 @@ pub struct MailRow {
     pub last_error: Option<String>,
     pub created_at: NaiveDateTime,
     pub sent_at: Option<NaiveDateTime>,
+    pub sending_since: Option<NaiveDateTime>,
+    pub interrupted_sends: i32,
 }
 
 /// Leases up to `limit` due rows to `lease_token` until `leased_until` and returns them.
@@ -84,6 +89,17 @@ pub fn lease_due(
         if ids.is_empty() {
             return Ok(Vec::new());
         }
+        // A lease that ran out on a row being sent: its dispatcher died or hung mid-send.
+        diesel::update(
+            outbox::table
+                .filter(outbox::id.eq_any(&ids))
+                .filter(outbox::sending_since.is_not_null()),
+        )
+        .set((
+            outbox::sending_since.eq(None::<NaiveDateTime>),
+            outbox::interrupted_sends.eq(outbox::interrupted_sends + 1),
+        ))
+        .execute(c)?;
         diesel::update(outbox::table.filter(outbox::id.eq_any(&ids)))
             .set((
                 outbox::leased_until.eq(leased_until),
@@ -96,6 +112,63 @@ pub fn lease_due(
             .select(MailRow::as_select())
             .load(c)
     })
+}
+
+/// Marks a leased row as being handed to the mail server now; false when the lease was
+/// lost (the row must not be sent).
+pub fn mark_sending(
+    conn: &mut AnyConnection,
+    id: &str,
+    lease_token: &str,
+    at: NaiveDateTime,
+) -> QueryResult<bool> {
+    let updated = diesel::update(
+        outbox::table
+            .filter(outbox::id.eq(id))
+            .filter(outbox::lease_token.eq(lease_token)),
+    )
+    .set(outbox::sending_since.eq(at))
+    .execute(conn)?;
+    Ok(updated == 1)
+}
+
+/// The dispatchers holding leases, other than `except`.
+pub fn lease_holders(conn: &mut AnyConnection, except: &str) -> QueryResult<Vec<String>> {
+    outbox::table
+        .filter(outbox::lease_token.is_not_null())
+        .filter(outbox::lease_token.ne(except))
+        .select(outbox::lease_token.assume_not_null())
+        .distinct()
+        .load(conn)
+}
+
+/// Gives the leases of `lease_token` back, due as they were: rows not yet handed to the mail
+/// server simply; with `interrupted`, rows that were being sent too, counted as interrupted
+/// sends (the server may have taken them). Returns how many rows were released.
+pub fn release(
+    conn: &mut AnyConnection,
+    lease_token: &str,
+    interrupted: bool,
+) -> QueryResult<usize> {
+    let held = outbox::table.filter(outbox::lease_token.eq(lease_token));
+    let mut released = 0;
+    if interrupted {
+        released += diesel::update(held.filter(outbox::sending_since.is_not_null()))
+            .set((
+                outbox::sending_since.eq(None::<NaiveDateTime>),
+                outbox::interrupted_sends.eq(outbox::interrupted_sends + 1),
+                outbox::leased_until.eq(None::<NaiveDateTime>),
+                outbox::lease_token.eq(None::<String>),
+            ))
+            .execute(conn)?;
+    }
+    released += diesel::update(held.filter(outbox::sending_since.is_null()))
+        .set((
+            outbox::leased_until.eq(None::<NaiveDateTime>),
+            outbox::lease_token.eq(None::<String>),
+        ))
+        .execute(conn)?;
+    Ok(released)
 }
 
 /// Marks a leased row sent; false when the lease was lost (another dispatcher owns it now).
@@ -115,6 +188,7 @@ pub fn mark_sent(
     .set((
         outbox::state.eq(SENT),
         outbox::sent_at.eq(at),
+        outbox::sending_since.eq(None::<NaiveDateTime>),
         outbox::attempts.eq(outbox::attempts + 1),
         outbox::leased_until.eq(None::<NaiveDateTime>),
         outbox::lease_token.eq(None::<String>),
@@ -153,6 +227,7 @@ pub fn mark_attempt_failed(
     )
     .set((
         outbox::state.eq(if gave_up { FAILED } else { PENDING }),
+        outbox::sending_since.eq(None::<NaiveDateTime>),
         outbox::attempts.eq(outbox::attempts + 1),
         outbox::next_attempt_at.eq(next_attempt_at),
         outbox::last_error.eq(error),

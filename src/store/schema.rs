@@ -229,6 +229,8 @@ diesel::table! {
         last_error -> Nullable<Text>,
         created_at -> Timestamp,
         sent_at -> Nullable<Timestamp>,
+        sending_since -> Nullable<Timestamp>,
+        interrupted_sends -> Integer,
     }
 }
 

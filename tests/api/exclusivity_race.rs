@@ -26,7 +26,7 @@ const THREADS_PER_POOL: usize = 4;
 
 /// A partner organisation (one per contender) with a claim on Northwind's Teams workload
 /// whose opt-out window has just closed.
-fn pending_claim(
+pub fn pending_claim(
     conn: &mut AnyConnection,
     n: usize,
     creator: &str,

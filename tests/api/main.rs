@@ -17,6 +17,7 @@ mod catalogue;
 mod cli;
 mod config;
 mod contacts_step;
+mod crash_recovery;
 mod create_admin;
 mod csrf;
 mod dispute_files;

@@ -290,3 +290,42 @@ async fn next_only_follows_paths_on_this_site() {
         assert_eq!(res.location(), Some("/associations"), "next={next}");
     }
 }
+
+#[actix_web::test]
+async fn parallel_wrong_passwords_are_checked_no_more_often_than_the_limit() {
+    // Ten blocking threads (one per pooled connection), so the attempts really overlap.
+    let app = spawn_app_with(&[("PORTAL_DATABASE_POOL_SIZE", "10")]).await;
+    let visitors: Vec<Visitor> = (0..30).map(|_| app.visitor()).collect();
+    let mut tokens = Vec::new();
+    for visitor in &visitors {
+        tokens.push(visitor.get("/sign-in").await.csrf_token());
+    }
+    let answers = futures_util::future::join_all(visitors.iter().zip(&tokens).map(
+        |(visitor, token)| async move {
+            let fields = [
+                ("csrf_token", token.as_str()),
+                ("email", PARTNER),
+                ("password", "wrong"),
+            ];
+            visitor.post_form("/sign-in", &fields).await
+        },
+    ))
+    .await;
+    let verified = answers
+        .iter()
+        .filter(|res| {
+            res.status == 422
+                && res.text(".error-summary a") == "The email address or password is not correct"
+        })
+        .count();
+    let throttled = answers.iter().filter(|res| res.status == 429).count();
+    assert_eq!(
+        (verified, throttled),
+        (5, 25),
+        "as many passwords checked as the limit allows, the rest refused unchecked"
+    );
+    assert_eq!(
+        app.visitor().sign_in(PARTNER, DEMO_PASSWORD).await.status,
+        429
+    );
+}

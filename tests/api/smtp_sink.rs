@@ -1,9 +1,11 @@
 //! A real SMTP server in the test process (mailin-embedded on 127.0.0.1) that keeps what it
-//! receives.
+//! receives. While it is told to hold, it keeps each message it received and does not answer
+//! (a sender is then guaranteed to be in the middle of handing it over).
 
 use std::{
     net::TcpListener,
-    sync::{Arc, Mutex},
+    sync::{Arc, Condvar, Mutex, MutexGuard},
+    time::Duration,
 };
 
 use mailin_embedded::{Handler, Server, SslConfig, response::OK};
@@ -26,9 +28,38 @@ impl Received {
     }
 }
 
+#[derive(Default)]
+struct Inbox {
+    delivered: Vec<Received>,
+    holding: bool,
+    /// Messages received and not answered yet, while holding.
+    held: usize,
+}
+
+#[derive(Default)]
+struct Shared {
+    inbox: Mutex<Inbox>,
+    changed: Condvar,
+}
+
+impl Shared {
+    fn lock(&self) -> MutexGuard<'_, Inbox> {
+        self.inbox.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Waits (at most `timeout`) until `done` holds; whether it does.
+    fn wait_until(&self, timeout: Duration, done: impl Fn(&Inbox) -> bool) -> bool {
+        let (inbox, _) = self
+            .changed
+            .wait_timeout_while(self.lock(), timeout, |inbox| !done(inbox))
+            .unwrap_or_else(|e| e.into_inner());
+        done(&inbox)
+    }
+}
+
 #[derive(Clone, Default)]
 struct Collector {
-    delivered: Arc<Mutex<Vec<Received>>>,
+    shared: Arc<Shared>,
     to: Vec<String>,
     data: Vec<u8>,
 }
@@ -56,14 +87,26 @@ impl Handler for Collector {
             to: std::mem::take(&mut self.to),
             raw: String::from_utf8_lossy(&std::mem::take(&mut self.data)).into_owned(),
         };
-        self.delivered.lock().unwrap().push(received);
+        let mut inbox = self.shared.lock();
+        inbox.delivered.push(received);
+        if inbox.holding {
+            inbox.held += 1;
+            self.shared.changed.notify_all();
+            let mut inbox = self
+                .shared
+                .changed
+                .wait_while(inbox, |inbox| inbox.holding)
+                .unwrap_or_else(|e| e.into_inner());
+            inbox.held -= 1;
+        }
+        self.shared.changed.notify_all();
         OK
     }
 }
 
 pub struct SmtpSink {
     pub port: u16,
-    delivered: Arc<Mutex<Vec<Received>>>,
+    shared: Arc<Shared>,
 }
 
 impl SmtpSink {
@@ -76,7 +119,7 @@ impl SmtpSink {
             .port();
         SmtpSink {
             port,
-            delivered: Arc::default(),
+            shared: Arc::default(),
         }
     }
 
@@ -85,7 +128,7 @@ impl SmtpSink {
         let listener =
             TcpListener::bind(("127.0.0.1", self.port)).expect("the reserved port is free");
         let handler = Collector {
-            delivered: self.delivered.clone(),
+            shared: self.shared.clone(),
             ..Collector::default()
         };
         let mut server = Server::new(handler);
@@ -93,7 +136,8 @@ impl SmtpSink {
             .with_name("sink.test")
             .with_ssl(SslConfig::None)
             .expect("no TLS")
-            .with_num_threads(16)
+            // Two portals' pooled connections (16 each) are served at once.
+            .with_num_threads(40)
             .with_tcp_listener(listener);
         std::thread::spawn(move || {
             let _ = server.serve();
@@ -101,7 +145,23 @@ impl SmtpSink {
     }
 
     pub fn received(&self) -> Vec<Received> {
-        self.delivered.lock().unwrap().clone()
+        self.shared.lock().delivered.clone()
+    }
+
+    /// From now on each message is kept but not answered, until [`Self::answer`].
+    pub fn hold(&self) {
+        self.shared.lock().holding = true;
+    }
+
+    /// Answers the held messages (and every later one at once).
+    pub fn answer(&self) {
+        self.shared.lock().holding = false;
+        self.shared.changed.notify_all();
+    }
+
+    /// Waits until `count` messages are held unanswered; whether they are within `timeout`.
+    pub fn wait_held(&self, count: usize, timeout: Duration) -> bool {
+        self.shared.wait_until(timeout, |inbox| inbox.held >= count)
     }
 
     /// The app's settings for sending through this server.
