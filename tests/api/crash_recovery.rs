@@ -22,7 +22,12 @@ use portal::{
 };
 
 use crate::{
-    exclusivity_race::pending_claim, helpers::*, smtp_sink::SmtpSink, wizard::NORTHWIND_TENANT,
+    exclusivity_race::pending_claim,
+    helpers::*,
+    proof_world::one_number,
+    review_flow::{SEATTLE, review_path, submitted_claim},
+    smtp_sink::SmtpSink,
+    wizard::NORTHWIND_TENANT,
 };
 
 /// Messages a dispatcher hands over at once (one per SMTP connection).
@@ -90,12 +95,13 @@ impl Portal {
         self.child.wait().unwrap();
     }
 
-    /// Waits until the server answers (and so has its signal handlers).
-    async fn wait_until_serving(&self) {
+    /// Waits until the server answers (and so has its signal handlers); its address.
+    async fn wait_until_serving(&self) -> String {
         let banner = self.wait_for_log("URL:");
-        let address = banner.split_whitespace().last().unwrap();
+        let address = banner.split_whitespace().last().unwrap().to_owned();
         let health = reqwest::get(format!("{address}/health")).await.unwrap();
         assert_eq!(health.status(), 200);
+        address
     }
 
     /// Sends SIGTERM, as a service manager stops a service.
@@ -438,4 +444,65 @@ async fn a_graceful_stop_finishes_the_messages_in_flight_and_gives_back_the_rest
     assert!(rows.iter().all(|r| r.sending_since.is_none()));
     assert_eq!(leased(&mut conn), 0, "the rest were given back");
     assert_eq!(sink.received().len(), SENDERS);
+}
+
+/// Two reviewers press **Validate** on the same claims at the same moment, on two portal
+/// processes sharing one database: each claim is validated once, its customer emailed once,
+/// and the slower reviewer is told, not served a 500.
+#[actix_web::test]
+async fn two_portals_validating_the_same_claims_at_once_validate_each_once() {
+    let app = spawn_app().await;
+    // The other process keeps the real time: so does this one, or its jobs would find this
+    // one's sessions long expired.
+    app.clock.set(Utc::now());
+    let partner = app.signed_in(PARTNER).await;
+    let mut claims = Vec::new();
+    for n in 0..4 {
+        claims.push(submitted_claim(&partner, SEATTLE, &format!("Raced claim {n}")).await);
+    }
+    let other = start_portal(&app.database.url(), None);
+    let other_address = other.wait_until_serving().await;
+    let here = app.signed_in(REVIEWER).await;
+    let there = visitor_at(&other_address);
+    assert_eq!(there.sign_in(REVIEWER, DEMO_PASSWORD).await.status, 303);
+
+    for claim in &claims {
+        let case = review_path(claim);
+        let validate = format!("{case}/validate");
+        let (token_here, token_there) = (
+            here.get(&case).await.csrf_token(),
+            there.get(&case).await.csrf_token(),
+        );
+        let (fields_here, fields_there) = (
+            [("csrf_token", token_here.as_str())],
+            [("csrf_token", token_there.as_str())],
+        );
+        let (a, b) = tokio::join!(
+            here.post_form(&validate, &fields_here),
+            there.post_form(&validate, &fields_there),
+        );
+        let mut statuses = [a.status, b.status];
+        statuses.sort();
+        assert_eq!(statuses[0], 303, "one validation succeeds: {statuses:?}");
+        assert!(
+            (400..500).contains(&statuses[1]),
+            "the other is refused, with a page: {statuses:?}"
+        );
+        let id = claim.rsplit('/').next().unwrap();
+        let validations = one_number(
+            &app,
+            &format!(
+                "SELECT COUNT(*) AS n FROM audit_entries WHERE claim_id = '{id}' \
+                 AND from_status = 'submitted' AND to_status = 'pending_customer'"
+            ),
+        );
+        let emails = one_number(
+            &app,
+            &format!(
+                "SELECT COUNT(*) AS n FROM outbox WHERE claim_id = '{id}' \
+                 AND recipient = 'ana.silva@northwind.example'"
+            ),
+        );
+        assert_eq!((validations, emails), (1, 1), "{claim}");
+    }
 }

@@ -198,14 +198,7 @@ async fn spawn(
 impl TestApp {
     /// A new visitor with an empty cookie jar.
     pub fn visitor(&self) -> Visitor {
-        Visitor {
-            base: self.address.clone(),
-            client: reqwest::Client::builder()
-                .redirect(reqwest::redirect::Policy::none())
-                .build()
-                .expect("client"),
-            cookies: Mutex::new(BTreeMap::new()),
-        }
+        visitor_at(&self.address)
     }
 
     /// A visitor signed in with a demo account.
@@ -218,6 +211,18 @@ impl TestApp {
             res.body
         );
         visitor
+    }
+}
+
+/// A new visitor of the portal at `base` (another process on the same database, say).
+pub fn visitor_at(base: &str) -> Visitor {
+    Visitor {
+        base: base.to_owned(),
+        client: reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client"),
+        cookies: Mutex::new(BTreeMap::new()),
     }
 }
 
