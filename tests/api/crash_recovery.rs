@@ -7,9 +7,7 @@
 
 use std::{
     collections::BTreeMap,
-    io::{BufRead, BufReader},
-    process::{Child, Command, Stdio},
-    sync::{Arc, mpsc},
+    sync::Arc,
     time::{Duration, Instant},
 };
 
@@ -24,6 +22,7 @@ use portal::{
 use crate::{
     exclusivity_race::pending_claim,
     helpers::*,
+    portal_process::start_portal,
     proof_world::one_number,
     review_flow::{SEATTLE, review_path, submitted_claim},
     smtp_sink::SmtpSink,
@@ -32,99 +31,6 @@ use crate::{
 
 /// Messages a dispatcher hands over at once (one per SMTP connection).
 const SENDERS: usize = 16;
-
-/// A `portal` process and the lines of its log.
-struct Portal {
-    child: Child,
-    log: mpsc::Receiver<String>,
-}
-
-/// The `portal` binary serving `database_url`, running its jobs every second, with its email
-/// through `sink` (or the development mailbox).
-fn start_portal(database_url: &str, sink: Option<&SmtpSink>) -> Portal {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_portal"));
-    for (name, _) in std::env::vars_os() {
-        if name.to_string_lossy().starts_with("PORTAL_") {
-            command.env_remove(name);
-        }
-    }
-    command
-        .env("PORTAL_DATABASE_URL", database_url)
-        .env("PORTAL_BIND", "127.0.0.1:0")
-        .env("PORTAL_DEMO", "false")
-        .env("PORTAL_JOBS_INTERVAL_SECONDS", "1")
-        .env("PORTAL_DATABASE_POOL_SIZE", "4")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    if let Some(sink) = sink {
-        command.envs(sink.settings());
-    }
-    let mut child = command.spawn().expect("the portal binary runs");
-    // Both read all along, so the process never waits on a full pipe.
-    let (lines, log) = mpsc::channel();
-    let stdout: Box<dyn std::io::Read + Send> = Box::new(child.stdout.take().unwrap());
-    let stderr: Box<dyn std::io::Read + Send> = Box::new(child.stderr.take().unwrap());
-    for output in [stdout, stderr] {
-        let lines = lines.clone();
-        std::thread::spawn(move || {
-            for line in BufReader::new(output).lines().map_while(Result::ok) {
-                let _ = lines.send(line);
-            }
-        });
-    }
-    Portal { child, log }
-}
-
-impl Portal {
-    /// Waits for a line of output containing `text`; the line.
-    fn wait_for_log(&self, text: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(60);
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.log.recv_timeout(left) {
-                Ok(line) if line.contains(text) => return line,
-                Ok(_) => {}
-                Err(e) => panic!("no log line with {text:?}: {e}"),
-            }
-        }
-    }
-
-    fn kill_9(&mut self) {
-        self.child.kill().expect("SIGKILL");
-        self.child.wait().unwrap();
-    }
-
-    /// Waits until the server answers (and so has its signal handlers); its address.
-    async fn wait_until_serving(&self) -> String {
-        let banner = self.wait_for_log("URL:");
-        let address = banner.split_whitespace().last().unwrap().to_owned();
-        let health = reqwest::get(format!("{address}/health")).await.unwrap();
-        assert_eq!(health.status(), 200);
-        address
-    }
-
-    /// Sends SIGTERM, as a service manager stops a service.
-    fn terminate(&self) {
-        let status = Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status()
-            .unwrap();
-        assert!(status.success());
-    }
-
-    fn wait(&mut self) -> std::process::ExitStatus {
-        self.child.wait().unwrap()
-    }
-}
-
-/// A test that fails leaves no process behind.
-impl Drop for Portal {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 /// The portal started again in this process, its email through `sink`; jobs run by the test.
 fn restart(database_url: &str, sink: Option<&SmtpSink>) -> Application {

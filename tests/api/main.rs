@@ -28,6 +28,7 @@ mod helpers;
 mod input_corpus;
 mod malformed_input;
 mod metrics;
+mod portal_process;
 mod products_step;
 mod proof_world;
 mod review_flow;

@@ -3,13 +3,13 @@
 //! Each is answered with a clear page (never a 500) and changes nothing.
 
 use std::{
-    io::{BufRead, BufReader, Read, Write},
+    io::{Read, Write},
     net::TcpStream,
-    process::{Command, Stdio},
 };
 
 use crate::{
     helpers::*,
+    portal_process::start_portal,
     review_flow::SEATTLE,
     wizard::{NORTHWIND_TENANT, create_draft},
 };
@@ -210,31 +210,12 @@ async fn a_form_over_the_size_limit_gets_the_too_large_page_with_the_security_he
 
 /// A request actix-http cannot parse never reaches the portal; it must not let any client
 /// write ERROR lines to the log either.
-#[test]
-fn requests_over_the_parser_limits_write_no_error_to_the_log() {
+#[actix_web::test]
+async fn requests_over_the_parser_limits_write_no_error_to_the_log() {
     let database = TestDatabase::create();
-    let mut portal = Command::new(env!("CARGO_BIN_EXE_portal"))
-        .env("PORTAL_DATABASE_URL", database.url())
-        .env("PORTAL_BIND", "127.0.0.1:0")
-        .env("PORTAL_DEMO", "false")
-        .env("PORTAL_JOBS_INTERVAL_SECONDS", "0")
-        .env_remove("RUST_LOG")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the portal binary runs");
-    let mut banner = BufReader::new(portal.stdout.take().unwrap());
-    let address = loop {
-        let mut line = String::new();
-        assert_ne!(
-            banner.read_line(&mut line).unwrap(),
-            0,
-            "the portal started"
-        );
-        if let Some(url) = line.trim().strip_prefix("URL:") {
-            break url.trim().trim_start_matches("http://").to_owned();
-        }
-    };
+    let portal = start_portal(&database.url(), None);
+    let address = portal.wait_until_serving().await;
+    let address = address.trim_start_matches("http://");
     let long_uri = format!("GET /{} HTTP/1.1\r\nHost: x\r\n\r\n", "a".repeat(70_000));
     let many_headers = format!(
         "GET / HTTP/1.1\r\nHost: x\r\n{}\r\n",
@@ -243,21 +224,13 @@ fn requests_over_the_parser_limits_write_no_error_to_the_log() {
             .collect::<String>()
     );
     for request in [long_uri, many_headers] {
-        let mut stream = TcpStream::connect(&address).unwrap();
+        let mut stream = TcpStream::connect(address).unwrap();
         stream.write_all(request.as_bytes()).unwrap();
         // To the end: actix-http logs its error before it closes the connection.
         let mut answer = String::new();
         stream.read_to_string(&mut answer).unwrap();
         assert!(answer.starts_with("HTTP/1.1 4"), "{answer}");
     }
-    portal.kill().unwrap();
-    let mut log = String::new();
-    portal
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut log)
-        .unwrap();
-    portal.wait().unwrap();
-    assert!(!log.contains("ERROR"), "{log}");
+    let log = portal.kill_and_read_log();
+    assert!(!log.iter().any(|line| line.contains("ERROR")), "{log:?}");
 }
