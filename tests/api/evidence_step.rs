@@ -164,13 +164,7 @@ async fn uploads_need_the_csrf_token_and_the_owner() {
         )
         .await;
     assert_eq!(res.status, 404);
-    assert_eq!(
-        visitor
-            .get(&format!("{claim}/files"))
-            .await
-            .count("[data-testid=no-files]"),
-        1
-    );
+    assert!(has_no_files(&visitor, &claim).await);
 }
 
 #[actix_web::test]
@@ -194,4 +188,13 @@ async fn the_template_is_a_document_with_the_claims_facts() {
         app.signed_in(OTHER_PARTNER).await.get_bytes(&href).await.0,
         404
     );
+}
+
+/// Whether the claim's files step lists no file.
+pub async fn has_no_files(visitor: &Visitor, claim: &str) -> bool {
+    visitor
+        .get(&format!("{claim}/files"))
+        .await
+        .count("[data-testid=no-files]")
+        == 1
 }

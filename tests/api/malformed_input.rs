@@ -11,7 +11,7 @@ use crate::{
     helpers::*,
     portal_process::start_portal,
     review_flow::SEATTLE,
-    wizard::{NORTHWIND_TENANT, create_draft},
+    wizard::{create_draft, post_first_steps},
 };
 
 const BAD_REQUEST: &str = "The request could not be understood";
@@ -150,21 +150,8 @@ async fn names_with_hidden_characters_or_nothing_visible_are_refused() {
     assert_eq!(res.summary_links(), ["#name"]);
 
     let partner = app.signed_in(PARTNER).await;
-    let res = partner
-        .submit_form(
-            "/associations/new",
-            "/associations/new/name",
-            &[
-                ("location_mpn_id", SEATTLE),
-                ("domain_name", "northwind.example"),
-                ("tenant_id", NORTHWIND_TENANT),
-                ("claim_type", "customer_association"),
-                ("solution_area", "microsoft_365"),
-                ("activity", "usage"),
-                ("claim_name", "\u{3164}\u{3164}\u{3164}"),
-            ],
-        )
-        .await;
+    let only_fillers = "\u{3164}\u{3164}\u{3164}";
+    let res = post_first_steps(&partner, SEATTLE, "microsoft_365", "usage", only_fillers).await;
     assert_eq!(res.status, 422, "{:?}", res.location());
     assert_eq!(res.summary_links(), ["#claim_name"]);
 }

@@ -414,6 +414,24 @@ pub async fn create_draft_at(
     activity: &str,
     name: &str,
 ) -> String {
+    let res = post_first_steps(visitor, mpn, area, activity, name).await;
+    assert_eq!(res.status, 303, "{}", res.body);
+    let claim = res.location().unwrap().to_owned();
+    assert!(
+        !claim.starts_with("/associations/new"),
+        "sent back to {claim}"
+    );
+    claim
+}
+
+/// Sends steps 1–3 for Northwind at once, as the name step's form does.
+pub async fn post_first_steps(
+    visitor: &Visitor,
+    mpn: &str,
+    area: &str,
+    activity: &str,
+    name: &str,
+) -> Response {
     let fields = [
         ("location_mpn_id", mpn),
         ("domain_name", "northwind.example"),
@@ -423,14 +441,7 @@ pub async fn create_draft_at(
         ("activity", activity),
         ("claim_name", name),
     ];
-    let res = visitor
+    visitor
         .submit_form("/associations/new", "/associations/new/name", &fields)
-        .await;
-    assert_eq!(res.status, 303, "{}", res.body);
-    let claim = res.location().unwrap().to_owned();
-    assert!(
-        !claim.starts_with("/associations/new"),
-        "sent back to {claim}"
-    );
-    claim
+        .await
 }
