@@ -15,6 +15,7 @@ mod exclusivity;
 mod holidays;
 mod keyset_props;
 mod messages;
+mod parsers_props;
 mod programme;
 mod rejection_reasons;
 mod support;

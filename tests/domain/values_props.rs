@@ -72,16 +72,3 @@ proptest! {
         prop_assert_eq!(TenantId::parse(&hex).map(|t| t.to_string()), Ok(hyphenated));
     }
 }
-
-proptest! {
-    /// Any text: a search term is trimmed, bounded and free of hidden characters, or refused.
-    #[test]
-    fn a_search_term_is_bounded_or_refused(raw in ".{0,300}") {
-        if let Ok(Some(term)) = portal::domain::search::parse_search(&raw) {
-            prop_assert!(term.chars().count() <= portal::domain::search::MAX_SEARCH_CHARS);
-            prop_assert_eq!(term.trim(), term.as_str());
-            prop_assert!(!portal::domain::values::has_hidden_characters(&term));
-            prop_assert!(!portal::domain::values::looks_blank(&term));
-        }
-    }
-}
