@@ -9,29 +9,73 @@ use std::{collections::HashMap, sync::LazyLock};
 
 use chrono::format::{Item, StrftimeItems};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Locale {
     En,
+    Ja,
 }
 
 impl Locale {
-    /// The language tag for `<html lang>` and emails.
+    pub const ALL: [Locale; 2] = [Locale::En, Locale::Ja];
+
+    /// The language tag for `<html lang>`, emails and what is stored.
     pub fn tag(self) -> &'static str {
         match self {
             Locale::En => "en",
+            Locale::Ja => "ja",
         }
     }
 
-    /// The locale for a stored language tag; English for anything not supported (and,
-    /// for now, for everything).
-    pub fn from_tag(_tag: &str) -> Locale {
-        Locale::En
+    /// The language's name in itself, as a language switch offers it.
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Locale::En => "English",
+            Locale::Ja => "日本語",
+        }
     }
 
-    /// Picks the best supported locale for an `Accept-Language` header (English for now).
-    pub fn negotiate(_accept_language: Option<&str>) -> Locale {
-        Locale::En
+    /// The supported locale of a language tag (`ja`, `ja-JP`, `EN-gb`), by its primary
+    /// language subtag.
+    pub fn parse(tag: &str) -> Option<Locale> {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
+        Locale::ALL
+            .into_iter()
+            .find(|locale| primary.eq_ignore_ascii_case(locale.tag()))
     }
+
+    /// The locale for a stored language tag; English for anything not supported.
+    pub fn from_tag(tag: &str) -> Locale {
+        Locale::parse(tag).unwrap_or(Locale::En)
+    }
+
+    /// The supported locale an `Accept-Language` header prefers most (RFC 9110: the highest
+    /// `q`, the first listed on a tie, `q=0` never); English when none is supported.
+    pub fn negotiate(accept_language: Option<&str>) -> Locale {
+        let mut best: Option<(u16, Locale)> = None;
+        for range in accept_language.unwrap_or("").split(',').take(32) {
+            let mut parts = range.split(';');
+            let Some(locale) = parts.next().and_then(Locale::parse) else {
+                continue;
+            };
+            let weight = parts
+                .find_map(|p| p.trim().strip_prefix("q=").map(quality))
+                .unwrap_or(Some(1000));
+            if let Some(weight) = weight.filter(|w| *w > 0)
+                && best.is_none_or(|(top, _)| weight > top)
+            {
+                best = Some((weight, locale));
+            }
+        }
+        best.map_or(Locale::En, |(_, locale)| locale)
+    }
+}
+
+/// A quality value (`0.8`) in thousandths; `None` when it is not one.
+fn quality(raw: &str) -> Option<u16> {
+    let value: f32 = raw.trim().parse().ok()?;
+    (0.0..=1.0)
+        .contains(&value)
+        .then(|| (value * 1000.0).round() as u16)
 }
 
 pub struct Catalogue {
@@ -51,13 +95,32 @@ pub const ENGLISH_SOURCES: [(&str, &str); 5] = [
     ("en/admin.messages", include_str!("en/admin.messages")),
 ];
 
+/// The Japanese source files, key for key the English ones.
+pub const JAPANESE_SOURCES: [(&str, &str); 5] = [
+    ("ja/common.messages", include_str!("ja/common.messages")),
+    ("ja/domain.messages", include_str!("ja/domain.messages")),
+    ("ja/mail.messages", include_str!("ja/mail.messages")),
+    ("ja/review.messages", include_str!("ja/review.messages")),
+    ("ja/admin.messages", include_str!("ja/admin.messages")),
+];
+
 static ENGLISH: LazyLock<Catalogue> =
     LazyLock::new(|| Catalogue::parse(Locale::En, &ENGLISH_SOURCES));
+
+/// Japanese over English: a message missing in Japanese is shown in English, never as its key.
+static JAPANESE: LazyLock<Catalogue> = LazyLock::new(|| {
+    let sources: Vec<(&str, &'static str)> = ENGLISH_SOURCES
+        .into_iter()
+        .chain(JAPANESE_SOURCES)
+        .collect();
+    Catalogue::parse(Locale::Ja, &sources)
+});
 
 impl Catalogue {
     pub fn for_locale(locale: Locale) -> &'static Catalogue {
         match locale {
             Locale::En => &ENGLISH,
+            Locale::Ja => &JAPANESE,
         }
     }
 

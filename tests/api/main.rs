@@ -26,6 +26,7 @@ mod exclusivity_race;
 mod health;
 mod helpers;
 mod input_corpus;
+mod languages;
 mod malformed_input;
 mod metrics;
 mod portal_process;
