@@ -140,6 +140,11 @@ async fn every_route_answers_every_visitor_as_its_group_says_and_refusals_change
         wrong.join("\n")
     );
     assert!(probes > 400, "{probes}");
+    println!(
+        "route matrix: {} routes × {} visitors, {probes} requests",
+        routes.len(),
+        AUDIENCES.len()
+    );
 }
 
 /// A status as the visitor meets it: a redirect to sign in is a refusal, any other redirect
