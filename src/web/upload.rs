@@ -195,8 +195,12 @@ const WRITE_BYTES: usize = 1024 * 1024;
 /// Staging files are named `portal-upload-…` in the temporary folder.
 const STAGING_PREFIX: &str = "portal-upload-";
 
-/// A staging file nobody holds locked is left by a killed process once it is this old
-/// (younger, it may be one just created and not yet locked).
+/// A staging file is created under this ending, locked, and only then renamed to its
+/// name: a file with its name that nobody holds locked is certainly a dead process's.
+const NOT_YET_LOCKED: &str = ".new";
+
+/// A file still under [`NOT_YET_LOCKED`] nobody holds locked is left by a killed process
+/// once it is this old (younger, it may be one just created and not yet locked).
 const STALE_AFTER: Duration = Duration::from_secs(10 * 60);
 
 /// A received file on local disk, locked while it lives so that no other portal sharing
@@ -218,9 +222,10 @@ impl Drop for Staged {
 }
 
 /// Removes the staging files that processes killed mid-upload left in the temporary
-/// folder: ours by name, older than [`STALE_AFTER`], and not locked — a live process,
-/// this one or another portal sharing the folder, holds the lock of each file it stages
-/// (the system releases it when the process dies). Returns how many were removed.
+/// folder: ours by name and not locked — a live process, this one or another portal
+/// sharing the folder, holds the lock of each file it stages (the system releases it when
+/// the process dies); one not yet renamed only once older than [`STALE_AFTER`]. Returns
+/// how many were removed.
 pub fn sweep_stale_staging() -> usize {
     let dir = std::env::temp_dir();
     let Ok(entries) = std::fs::read_dir(&dir) else {
@@ -236,6 +241,13 @@ pub fn sweep_stale_staging() -> usize {
                 .starts_with(STAGING_PREFIX)
         })
         .filter(|entry| {
+            if !entry
+                .file_name()
+                .to_string_lossy()
+                .ends_with(NOT_YET_LOCKED)
+            {
+                return true;
+            }
             let modified = entry.metadata().and_then(|m| m.modified()).ok();
             matches!((modified, cutoff), (Some(at), Some(cutoff)) if at < cutoff)
         })
@@ -269,8 +281,11 @@ pub async fn stage(
         std::env::temp_dir().join(format!("{STAGING_PREFIX}{}", crate::tokens::random_token()));
     let staged_path = path.clone();
     let (file, locked) = web::block(move || -> std::io::Result<(File, File)> {
-        let file = File::create(&staged_path)?;
+        let mut unlocked = staged_path.clone().into_os_string();
+        unlocked.push(NOT_YET_LOCKED);
+        let file = File::create(&unlocked)?;
         file.lock()?;
+        std::fs::rename(&unlocked, &staged_path)?;
         Ok((file.try_clone()?, file))
     })
     .await

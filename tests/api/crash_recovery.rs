@@ -20,13 +20,15 @@ use portal::{
 };
 
 use crate::{
+    evidence_step::{pdf, upload_url},
     exclusivity_race::pending_claim,
     helpers::*,
-    portal_process::start_portal,
+    portal_process::{start_portal, start_portal_with},
     proof_world::one_number,
     review_flow::{SEATTLE, review_path, submitted_claim},
     smtp_sink::SmtpSink,
     wizard::NORTHWIND_TENANT,
+    wizard::create_draft,
 };
 
 /// Messages a dispatcher hands over at once (one per SMTP connection).
@@ -411,4 +413,66 @@ async fn two_portals_validating_the_same_claims_at_once_validate_each_once() {
         );
         assert_eq!((validations, emails), (1, 1), "{claim}");
     }
+}
+
+/// The portal killed while a partner's upload is half received: the next start removes the
+/// staging file the upload left, and no file was stored for the claim.
+#[actix_web::test]
+async fn an_upload_cut_off_by_kill_9_leaves_nothing_behind_after_the_restart() {
+    let app = spawn_app().await;
+    app.clock.set(Utc::now());
+    let url = app.database.url();
+    // The portal's own temporary folder, so only its staging files are in it.
+    let temp = std::env::temp_dir().join(format!("portal-kill-{}", new_id()));
+    std::fs::create_dir_all(&temp).unwrap();
+    let env = [("TMPDIR", temp.to_str().unwrap())];
+    let mut portal = start_portal_with(&url, None, &env);
+    let address = portal.wait_until_serving().await;
+    let partner = visitor_at(&address);
+    assert_eq!(partner.sign_in(PARTNER, DEMO_PASSWORD).await.status, 303);
+    let claim = create_draft(&partner, "microsoft_365", "usage", "Cut off").await;
+    let upload = upload_url(&partner, &claim).await;
+
+    // A 6 MB file announced, 3 MB of it sent, then nothing: the portal is mid-upload.
+    let boundary = "----portal-kill-boundary";
+    let head = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"big.pdf\"\r\n\
+         Content-Type: application/pdf\r\n\r\n"
+    );
+    let length = head.len() + 6 * 1024 * 1024 + boundary.len() + 8;
+    let host = address.trim_start_matches("http://");
+    let mut stream = std::net::TcpStream::connect(host).unwrap();
+    let request = format!(
+        "POST {upload} HTTP/1.1\r\nHost: {host}\r\nCookie: {}\r\n\
+         Content-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: {length}\r\n\r\n{head}",
+        partner.cookie_header()
+    );
+    std::io::Write::write_all(&mut stream, request.as_bytes()).unwrap();
+    std::io::Write::write_all(&mut stream, &pdf(3 * 1024 * 1024)).unwrap();
+    wait_for("the upload is being staged", || staged_bytes(&temp) > 0);
+    portal.kill_9();
+    assert!(staged_bytes(&temp) > 0, "the killed upload left its file");
+
+    let portal = start_portal_with(&url, None, &env);
+    portal.wait_until_serving().await;
+    let left: Vec<_> = std::fs::read_dir(&temp).unwrap().collect();
+    assert!(left.is_empty(), "the restart removed {left:?}");
+    let id = claim.rsplit('/').next().unwrap();
+    let stored = one_number(
+        &app,
+        &format!("SELECT COUNT(*) AS n FROM poe_files WHERE claim_id = '{id}'"),
+    );
+    assert_eq!(stored, 0, "nothing stored for the claim");
+    drop(portal);
+    std::fs::remove_dir_all(&temp).unwrap();
+}
+
+/// Bytes in the staging files of `dir`.
+fn staged_bytes(dir: &std::path::Path) -> u64 {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter_map(|entry| entry.metadata().ok())
+        .map(|metadata| metadata.len())
+        .sum()
 }

@@ -18,6 +18,15 @@ pub struct Portal {
 /// The `portal` binary serving `database_url`, running its jobs every second, with its email
 /// through `sink` (or the development mailbox).
 pub fn start_portal(database_url: &str, sink: Option<&SmtpSink>) -> Portal {
+    start_portal_with(database_url, sink, &[])
+}
+
+/// [`start_portal`] with more environment (`TMPDIR`, say).
+pub fn start_portal_with(
+    database_url: &str,
+    sink: Option<&SmtpSink>,
+    env: &[(&str, &str)],
+) -> Portal {
     let mut command = Command::new(env!("CARGO_BIN_EXE_portal"));
     for (name, _) in std::env::vars_os() {
         if name.to_string_lossy().starts_with("PORTAL_") {
@@ -37,6 +46,7 @@ pub fn start_portal(database_url: &str, sink: Option<&SmtpSink>) -> Portal {
     if let Some(sink) = sink {
         command.envs(sink.settings());
     }
+    command.envs(env.iter().copied());
     let mut child = command.spawn().expect("the portal binary runs");
     // Both read all along, so the process never waits on a full pipe.
     let (lines, log) = mpsc::channel();

@@ -184,7 +184,13 @@ async fn start_up_removes_staging_files_a_crashed_portal_left_and_no_others() {
     };
     let (crashed, file) = plant(&format!("portal-upload-{tag}-crashed"), hour_ago);
     drop(file);
-    let (fresh, file) = plant(&format!("portal-upload-{tag}-fresh"), SystemTime::now());
+    // Named, but unlocked: its process is gone, however recent the file.
+    let (recent, file) = plant(&format!("portal-upload-{tag}-recent"), SystemTime::now());
+    drop(file);
+    // Not yet renamed: it may be one just created and not locked yet.
+    let (fresh, file) = plant(&format!("portal-upload-{tag}-fresh.new"), SystemTime::now());
+    drop(file);
+    let (stale, file) = plant(&format!("portal-upload-{tag}-stale.new"), hour_ago);
     drop(file);
     // An old upload that a live portal still writes: it holds the file's lock.
     let (live, live_file) = plant(&format!("portal-upload-{tag}-live"), hour_ago);
@@ -195,6 +201,11 @@ async fn start_up_removes_staging_files_a_crashed_portal_left_and_no_others() {
     let _app = spawn_app().await;
 
     assert!(!crashed.exists(), "the crashed upload's file is removed");
+    assert!(
+        !recent.exists(),
+        "a named file without a lock is a dead process's"
+    );
+    assert!(!stale.exists(), "one never renamed is, once old");
     assert!(fresh.exists(), "a file just created may not be locked yet");
     assert!(live.exists(), "a live upload is left alone");
     assert!(
