@@ -107,6 +107,7 @@ async fn a_request_declared_over_the_limit_is_refused_before_its_body_and_closed
     .await;
     assert_eq!(answer.status, 413, "{}", answer.head);
     assert_eq!(answer.header("connection"), Some("close"));
+    assert!(answer.header("content-security-policy").is_some());
     assert_eq!(answer.text("h1"), "What you sent is too large");
     assert!(has_no_files(&visitor, &claim).await);
 }
