@@ -167,7 +167,11 @@ pub fn browse(
     if let Some(search) = search {
         let pattern = format!("%{}%", super::like_escaped(search));
         let by_domain = tenant_domains::table
-            .filter(tenant_domains::domain.like(format!("{}%", search.to_lowercase())))
+            .filter(
+                tenant_domains::domain
+                    .like(format!("{}%", super::like_escaped(search)))
+                    .escape('\\'),
+            )
             .select(tenant_domains::tenant_id);
         query = query.filter(
             super::claims::lower(tenants::name)

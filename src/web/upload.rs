@@ -5,8 +5,9 @@
 //! the temporary files a killed process left.
 
 use std::{
-    fs::{File, TryLockError},
+    fs::{File, OpenOptions, TryLockError},
     io::Write,
+    os::unix::fs::OpenOptionsExt,
     path::{Path, PathBuf},
     time::{Duration, SystemTime},
 };
@@ -116,6 +117,10 @@ pub async fn receive(
     while let Some(field) = payload.next().await {
         let mut field = field.map_err(|_| AppError::BadRequest)?;
         if let Some(name) = field.name().filter(|name| texts.contains(name)) {
+            // Each text field once: a form repeating one thousands of times is no form.
+            if received.texts.iter().any(|(seen, _)| seen == name) {
+                return Err(AppError::BadRequest);
+            }
             let name = name.to_owned();
             received
                 .texts
@@ -283,7 +288,12 @@ pub async fn stage(
     let (file, locked) = web::block(move || -> std::io::Result<(File, File)> {
         let mut unlocked = staged_path.clone().into_os_string();
         unlocked.push(NOT_YET_LOCKED);
-        let file = File::create(&unlocked)?;
+        // Readable by this user only, and never through a link someone planted there.
+        let file = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&unlocked)?;
         file.lock()?;
         std::fs::rename(&unlocked, &staged_path)?;
         Ok((file.try_clone()?, file))

@@ -269,6 +269,7 @@ async fn a_window_job_killed_midway_is_completed_by_the_next_start_each_claim_on
     });
     portal.kill_9();
     let at_kill = decided(&mut conn, &claims);
+    assert!(at_kill < CLAIMS, "killed before the job was done");
 
     // Each window closes in a transaction of its own, with its history line and email: the
     // next start finds the rest still open and closes them.

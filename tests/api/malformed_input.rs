@@ -9,7 +9,7 @@ use std::{
 
 use crate::{
     helpers::*,
-    portal_process::start_portal,
+    portal_process::start_portal_with,
     review_flow::SEATTLE,
     wizard::{create_draft, post_first_steps},
 };
@@ -200,7 +200,8 @@ async fn a_form_over_the_size_limit_gets_the_too_large_page_with_the_security_he
 #[actix_web::test]
 async fn requests_over_the_parser_limits_write_no_error_to_the_log() {
     let database = TestDatabase::create();
-    let portal = start_portal(&database.url(), None);
+    // Even with the log level an operator would set, these lines stay out.
+    let portal = start_portal_with(&database.url(), None, &[("RUST_LOG", "info")]);
     let address = portal.wait_until_serving().await;
     let address = address.trim_start_matches("http://");
     let long_uri = format!("GET /{} HTTP/1.1\r\nHost: x\r\n\r\n", "a".repeat(70_000));
@@ -220,4 +221,16 @@ async fn requests_over_the_parser_limits_write_no_error_to_the_log() {
     }
     let log = portal.kill_and_read_log();
     assert!(!log.iter().any(|line| line.contains("ERROR")), "{log:?}");
+}
+
+#[actix_web::test]
+async fn search_wildcards_are_searched_for_as_text() {
+    let app = spawn_app().await;
+    let admin = app.signed_in(ADMIN).await;
+    for term in ["%25", "_", "%25%25"] {
+        let res = admin.get(&format!("/admin/registry?q={term}")).await;
+        assert_eq!(res.count("[data-testid=no-tenants]"), 1, "{term}");
+    }
+    let res = admin.get("/admin/registry?q=northwind").await;
+    assert_eq!(res.count("[data-testid=no-tenants]"), 0);
 }

@@ -221,8 +221,8 @@ pub fn guarded(group: Group) -> bool {
 }
 
 /// The number of rows of every table a request could change (sessions and failed sign-ins
-/// aside: signing in and out is what some routes are for). Every change writes an audit row
-/// or a row of its own, so equal fingerprints mean nothing was changed.
+/// aside: signing in and out is what some routes are for), and a digest of what the rows
+/// of claims, users, organisations and products say.
 pub fn fingerprint(app: &TestApp) -> BTreeMap<&'static str, i64> {
     let mut counts = BTreeMap::new();
     for table in [
@@ -254,17 +254,28 @@ pub fn fingerprint(app: &TestApp) -> BTreeMap<&'static str, i64> {
             one_number(app, &format!("SELECT COUNT(*) AS n FROM {table}")),
         );
     }
+    // Changes that add no row show in what the rows say.
     for (name, sql) in [
         (
-            "users active",
-            "SELECT COUNT(*) AS n FROM users WHERE active",
+            "claims",
+            "SELECT id || '|' || status || '|' || CAST(updated_at AS TEXT) AS value FROM claims",
         ),
         (
-            "claims by status",
-            "SELECT SUM(LENGTH(status)) AS n FROM claims",
+            "users",
+            "SELECT id || '|' || role || '|' || display_name || '|' || CAST(active AS TEXT) \
+             || '|' || COALESCE(organisation_id, '') AS value FROM users",
+        ),
+        (
+            "organisations",
+            "SELECT id || '|' || name AS value FROM organisations",
+        ),
+        (
+            "products",
+            "SELECT id || '|' || name || '|' || solution_area || '|' || CAST(active AS TEXT) \
+             AS value FROM products",
         ),
     ] {
-        counts.insert(name, one_number(app, sql));
+        counts.insert(name, digest(app, sql));
     }
     counts
 }
@@ -281,6 +292,27 @@ pub fn one_number(app: &TestApp, sql: &str) -> i64 {
         .get_result(&mut **conn)
         .unwrap_or_else(|e| panic!("{sql}: {e}"));
     count.n
+}
+
+/// A digest of the text rows `sql` selects as `value`, in any order.
+fn digest(app: &TestApp, sql: &str) -> i64 {
+    use std::hash::{Hash, Hasher};
+    #[derive(diesel::QueryableByName)]
+    struct Row {
+        #[diesel(sql_type = Text)]
+        value: String,
+    }
+    let mut conn = app.pool.get().unwrap();
+    let mut rows: Vec<String> = diesel::sql_query(sql)
+        .load::<Row>(&mut **conn)
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+        .into_iter()
+        .map(|row| row.value)
+        .collect();
+    rows.sort();
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    rows.hash(&mut hasher);
+    hasher.finish() as i64
 }
 
 fn one_text(app: &TestApp, sql: &str) -> String {
