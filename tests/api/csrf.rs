@@ -126,6 +126,21 @@ async fn every_post_route_refuses_a_missing_foreign_or_stale_token() {
             if res.status != 403 || world.fingerprint() != before {
                 wrong.push(format!("POST {path} with {token:?}: {}", res.status));
             }
+            // Uploads carry the token in their address instead.
+            probes += 1;
+            let query = token
+                .as_ref()
+                .map_or(String::new(), |t| format!("?csrf_token={t}"));
+            let files = [("files", "a.pdf", b"%PDF-1.7 x".to_vec())];
+            let res = browser
+                .post_multipart(&format!("{path}{query}"), &[], &files)
+                .await;
+            if res.status != 403 || world.fingerprint() != before {
+                wrong.push(format!(
+                    "multipart POST {path} with {token:?}: {}",
+                    res.status
+                ));
+            }
         }
         assert_eq!(browser.get(page).await.status, 200, "still signed in");
     }
@@ -136,5 +151,8 @@ async fn every_post_route_refuses_a_missing_foreign_or_stale_token() {
         wrong.join("\n")
     );
     assert!(probes > 100, "{probes}");
-    println!("CSRF: {probes} posts with a missing, foreign or stale token, all refused");
+    println!(
+        "CSRF: {probes} posts (forms and uploads) with a missing, foreign or stale token, \
+         all refused"
+    );
 }
