@@ -75,6 +75,7 @@ pub fn create_administrator(
                 organisation_id: None,
                 active: true,
                 created_at: db_time(now),
+                language: None,
             },
         )?;
         admin_audit::record(

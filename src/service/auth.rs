@@ -7,6 +7,7 @@ use crate::{
         access::{Role, Viewer},
         ids::{OrganisationId, UserId},
     },
+    i18n::Locale,
     store::{
         self, AnyConnection, DbPool, db_time, sessions, sign_in_failures, users, write_transaction,
     },
@@ -37,6 +38,8 @@ pub struct SessionUser {
     pub role: Role,
     pub organisation_id: Option<String>,
     pub organisation_name: Option<String>,
+    /// The language the user chose; `None`: their browser's.
+    pub language: Option<Locale>,
 }
 
 impl SessionUser {
@@ -234,5 +237,6 @@ fn session_user(
         role,
         organisation_id: user.organisation_id,
         organisation_name,
+        language: user.language.as_deref().and_then(Locale::parse),
     })
 }

@@ -162,6 +162,7 @@ fn insert_user(
             organisation_id,
             active: true,
             created_at: at,
+            language: None,
         },
     )
 }

@@ -27,6 +27,7 @@ pub mod metrics;
 pub mod notify;
 pub mod opt_out;
 pub mod overview;
+pub mod own_account;
 pub mod partners_admin;
 pub mod passwords;
 pub mod products_admin;

@@ -88,30 +88,71 @@ pub fn mails_for(
         };
         mails.push(compose::customer_validated(t, to, &notice)?);
     }
-    if let Some(notice) = partner_notice(details, transition, calendar, t, ctx) {
-        let (name, to) = partner_contact(conn, &details.row)?;
-        let notice = PartnerNotice {
-            contact_name: name,
-            ..notice
+    if PARTNER_TOLD.contains(&transition.to) {
+        let contact = partner_contact(conn, &details.row)?;
+        // The customer's decision is told in the claim's language; the rest in the reader's.
+        let t = if matches!(transition.to, Status::Official | Status::OptedOut) {
+            t
+        } else {
+            contact.catalogue(t)
         };
-        mails.push(compose::partner_update(t, &to, &notice)?);
+        if let Some(notice) = partner_notice(details, transition, calendar, t, ctx) {
+            let notice = PartnerNotice {
+                contact_name: contact.name,
+                ..notice
+            };
+            mails.push(compose::partner_update(t, &contact.email, &notice)?);
+        }
     }
     Ok(mails)
 }
 
-/// Who hears about the partner's claim: the company contact, or else the user who made it.
-fn partner_contact(conn: &mut AnyConnection, row: &Claim) -> anyhow::Result<(String, String)> {
+/// The statuses the partner is told about ([`partner_notice`]).
+const PARTNER_TOLD: [Status; 4] = [
+    Status::ActionRequired,
+    Status::Rejected,
+    Status::Official,
+    Status::OptedOut,
+];
+
+/// Who hears about the partner's claim, and the language they chose.
+struct PartnerContact {
+    name: String,
+    email: String,
+    language: Option<Locale>,
+}
+
+impl PartnerContact {
+    /// Their language's catalogue; `otherwise` when they chose none.
+    fn catalogue(&self, otherwise: &'static Catalogue) -> &'static Catalogue {
+        self.language.map_or(otherwise, Catalogue::for_locale)
+    }
+}
+
+/// The company contact, or else the user who made the claim; the language is the contact's
+/// own when they have an account that chose one, else the claim's maker's.
+fn partner_contact(conn: &mut AnyConnection, row: &Claim) -> anyhow::Result<PartnerContact> {
+    let creator = users::find(conn, &row.created_by)?
+        .ok_or_else(|| anyhow::anyhow!("claim {} has no creator", row.id))?;
+    let chosen = |user: &users::UserRow| user.language.as_deref().and_then(Locale::parse);
+    let maker_language = chosen(&creator);
     if let Some(email) = row
         .company_contact_email
         .as_deref()
         .filter(|e| !e.is_empty())
     {
-        let name = row.company_contact_name.clone().unwrap_or_default();
-        return Ok((name, email.to_owned()));
+        let account = users::find_by_email(conn, &super::auth::normalise_email(email))?;
+        return Ok(PartnerContact {
+            name: row.company_contact_name.clone().unwrap_or_default(),
+            email: email.to_owned(),
+            language: account.as_ref().and_then(chosen).or(maker_language),
+        });
     }
-    let creator = users::find(conn, &row.created_by)?
-        .ok_or_else(|| anyhow::anyhow!("claim {} has no creator", row.id))?;
-    Ok((creator.display_name, creator.email))
+    Ok(PartnerContact {
+        name: creator.display_name,
+        email: creator.email,
+        language: maker_language,
+    })
 }
 
 fn partner_notice(
@@ -184,11 +225,11 @@ pub fn staff_message(
     row: &Claim,
     body: &str,
 ) -> anyhow::Result<Composed> {
-    let t = catalogue_of(row);
-    let (name, to) = partner_contact(conn, row)?;
+    let contact = partner_contact(conn, row)?;
+    let t = contact.catalogue(catalogue_of(row));
     let notice = PartnerNotice {
         kind: MailKind::PartnerMessage,
-        contact_name: name,
+        contact_name: contact.name,
         claim_name: row.name.clone(),
         customer_domain: row.customer_domain.clone(),
         facts: vec![Fact {
@@ -198,7 +239,7 @@ pub fn staff_message(
         notes: Vec::new(),
         claim_url: ctx.link(&format!("/associations/{}#messages", row.id)),
     };
-    compose::partner_update(t, &to, &notice)
+    compose::partner_update(t, &contact.email, &notice)
 }
 
 /// Writes the emails to the outbox, due now, each with its own stable Message-ID.

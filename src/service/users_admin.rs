@@ -63,6 +63,8 @@ pub struct Invitation {
     pub name: PersonName,
     pub role: Role,
     pub organisation_id: Option<String>,
+    /// The language of the invitation, kept as the user's.
+    pub language: Locale,
 }
 
 /// Creates the account without a password and emails a one-time link to choose one.
@@ -98,17 +100,16 @@ pub fn invite(
                 organisation_id: invitation.organisation_id.as_deref(),
                 active: true,
                 created_at: db_time(now),
+                language: Some(invitation.language.tag()),
             },
         )?;
-        send_link(
-            c,
-            ctx,
-            &id,
-            &email,
-            invitation.name.as_str(),
-            MailKind::UserInvitation,
-            now,
-        )?;
+        let to = Recipient {
+            id: &id,
+            email: &email,
+            name: invitation.name.as_str(),
+            locale: invitation.language,
+        };
+        send_link(c, ctx, &to, MailKind::UserInvitation, now)?;
         admin_audit::record(
             c,
             Some(viewer.user.as_str()),
@@ -127,17 +128,24 @@ pub fn invite(
     }
 }
 
-/// A fresh one-time link (older unused ones stop working) and its email, in the caller's
-/// transaction.
+/// Who an account email goes to, and the language it is written in.
+struct Recipient<'a> {
+    id: &'a str,
+    email: &'a str,
+    name: &'a str,
+    locale: Locale,
+}
+
+/// A fresh one-time link (older unused ones stop working) and its email in the user's
+/// language, in the caller's transaction.
 fn send_link(
     c: &mut AnyConnection,
     ctx: &Context,
-    user_id: &str,
-    email: &str,
-    name: &str,
+    to: &Recipient<'_>,
     kind: MailKind,
     now: DateTime<Utc>,
 ) -> anyhow::Result<()> {
+    let user_id = to.id;
     password_tokens::revoke_for_user(c, user_id, db_time(now))?;
     let token = tokens::random_token();
     let expires = now + Duration::hours(LINK_HOURS);
@@ -154,25 +162,27 @@ fn send_link(
         db_time(expires),
         db_time(now),
     )?;
-    let t = Catalogue::for_locale(Locale::En);
+    let t = Catalogue::for_locale(to.locale);
     let calendar = ctx.calendar(c)?;
     let mail = compose::account_link(
         t,
         kind,
-        email,
-        name,
+        to.email,
+        to.name,
         &ctx.link(&format!("/set-password/{token}")),
         &notify::closing_time(expires, &calendar, t),
     )?;
     notify::enqueue(c, ctx, None, std::slice::from_ref(&mail), now)
 }
 
-/// Sends the user a new link to choose a password.
+/// Sends the user a new link to choose a password, in their language (`fallback`, the
+/// administrator's, when they chose none).
 pub fn send_password_link(
     conn: &mut AnyConnection,
     ctx: &Context,
     viewer: &Viewer,
     id: &str,
+    fallback: Locale,
     now: DateTime<Utc>,
 ) -> anyhow::Result<bool> {
     if !access::can_administer(viewer) {
@@ -185,15 +195,17 @@ pub fn send_password_link(
         return Ok(false);
     }
     write_transaction(conn, |c| -> anyhow::Result<()> {
-        send_link(
-            c,
-            ctx,
-            user.id.as_str(),
-            &user.email,
-            &user.display_name,
-            MailKind::PasswordReset,
-            now,
-        )?;
+        let to = Recipient {
+            id: user.id.as_str(),
+            email: &user.email,
+            name: &user.display_name,
+            locale: user
+                .language
+                .as_deref()
+                .and_then(Locale::parse)
+                .unwrap_or(fallback),
+        };
+        send_link(c, ctx, &to, MailKind::PasswordReset, now)?;
         admin_audit::record(
             c,
             Some(viewer.user.as_str()),

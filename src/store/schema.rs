@@ -36,6 +36,7 @@ diesel::table! {
         organisation_id -> Nullable<Text>,
         active -> Bool,
         created_at -> Timestamp,
+        language -> Nullable<Text>,
     }
 }
 

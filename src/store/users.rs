@@ -19,6 +19,8 @@ pub struct UserRow {
     pub organisation_id: Option<String>,
     pub active: bool,
     pub created_at: NaiveDateTime,
+    /// The language tag the user chose; `None`: their browser's.
+    pub language: Option<String>,
 }
 
 #[derive(Debug, Insertable)]
@@ -32,6 +34,7 @@ pub struct NewUser<'a> {
     pub organisation_id: Option<&'a str>,
     pub active: bool,
     pub created_at: NaiveDateTime,
+    pub language: Option<&'a str>,
 }
 
 pub fn find(conn: &mut AnyConnection, id: &str) -> QueryResult<Option<UserRow>> {
@@ -75,6 +78,7 @@ pub struct UserLine {
     pub organisation_name: Option<String>,
     pub active: bool,
     pub has_password: bool,
+    pub language: Option<String>,
 }
 
 /// The columns of a [`UserLine`].
@@ -88,6 +92,7 @@ fn line_columns() -> (
     diesel::dsl::Nullable<super::schema::organisations::name>,
     users::active,
     diesel::dsl::IsNotNull<users::password_hash>,
+    users::language,
 ) {
     use super::schema::organisations;
     (
@@ -99,6 +104,7 @@ fn line_columns() -> (
         organisations::name.nullable(),
         users::active,
         users::password_hash.is_not_null(),
+        users::language,
     )
 }
 
@@ -198,6 +204,18 @@ pub fn set_active(conn: &mut AnyConnection, id: &str, active: bool) -> QueryResu
 pub fn set_password_hash(conn: &mut AnyConnection, id: &str, hash: &str) -> QueryResult<bool> {
     Ok(diesel::update(users::table.find(id))
         .set(users::password_hash.eq(hash))
+        .execute(conn)?
+        == 1)
+}
+
+/// Sets (or with `None` clears) the user's language.
+pub fn set_language(
+    conn: &mut AnyConnection,
+    id: &str,
+    language: Option<&str>,
+) -> QueryResult<bool> {
+    Ok(diesel::update(users::table.find(id))
+        .set(users::language.eq(language))
         .execute(conn)?
         == 1)
 }

@@ -11,7 +11,7 @@ use crate::{
         accounts::{AccountError, role_and_organisation},
         values::{EmailAddress, PersonName},
     },
-    i18n::Catalogue,
+    i18n::{Catalogue, Locale},
     service::{
         partners_admin::{self, OrganisationSummary},
         users_admin::{self, Changed, Invitation, UserDetail},
@@ -22,7 +22,7 @@ use super::{
     admin_user_list::UserRow,
     error::AppError,
     forms::{Choice, FormErrors, coded_choices},
-    layout::Layout,
+    layout::{LanguageChoice, Layout, language_choices},
     listing::{SelectOption, options},
     render::{page, see_other_with_flash},
     session::Visitor,
@@ -36,6 +36,8 @@ pub struct UserForm {
     display_name: String,
     role: String,
     organisation: String,
+    /// The invitation's language; empty: the administrator's.
+    language: String,
 }
 
 impl UserForm {
@@ -54,6 +56,7 @@ impl UserForm {
                 name,
                 role,
                 organisation_id,
+                language: Locale::parse(&self.language).unwrap_or(t.locale()),
             }),
             _ => Err(errors),
         }
@@ -68,6 +71,7 @@ struct NewUserPage {
     form: UserForm,
     roles: Vec<Choice>,
     organisations: Vec<SelectOption>,
+    languages: Vec<LanguageChoice>,
 }
 
 impl NewUserPage {
@@ -82,6 +86,7 @@ impl NewUserPage {
             layout: Layout::new(visitor, "admin.users.new_title").with_errors(!errors.is_empty()),
             roles: coded_choices("role", Role::ALL, t, &form.role),
             organisations: organisation_options(organisations, &form.organisation),
+            languages: language_choices(Locale::parse(&form.language).unwrap_or(visitor.locale)),
             errors,
             form,
         }
@@ -274,9 +279,14 @@ pub async fn send_password_link(
 ) -> Result<HttpResponse, AppError> {
     let viewer = visitor.permitted(access::can_administer)?.viewer();
     let id = id.into_inner();
-    let (now, ctx, target) = (state.now(), state.context.clone(), id.clone());
+    let (now, ctx, target, locale) = (
+        state.now(),
+        state.context.clone(),
+        id.clone(),
+        visitor.locale,
+    );
     let sent = state
-        .db(move |conn| users_admin::send_password_link(conn, &ctx, &viewer, &target, now))
+        .db(move |conn| users_admin::send_password_link(conn, &ctx, &viewer, &target, locale, now))
         .await?;
     if !sent {
         return Err(AppError::NotFound);

@@ -21,6 +21,8 @@ pub const PARTNERS: Audience = access::can_create_claims;
 /// Anyone signed in: a claim's pages serve its partner and programme staff, and the service
 /// checks the organisation and the role.
 pub const CLAIM_READERS: Audience = anyone_signed_in;
+/// Anyone signed in, for their own account.
+pub const SIGNED_IN: Audience = anyone_signed_in;
 /// Reviewers and administrators.
 pub const STAFF: Audience = access::can_review;
 pub const ADMINISTRATORS: Audience = access::can_administer;

@@ -1,7 +1,10 @@
 //! What the page layout (`base.html`) needs: the catalogue, the signed-in user, navigation,
 //! the CSRF token for the sign-out form, and a one-time flash message.
 
-use crate::{domain::access::Role, i18n::Catalogue};
+use crate::{
+    domain::access::Role,
+    i18n::{Catalogue, Locale},
+};
 
 use super::session::Visitor;
 
@@ -17,6 +20,25 @@ pub struct UserView {
     pub organisation: Option<String>,
 }
 
+/// One language of the switch, named in itself.
+pub struct LanguageChoice {
+    pub tag: &'static str,
+    pub name: &'static str,
+    pub selected: bool,
+}
+
+/// Every language, `current` selected.
+pub fn language_choices(current: Locale) -> Vec<LanguageChoice> {
+    Locale::ALL
+        .into_iter()
+        .map(|locale| LanguageChoice {
+            tag: locale.tag(),
+            name: locale.own_name(),
+            selected: locale == current,
+        })
+        .collect()
+}
+
 pub struct Layout {
     pub catalogue: &'static Catalogue,
     /// The page's own title (without the site name); the template prefixes "Error: " itself.
@@ -26,6 +48,9 @@ pub struct Layout {
     pub csrf_token: String,
     pub flash: Option<String>,
     pub nav: Vec<NavLink>,
+    /// The language switch's options, and the page it comes back to.
+    pub languages: Vec<LanguageChoice>,
+    pub return_to: String,
 }
 
 impl Layout {
@@ -59,6 +84,8 @@ impl Layout {
                 .filter(|k| k.starts_with("flash.") && catalogue.contains(k))
                 .map(|k| catalogue.get(k).to_owned()),
             nav,
+            languages: language_choices(visitor.locale),
+            return_to: visitor.current_path.clone(),
         }
     }
 

@@ -1,5 +1,6 @@
 //! HTTP: one module per screen or area; the route table is [`routes`].
 
+pub mod account;
 pub mod admin_calendar;
 pub mod admin_locations;
 pub mod admin_partners;
@@ -32,6 +33,7 @@ pub mod health;
 pub mod help;
 pub mod home;
 pub mod input_guard;
+pub mod language;
 pub mod layout;
 pub mod listing;
 pub mod metrics;

@@ -9,12 +9,12 @@ use actix_web::{
 };
 
 use super::{
-    admin_calendar, admin_locations, admin_partners, admin_products, admin_registry,
+    account, admin_calendar, admin_locations, admin_partners, admin_products, admin_registry,
     admin_subscriptions, admin_tenants, admin_user_list, admin_users, answer, assets, associations,
-    audience::{self, ADMINISTRATORS, Audience, CLAIM_READERS, PARTNERS, STAFF},
+    audience::{self, ADMINISTRATORS, Audience, CLAIM_READERS, PARTNERS, SIGNED_IN, STAFF},
     auth, claim, contacts, conversation, deliveries, dev_mailbox, evidence, export, health, help,
-    home, metrics, opt_out, poe_template, products, review, review_case, review_decisions,
-    set_password, submit, wizard,
+    home, language, metrics, opt_out, poe_template, products, review, review_case,
+    review_decisions, set_password, submit, wizard,
 };
 
 /// Who a group of routes is for; each group's guard is stated once, in [`guard_of`].
@@ -23,6 +23,8 @@ pub enum Group {
     /// Anyone: the home redirect, sign-in, set-password links, help, assets, health (and
     /// metrics, with their token).
     Public,
+    /// Anyone signed in, for their own account.
+    SignedIn,
     Partners,
     ClaimReaders,
     Staff,
@@ -81,6 +83,7 @@ pub fn table() -> Vec<RouteEntry> {
 
 fn guard_of(group: Group) -> Option<Audience> {
     match group {
+        Group::SignedIn => Some(SIGNED_IN),
         Group::Partners => Some(PARTNERS),
         Group::ClaimReaders => Some(CLAIM_READERS),
         Group::Staff => Some(STAFF),
@@ -92,6 +95,7 @@ fn guard_of(group: Group) -> Option<Audience> {
 fn groups() -> Vec<(Group, Vec<Route>)> {
     vec![
         (Group::Public, public()),
+        (Group::SignedIn, signed_in()),
         (Group::Partners, partner()),
         (Group::ClaimReaders, claim_readers()),
         (Group::Staff, staff()),
@@ -111,6 +115,8 @@ fn public() -> Vec<Route> {
         view("/static/{name}", assets::asset),
         form("/sign-in", auth::show, auth::submit),
         action("/sign-out", auth::sign_out),
+        // The language switch on every page.
+        action("/language", language::switch),
         view("/help/find-tenant-id", help::find_tenant_id),
         form(
             "/set-password/{token}",
@@ -118,6 +124,11 @@ fn public() -> Vec<Route> {
             set_password::submit,
         ),
     ]
+}
+
+/// Anyone signed in: their own account (and the language of their pages and emails).
+fn signed_in() -> Vec<Route> {
+    vec![form("/account", account::show, account::save)]
 }
 
 /// Partner users: the list, its export and the wizard's first steps (before a claim exists).

@@ -30,6 +30,10 @@ pub const SESSION_COOKIE: &str = "portal_session";
 pub const VISITOR_COOKIE: &str = "portal_visitor";
 /// A catalogue key shown once on the next page (e.g. "You have signed out").
 pub const FLASH_COOKIE: &str = "portal_flash";
+/// The language chosen with the switch (a tag): beats the browser's, not a saved preference.
+pub const LANGUAGE_COOKIE: &str = "portal_language";
+/// How long the switch's choice is remembered.
+const LANGUAGE_COOKIE_DAYS: i64 = 365;
 
 #[derive(Debug, Clone)]
 pub struct Visitor {
@@ -149,11 +153,7 @@ pub async fn load_visitor<B: MessageBody>(
     };
     let flash = req.cookie(FLASH_COOKIE).map(|c| c.value().to_owned());
     let had_flash = flash.is_some();
-    let locale = Locale::negotiate(
-        req.headers()
-            .get(actix_web::http::header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok()),
-    );
+    let locale = visitor_locale(&req, user.as_ref());
     req.extensions_mut().insert(Visitor {
         user,
         session_token,
@@ -179,6 +179,28 @@ pub async fn load_visitor<B: MessageBody>(
         response.add_cookie(&removal(FLASH_COOKIE, secure))?;
     }
     Ok(res)
+}
+
+/// The user's saved language, else the switch's cookie, else the browser's `Accept-Language`.
+fn visitor_locale(req: &ServiceRequest, user: Option<&SessionUser>) -> Locale {
+    let chosen = user.and_then(|u| u.language).or_else(|| {
+        req.cookie(LANGUAGE_COOKIE)
+            .and_then(|c| Locale::parse(c.value()))
+    });
+    chosen.unwrap_or_else(|| {
+        Locale::negotiate(
+            req.headers()
+                .get(actix_web::http::header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok()),
+        )
+    })
+}
+
+/// The switch's cookie: remembered for a year, otherwise like [`cookie`].
+pub fn language_cookie(locale: Locale, secure: bool) -> Cookie<'static> {
+    let mut c = cookie(LANGUAGE_COOKIE, locale.tag().to_owned(), secure);
+    c.set_max_age(CookieDuration::days(LANGUAGE_COOKIE_DAYS));
+    c
 }
 
 /// HttpOnly, SameSite=Lax, whole site, `Secure` as configured; ends with the browser session.

@@ -96,7 +96,9 @@ async fn every_post_route_refuses_a_missing_foreign_or_stale_token() {
             .concrete(entry.path)
             .expect("named by the proof world");
         let (email, page) = match entry.group {
-            Group::Partners | Group::ClaimReaders => (Some(PARTNER), "/associations"),
+            Group::Partners | Group::ClaimReaders | Group::SignedIn => {
+                (Some(PARTNER), "/associations")
+            }
             Group::Staff => (Some(REVIEWER), "/review"),
             Group::Administrators => (Some(ADMIN), "/admin"),
             Group::Public | Group::CustomerLink | Group::Development => (None, "/sign-in"),

@@ -157,7 +157,7 @@ async fn hostile_input_in_every_field_never_breaks_the_portal_or_runs_as_markup(
     let mut pages: Vec<(Audience, String)> = Vec::new();
     for entry in table().iter().filter(|entry| entry.reads) {
         let audience = match entry.group {
-            Group::Partners | Group::ClaimReaders => Audience::OwnPartner,
+            Group::Partners | Group::ClaimReaders | Group::SignedIn => Audience::OwnPartner,
             Group::Staff => Audience::Reviewer,
             Group::Administrators => Audience::Administrator,
             Group::Public | Group::CustomerLink | Group::Development => Audience::Anonymous,
@@ -184,6 +184,7 @@ async fn hostile_input_in_every_field_never_breaks_the_portal_or_runs_as_markup(
     let mut sent = 0;
     let mut fields_attacked = 0;
     let mut templates = 0;
+    let mut switch_attacked = std::collections::BTreeSet::new();
     for (audience, path) in &pages {
         let visitor = &world.visitors[audience];
         let page = visitor.get(path).await;
@@ -191,6 +192,10 @@ async fn hostile_input_in_every_field_never_breaks_the_portal_or_runs_as_markup(
             continue;
         }
         for form in forms_of(&page.body, path) {
+            // The language switch is the same form on every page: attacked once.
+            if form.action == "/language" && !switch_attacked.insert(*audience) {
+                continue;
+            }
             let names: Vec<String> = form
                 .fields
                 .iter()

@@ -248,7 +248,7 @@ async fn an_anonymous_visitor_comes_back_where_they_were_going() {
     assert_eq!(res.location(), Some("/sign-in?next=%2Freview"));
     let form = visitor.get("/sign-in?next=%2Freview").await;
     assert_eq!(
-        form.attr("input[name=next]", "value").as_deref(),
+        form.attr("main input[name=next]", "value").as_deref(),
         Some("/review")
     );
     let res = visitor
