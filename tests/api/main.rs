@@ -20,6 +20,7 @@ mod contacts_step;
 mod crash_recovery;
 mod create_admin;
 mod csrf;
+mod customer_language;
 mod dispute_files;
 mod evidence_step;
 mod exclusivity_race;
