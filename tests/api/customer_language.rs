@@ -1,6 +1,7 @@
 //! The customer's language: chosen on the contacts step (the partner's by default), kept on
 //! the claim, and spoken by the customer's email, the opt-out page and the partner's notices
-//! of the customer's decision — whatever language the partner reads.
+//! of the customer's decision — whatever language the partner reads. And the exports a
+//! Japanese partner downloads: CSV for Excel, the RTF PoE template.
 
 use portal::clock::Clock;
 
@@ -10,6 +11,8 @@ use crate::{
     submit_step::complete_draft_in,
     wizard::create_draft,
 };
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// The radio checked in the customer's language group.
 fn checked_language(page: &Response) -> Option<String> {
@@ -203,4 +206,82 @@ async fn the_customer_reads_the_email_and_opt_out_page_in_the_claims_language() 
         "顧客がオプトアウトしました: Northwind Teams usage"
     );
     assert!(notice.text.contains("他のパートナーと契約しています。"));
+}
+
+/// The list's export as `partner` downloads it: the bytes of the link `testid`.
+async fn export(partner: &Visitor, testid: &str) -> Vec<u8> {
+    let list = partner.get("/associations").await;
+    let href = list
+        .attr(&format!("[data-testid={testid}]"), "href")
+        .expect("an export link");
+    let (status, headers, body) = partner.get_bytes(&href).await;
+    assert_eq!(status, 200);
+    assert_eq!(headers["content-type"], "text/csv; charset=utf-8");
+    body
+}
+
+fn header_and_rows(body: &[u8]) -> (Vec<String>, usize) {
+    let mut reader = csv::Reader::from_reader(body);
+    let header = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    (header, reader.records().map(Result::unwrap).count())
+}
+
+#[actix_web::test]
+async fn the_excel_export_starts_with_a_byte_order_mark_and_the_csv_does_not() {
+    let app = spawn_app().await;
+    let japanese = app.signed_in_speaking(PARTNER, "ja").await;
+    create_draft(&japanese, "microsoft_365", "usage", "Northwind Teams").await;
+    let excel = export(&japanese, "export-excel").await;
+    assert!(excel.starts_with(BOM), "{:?}", &excel[..8]);
+    let (header, rows) = header_and_rows(&excel[BOM.len()..]);
+    assert_eq!(header[0], "要求名", "{header:?}");
+    assert_eq!(header[5], "状態");
+    assert_eq!(rows, 1);
+
+    let plain = export(&japanese, "export-csv").await;
+    assert!(!plain.starts_with(BOM));
+    let (header, _) = header_and_rows(&plain);
+    assert_eq!(header[0], "要求名");
+    assert_eq!(plain, excel[BOM.len()..], "the same file but for the mark");
+
+    let english = export(&app.signed_in(PARTNER).await, "export-excel").await;
+    assert!(english.starts_with(BOM));
+    let (header, _) = header_and_rows(&english[BOM.len()..]);
+    assert_eq!(header[0], "Claim name");
+}
+
+#[actix_web::test]
+async fn the_japanese_poe_template_is_escaped_rtf_with_a_japanese_font() {
+    let app = spawn_app().await;
+    let partner = app.signed_in_speaking(PARTNER, "ja").await;
+    let claim = create_draft(&partner, "microsoft_365", "usage", "Northwind Teams").await;
+    let (status, _, rtf) = partner.get_bytes(&format!("{claim}/poe-template")).await;
+    assert_eq!(status, 200);
+    assert!(rtf.is_ascii(), "RTF is 7-bit: no raw byte beyond ASCII");
+    let rtf = String::from_utf8(rtf).unwrap();
+    assert!(rtf.starts_with("{\\rtf1\\ansi"), "{rtf}");
+    assert!(
+        rtf.contains("\\deff1"),
+        "Japanese text in the Japanese font"
+    );
+    assert!(
+        rtf.contains("{\\f1\\fnil\\fcharset128 Yu Gothic{\\*\\falt MS Gothic};}"),
+        "{rtf}"
+    );
+    // 実行の証拠 (the heading's first words) as UTF-16 units.
+    let heading: String = "実行の証拠"
+        .encode_utf16()
+        .map(|u| format!("\\u{}?", u as i16))
+        .collect();
+    assert!(rtf.contains(&heading), "{rtf}");
+
+    let english = app.signed_in(PARTNER).await;
+    let (_, _, rtf) = english.get_bytes(&format!("{claim}/poe-template")).await;
+    let rtf = String::from_utf8(rtf).unwrap();
+    assert!(rtf.contains("\\deff0"), "English text in Calibri");
 }
