@@ -65,5 +65,5 @@ pub fn compose(facts: &PoeTemplateFacts, t: &Catalogue) -> String {
         ],
         &mut body,
     );
-    document(&body)
+    document(&body, t.locale())
 }

@@ -1,8 +1,27 @@
-//! The little of RTF the documents need: paragraphs, headings, 7-bit escaping.
+//! The little of RTF the documents need: paragraphs, headings, 7-bit escaping, and fonts
+//! for the document's language.
 
-/// A whole document around `body` (paragraphs from [`paragraph`]).
-pub fn document(body: &str) -> String {
-    format!("{{\\rtf1\\ansi\\deff0{{\\fonttbl{{\\f0 Calibri;}}}}\\fs22\n{body}}}")
+use crate::i18n::Locale;
+
+/// Calibri for English; for Japanese a font with its glyphs (`\fcharset128`, Shift_JIS's
+/// character set, tells editors to substitute a Japanese font when Yu Gothic is missing),
+/// MS Gothic as its named alternative, and Noto Sans CJK JP for systems without either.
+const FONT_TABLE: &str = concat!(
+    "{\\fonttbl",
+    "{\\f0\\fswiss Calibri;}",
+    "{\\f1\\fnil\\fcharset128 Yu Gothic{\\*\\falt MS Gothic};}",
+    "{\\f2\\fnil\\fcharset128 Noto Sans CJK JP;}",
+    "}"
+);
+
+/// A whole document around `body` (paragraphs from [`paragraph`]) in `locale`: its default
+/// font and language.
+pub fn document(body: &str, locale: Locale) -> String {
+    let defaults = match locale {
+        Locale::En => "\\deff0\\deflang2057",
+        Locale::Ja => "\\deff1\\deflang1041\\deflangfe1041",
+    };
+    format!("{{\\rtf1\\ansi\\uc1{defaults}{FONT_TABLE}\\fs22\n{body}}}")
 }
 
 pub fn paragraph(text: &str, heading: bool) -> String {

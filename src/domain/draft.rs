@@ -11,8 +11,8 @@ mod products;
 mod programme_step;
 
 pub use contacts::{
-    CommentsInput, CompanyContact, Contact, ContactsContext, ContactsInput, ContactsStep,
-    RevenueAssociationDetails,
+    CommentsInput, CompanyContact, Contact, ContactsAnswer, ContactsContext, ContactsInput,
+    ContactsStep, CustomerLanguage, RevenueAssociationDetails,
 };
 pub use customer::{CustomerContext, CustomerInput, CustomerStep, EnrolledLocation};
 pub use products::{Channel, ProductsContext, ProductsInput, ProductsStep, TenantSubscription};
@@ -56,6 +56,8 @@ pub enum StepError {
     NoClaimableSubscription,
     #[error("only CSP subscriptions")]
     OnlyCspSubscriptions,
+    #[error("not a language the customer can be written to in")]
+    LanguageUnknown,
 }
 
 impl Message for StepError {
@@ -76,6 +78,7 @@ impl Message for StepError {
             StepError::SubscriptionEnded => "draft.subscription.ended",
             StepError::NoClaimableSubscription => "draft.subscription.none",
             StepError::OnlyCspSubscriptions => "draft.subscription.only_csp",
+            StepError::LanguageUnknown => "draft.customer_language.unknown",
         }
     }
 

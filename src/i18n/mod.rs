@@ -87,23 +87,31 @@ pub struct Catalogue {
 }
 
 /// The English source files, in the order they are read; later files may not redefine keys.
-pub const ENGLISH_SOURCES: [(&str, &str); 6] = [
+pub const ENGLISH_SOURCES: [(&str, &str); 7] = [
     ("en/common.messages", include_str!("en/common.messages")),
     ("en/domain.messages", include_str!("en/domain.messages")),
     ("en/mail.messages", include_str!("en/mail.messages")),
     ("en/review.messages", include_str!("en/review.messages")),
     ("en/admin.messages", include_str!("en/admin.messages")),
     ("en/language.messages", include_str!("en/language.messages")),
+    (
+        "en/customer_language.messages",
+        include_str!("en/customer_language.messages"),
+    ),
 ];
 
 /// The Japanese source files, key for key the English ones.
-pub const JAPANESE_SOURCES: [(&str, &str); 6] = [
+pub const JAPANESE_SOURCES: [(&str, &str); 7] = [
     ("ja/common.messages", include_str!("ja/common.messages")),
     ("ja/domain.messages", include_str!("ja/domain.messages")),
     ("ja/mail.messages", include_str!("ja/mail.messages")),
     ("ja/review.messages", include_str!("ja/review.messages")),
     ("ja/admin.messages", include_str!("ja/admin.messages")),
     ("ja/language.messages", include_str!("ja/language.messages")),
+    (
+        "ja/customer_language.messages",
+        include_str!("ja/customer_language.messages"),
+    ),
 ];
 
 static ENGLISH: LazyLock<Catalogue> =

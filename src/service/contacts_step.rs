@@ -7,7 +7,10 @@ use crate::{
     domain::{
         access::Viewer,
         claim::Section,
-        draft::{Contact, ContactsContext, ContactsInput, ContactsStep, FieldErrors},
+        draft::{
+            Contact, ContactsAnswer, ContactsContext, ContactsInput, ContactsStep,
+            CustomerLanguage, FieldErrors,
+        },
         programme::{ProductRef, Programme},
     },
     store::{
@@ -27,10 +30,13 @@ pub struct ContactsForm {
     pub stored: ContactsInput,
 }
 
+/// The step's form. The customer's language is the claim's once the step was saved, and
+/// `default_language` (the partner's) before.
 pub fn load(
     conn: &mut AnyConnection,
     viewer: &Viewer,
     claim_id: &str,
+    default_language: CustomerLanguage,
 ) -> anyhow::Result<Result<ContactsForm, EditDenied>> {
     let claim = match editable_claim(conn, viewer, claim_id, Section::Contacts)? {
         Ok(claim) => claim,
@@ -50,6 +56,10 @@ pub fn load(
         seller_name: text(&claim.seller_name),
         customer_name: text(&claim.customer_name),
         solution_name: text(&claim.isv_solution_name),
+        customer_language: match claim.customer_contact_email {
+            Some(_) => claim.language.clone(),
+            None => default_language.as_str().to_owned(),
+        },
     };
     Ok(Ok(ContactsForm {
         claim,
@@ -71,14 +81,14 @@ pub fn save(
         Err(denied) => return Ok(Err(denied)),
     };
     let (programme, requires_technical_contact) = context(conn, &claim)?;
-    let step = match input.validate(ContactsContext {
+    let answer = match input.validate(ContactsContext {
         programme,
         requires_technical_contact,
     }) {
-        Ok(step) => step,
+        Ok(answer) => answer,
         Err(errors) => return Ok(Ok(Err(errors))),
     };
-    let columns = columns(&step);
+    let columns = columns(&answer);
     write_transaction(conn, |c| -> anyhow::Result<()> {
         claims::set_contacts(c, claim_id, &columns, db_time(now))?;
         Ok(())
@@ -103,7 +113,7 @@ fn context(conn: &mut AnyConnection, claim: &Claim) -> anyhow::Result<(Programme
 }
 
 /// The stored columns for a validated step: what the programme does not ask for is cleared.
-fn columns(step: &ContactsStep) -> ContactColumns {
+fn columns(answer: &ContactsAnswer) -> ContactColumns {
     let person = |c: &Contact| {
         (
             Some(c.name.to_string()),
@@ -111,8 +121,11 @@ fn columns(step: &ContactsStep) -> ContactColumns {
             Some(c.email.to_string()),
         )
     };
-    let mut columns = ContactColumns::default();
-    match step {
+    let mut columns = ContactColumns {
+        language: answer.language.as_str().to_owned(),
+        ..ContactColumns::default()
+    };
+    match &answer.step {
         ContactsStep::Contacts {
             customer,
             technical,

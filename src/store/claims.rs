@@ -141,7 +141,8 @@ pub fn touch(conn: &mut AnyConnection, claim_id: &str, at: NaiveDateTime) -> Que
         .map(drop)
 }
 
-/// The contact and revenue-association columns, written together (unset ones cleared).
+/// The contact and revenue-association columns and the customer's language, written
+/// together (unset ones cleared).
 #[derive(Debug, Default, AsChangeset)]
 #[diesel(table_name = claims, treat_none_as_null = true)]
 pub struct ContactColumns {
@@ -156,6 +157,8 @@ pub struct ContactColumns {
     pub seller_name: Option<String>,
     pub customer_name: Option<String>,
     pub isv_solution_name: Option<String>,
+    /// The customer contact's language (a `CustomerLanguage` code).
+    pub language: String,
 }
 
 pub fn set_contacts(

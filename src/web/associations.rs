@@ -56,6 +56,8 @@ struct ListTemplate {
     previous: Option<String>,
     next: Option<String>,
     export: String,
+    /// The same file for Excel: UTF-8 with a byte order mark.
+    export_excel: String,
 }
 
 pub async fn list(
@@ -128,6 +130,10 @@ impl ListTemplate {
             previous: previous.map(|p| href(request, &[("before", &p.encode())])),
             next: next.map(|p| href(request, &[("after", &p.encode())])),
             export: format!("/associations/export.csv{}", query_string(request, &[])),
+            export_excel: format!(
+                "/associations/export.csv{}",
+                query_string(request, &[("format", "excel")])
+            ),
         }
     }
 }

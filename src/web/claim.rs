@@ -5,7 +5,10 @@ use actix_web::{HttpResponse, http::StatusCode, web};
 use askama::Template;
 
 use crate::{
-    domain::claim::{Action, Section, Status},
+    domain::{
+        claim::{Action, Section, Status},
+        draft::CustomerLanguage,
+    },
     i18n::Catalogue,
     service::claim_view::{self, ClaimDetails, HistoryEntry},
 };
@@ -300,6 +303,16 @@ pub(super) fn summary(details: &ClaimDetails, t: &Catalogue) -> Vec<DetailRow> {
             5,
         ),
     ];
+    // The language is chosen with the contacts, so it is shown once they are.
+    if row.customer_contact_email.is_some() {
+        let language = CustomerLanguage::parse(&row.language)
+            .map_or(row.language.as_str(), |l| t.get(l.label_key()));
+        lines.push(line(
+            "claim.field.customer_language",
+            language.to_owned(),
+            5,
+        ));
+    }
     if details.programme.requires_revenue_fields() {
         let revenue = joined(&[&row.seller_name, &row.customer_name, &row.isv_solution_name]);
         lines.push(line("claim.field.revenue", revenue, 5));

@@ -5,14 +5,14 @@ use actix_web::{HttpResponse, http::StatusCode, web};
 use askama::Template;
 
 use crate::{
-    domain::draft::ContactsInput,
-    i18n::Catalogue,
+    domain::draft::{ContactsInput, CustomerLanguage},
+    i18n::{Catalogue, Locale},
     service::contacts_step::{self, ContactsForm},
 };
 
 use super::{
     error::AppError,
-    forms::FormErrors,
+    forms::{Choice, FormErrors, choices},
     layout::Layout,
     products::denied,
     render::{page, see_other_with_flash},
@@ -30,7 +30,29 @@ struct ContactsPage {
     errors: FormErrors,
     revenue_association: bool,
     technical: bool,
+    languages: Vec<Choice>,
     f: ContactsInput,
+}
+
+/// The partner's own language: what the customer's language is until the step is saved.
+fn partner_language(visitor: &Visitor) -> CustomerLanguage {
+    CustomerLanguage::parse(visitor.locale.tag()).unwrap_or(CustomerLanguage::English)
+}
+
+/// One radio per language, each named in itself (and marked so, for screen readers).
+fn language_choices(selected: &str) -> Vec<Choice> {
+    let options = CustomerLanguage::ALL
+        .iter()
+        .map(|l| {
+            let name = Locale::from_tag(l.as_str()).own_name();
+            (l.as_str().to_owned(), name.to_owned(), String::new())
+        })
+        .collect();
+    let mut radios = choices("customer_language", options, selected);
+    for radio in &mut radios {
+        radio.lang = radio.value.clone();
+    }
+    radios
 }
 
 pub async fn form(
@@ -39,9 +61,9 @@ pub async fn form(
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let viewer = visitor.signed_in()?.viewer();
-    let id = id.into_inner();
+    let (id, language) = (id.into_inner(), partner_language(&visitor));
     let form = state
-        .db(move |conn| contacts_step::load(conn, &viewer, &id))
+        .db(move |conn| contacts_step::load(conn, &viewer, &id, language))
         .await?
         .map_err(denied)?;
     let input = form.stored.clone();
@@ -75,8 +97,9 @@ pub async fn submit(
             state.settings.cookie_secure,
         ),
         Err(errors) => {
+            let language = partner_language(&visitor);
             let form = state
-                .db(move |conn| contacts_step::load(conn, &viewer, &claim_id))
+                .db(move |conn| contacts_step::load(conn, &viewer, &claim_id, language))
                 .await?
                 .map_err(denied)?;
             let errors = FormErrors::from_domain(&errors, Catalogue::for_locale(visitor.locale));
@@ -107,6 +130,7 @@ fn render(
         errors,
         revenue_association: form.programme.requires_revenue_fields(),
         technical: form.requires_technical_contact,
+        languages: language_choices(&input.customer_language),
         f: input,
     };
     page(status, &template)

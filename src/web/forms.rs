@@ -15,6 +15,8 @@ pub struct Choice {
     pub label: String,
     pub hint: String,
     pub checked: bool,
+    /// The label's language when it differs from the page's (a language's own name).
+    pub lang: String,
 }
 
 /// Radios for `name` from `(value, label, hint)` triples, with `selected` checked.
@@ -32,6 +34,7 @@ pub fn choices(name: &str, options: Vec<(String, String, String)>, selected: &st
             value,
             label,
             hint,
+            lang: String::new(),
         })
         .collect()
 }

@@ -1,13 +1,13 @@
 //! `/customer/opt-out/{token}`: the customer's page. GET only shows (mail scanners follow
 //! links); the POST opts out. Unknown and expired links get a clear page, never an error.
 
-use actix_web::{HttpResponse, http::StatusCode, web};
+use actix_web::{HttpRequest, HttpResponse, http::StatusCode, web};
 use askama::Template;
 use serde::Deserialize;
 
 use crate::{
     domain::values::Comment,
-    i18n::Catalogue,
+    i18n::{Catalogue, Locale},
     service::{
         notify,
         opt_out::{self, CustomerView, Link},
@@ -19,7 +19,7 @@ use super::{
     forms::FormErrors,
     layout::Layout,
     render::{private_page, see_other},
-    session::Visitor,
+    session::{LANGUAGE_COOKIE, Visitor},
     state::AppState,
 };
 
@@ -40,6 +40,22 @@ struct OptOutPage {
     reason: String,
 }
 
+/// The page speaks the claim's language (the customer's, chosen by the partner), unless the
+/// visitor chose another with the language switch.
+fn in_page_language(req: &HttpRequest, visitor: Visitor, link: &Link) -> Visitor {
+    let claim = match link {
+        Link::Unknown => None,
+        Link::Open(view) | Link::OptedOut(view) | Link::Closed(view) => Some(view),
+    };
+    match claim {
+        Some(view) if req.cookie(LANGUAGE_COOKIE).is_none() => Visitor {
+            locale: Locale::from_tag(&view.details.row.language),
+            ..visitor
+        },
+        _ => visitor,
+    }
+}
+
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct OptOutForm {
@@ -47,6 +63,7 @@ pub struct OptOutForm {
 }
 
 pub async fn show(
+    req: HttpRequest,
     visitor: Visitor,
     state: web::Data<AppState>,
     token: web::Path<String>,
@@ -56,6 +73,7 @@ pub async fn show(
     let link = state
         .db(move |conn| opt_out::look_up(conn, &ctx, &lookup, now))
         .await?;
+    let visitor = in_page_language(&req, visitor, &link);
     render(
         &visitor,
         &token,
@@ -66,6 +84,7 @@ pub async fn show(
 }
 
 pub async fn submit(
+    req: HttpRequest,
     visitor: Visitor,
     state: web::Data<AppState>,
     token: web::Path<String>,
@@ -80,6 +99,7 @@ pub async fn submit(
             let link = state
                 .db(move |conn| opt_out::look_up(conn, &ctx, &target, now))
                 .await?;
+            let visitor = in_page_language(&req, visitor, &link);
             let mut errors = FormErrors::default();
             errors.add("reason", Catalogue::for_locale(visitor.locale).message(&e));
             return render(&visitor, &token, &link, errors, typed);
@@ -91,7 +111,10 @@ pub async fn submit(
     match link {
         // Back to the GET, which now confirms (and stays true on a reload).
         Link::OptedOut(_) => Ok(see_other(&format!("/customer/opt-out/{token}"))),
-        other => render(&visitor, &token, &other, FormErrors::default(), typed),
+        other => {
+            let visitor = in_page_language(&req, visitor, &other);
+            render(&visitor, &token, &other, FormErrors::default(), typed)
+        }
     }
 }
 

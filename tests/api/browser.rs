@@ -55,6 +55,11 @@ impl Chromedriver {
     }
 
     pub async fn client(&self) -> fantoccini::Client {
+        self.client_speaking("en-US").await
+    }
+
+    /// A browser whose language (and so its `Accept-Language`) is `language`.
+    pub async fn client_speaking(&self, language: &str) -> fantoccini::Client {
         let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
         let options = serde_json::json!({
             "binary": chromium,
@@ -62,7 +67,9 @@ impl Chromedriver {
                 "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", format!("--user-data-dir={}", self.profile.display()),
+                format!("--lang={language}"),
             ],
+            "prefs": { "intl.accept_languages": language },
         });
         let mut caps = serde_json::Map::new();
         caps.insert("goog:chromeOptions".into(), options);

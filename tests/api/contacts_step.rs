@@ -3,10 +3,11 @@
 
 use crate::{helpers::*, wizard::create_draft};
 
-const CUSTOMER: [(&str, &str); 3] = [
+const CUSTOMER: [(&str, &str); 4] = [
     ("customer_contact_name", "Ana Silva"),
     ("customer_contact_job_title", "IT Director"),
     ("customer_contact_email", "ana.silva@northwind.example"),
+    ("customer_language", "en"),
 ];
 
 async fn choose_dynamics_sales(visitor: &Visitor, claim: &str) {
@@ -45,6 +46,7 @@ async fn a_dynamics_claim_asks_for_every_contact_and_keeps_what_was_typed() {
         page.texts("fieldset legend"),
         [
             "Customer contact",
+            "Which language does the customer contact read?",
             "Customer technical contact",
             "Your company contact"
         ]
@@ -52,7 +54,7 @@ async fn a_dynamics_claim_asks_for_every_contact_and_keeps_what_was_typed() {
 
     let res = visitor.submit_form(&url, &url, &[]).await;
     assert_eq!(res.status, 422);
-    assert_eq!(res.count(".error-summary li"), 8);
+    assert_eq!(res.count(".error-summary li"), 9);
 
     let res = visitor
         .submit_form(
@@ -62,6 +64,7 @@ async fn a_dynamics_claim_asks_for_every_contact_and_keeps_what_was_typed() {
                 CUSTOMER[0],
                 CUSTOMER[1],
                 ("customer_contact_email", "ana.silva@"),
+                CUSTOMER[3],
             ],
         )
         .await;
@@ -110,7 +113,11 @@ async fn a_microsoft_365_claim_has_no_technical_contact() {
     let page = visitor.get(&format!("{claim}/contacts")).await;
     assert_eq!(
         page.texts("fieldset legend"),
-        ["Customer contact", "Your company contact"]
+        [
+            "Customer contact",
+            "Which language does the customer contact read?",
+            "Your company contact"
+        ]
     );
     let res = visitor
         .submit_form(
@@ -119,7 +126,7 @@ async fn a_microsoft_365_claim_has_no_technical_contact() {
             &[],
         )
         .await;
-    assert_eq!(res.count(".error-summary li"), 5);
+    assert_eq!(res.count(".error-summary li"), 6);
 }
 
 #[actix_web::test]
@@ -137,7 +144,11 @@ async fn revenue_association_asks_for_its_own_details() {
     let page = visitor.get(&url).await;
     assert_eq!(
         page.texts("fieldset legend"),
-        ["Customer contact", "Revenue association"]
+        [
+            "Customer contact",
+            "Which language does the customer contact read?",
+            "Revenue association"
+        ]
     );
     let mut fields = CUSTOMER.to_vec();
     fields.extend([

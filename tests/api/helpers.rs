@@ -216,10 +216,35 @@ impl TestApp {
 
 /// A new visitor of the portal at `base` (another process on the same database, say).
 pub fn visitor_at(base: &str) -> Visitor {
+    speaking_at(base, reqwest::header::HeaderMap::new())
+}
+
+impl TestApp {
+    /// A new visitor whose browser sends `Accept-Language: {accept_language}`.
+    pub fn visitor_speaking(&self, accept_language: &str) -> Visitor {
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert(
+            "accept-language",
+            accept_language.parse().expect("a header value"),
+        );
+        speaking_at(&self.address, headers)
+    }
+
+    /// [`TestApp::signed_in`] for a browser that sends `Accept-Language: {accept_language}`.
+    pub async fn signed_in_speaking(&self, email: &str, accept_language: &str) -> Visitor {
+        let visitor = self.visitor_speaking(accept_language);
+        let res = visitor.sign_in(email, DEMO_PASSWORD).await;
+        assert_eq!(res.status, 303, "sign-in of {email}: {}", res.body);
+        visitor
+    }
+}
+
+fn speaking_at(base: &str, headers: reqwest::header::HeaderMap) -> Visitor {
     Visitor {
         base: base.to_owned(),
         client: reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
+            .default_headers(headers)
             .build()
             .expect("client"),
         cookies: Mutex::new(BTreeMap::new()),

@@ -725,6 +725,7 @@ async fn submitted_dynamics_claim(partner: &Visitor) -> String {
                 ("customer_contact_name", "Ana Silva"),
                 ("customer_contact_job_title", "IT Director"),
                 ("customer_contact_email", CUSTOMER),
+                ("customer_language", "en"),
                 ("technical_contact_name", "Ben Ito"),
                 ("technical_contact_job_title", "Solution architect"),
                 ("technical_contact_email", "ben.ito@northwind.example"),

@@ -12,6 +12,11 @@ pub async fn complete_draft(visitor: &Visitor, name: &str) -> String {
 
 /// [`complete_draft`] for the partner location with MPN ID `mpn`.
 pub async fn complete_draft_at(visitor: &Visitor, mpn: &str, name: &str) -> String {
+    complete_draft_in(visitor, mpn, name, "en").await
+}
+
+/// [`complete_draft_at`] for a customer who reads `language` (`en`, `ja`).
+pub async fn complete_draft_in(visitor: &Visitor, mpn: &str, name: &str, language: &str) -> String {
     let claim = create_draft_at(visitor, mpn, "microsoft_365", "usage", name).await;
     let products = format!("{claim}/products");
     let res = visitor
@@ -31,6 +36,7 @@ pub async fn complete_draft_at(visitor: &Visitor, mpn: &str, name: &str) -> Stri
                 ("customer_contact_name", "Ana Silva"),
                 ("customer_contact_job_title", "IT Director"),
                 ("customer_contact_email", "ana.silva@northwind.example"),
+                ("customer_language", language),
                 ("company_contact_name", "Chris Partner"),
                 ("company_contact_email", "chris@contoso-consulting.example"),
             ],

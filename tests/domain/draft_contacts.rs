@@ -1,8 +1,8 @@
 //! Wizard steps 5 and 7, and what stops a draft from being submitted.
 
 use portal::domain::draft::{
-    CommentsInput, ContactsContext, ContactsInput, ContactsStep, DraftFacts, MissingItem,
-    missing_for_submit,
+    CommentsInput, ContactsAnswer, ContactsContext, ContactsInput, ContactsStep, CustomerLanguage,
+    DraftFacts, MissingItem, missing_for_submit,
 };
 use portal::domain::errors::Message;
 use portal::domain::programme::Programme;
@@ -21,6 +21,7 @@ fn filled() -> ContactsInput {
         technical_contact_email: "ben@contoso.com".into(),
         company_contact_name: "Chris Partner".into(),
         company_contact_email: "chris@partner.example".into(),
+        customer_language: "en".into(),
         ..ContactsInput::default()
     }
 }
@@ -38,6 +39,7 @@ fn step_5_reports_every_missing_contact_field_at_once() {
             ("customer_contact_name", "value.person_name.required"),
             ("customer_contact_job_title", "value.job_title.required"),
             ("customer_contact_email", "value.email.required"),
+            ("customer_language", "draft.customer_language.unknown"),
             ("technical_contact_name", "value.person_name.required"),
             ("technical_contact_job_title", "value.job_title.required"),
             ("technical_contact_email", "value.email.required"),
@@ -54,7 +56,7 @@ fn step_5_reports_every_missing_contact_field_at_once() {
             .validate(without_technical)
             .unwrap_err()
             .len(),
-        5
+        6
     );
 }
 
@@ -64,7 +66,7 @@ fn step_5_technical_contact_only_when_required() {
         programme: Programme::OsuBizApps,
         requires_technical_contact: true,
     };
-    match filled().validate(with).unwrap() {
+    match filled().validate(with).unwrap().step {
         ContactsStep::Contacts {
             customer,
             technical,
@@ -84,9 +86,12 @@ fn step_5_technical_contact_only_when_required() {
     input.technical_contact_email = "not an email".into();
     assert!(matches!(
         input.validate(without),
-        Ok(ContactsStep::Contacts {
-            technical: None,
-            ..
+        Ok(ContactsAnswer {
+            step: ContactsStep::Contacts {
+                technical: None,
+                ..
+            },
+            language: CustomerLanguage::English,
         })
     ));
     assert_eq!(
@@ -115,6 +120,7 @@ fn step_5_revenue_association_asks_for_its_own_fields() {
         seller_name: "Northwind Dynamics".into(),
         customer_name: "Contoso Ltd".into(),
         solution_name: "Contoso Field Service Add-in".into(),
+        customer_language: "ja".into(),
         ..ContactsInput::default()
     };
     assert_eq!(
@@ -131,7 +137,9 @@ fn step_5_revenue_association_asks_for_its_own_fields() {
         customer_contact_email: "ada@contoso.example".into(),
         ..without_customer
     };
-    match input.validate(context).unwrap() {
+    let answer = input.validate(context).unwrap();
+    assert_eq!(answer.language, CustomerLanguage::Japanese);
+    match answer.step {
         ContactsStep::RevenueAssociation(details) => {
             assert_eq!(
                 details.customer_contact.email.as_ref(),
@@ -144,6 +152,35 @@ fn step_5_revenue_association_asks_for_its_own_fields() {
             );
         }
         other => panic!("expected revenue association details, got {other:?}"),
+    }
+}
+
+#[test]
+fn step_5_the_customers_language_is_one_of_the_portals() {
+    let context = ContactsContext {
+        programme: Programme::Osa,
+        requires_technical_contact: false,
+    };
+    for (code, language) in [
+        ("en", CustomerLanguage::English),
+        ("ja", CustomerLanguage::Japanese),
+    ] {
+        let input = ContactsInput {
+            customer_language: code.into(),
+            ..filled()
+        };
+        assert_eq!(input.validate(context).unwrap().language, language);
+    }
+    for code in ["", "fr", "EN", "ja-JP", " ja", "日本語", "en\0"] {
+        let input = ContactsInput {
+            customer_language: code.into(),
+            ..filled()
+        };
+        assert_eq!(
+            keys(&input.validate(context).unwrap_err()),
+            [("customer_language", "draft.customer_language.unknown")],
+            "{code:?}"
+        );
     }
 }
 

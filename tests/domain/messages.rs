@@ -8,7 +8,7 @@ use portal::domain::catalogue::ProductError;
 use portal::domain::claim::{
     Action, ActorKind, ReasonCode, RejectionReason, Status, TransitionError,
 };
-use portal::domain::draft::{Channel, MissingItem, StepError};
+use portal::domain::draft::{Channel, CustomerLanguage, MissingItem, StepError};
 use portal::domain::errors::Message;
 use portal::domain::evidence::{EvidenceError, EvidenceKind};
 use portal::domain::exclusivity::KeyError;
@@ -24,10 +24,21 @@ use portal::domain::values::{ValueError, ValueKind};
 use std::collections::{BTreeMap, BTreeSet};
 
 const CATALOGUE: &str = include_str!("../../src/i18n/en/domain.messages");
+/// The customer's language: its names and its field error are in this file.
+const CUSTOMER_LANGUAGE: &str = include_str!("../../src/i18n/en/customer_language.messages");
 
+/// The domain's texts: `domain.messages`, and those of `customer_language.messages`.
 fn catalogue() -> BTreeMap<&'static str, &'static str> {
+    let mut entries = entries_of(CATALOGUE);
+    for (key, text) in entries_of(CUSTOMER_LANGUAGE) {
+        assert!(entries.insert(key, text).is_none(), "key {key} is repeated");
+    }
+    entries
+}
+
+fn entries_of(source: &'static str) -> BTreeMap<&'static str, &'static str> {
     let mut entries = BTreeMap::new();
-    for (number, line) in CATALOGUE.lines().enumerate() {
+    for (number, line) in source.lines().enumerate() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
             continue;
@@ -126,7 +137,8 @@ fn step_errors() -> Vec<StepError> {
         | StepError::SubscriptionCsp
         | StepError::SubscriptionEnded
         | StepError::NoClaimableSubscription
-        | StepError::OnlyCspSubscriptions => (),
+        | StepError::OnlyCspSubscriptions
+        | StepError::LanguageUnknown => (),
     };
     let mut all: Vec<StepError> = value_errors().into_iter().map(StepError::Value).collect();
     all.extend(programme_errors().into_iter().map(StepError::Programme));
@@ -144,6 +156,7 @@ fn step_errors() -> Vec<StepError> {
         StepError::SubscriptionEnded,
         StepError::NoClaimableSubscription,
         StepError::OnlyCspSubscriptions,
+        StepError::LanguageUnknown,
     ]);
     all.iter().for_each(check);
     all
@@ -459,6 +472,7 @@ fn produced() -> Vec<(&'static str, Vec<&'static str>)> {
         .chain(ReasonCode::OTHERS.iter().map(|r| r.label_key()))
         .chain(Day::ALL.iter().map(|d| d.label_key()))
         .chain(ImportKind::ALL.iter().map(|k| k.label_key()))
+        .chain(CustomerLanguage::ALL.iter().map(|l| l.label_key()))
         .chain(
             RejectionReason::ALL
                 .iter()
@@ -490,7 +504,7 @@ fn every_produced_key_has_an_english_text_with_matching_placeholders() {
 #[test]
 fn messages_en_has_no_key_the_domain_never_produces() {
     let produced: BTreeSet<&str> = produced().into_iter().map(|(key, _)| key).collect();
-    let unused: Vec<&str> = catalogue()
+    let unused: Vec<&str> = entries_of(CATALOGUE)
         .into_keys()
         .filter(|key| !produced.contains(key))
         .collect();

@@ -1,6 +1,7 @@
 //! Step 5 (contacts, or revenue association details) and step 7 (comments).
 
-use super::FieldErrors;
+use super::{FieldErrors, StepError};
+use crate::domain::errors::code_enum;
 use crate::domain::programme::Programme;
 use crate::domain::values::{
     Comment, EmailAddress, JobTitle, OrganisationName, PersonName, SolutionName,
@@ -23,6 +24,25 @@ pub struct ContactsInput {
     pub seller_name: String,
     pub customer_name: String,
     pub solution_name: String,
+    /// The code of the language the customer contact reads (their email and opt-out page).
+    pub customer_language: String,
+}
+
+code_enum! {
+    /// The language the customer contact reads: the customer's email and opt-out page, and
+    /// the partner's notices of the customer's decision, are written in it.
+    pub enum CustomerLanguage: "customer_language.name" {
+        English => "en",
+        Japanese => "ja",
+    }
+}
+
+/// Step 5's answer: the contacts (or revenue association details) and the customer's
+/// language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContactsAnswer {
+    pub step: ContactsStep,
+    pub language: CustomerLanguage,
 }
 
 /// What step 5 needs to know from earlier steps.
@@ -72,7 +92,8 @@ pub enum ContactsStep {
 }
 
 impl ContactsInput {
-    pub fn validate(&self, context: ContactsContext) -> Result<ContactsStep, FieldErrors> {
+    /// Every field error at once, in form order (the language follows the customer contact).
+    pub fn validate(&self, context: ContactsContext) -> Result<ContactsAnswer, FieldErrors> {
         let mut errors = FieldErrors::new();
         let customer_contact = contact(
             &mut errors,
@@ -85,6 +106,26 @@ impl ContactsInput {
                 ("customer_contact_email", &self.customer_contact_email),
             ],
         );
+        let language = errors.check(
+            "customer_language",
+            CustomerLanguage::parse(&self.customer_language).ok_or(StepError::LanguageUnknown),
+        );
+        let step = self.rest(&mut errors, context, customer_contact);
+        errors.finish(|| {
+            Some(ContactsAnswer {
+                step: step?,
+                language: language?,
+            })
+        })
+    }
+
+    /// The fields after the customer's: the programme decides which.
+    fn rest(
+        &self,
+        errors: &mut FieldErrors,
+        context: ContactsContext,
+        customer_contact: Option<Contact>,
+    ) -> Option<ContactsStep> {
         if context.programme.requires_revenue_fields() {
             let seller = errors.check("seller_name", OrganisationName::parse(&self.seller_name));
             let customer = errors.check(
@@ -92,20 +133,18 @@ impl ContactsInput {
                 OrganisationName::parse(&self.customer_name),
             );
             let solution = errors.check("solution_name", SolutionName::parse(&self.solution_name));
-            return errors.finish(|| {
-                Some(ContactsStep::RevenueAssociation(
-                    RevenueAssociationDetails {
-                        customer_contact: customer_contact?,
-                        seller_name: seller?,
-                        customer_name: customer?,
-                        solution_name: solution?,
-                    },
-                ))
-            });
+            return Some(ContactsStep::RevenueAssociation(
+                RevenueAssociationDetails {
+                    customer_contact: customer_contact?,
+                    seller_name: seller?,
+                    customer_name: customer?,
+                    solution_name: solution?,
+                },
+            ));
         }
         let technical = context.requires_technical_contact.then(|| {
             contact(
-                &mut errors,
+                errors,
                 [
                     ("technical_contact_name", &self.technical_contact_name),
                     (
@@ -124,19 +163,17 @@ impl ContactsInput {
             "company_contact_email",
             EmailAddress::parse(&self.company_contact_email),
         );
-        errors.finish(|| {
-            let technical = match technical {
-                Some(parsed) => Some(parsed?),
-                None => None,
-            };
-            Some(ContactsStep::Contacts {
-                customer: customer_contact?,
-                technical,
-                company: CompanyContact {
-                    name: company_name?,
-                    email: company_email?,
-                },
-            })
+        let technical = match technical {
+            Some(parsed) => Some(parsed?),
+            None => None,
+        };
+        Some(ContactsStep::Contacts {
+            customer: customer_contact?,
+            technical,
+            company: CompanyContact {
+                name: company_name?,
+                email: company_email?,
+            },
         })
     }
 }
