@@ -1,6 +1,6 @@
 //! The CPOR rules, pure: no I/O and no clock reads (time and ids are arguments), no text
 //! for people (errors and labels carry message keys, see [`errors::Message`]; the texts
-//! are in the catalogue, `src/i18n/en/domain.messages`), and no panics on any input.
+//! are in the catalogue, `src/i18n/en/domain.ftl`), and no panics on any input.
 
 pub mod access;
 pub mod accounts;

@@ -1,13 +1,19 @@
 //! The message catalogue: every user-visible text, per locale, looked up by key.
 //!
-//! Files are `key = text` lines (`#` starts a comment) with `{name}` placeholders, compiled
-//! into the binary. Templates ask for keys, so adding a locale needs no template change.
+//! Messages are Project Fluent files (`<lang>/*.ftl`: `id = text`, `{ $name }` variables,
+//! select expressions for plurals) compiled into the binary. Code and templates ask for
+//! dotted keys (`claim.status`), which name the Fluent id with dashes (`claim-status`),
+//! since Fluent ids cannot hold dots. Templates ask for keys, so adding a locale needs no
+//! template change.
 
+mod catalogue;
 pub mod format;
+mod sources;
 
-use std::{collections::HashMap, sync::LazyLock};
+use std::sync::LazyLock;
 
-use chrono::format::{Item, StrftimeItems};
+pub use catalogue::Catalogue;
+pub use sources::{SourceMessage, fluent_id, source_messages};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Locale {
@@ -78,52 +84,46 @@ fn quality(raw: &str) -> Option<u16> {
         .then(|| (value * 1000.0).round() as u16)
 }
 
-pub struct Catalogue {
-    locale: Locale,
-    messages: HashMap<&'static str, &'static str>,
-    /// `format.instant`, parsed once: every list row shows instants, and parsing the
-    /// pattern cost more than formatting with it.
-    instant_pattern: Option<Vec<Item<'static>>>,
-}
-
-/// The English source files, in the order they are read; later files may not redefine keys.
+/// The English source files; later files may not redefine an id.
 pub const ENGLISH_SOURCES: [(&str, &str); 7] = [
-    ("en/common.messages", include_str!("en/common.messages")),
-    ("en/domain.messages", include_str!("en/domain.messages")),
-    ("en/mail.messages", include_str!("en/mail.messages")),
-    ("en/review.messages", include_str!("en/review.messages")),
-    ("en/admin.messages", include_str!("en/admin.messages")),
-    ("en/language.messages", include_str!("en/language.messages")),
+    ("en/common.ftl", include_str!("en/common.ftl")),
+    ("en/domain.ftl", include_str!("en/domain.ftl")),
+    ("en/mail.ftl", include_str!("en/mail.ftl")),
+    ("en/review.ftl", include_str!("en/review.ftl")),
+    ("en/admin.ftl", include_str!("en/admin.ftl")),
+    ("en/language.ftl", include_str!("en/language.ftl")),
     (
-        "en/customer_language.messages",
-        include_str!("en/customer_language.messages"),
+        "en/customer_language.ftl",
+        include_str!("en/customer_language.ftl"),
     ),
 ];
 
-/// The Japanese source files, key for key the English ones.
+/// The Japanese source files, message for message the English ones.
 pub const JAPANESE_SOURCES: [(&str, &str); 7] = [
-    ("ja/common.messages", include_str!("ja/common.messages")),
-    ("ja/domain.messages", include_str!("ja/domain.messages")),
-    ("ja/mail.messages", include_str!("ja/mail.messages")),
-    ("ja/review.messages", include_str!("ja/review.messages")),
-    ("ja/admin.messages", include_str!("ja/admin.messages")),
-    ("ja/language.messages", include_str!("ja/language.messages")),
+    ("ja/common.ftl", include_str!("ja/common.ftl")),
+    ("ja/domain.ftl", include_str!("ja/domain.ftl")),
+    ("ja/mail.ftl", include_str!("ja/mail.ftl")),
+    ("ja/review.ftl", include_str!("ja/review.ftl")),
+    ("ja/admin.ftl", include_str!("ja/admin.ftl")),
+    ("ja/language.ftl", include_str!("ja/language.ftl")),
     (
-        "ja/customer_language.messages",
-        include_str!("ja/customer_language.messages"),
+        "ja/customer_language.ftl",
+        include_str!("ja/customer_language.ftl"),
     ),
 ];
 
 static ENGLISH: LazyLock<Catalogue> =
-    LazyLock::new(|| Catalogue::parse(Locale::En, &ENGLISH_SOURCES));
+    LazyLock::new(|| Catalogue::build(Locale::En, &[(Locale::En, &ENGLISH_SOURCES[..])]));
 
 /// Japanese over English: a message missing in Japanese is shown in English, never as its key.
 static JAPANESE: LazyLock<Catalogue> = LazyLock::new(|| {
-    let sources: Vec<(&str, &'static str)> = ENGLISH_SOURCES
-        .into_iter()
-        .chain(JAPANESE_SOURCES)
-        .collect();
-    Catalogue::parse(Locale::Ja, &sources)
+    Catalogue::build(
+        Locale::Ja,
+        &[
+            (Locale::Ja, &JAPANESE_SOURCES[..]),
+            (Locale::En, &ENGLISH_SOURCES[..]),
+        ],
+    )
 });
 
 impl Catalogue {
@@ -133,90 +133,4 @@ impl Catalogue {
             Locale::Ja => &JAPANESE,
         }
     }
-
-    pub fn locale(&self) -> Locale {
-        self.locale
-    }
-
-    /// Parses catalogue sources; malformed lines are reported by [`check_sources`] in tests.
-    pub fn parse(locale: Locale, sources: &[(&str, &'static str)]) -> Catalogue {
-        let messages = sources
-            .iter()
-            .flat_map(|(_, text)| entries(text))
-            .filter_map(Result::ok)
-            .collect::<HashMap<_, _>>();
-        let instant_pattern = messages
-            .get("format.instant")
-            .and_then(|p| parsed_pattern(p));
-        Catalogue {
-            locale,
-            messages,
-            instant_pattern,
-        }
-    }
-
-    /// The parsed `format.instant` pattern; `None` when it is missing or malformed.
-    pub fn instant_pattern(&self) -> Option<&[Item<'static>]> {
-        self.instant_pattern.as_deref()
-    }
-
-    /// The text for `key`; a missing key shows as itself (and a test keeps that from shipping).
-    pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
-        match self.messages.get(key) {
-            Some(text) => text,
-            None => {
-                tracing::warn!(key, "message missing from catalogue");
-                key
-            }
-        }
-    }
-
-    pub fn contains(&self, key: &str) -> bool {
-        self.messages.contains_key(key)
-    }
-
-    pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.messages.keys().copied()
-    }
-
-    /// The text of a domain message (an error or a label), arguments filled in.
-    pub fn message(&self, message: &impl crate::domain::errors::Message) -> String {
-        let args = message.args();
-        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        self.format(message.key(), &args)
-    }
-
-    /// The text for `key` with `{name}` placeholders filled in.
-    pub fn format(&self, key: &str, args: &[(&str, &str)]) -> String {
-        let mut text = self.get(key).to_owned();
-        for (name, value) in args {
-            text = text.replace(&format!("{{{name}}}"), value);
-        }
-        text
-    }
-}
-
-/// A strftime pattern as items, or `None` when chrono cannot read it.
-fn parsed_pattern(pattern: &'static str) -> Option<Vec<Item<'static>>> {
-    let items: Vec<Item<'static>> = StrftimeItems::new(pattern).collect();
-    (!items.iter().any(|i| matches!(i, Item::Error))).then_some(items)
-}
-
-/// Every `key = text` entry of a source, or the line number of a line that is neither an
-/// entry, a comment nor blank.
-pub fn entries(
-    text: &'static str,
-) -> impl Iterator<Item = Result<(&'static str, &'static str), usize>> {
-    text.lines().enumerate().filter_map(|(n, line)| {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            return None;
-        }
-        Some(match line.split_once(" = ") {
-            Some((key, value)) if !key.trim().is_empty() && !value.trim().is_empty() => {
-                Ok((key.trim(), value.trim()))
-            }
-            _ => Err(n + 1),
-        })
-    })
 }

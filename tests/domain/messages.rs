@@ -1,5 +1,5 @@
-//! Every key the domain can produce has an English text in `messages.en`, with the same
-//! placeholders as the arguments it is given, and the file has no unused or repeated keys.
+//! Every key the domain can produce has an English text in `en/domain.ftl`, with the same
+//! variables as the arguments it is given, and the file has no unused or repeated keys.
 
 use portal::domain::access::Role;
 use portal::domain::accounts::{AccountError, PasswordError};
@@ -21,34 +21,38 @@ use portal::domain::registry_import::{ImportKind, RowError};
 use portal::domain::search::SearchError;
 use portal::domain::tenants::TenantError;
 use portal::domain::values::{ValueError, ValueKind};
+use portal::i18n::{Catalogue, Locale, source_messages};
 use std::collections::{BTreeMap, BTreeSet};
 
-const CATALOGUE: &str = include_str!("../../src/i18n/en/domain.messages");
+const CATALOGUE: &str = include_str!("../../src/i18n/en/domain.ftl");
 /// The customer's language: its names and its field error are in this file.
-const CUSTOMER_LANGUAGE: &str = include_str!("../../src/i18n/en/customer_language.messages");
+const CUSTOMER_LANGUAGE: &str = include_str!("../../src/i18n/en/customer_language.ftl");
 
-/// The domain's texts: `domain.messages`, and those of `customer_language.messages`.
-fn catalogue() -> BTreeMap<&'static str, &'static str> {
-    let mut entries = entries_of(CATALOGUE);
-    for (key, text) in entries_of(CUSTOMER_LANGUAGE) {
-        assert!(entries.insert(key, text).is_none(), "key {key} is repeated");
+/// The domain's texts: `domain.ftl`, and those of `customer_language.ftl`.
+fn catalogue() -> BTreeMap<String, (String, BTreeSet<String>)> {
+    let mut entries = messages_of(CATALOGUE);
+    for (key, message) in messages_of(CUSTOMER_LANGUAGE) {
+        assert!(
+            entries.insert(key.clone(), message).is_none(),
+            "key {key} is repeated"
+        );
     }
     entries
 }
 
-fn entries_of(source: &'static str) -> BTreeMap<&'static str, &'static str> {
+/// Every message of an English file: its text (as the catalogue shows it without
+/// arguments) and the variables it uses.
+fn messages_of(source: &str) -> BTreeMap<String, (String, BTreeSet<String>)> {
+    let english = Catalogue::for_locale(Locale::En);
     let mut entries = BTreeMap::new();
-    for (number, line) in source.lines().enumerate() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let (key, text) = line
-            .split_once(" = ")
-            .unwrap_or_else(|| panic!("line {} is not `key = text`", number + 1));
-        assert!(!text.trim().is_empty(), "line {} has no text", number + 1);
+    for message in source_messages(source).unwrap_or_else(|e| panic!("{e:?}")) {
+        let text = english.get(&message.key).to_owned();
+        assert!(!text.trim().is_empty(), "{} has no text", message.key);
+        let key = message.key.clone();
         assert!(
-            entries.insert(key.trim(), text.trim()).is_none(),
+            entries
+                .insert(message.key, (text, message.variables))
+                .is_none(),
             "key {key} is repeated"
         );
     }
@@ -482,38 +486,31 @@ fn produced() -> Vec<(&'static str, Vec<&'static str>)> {
     all
 }
 
-fn placeholders(text: &str) -> BTreeSet<&str> {
-    text.split('{')
-        .skip(1)
-        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
-        .collect()
-}
-
 #[test]
 fn every_produced_key_has_an_english_text_with_matching_placeholders() {
     let catalogue = catalogue();
     for (key, args) in produced() {
-        let text = catalogue
+        let (_, variables) = catalogue
             .get(key)
-            .unwrap_or_else(|| panic!("{key} is missing from messages.en"));
-        let expected: BTreeSet<&str> = args.into_iter().collect();
-        assert_eq!(placeholders(text), expected, "placeholders of {key}");
+            .unwrap_or_else(|| panic!("{key} is missing from domain.ftl"));
+        let expected: BTreeSet<String> = args.into_iter().map(str::to_owned).collect();
+        assert_eq!(variables, &expected, "variables of {key}");
     }
 }
 
 #[test]
 fn messages_en_has_no_key_the_domain_never_produces() {
     let produced: BTreeSet<&str> = produced().into_iter().map(|(key, _)| key).collect();
-    let unused: Vec<&str> = entries_of(CATALOGUE)
+    let unused: Vec<String> = messages_of(CATALOGUE)
         .into_keys()
-        .filter(|key| !produced.contains(key))
+        .filter(|key| !produced.contains(key.as_str()))
         .collect();
     assert!(unused.is_empty(), "unused keys: {unused:?}");
 }
 
 #[test]
 fn messages_are_sentences_without_trailing_full_stops_in_field_errors() {
-    for (key, text) in catalogue() {
+    for (key, (text, _)) in catalogue() {
         let field_error = key.starts_with("value.") || key.starts_with("draft.");
         if field_error {
             assert!(
