@@ -31,6 +31,7 @@ mod input_corpus;
 mod languages;
 mod malformed_input;
 mod metrics;
+mod page_language;
 mod portal_process;
 mod products_step;
 mod proof_world;
