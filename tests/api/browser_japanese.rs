@@ -55,6 +55,16 @@ async fn assert_accessible(browser: &Client, page: &str) {
         .unwrap();
     let violations: Vec<String> = serde_json::from_value(found).unwrap();
     assert!(violations.is_empty(), "{page}: {violations:#?}");
+    keep_screenshot(browser, page).await;
+}
+
+/// The page as shown, kept as `target/screenshots/ja-<page>.png` for a reader to look at
+/// (how Japanese text is set is not for a test to judge).
+async fn keep_screenshot(browser: &Client, page: &str) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    let png = browser.screenshot().await.unwrap();
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(format!("ja-{}.png", page.replace(' ', "-"))), png).unwrap();
 }
 
 async fn lang_of(browser: &Client) -> String {
