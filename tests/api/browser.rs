@@ -136,6 +136,18 @@ pub async fn text_of(browser: &fantoccini::Client, css: &str) -> String {
         .unwrap()
 }
 
+/// Follows the link whose text is `text`, once it is there.
+pub async fn click_link(browser: &fantoccini::Client, text: &str) {
+    browser
+        .wait()
+        .for_element(Locator::LinkText(text))
+        .await
+        .unwrap_or_else(|_| panic!("a link `{text}`"))
+        .click()
+        .await
+        .unwrap();
+}
+
 /// Clicks the first element matching `css`, once it is there.
 pub async fn click(browser: &fantoccini::Client, css: &str) {
     browser

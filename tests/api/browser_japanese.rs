@@ -8,22 +8,11 @@ use fantoccini::{Client, Locator};
 use portal::clock::Clock;
 
 use crate::{
-    browser::{Chromedriver, labelled, press, text_of, type_into, url_of},
+    browser::{Chromedriver, click_link, labelled, press, text_of, type_into, url_of},
     helpers::*,
     review_flow::{decide, opt_out_path},
     wizard::NORTHWIND_TENANT,
 };
-
-async fn click_link(browser: &Client, text: &str) {
-    browser
-        .wait()
-        .for_element(Locator::LinkText(text))
-        .await
-        .unwrap_or_else(|_| panic!("a link `{text}`"))
-        .click()
-        .await
-        .unwrap();
-}
 
 async fn wait_for(browser: &Client, css: &str) {
     browser

@@ -8,21 +8,10 @@ use fantoccini::{
 };
 
 use crate::{
-    browser::{Chromedriver, labelled, press, text_of, type_into, url_of},
+    browser::{Chromedriver, click_link, labelled, press, text_of, type_into, url_of},
     helpers::*,
     wizard::NORTHWIND_TENANT,
 };
-
-async fn click_link(browser: &Client, text: &str) {
-    browser
-        .wait()
-        .for_element(Locator::LinkText(text))
-        .await
-        .unwrap_or_else(|_| panic!("a link `{text}`"))
-        .click()
-        .await
-        .unwrap();
-}
 
 async fn sign_in(browser: &Client, app: &TestApp) {
     browser
