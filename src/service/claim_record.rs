@@ -44,6 +44,8 @@ pub struct Claim {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub language: String,
+    /// The language of the partner who made the claim.
+    pub partner_language: String,
     pub ends_at: Option<DateTime<Utc>>,
 }
 
@@ -81,6 +83,7 @@ impl From<ClaimRow> for Claim {
             created_at: from_db_time(row.created_at),
             updated_at: from_db_time(row.updated_at),
             language: row.language,
+            partner_language: row.partner_language,
             ends_at: row.ends_at.map(from_db_time),
         }
     }

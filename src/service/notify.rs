@@ -19,9 +19,15 @@ use crate::{
 
 use super::{claim_view::ClaimDetails, context::Context};
 
-/// The catalogue of the claim's language.
+/// The catalogue of the claim's language (the customer's).
 pub fn catalogue_of(row: &Claim) -> &'static Catalogue {
     Catalogue::for_locale(Locale::from_tag(&row.language))
+}
+
+/// The catalogue of the language the partner made the claim in: their emails' language when
+/// the reader chose none.
+fn partner_catalogue_of(row: &Claim) -> &'static Catalogue {
+    Catalogue::for_locale(Locale::from_tag(&row.partner_language))
 }
 
 /// "9 Dec 2026 00:00 CET (Europe/Berlin)": date, time and zone, unambiguous.
@@ -94,7 +100,7 @@ pub fn mails_for(
         let t = if matches!(transition.to, Status::Official | Status::OptedOut) {
             t
         } else {
-            contact.catalogue(t)
+            contact.catalogue(partner_catalogue_of(row))
         };
         if let Some(notice) = partner_notice(details, transition, calendar, t, ctx) {
             let notice = PartnerNotice {
@@ -226,7 +232,7 @@ pub fn staff_message(
     body: &str,
 ) -> anyhow::Result<Composed> {
     let contact = partner_contact(conn, row)?;
-    let t = contact.catalogue(catalogue_of(row));
+    let t = contact.catalogue(partner_catalogue_of(row));
     let notice = PartnerNotice {
         kind: MailKind::PartnerMessage,
         contact_name: contact.name,

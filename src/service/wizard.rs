@@ -88,6 +88,9 @@ pub struct NewClaim<'a> {
     pub customer: &'a CustomerStep,
     pub programme: Programme,
     pub name: &'a ClaimNameInput,
+    /// The language the partner uses the portal in: their emails about the claim fall back
+    /// to it.
+    pub partner_language: crate::i18n::Locale,
 }
 
 /// Step 3's **Create claim**: the draft and its first audit row, in one transaction.
@@ -123,6 +126,7 @@ pub fn create_draft(
                 programme: programme.as_str(),
                 name: name.as_ref(),
                 status: Status::Draft.as_str(),
+                partner_language: claim.partner_language.tag(),
                 created_at: at,
                 updated_at: at,
             },

@@ -24,6 +24,8 @@ pub struct NewDraft<'a> {
     pub programme: &'a str,
     pub name: &'a str,
     pub status: &'a str,
+    /// The language of the partner making the claim.
+    pub partner_language: &'a str,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
 }
@@ -79,6 +81,7 @@ pub struct ClaimRow {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub language: String,
+    pub partner_language: String,
     pub ends_at: Option<NaiveDateTime>,
 }
 

@@ -130,6 +130,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         language -> Text,
+        partner_language -> Text,
         ends_at -> Nullable<Timestamp>,
         product_names -> Nullable<Text>,
     }

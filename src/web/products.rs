@@ -201,7 +201,7 @@ fn render(
                                         "until",
                                         &s.ends_on.map_or_else(
                                             || t.get("products.no_end").to_owned(),
-                                            |d| d.format("%-d %b %Y").to_string(),
+                                            |d| crate::i18n::format::day(d, t),
                                         ),
                                     ),
                                 ],

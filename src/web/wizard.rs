@@ -197,12 +197,14 @@ pub async fn name_submit(
         claim_name: fields.claim_name.clone(),
     };
     let (now, creator, step) = (state.now(), user.clone(), customer.clone());
+    let locale = visitor.locale;
     let created = state
         .db(move |conn| {
             let claim = NewClaim {
                 customer: &step,
                 programme,
                 name: &name,
+                partner_language: locale,
             };
             wizard::create_draft(conn, &creator, &claim, now)
         })

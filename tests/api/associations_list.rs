@@ -39,6 +39,7 @@ fn seed_claims(app: &TestApp, partner: &str, n: usize, status: &str, prefix: &st
                 programme: "osu_m365",
                 name: &format!("{prefix} {i:03}"),
                 status,
+                partner_language: "en",
                 created_at: at,
                 updated_at: at,
             },

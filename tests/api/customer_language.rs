@@ -285,3 +285,24 @@ async fn the_japanese_poe_template_is_escaped_rtf_with_a_japanese_font() {
     let rtf = String::from_utf8(rtf).unwrap();
     assert!(rtf.contains("\\deff0"), "English text in Calibri");
 }
+
+/// The customer reads Japanese, the partner (who chose no language) used the portal in
+/// English: the programme team's question reaches the partner in English.
+#[actix_web::test]
+async fn the_partner_is_written_to_in_their_language_not_the_customers() {
+    let app = spawn_app().await;
+    let partner = app.signed_in(PARTNER).await;
+    let claim = complete_draft_in(&partner, SEATTLE, "Two languages", "ja").await;
+    let submit = format!("{claim}/submit");
+    assert_eq!(partner.submit_form(&submit, &submit, &[]).await.status, 303);
+    let reviewer = app.signed_in(REVIEWER).await;
+    let asked = decide(&reviewer, &claim, "ask", &[("comment", "Which workshop?")]).await;
+    assert_eq!(asked.status, 303, "{}", asked.body);
+    app.jobs.dispatch(app.clock.now()).unwrap();
+    let mail = app.mailbox.messages().pop().unwrap();
+    let english = portal::i18n::Catalogue::for_locale(portal::i18n::Locale::En).format(
+        "mail.partner_action_required.subject",
+        &[("claim", "Two languages")],
+    );
+    assert_eq!(mail.subject, english);
+}

@@ -70,6 +70,7 @@ pub fn pending_claim(
             programme: "osu_m365",
             name: &name,
             status: "pending_customer",
+            partner_language: "en",
             created_at: closed_at,
             updated_at: closed_at,
         },

@@ -173,6 +173,7 @@ async fn a_product_another_partner_holds_officially_is_shown_with_a_warning() {
                 programme: "osu_m365",
                 name: "Fabrikam Teams",
                 status: "official",
+                partner_language: "en",
                 created_at: at,
                 updated_at: at,
             },
