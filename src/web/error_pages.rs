@@ -10,9 +10,11 @@ use actix_web::{
 };
 use askama::Template;
 
-use crate::i18n::Locale;
-
-use super::{error::AppError, layout::Layout, session::Visitor};
+use super::{
+    error::AppError,
+    layout::Layout,
+    session::{self, Visitor},
+};
 
 #[derive(Template)]
 #[template(path = "errors/error.html")]
@@ -76,19 +78,16 @@ fn error_page(res: ServiceResponse<BoxBody>) -> ServiceResponse<BoxBody> {
         reference
     });
 
-    let visitor = res
-        .request()
-        .extensions()
-        .get::<Visitor>()
-        .cloned()
-        .unwrap_or_else(|| Visitor {
-            user: None,
-            session_token: None,
-            csrf_token: String::new(),
-            flash: None,
-            locale: Locale::En,
-            current_path: res.request().path().to_owned(),
-        });
+    // Read apart: the fallback reads cookies, which live in the same extensions.
+    let loaded = res.request().extensions().get::<Visitor>().cloned();
+    let visitor = loaded.unwrap_or_else(|| Visitor {
+        user: None,
+        session_token: None,
+        csrf_token: String::new(),
+        flash: None,
+        locale: session::unsigned_locale(res.request()),
+        current_path: res.request().path().to_owned(),
+    });
     let page = ErrorPage {
         show_sign_in: visitor.user.is_none()
             && status == StatusCode::FORBIDDEN

@@ -48,10 +48,18 @@ fn in_page_language(req: &HttpRequest, visitor: Visitor, link: &Link) -> Visitor
         Link::Open(view) | Link::OptedOut(view) | Link::Closed(view) => Some(view),
     };
     match claim {
-        Some(view) if req.cookie(LANGUAGE_COOKIE).is_none() => Visitor {
-            locale: Locale::from_tag(&view.details.row.language),
-            ..visitor
-        },
+        // A cookie the switch could not have written (`fr`) is no choice either.
+        Some(view)
+            if req
+                .cookie(LANGUAGE_COOKIE)
+                .and_then(|c| Locale::parse(c.value()))
+                .is_none() =>
+        {
+            Visitor {
+                locale: Locale::from_tag(&view.details.row.language),
+                ..visitor
+            }
+        }
         _ => visitor,
     }
 }

@@ -181,19 +181,24 @@ pub async fn load_visitor<B: MessageBody>(
     Ok(res)
 }
 
-/// The user's saved language, else the switch's cookie, else the browser's `Accept-Language`.
+/// The user's saved language, else [`unsigned_locale`].
 fn visitor_locale(req: &ServiceRequest, user: Option<&SessionUser>) -> Locale {
-    let chosen = user.and_then(|u| u.language).or_else(|| {
-        req.cookie(LANGUAGE_COOKIE)
-            .and_then(|c| Locale::parse(c.value()))
-    });
-    chosen.unwrap_or_else(|| {
-        Locale::negotiate(
-            req.headers()
-                .get(actix_web::http::header::ACCEPT_LANGUAGE)
-                .and_then(|v| v.to_str().ok()),
-        )
-    })
+    user.and_then(|u| u.language)
+        .unwrap_or_else(|| unsigned_locale(req.request()))
+}
+
+/// The language of a request without a user: the switch's cookie, else the browser's
+/// `Accept-Language` (also for error pages of requests refused before a session is read).
+pub fn unsigned_locale(req: &HttpRequest) -> Locale {
+    req.cookie(LANGUAGE_COOKIE)
+        .and_then(|c| Locale::parse(c.value()))
+        .unwrap_or_else(|| {
+            Locale::negotiate(
+                req.headers()
+                    .get(actix_web::http::header::ACCEPT_LANGUAGE)
+                    .and_then(|v| v.to_str().ok()),
+            )
+        })
 }
 
 /// The switch's cookie: remembered for a year, otherwise like [`cookie`].

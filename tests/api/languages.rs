@@ -378,3 +378,26 @@ async fn staff_and_partner_emails_are_in_the_readers_language() {
     );
     assert_eq!(mail.subject, expected);
 }
+
+/// A request refused before its session is read (a NUL in the address) still gets its page in
+/// the browser's language, without a switch it could not use.
+#[actix_web::test]
+async fn a_request_refused_early_gets_its_page_in_the_browsers_language() {
+    let app = spawn_app().await;
+    let res = reqwest::Client::new()
+        .get(format!("{}/associations/a%00b", app.address))
+        .header("accept-language", "ja")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 400);
+    let page = Response {
+        status: 400,
+        headers: Default::default(),
+        body: res.text().await.unwrap(),
+    };
+    assert_eq!(page.attr("html", "lang").as_deref(), Some("ja"));
+    let heading = Catalogue::for_locale(Locale::Ja).get("error.bad_request.heading");
+    assert_eq!(page.text("main h1"), heading);
+    assert_eq!(page.count("form[action='/language']"), 0);
+}
