@@ -114,6 +114,19 @@ pub fn lease_due(
     })
 }
 
+/// The row `id`, only while `lease_token` holds its lease: a change through it does nothing
+/// once the lease was lost.
+type UnderLease<'a> = diesel::dsl::Filter<
+    diesel::dsl::Filter<outbox::table, diesel::dsl::Eq<outbox::id, &'a str>>,
+    diesel::dsl::Eq<outbox::lease_token, &'a str>,
+>;
+
+fn under_lease<'a>(id: &'a str, lease_token: &'a str) -> UnderLease<'a> {
+    outbox::table
+        .filter(outbox::id.eq(id))
+        .filter(outbox::lease_token.eq(lease_token))
+}
+
 /// Marks a leased row as being handed to the mail server now; false when the lease was
 /// lost (the row must not be sent).
 pub fn mark_sending(
@@ -122,13 +135,9 @@ pub fn mark_sending(
     lease_token: &str,
     at: NaiveDateTime,
 ) -> QueryResult<bool> {
-    let updated = diesel::update(
-        outbox::table
-            .filter(outbox::id.eq(id))
-            .filter(outbox::lease_token.eq(lease_token)),
-    )
-    .set(outbox::sending_since.eq(at))
-    .execute(conn)?;
+    let updated = diesel::update(under_lease(id, lease_token))
+        .set(outbox::sending_since.eq(at))
+        .execute(conn)?;
     Ok(updated == 1)
 }
 
@@ -180,23 +189,19 @@ pub fn mark_sent(
     lease_token: &str,
     at: NaiveDateTime,
 ) -> QueryResult<bool> {
-    let updated = diesel::update(
-        outbox::table
-            .filter(outbox::id.eq(id))
-            .filter(outbox::lease_token.eq(lease_token)),
-    )
-    .set((
-        outbox::state.eq(SENT),
-        outbox::sent_at.eq(at),
-        outbox::sending_since.eq(None::<NaiveDateTime>),
-        outbox::attempts.eq(outbox::attempts + 1),
-        outbox::leased_until.eq(None::<NaiveDateTime>),
-        outbox::lease_token.eq(None::<String>),
-        outbox::last_error.eq(None::<String>),
-        outbox::body_text.eq(""),
-        outbox::body_html.eq(""),
-    ))
-    .execute(conn)?;
+    let updated = diesel::update(under_lease(id, lease_token))
+        .set((
+            outbox::state.eq(SENT),
+            outbox::sent_at.eq(at),
+            outbox::sending_since.eq(None::<NaiveDateTime>),
+            outbox::attempts.eq(outbox::attempts + 1),
+            outbox::leased_until.eq(None::<NaiveDateTime>),
+            outbox::lease_token.eq(None::<String>),
+            outbox::last_error.eq(None::<String>),
+            outbox::body_text.eq(""),
+            outbox::body_html.eq(""),
+        ))
+        .execute(conn)?;
     Ok(updated == 1)
 }
 
@@ -220,21 +225,17 @@ pub fn mark_attempt_failed(
     next_attempt_at: NaiveDateTime,
     gave_up: bool,
 ) -> QueryResult<bool> {
-    let updated = diesel::update(
-        outbox::table
-            .filter(outbox::id.eq(id))
-            .filter(outbox::lease_token.eq(lease_token)),
-    )
-    .set((
-        outbox::state.eq(if gave_up { FAILED } else { PENDING }),
-        outbox::sending_since.eq(None::<NaiveDateTime>),
-        outbox::attempts.eq(outbox::attempts + 1),
-        outbox::next_attempt_at.eq(next_attempt_at),
-        outbox::last_error.eq(error),
-        outbox::leased_until.eq(None::<NaiveDateTime>),
-        outbox::lease_token.eq(None::<String>),
-    ))
-    .execute(conn)?;
+    let updated = diesel::update(under_lease(id, lease_token))
+        .set((
+            outbox::state.eq(if gave_up { FAILED } else { PENDING }),
+            outbox::sending_since.eq(None::<NaiveDateTime>),
+            outbox::attempts.eq(outbox::attempts + 1),
+            outbox::next_attempt_at.eq(next_attempt_at),
+            outbox::last_error.eq(error),
+            outbox::leased_until.eq(None::<NaiveDateTime>),
+            outbox::lease_token.eq(None::<String>),
+        ))
+        .execute(conn)?;
     Ok(updated == 1)
 }
 
