@@ -52,6 +52,6 @@ async fn unknown_pages_are_404_inside_the_layout() {
     let res = app.signed_in(PARTNER).await.get("/no-such-page").await;
     assert_eq!(res.status, 404);
     assert_eq!(res.text("main h1"), "Page not found");
-    assert_eq!(res.text("header .site-name"), "Customer associations");
+    assert_eq!(res.text("header .site-name"), "Partner incentives");
     assert_eq!(res.count("a.skip-link[href='#main-content']"), 1);
 }

@@ -6,7 +6,7 @@ use std::{
     time::{Duration, Instant},
 };
 
-use fantoccini::{ClientBuilder, Locator};
+use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 
 use crate::helpers::*;
@@ -246,4 +246,49 @@ async fn a_partner_signs_in_with_the_keyboard_and_sees_their_home() {
 
 pub fn url_of(app: &TestApp, path: &str) -> url::Url {
     url::Url::parse(&format!("{}{path}", app.address)).unwrap()
+}
+
+pub async fn wait_for(browser: &Client, css: &str) {
+    browser
+        .wait()
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|_| panic!("an element `{css}`"));
+}
+
+/// axe-core's violations on the page shown (rule id and the elements), none expected; the
+/// page is then kept as a screenshot named `page`.
+///
+/// axe-core is read from `AXE_CORE_JS` (the path of `axe.min.js`; `.ci/run` fetches it).
+pub async fn assert_accessible(browser: &Client, page: &str) {
+    let path = std::env::var("AXE_CORE_JS")
+        .expect("AXE_CORE_JS names axe.min.js (bash .ci/run fetches it)");
+    let axe = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    browser
+        .execute(&format!("{axe}\nreturn true;"), vec![])
+        .await
+        .unwrap();
+    let found = browser
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document).then(
+               r => done(r.violations.map(v => v.id + ': ' +
+                 v.nodes.map(n => n.target.join(' ')).join(', '))),
+               e => done(['axe failed: ' + e]));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let violations: Vec<String> = serde_json::from_value(found).unwrap();
+    assert!(violations.is_empty(), "{page}: {violations:#?}");
+    keep_screenshot(browser, page).await;
+}
+
+/// The page as shown, kept as `target/screenshots/<page>.png` for a reader to look at (how a
+/// page looks, and how Japanese text is set, is not for a test to judge).
+pub async fn keep_screenshot(browser: &Client, page: &str) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    let png = browser.screenshot().await.unwrap();
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(format!("{}.png", page.replace(' ', "-"))), png).unwrap();
 }

@@ -8,53 +8,14 @@ use fantoccini::{Client, Locator};
 use portal::clock::Clock;
 
 use crate::{
-    browser::{Chromedriver, click_link, labelled, press, text_of, type_into, url_of},
+    browser::{
+        Chromedriver, assert_accessible, click_link, labelled, press, text_of, type_into, url_of,
+        wait_for,
+    },
     helpers::*,
     review_flow::{decide, opt_out_path},
     wizard::NORTHWIND_TENANT,
 };
-
-async fn wait_for(browser: &Client, css: &str) {
-    browser
-        .wait()
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|_| panic!("an element `{css}`"));
-}
-
-/// axe-core's violations on the page shown (rule id and the elements), none expected.
-async fn assert_accessible(browser: &Client, page: &str) {
-    let path = std::env::var("AXE_CORE_JS")
-        .expect("AXE_CORE_JS names axe.min.js (bash .ci/run fetches it)");
-    let axe = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    browser
-        .execute(&format!("{axe}\nreturn true;"), vec![])
-        .await
-        .unwrap();
-    let found = browser
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             axe.run(document).then(
-               r => done(r.violations.map(v => v.id + ': ' +
-                 v.nodes.map(n => n.target.join(' ')).join(', '))),
-               e => done(['axe failed: ' + e]));",
-            vec![],
-        )
-        .await
-        .unwrap();
-    let violations: Vec<String> = serde_json::from_value(found).unwrap();
-    assert!(violations.is_empty(), "{page}: {violations:#?}");
-    keep_screenshot(browser, page).await;
-}
-
-/// The page as shown, kept as `target/screenshots/ja-<page>.png` for a reader to look at
-/// (how Japanese text is set is not for a test to judge).
-async fn keep_screenshot(browser: &Client, page: &str) {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
-    let png = browser.screenshot().await.unwrap();
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join(format!("ja-{}.png", page.replace(' ', "-"))), png).unwrap();
-}
 
 async fn lang_of(browser: &Client) -> String {
     browser
@@ -127,7 +88,7 @@ async fn a_japanese_partner_and_customer_go_through_the_japanese_pages() {
     let driver = Chromedriver::start();
     let browser = driver.client_speaking("ja").await;
     create_claim_in_japanese(&browser, &app).await;
-    assert_accessible(&browser, "the claim").await;
+    assert_accessible(&browser, "ja-the-claim").await;
 
     click_link(&browser, "製品").await;
     labelled(&browser, "Microsoft Teams")
@@ -156,7 +117,7 @@ async fn a_japanese_partner_and_customer_go_through_the_japanese_pages() {
         japanese.is_selected().await.unwrap(),
         "the partner's language"
     );
-    assert_accessible(&browser, "contacts").await;
+    assert_accessible(&browser, "ja-contacts").await;
     press(&browser, "続行").await;
 
     click_link(&browser, "実行の証拠 (PoE)").await;
@@ -172,7 +133,7 @@ async fn a_japanese_partner_and_customer_go_through_the_japanese_pages() {
 
     click_link(&browser, "確認して送信").await;
     wait_for(&browser, "[data-testid=submit-claim]").await;
-    assert_accessible(&browser, "check and submit").await;
+    assert_accessible(&browser, "ja-check-and-submit").await;
     press(&browser, "請求の送信").await;
     wait_for(&browser, "[data-testid=claim-next]").await;
     assert_eq!(
@@ -197,7 +158,7 @@ async fn a_japanese_partner_and_customer_go_through_the_japanese_pages() {
         text_of(&browser, "main h1").await,
         "パートナーが貴社の担当パートナーとしての登録を求めています"
     );
-    assert_accessible(&browser, "opt-out").await;
+    assert_accessible(&browser, "ja-opt-out").await;
     type_into(
         &browser,
         "オプトアウトの理由（省略可）",
@@ -207,6 +168,6 @@ async fn a_japanese_partner_and_customer_go_through_the_japanese_pages() {
     press(&browser, "オプトアウト").await;
     wait_for(&browser, "[data-testid=opt-out-opted_out]").await;
     assert_eq!(text_of(&browser, "main h1").await, "オプトアウトしました");
-    assert_accessible(&browser, "opted out").await;
+    assert_accessible(&browser, "ja-opted-out").await;
     browser.close().await.unwrap();
 }

@@ -12,6 +12,7 @@ mod associations_list;
 mod backup;
 mod browser;
 mod browser_japanese;
+mod browser_layout;
 mod browser_review;
 mod browser_wizard;
 mod catalogue;

@@ -1,6 +1,6 @@
 # English catalogue: the portal's own words. `key = text`; {name} is filled in at runtime.
 
-app-name = Customer associations
+app-name = Partner incentives
 
 layout-skip_link = Skip to main content
 layout-nav_label = Main

@@ -1,6 +1,6 @@
 # 日本語カタログ: ポータルの文言。`key = text` 形式。{name} には実行時に値が入ります。
 
-app-name = 顧客の関連付け
+app-name = パートナー インセンティブ
 
 layout-skip_link = メイン コンテンツにスキップ
 layout-nav_label = メイン
