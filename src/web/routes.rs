@@ -10,7 +10,8 @@ use actix_web::{
 
 use super::{
     account, admin_calendar, admin_locations, admin_partners, admin_products, admin_registry,
-    admin_subscriptions, admin_tenants, admin_user_list, admin_users, answer, assets, associations,
+    admin_subscriptions, admin_tenants, admin_user_list, admin_users, answer, api_tokens, assets,
+    associations,
     audience::{self, ADMINISTRATORS, Audience, CLAIM_READERS, PARTNERS, SIGNED_IN, STAFF},
     auth, claim, contacts, conversation, deliveries, dev_mailbox, evidence, export, health, help,
     home, language, metrics, opt_out, poe_template, products, review, review_case,
@@ -128,7 +129,11 @@ fn public() -> Vec<Route> {
 
 /// Anyone signed in: their own account (and the language of their pages and emails).
 fn signed_in() -> Vec<Route> {
-    vec![form("/account", account::show, account::save)]
+    vec![
+        form("/account", account::show, account::save),
+        form("/account/tokens", api_tokens::show, api_tokens::create),
+        action("/account/tokens/{id}/revoke", api_tokens::revoke),
+    ]
 }
 
 /// Partner users: the list, its export and the wizard's first steps (before a claim exists).

@@ -8,6 +8,7 @@ mod admin_registry;
 mod admin_tenants;
 mod admin_unreadable;
 mod admin_users;
+mod api_tokens;
 mod associations_list;
 mod backup;
 mod browser;

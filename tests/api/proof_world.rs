@@ -161,6 +161,7 @@ impl World {
             "/set-password/{token}" => "/set-password/not-a-real-token".to_owned(),
             "/customer/opt-out/{token}" => self.opt_out.clone(),
             "/dev/mailbox/{id}" => "/dev/mailbox/not-a-message".to_owned(),
+            "/account/tokens/{id}/revoke" => "/account/tokens/not-a-token/revoke".to_owned(),
             "/associations/{id}/files/{file_id}" => {
                 claim_route(&format!("/files/{}", self.file_id))
             }
@@ -248,6 +249,7 @@ pub fn fingerprint(app: &TestApp) -> BTreeMap<&'static str, i64> {
         "holidays",
         "admin_audit",
         "password_tokens",
+        "api_tokens",
     ] {
         counts.insert(
             table,

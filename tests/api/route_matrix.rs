@@ -12,6 +12,8 @@ use crate::proof_world::{AUDIENCES, Audience, World, describe, guarded};
 const LISTED: &[&str] = &[
     "/language",
     "/account",
+    "/account/tokens",
+    "/account/tokens/{id}/revoke",
     "/",
     "/health",
     "/metrics",
@@ -147,6 +149,13 @@ fn expected(entry: &RouteEntry, audience: Audience, method: &str) -> Expect {
             Reviewer | Administrator,
             _,
         ) => Refused(403),
+        // The world's token id is made up: nobody has it (another user's real token is just
+        // as unknown to them; tests/api/api_tokens.rs shows that).
+        (
+            "/account/tokens/{id}/revoke",
+            OwnPartner | OtherPartner | Reviewer | Administrator,
+            _,
+        ) => Refused(404),
         // The claim page explains the rule that refuses a resubmission.
         ("/associations/{id}/resubmit", Reviewer | Administrator, _) => Refused(422),
         _ => by_group(entry.group, audience),
