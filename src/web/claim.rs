@@ -6,7 +6,7 @@ use askama::Template;
 
 use crate::{
     domain::{
-        claim::{Action, Section, Status},
+        claim::{Action, DisputeStanding, ReasonCode, RejectionReason, Section, Status},
         draft::CustomerLanguage,
     },
     i18n::Catalogue,
@@ -14,6 +14,7 @@ use crate::{
 };
 
 use super::{
+    claim_outcome::{self, ChartView, RejectionView, TakenView},
     claim_parts::{FileLink, MessageView, file_links, message_views},
     error::AppError,
     format,
@@ -57,6 +58,14 @@ struct ClaimPage {
     can_dispute: bool,
     /// The reviewer's request, while the claim waits for the partner's answer.
     request: Option<String>,
+    /// Why a rejected claim was rejected.
+    rejection: Option<RejectionView>,
+    /// Rejected because other claims hold its keys (`taken` lists them while they do).
+    lost_to_another: bool,
+    taken: Vec<TakenView>,
+    /// Why the customer opted out.
+    opt_out: Option<String>,
+    charts: Vec<ChartView>,
     can_message: bool,
     messages: Vec<MessageView>,
     message: String,
@@ -119,6 +128,8 @@ pub async fn render(
     let claim_view::ClaimPage {
         details,
         notes,
+        dispute,
+        taken,
         usage,
     } = state
         .db(move |conn| claim_view::claim_page(conn, &viewer, &claim_id, now))
@@ -132,7 +143,7 @@ pub async fn render(
         name: details.row.name.clone(),
         status_code: details.status.as_str(),
         status: t.get(details.status.label_key()).to_owned(),
-        next: next_step(&details, t, zone),
+        next: next_step(&details, dispute, t, zone),
         missing: details
             .missing
             .iter()
@@ -152,7 +163,17 @@ pub async fn render(
         can_dispute: details.actions.contains(&Action::Dispute),
         request: notes
             .latest_request
+            .clone()
             .filter(|_| details.status == Status::ActionRequired),
+        rejection: claim_outcome::rejection(&notes, t)
+            .filter(|_| details.status == Status::Rejected),
+        lost_to_another: details.status == Status::Rejected
+            && notes.rejection.as_ref().is_some_and(|r| {
+                r.code == ReasonCode::Rejection(RejectionReason::WorkloadAlreadyAssociated)
+            }),
+        taken: claim_outcome::taken(&taken, t, zone),
+        opt_out: claim_outcome::opt_out(&notes, t).filter(|_| details.status == Status::OptedOut),
+        charts: claim_outcome::charts(&usage, t),
         can_message: details.status != Status::Draft,
         messages: message_views(&notes.messages, t, zone),
         message,
@@ -242,8 +263,30 @@ pub(super) async fn allowing(
     Ok(details)
 }
 
-/// What happens next, in a sentence that fits the status.
-fn next_step(details: &ClaimDetails, t: &Catalogue, zone: chrono_tz::Tz) -> String {
+/// What happens next, in a sentence that fits the status (for a rejection, whether and
+/// until when it can be disputed).
+fn next_step(
+    details: &ClaimDetails,
+    dispute: Option<DisputeStanding>,
+    t: &Catalogue,
+    zone: chrono_tz::Tz,
+) -> String {
+    match dispute {
+        Some(DisputeStanding::Open { until }) => {
+            return t.format(
+                "claim.next.rejected_open",
+                &[("at", &format::instant(until, zone, t))],
+            );
+        }
+        Some(DisputeStanding::Passed { at }) => {
+            return t.format(
+                "claim.next.rejected_passed",
+                &[("at", &format::instant(at, zone, t))],
+            );
+        }
+        Some(DisputeStanding::Used) => return t.get("claim.next.rejected_final").to_owned(),
+        None => {}
+    }
     let key = format!("claim.next.{}", details.status.as_str());
     match (
         details.status,
@@ -288,21 +331,47 @@ pub(super) fn summary(details: &ClaimDetails, t: &Catalogue) -> Vec<DetailRow> {
         let present: Vec<&str> = parts.iter().filter_map(|p| p.as_deref()).collect();
         present.join(", ")
     };
+    let location = t.format(
+        "claim.location",
+        &[
+            ("name", &details.location.name),
+            ("mpn", &details.location.mpn_id),
+        ],
+    );
     let mut lines = vec![
+        line("claim.field.location", location, 1),
         line("claim.field.domain", row.customer_domain.clone(), 1),
         line("claim.field.tenant", row.tenant_id.clone(), 1),
         line("claim.field.programme", programme, 2),
         line("claim.field.products", products.join(", "), 4),
-        line(
-            "claim.field.customer_contact",
-            joined(&[
-                &row.customer_contact_name,
-                &row.customer_contact_title,
-                &row.customer_contact_email,
-            ]),
-            5,
-        ),
     ];
+    let subscriptions: Vec<String> = details
+        .products
+        .iter()
+        .filter_map(|p| {
+            let subscription = p.subscription_id.as_deref()?;
+            Some(t.format(
+                "claim.subscription",
+                &[("subscription", subscription), ("product", &p.name)],
+            ))
+        })
+        .collect();
+    if !subscriptions.is_empty() {
+        lines.push(line(
+            "claim.field.subscriptions",
+            subscriptions.join(", "),
+            4,
+        ));
+    }
+    lines.extend([line(
+        "claim.field.customer_contact",
+        joined(&[
+            &row.customer_contact_name,
+            &row.customer_contact_title,
+            &row.customer_contact_email,
+        ]),
+        5,
+    )]);
     // The language is chosen with the contacts, so it is shown once they are.
     if row.customer_contact_email.is_some() {
         let language = CustomerLanguage::parse(&row.language)

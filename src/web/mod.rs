@@ -16,6 +16,7 @@ pub mod associations;
 pub mod audience;
 pub mod auth;
 pub mod claim;
+pub mod claim_outcome;
 pub mod claim_parts;
 pub mod contacts;
 pub mod conversation;
@@ -52,6 +53,7 @@ pub mod set_password;
 pub mod state;
 pub mod submit;
 pub mod upload;
+pub mod usage_chart;
 pub mod wizard;
 pub mod wizard_fields;
 
