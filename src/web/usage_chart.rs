@@ -8,13 +8,41 @@ use chrono::NaiveDate;
 pub const WIDTH: i32 = 480;
 pub const HEIGHT: i32 = 280;
 pub const LEFT: i32 = 64;
-pub const RIGHT: i32 = WIDTH - 16;
+pub const RIGHT: i32 = WIDTH - 32;
 pub const TOP: i32 = 40;
 pub const BOTTOM: i32 = HEIGHT - 56;
 /// Where the month labels and the axis title sit, and the legend above the plot.
 pub const MONTH_LABEL_Y: i32 = BOTTOM + 20;
 pub const AXIS_TITLE_Y: i32 = BOTTOM + 44;
 pub const LEGEND_Y: i32 = 16;
+/// Where things sit in the drawing, for the template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Frame {
+    pub width: i32,
+    pub height: i32,
+    pub left: i32,
+    pub right: i32,
+    pub month_label_y: i32,
+    pub axis_title_y: i32,
+    pub legend_y: i32,
+    /// The middle of the plot's width (the month axis's title).
+    pub middle: i32,
+    /// Where the second series' legend begins.
+    pub legend_second: i32,
+}
+
+pub const FRAME: Frame = Frame {
+    width: WIDTH,
+    height: HEIGHT,
+    left: LEFT,
+    right: RIGHT,
+    month_label_y: MONTH_LABEL_Y,
+    axis_title_y: AXIS_TITLE_Y,
+    legend_y: LEGEND_Y,
+    middle: (LEFT + RIGHT) / 2,
+    legend_second: LEFT + 216,
+};
+
 /// At most this many month labels, so they never overlap (every point is still drawn).
 const MAX_MONTH_LABELS: usize = 6;
 
@@ -56,6 +84,7 @@ pub struct ChartGeometry {
     /// The highest value of each series.
     pub max_users: i32,
     pub max_units: i32,
+    pub frame: Frame,
 }
 
 impl ChartGeometry {
@@ -163,6 +192,7 @@ pub fn geometry(
             .collect(),
         max_users,
         max_units,
+        frame: FRAME,
     }
 }
 

@@ -59,6 +59,11 @@ async fn an_official_claim_charts_each_products_usage_with_a_point_per_month() {
         "Usage by month and workload"
     );
     let titles = page.texts("[data-testid=usage-chart] svg > title");
+    assert_eq!(
+        page.texts("[data-testid=usage-chart] figcaption"),
+        titles,
+        "each chart is captioned with its title"
+    );
     assert_eq!(titles.len(), 2, "{titles:?}");
     for (n, title) in titles.iter().enumerate() {
         let product = title
