@@ -18,6 +18,7 @@ pub mod auth;
 pub mod claim;
 pub mod claim_outcome;
 pub mod claim_parts;
+pub mod claim_summary;
 pub mod contacts;
 pub mod conversation;
 pub mod csrf;
