@@ -301,6 +301,18 @@ async fn a_claim_lost_to_another_partner_says_what_was_taken_since_when_and_unti
     assert!(!page.body.contains("Fabrikam"), "{}", page.body);
     let first_id = first.trim_start_matches("/associations/");
     assert!(!page.body.contains(first_id));
+
+    // Once the other association has ended, the page says the way is free.
+    let ended = Utc.with_ymd_and_hms(2027, 2, 1, 0, 0, 0).unwrap();
+    app.jobs.run_once(ended).unwrap();
+    app.clock.advance(ended - app.clock.now());
+    let contoso = app.signed_in(PARTNER).await;
+    let page = contoso.get(&second).await;
+    assert_eq!(page.count("[data-testid=taken-key]"), 0);
+    assert_eq!(
+        page.text("[data-testid=taken-freed]"),
+        "The association that held this claim's workloads has ended since. You can make a new claim."
+    );
 }
 
 #[actix_web::test]
