@@ -256,6 +256,18 @@ pub struct Transition {
     pub conflict: Option<Conflict>,
 }
 
+/// Whether a rejected claim can still be disputed ([`DISPUTE_DAYS`] after the rejection,
+/// once), and until when.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DisputeStanding {
+    /// It can be disputed up to and including this instant.
+    Open { until: DateTime<Utc> },
+    /// The time to dispute ended at this instant.
+    Passed { at: DateTime<Utc> },
+    /// The one dispute was raised (and declined): the rejection is final.
+    Used,
+}
+
 /// What the rules need to know about a claim (loaded by the service).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClaimSnapshot {
@@ -296,6 +308,22 @@ impl ClaimSnapshot {
     pub fn dispute_deadline(&self) -> Option<DateTime<Utc>> {
         self.rejected_at
             .and_then(|at| at.checked_add_signed(Duration::days(DISPUTE_DAYS)))
+    }
+
+    /// Where a rejection stands with its one dispute (`None` for a claim not rejected).
+    pub fn dispute_standing(&self, now: DateTime<Utc>) -> Option<DisputeStanding> {
+        if self.status != Status::Rejected {
+            return None;
+        }
+        if self.dispute_used {
+            return Some(DisputeStanding::Used);
+        }
+        let until = self.dispute_deadline()?;
+        Some(if now > until {
+            DisputeStanding::Passed { at: until }
+        } else {
+            DisputeStanding::Open { until }
+        })
     }
 
     /// Whether nothing can happen to the claim any more, including "Rejected (final)".

@@ -1,6 +1,8 @@
 //! The partner's Customer associations list: filters, search, sort and keyset pages, and
 //! the same rows for the CSV export.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
@@ -14,7 +16,7 @@ use crate::{
     store::{
         AnyConnection, DbPool,
         claim_list::{self, Cursor, ListQuery, ListRow, SortColumn},
-        from_db_time, organisations,
+        claims, from_db_time, organisations,
     },
 };
 
@@ -152,13 +154,22 @@ pub fn list(
     })
 }
 
+/// A claim as the CSV export writes it: its list row, its partner location's MPN ID and
+/// the subscriptions chosen for it.
+#[derive(Debug, Clone)]
+pub struct ExportedClaim {
+    pub claim: ListedClaim,
+    pub mpn_id: String,
+    pub subscriptions: Vec<String>,
+}
+
 /// [`for_each_batch`] on a connection of its own, held for the whole export.
 pub fn export(
     pool: &DbPool,
     organisation_id: &str,
     request: &ListRequest,
     batch_size: i64,
-    emit: impl FnMut(Vec<ListedClaim>) -> bool,
+    emit: impl FnMut(Vec<ExportedClaim>) -> bool,
 ) -> anyhow::Result<()> {
     for_each_batch(
         &mut *pool.get()?,
@@ -170,14 +181,19 @@ pub fn export(
 }
 
 /// Every claim of the filtered view, in batches, for the CSV export: `emit` gets each batch
-/// in order and returns false to stop (the download was cancelled).
+/// in order and returns false to stop (the download was cancelled). Each batch reads its
+/// subscriptions in one more query.
 pub fn for_each_batch(
     conn: &mut AnyConnection,
     organisation_id: &str,
     request: &ListRequest,
     batch_size: i64,
-    mut emit: impl FnMut(Vec<ListedClaim>) -> bool,
+    mut emit: impl FnMut(Vec<ExportedClaim>) -> bool,
 ) -> anyhow::Result<()> {
+    let mpn_ids: HashMap<String, String> = organisations::locations(conn, organisation_id)?
+        .into_iter()
+        .map(|l| (l.id, l.mpn_id))
+        .collect();
     let mut cursor = Cursor::First;
     loop {
         let query = request.query(organisation_id, cursor, batch_size);
@@ -186,7 +202,23 @@ pub fn for_each_batch(
             Some(last) => Cursor::After(claim_list::position(last, query.sort)),
             None => return Ok(()),
         };
-        if !emit(rows.into_iter().map(listed).collect()) || !more {
+        let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+        let mut subscriptions: HashMap<String, Vec<String>> = HashMap::new();
+        for (claim_id, subscription) in claims::subscriptions_of(conn, &ids)? {
+            subscriptions
+                .entry(claim_id)
+                .or_default()
+                .push(subscription);
+        }
+        let batch = rows
+            .into_iter()
+            .map(|row| ExportedClaim {
+                mpn_id: mpn_ids.get(&row.location_id).cloned().unwrap_or_default(),
+                subscriptions: subscriptions.remove(&row.id).unwrap_or_default(),
+                claim: listed(row),
+            })
+            .collect();
+        if !emit(batch) || !more {
             return Ok(());
         }
     }

@@ -13,7 +13,7 @@ use crate::{
     i18n::Catalogue,
     service::{
         DbPool,
-        associations::{self, ListRequest, ListedClaim},
+        associations::{self, ExportedClaim, ListRequest},
     },
 };
 
@@ -97,11 +97,14 @@ fn header_record(t: &Catalogue) -> String {
         t.get("associations.list.status"),
         t.get("associations.csv.window_closes"),
         t.get("associations.csv.updated"),
+        t.get("associations.csv.subscriptions"),
+        t.get("associations.csv.mpn_id"),
     ])
 }
 
-fn claim_record(claim: &ListedClaim, t: &Catalogue) -> String {
+fn claim_record(exported: &ExportedClaim, t: &Catalogue) -> String {
     let rfc3339 = |at: chrono::DateTime<chrono::Utc>| at.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let claim = &exported.claim;
     csv_record(&[
         &claim.name,
         &claim.customer_domain,
@@ -111,6 +114,8 @@ fn claim_record(claim: &ListedClaim, t: &Catalogue) -> String {
         t.get(claim.status.label_key()),
         &claim.window_closes_at.map(rfc3339).unwrap_or_default(),
         &rfc3339(claim.updated_at),
+        &exported.subscriptions.join("; "),
+        &exported.mpn_id,
     ])
 }
 

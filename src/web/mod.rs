@@ -16,7 +16,9 @@ pub mod associations;
 pub mod audience;
 pub mod auth;
 pub mod claim;
+pub mod claim_outcome;
 pub mod claim_parts;
+pub mod claim_summary;
 pub mod contacts;
 pub mod conversation;
 pub mod csrf;
@@ -52,6 +54,7 @@ pub mod set_password;
 pub mod state;
 pub mod submit;
 pub mod upload;
+pub mod usage_chart;
 pub mod wizard;
 pub mod wizard_fields;
 

@@ -1,0 +1,116 @@
+//! The partner's claim page in Chromium, where it explains itself: a rejected claim, a claim
+//! lost to another partner and an official claim with its usage chart. axe-core finds
+//! nothing on them; screenshots are kept in `target/screenshots/claim-*.png`.
+//!
+//! axe-core is read from `AXE_CORE_JS` (the path of `axe.min.js`).
+
+use fantoccini::{Client, Locator};
+
+use crate::{
+    browser::{Chromedriver, press, type_into, url_of},
+    claim_page_reasons::{made_official, submitted_sales_claim},
+    helpers::*,
+    review_flow::{MUNICH, SEATTLE, decide, submitted_claim},
+};
+
+/// axe-core's violations on the page shown, none expected; then the page is kept as
+/// `target/screenshots/<name>.png`.
+async fn assert_accessible(browser: &Client, name: &str) {
+    let path = std::env::var("AXE_CORE_JS").expect("AXE_CORE_JS names axe.min.js");
+    let axe = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    browser
+        .execute(&format!("{axe}\nreturn true;"), vec![])
+        .await
+        .unwrap();
+    let found = browser
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document).then(
+               r => done(r.violations.map(v => v.id + ': ' +
+                 v.nodes.map(n => n.target.join(' ')).join(', '))),
+               e => done(['axe failed: ' + e]));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let violations: Vec<String> = serde_json::from_value(found).unwrap();
+    assert!(violations.is_empty(), "{name}: {violations:#?}");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    let png = browser.screenshot().await.unwrap();
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+}
+
+async fn open(browser: &Client, app: &TestApp, path: &str, expect: &str) {
+    browser
+        .goto(&format!("{}{path}", app.address))
+        .await
+        .unwrap();
+    browser
+        .wait()
+        .for_element(Locator::Css(expect))
+        .await
+        .unwrap_or_else(|_| panic!("{path} shows `{expect}`"));
+}
+
+#[actix_web::test]
+async fn the_claim_page_explains_rejections_conflicts_and_usage_without_accessibility_faults() {
+    let app = spawn_app().await;
+    let reviewer = app.signed_in(REVIEWER).await;
+    let fabrikam = app.signed_in(OTHER_PARTNER).await;
+    let contoso = app.signed_in(PARTNER).await;
+
+    let official = submitted_claim(&contoso, SEATTLE, "Northwind Teams usage").await;
+    made_official(&app, &reviewer, &official).await;
+    let held = submitted_sales_claim(&fabrikam, MUNICH, "Fabrikam Sales").await;
+    made_official(&app, &reviewer, &held).await;
+    let lost = submitted_sales_claim(&contoso, SEATTLE, "Northwind Sales usage").await;
+    assert_eq!(decide(&reviewer, &lost, "validate", &[]).await.status, 303);
+    let rejected = submitted_claim(&contoso, SEATTLE, "Northwind SharePoint workshop").await;
+    let res = decide(
+        &reviewer,
+        &rejected,
+        "reject",
+        &[
+            ("reason", "insufficient_proof_of_execution"),
+            (
+                "reason_text",
+                "The statement of work is not signed by the customer.",
+            ),
+        ],
+    )
+    .await;
+    assert_eq!(res.status, 303);
+
+    let driver = Chromedriver::start();
+    let browser = driver.client().await;
+    browser.set_window_size(1024, 1400).await.unwrap();
+    browser
+        .goto(&format!("{}/sign-in", app.address))
+        .await
+        .unwrap();
+    type_into(&browser, "Email address", PARTNER).await;
+    type_into(&browser, "Password", DEMO_PASSWORD).await;
+    press(&browser, "Sign in").await;
+    browser
+        .wait()
+        .for_url(&url_of(&app, "/associations"))
+        .await
+        .unwrap();
+
+    open(&browser, &app, &rejected, "[data-testid=rejection-text]").await;
+    assert_accessible(&browser, "claim-rejected").await;
+    open(&browser, &app, &lost, "[data-testid=taken-key]").await;
+    assert_accessible(&browser, "claim-lost-to-conflict").await;
+    open(&browser, &app, &official, "[data-testid=usage-chart] svg").await;
+    // Scrolled to the chart, so the screenshot shows it.
+    browser
+        .execute(
+            "document.getElementById('usage-heading').scrollIntoView(); return true;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_accessible(&browser, "claim-official-chart").await;
+    browser.close().await.unwrap();
+}
