@@ -22,6 +22,7 @@ mod crash_recovery;
 mod create_admin;
 mod csrf;
 mod customer_language;
+mod deliveries_actions;
 mod dispute_files;
 mod evidence_step;
 mod exclusivity_race;
