@@ -13,6 +13,7 @@ mod backup;
 mod browser;
 mod browser_japanese;
 mod browser_review;
+mod browser_reviewer;
 mod browser_wizard;
 mod catalogue;
 mod cli;

@@ -153,6 +153,15 @@ async fn a_case_lists_every_other_open_claim_on_its_keys_and_the_queue_marks_the
         case.texts("[data-testid=competing-claims] .competing-status"),
         ["Submitted"]
     );
+    assert_eq!(
+        case.text("[data-testid=competing-summary]"),
+        "1 other open claim is on this claim's keys: see Competing claims below."
+    );
+    assert_eq!(
+        case.attr("[data-testid=competing-summary] a", "href")
+            .as_deref(),
+        Some("#competing")
+    );
     let key = case.text("[data-testid=competing-claims] .competing-key");
     assert!(key.ends_with(": Microsoft Teams"), "{key}");
     assert!(
@@ -253,4 +262,5 @@ async fn an_official_claim_competes_and_official_keys_read_as_product_names() {
     let alone = reviewer.get(&review_path(&withdrawn_free)).await;
     assert_eq!(alone.count("[data-testid=no-competing]"), 1);
     assert_eq!(alone.count("[data-testid=competing-claims]"), 0);
+    assert_eq!(alone.count("[data-testid=competing-summary]"), 0);
 }

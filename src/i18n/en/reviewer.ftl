@@ -8,6 +8,10 @@ review-competing-caption = { $n } { $n ->
     [one] other claim
    *[other] other claims
 } on this claim's keys
+review-competing-summary = { $n } other open { $n ->
+    [one] claim is
+   *[other] claims are
+} on this claim's keys: see Competing claims below.
 review-competing-key = Shared key
 review-key-workload = { $programme }: { $product }
 review-key-subscription = { $programme }: { $product }, subscription { $subscription }

@@ -5,6 +5,7 @@ review-competing-heading = 競合する要求
 review-competing-hint = この要求のキー (同じプログラム、顧客テナント、ワークロードまたはサブスクリプション) に対する、ほかの進行中の要求 (送信済み、要対応、顧客の確認待ち、異議申し立て中、正式) です。正式になれるのはこのうち 1 件だけです。
 review-competing-none = この要求のキーに対する、ほかの進行中の要求はありません。
 review-competing-caption = この要求のキーに対するほかの要求 ({ $n } 件)
+review-competing-summary = この要求のキーに対する、ほかの進行中の要求が { $n } 件あります。下の「競合する要求」をご覧ください。
 review-competing-key = 共通のキー
 review-key-workload = { $programme }: { $product }
 review-key-subscription = { $programme }: { $product } (サブスクリプション { $subscription })
