@@ -43,6 +43,8 @@ pub struct Case {
     pub tenant_officials: Vec<TenantOfficial>,
     /// Another claim officially holds one of this claim's keys.
     pub conflict: Option<Conflict>,
+    /// The conflict's key with the product's name.
+    pub conflict_key: Option<KeyLabel>,
     /// Other open claims on one of this claim's keys.
     pub competing: Vec<CompetingClaim>,
     pub calendar: BusinessCalendar,
@@ -85,6 +87,9 @@ pub fn case(
             })
             .collect(),
         competing: competing::of_claim(conn, &details, &names, &subscriptions)?,
+        conflict_key: conflict
+            .as_ref()
+            .map(|c| names.label(c.key(), &subscriptions)),
         subscriptions,
         conflict,
         calendar: ctx.calendar(conn)?,

@@ -175,10 +175,13 @@ fn case_page(
         partner: case.organisation.clone(),
         status_code: details.status.as_str(),
         status: t.get(details.status.label_key()).to_owned(),
-        conflict: case
-            .conflict
-            .as_ref()
-            .map(|c| t.format("review.conflict", &[("key", &c.key().as_string())])),
+        conflict: case.conflict.as_ref().map(|c| {
+            let key = case
+                .conflict_key
+                .as_ref()
+                .map_or_else(|| c.key().as_string(), |label| key_text(label, t));
+            t.format("review.conflict", &[("key", &key)])
+        }),
         notice_undelivered: case.customer_notice_undelivered
             && details.status == crate::domain::claim::Status::PendingCustomer,
         details: summary(details, t),

@@ -245,6 +245,10 @@ async fn an_official_claim_competes_and_official_keys_read_as_product_names() {
         case.texts("[data-testid=competing-claims] .competing-status"),
         ["Official"]
     );
+    // The conflict names the product, not the key's slug.
+    let conflict = case.text("[data-testid=conflict]");
+    assert!(conflict.contains(": Microsoft Teams"), "{conflict}");
+    assert!(!conflict.contains("workload:"), "{conflict}");
     let officials = case.texts("[data-testid=tenant-officials] li");
     assert_eq!(officials.len(), 1, "{officials:?}");
     assert!(officials[0].ends_with(": Microsoft Teams"), "{officials:?}");
