@@ -110,6 +110,8 @@ pub struct Settings {
     /// Serve `/dev/mailbox` even when listening on a non-loopback address (a shared test
     /// instance). Never in production: the mailbox shows every email, opt-out links too.
     pub dev_mailbox_open: bool,
+    /// Business days a claim may wait in the review queue before it is marked overdue.
+    pub review_target_days: u32,
 }
 
 pub const DEFAULT_ARGON2_MEMORY_KIB: u32 = 19 * 1024;
@@ -224,6 +226,16 @@ impl Settings {
             "PORTAL_DEV_MAILBOX_OPEN",
             or(given(&args.dev_mailbox_open), DEFAULT_DEV_MAILBOX_OPEN),
         )?;
+        let review_target_days: u32 = parse(
+            "PORTAL_REVIEW_TARGET_DAYS",
+            or(given(&args.review_target_days), DEFAULT_REVIEW_TARGET_DAYS),
+        )?;
+        if !(1..=60).contains(&review_target_days) {
+            return Err(fail(
+                "PORTAL_REVIEW_TARGET_DAYS",
+                "must be between 1 and 60".into(),
+            ));
+        }
         let log_format = match or(given(&args.log_format), DEFAULT_LOG_FORMAT).trim() {
             "human" => LogFormat::Human,
             "json" => LogFormat::Json,
@@ -254,6 +266,7 @@ impl Settings {
             jobs_interval,
             metrics_token,
             dev_mailbox_open,
+            review_target_days,
         })
     }
 }

@@ -26,6 +26,7 @@ pub(super) const DEFAULT_DEV_MAILBOX_OPEN: &str = "false";
 pub(super) const DEFAULT_DEMO: &str = "true";
 pub(super) const DEFAULT_UPLOAD_MAX_MB: &str = "20";
 pub(super) const DEFAULT_LOG_FORMAT: &str = "human";
+pub(super) const DEFAULT_REVIEW_TARGET_DAYS: &str = "5";
 
 /// Every `PORTAL_*` setting, each also a flag of `portal serve` (a flag wins over its
 /// variable). Defaults are for development.
@@ -139,6 +140,12 @@ pub struct ConfigArgs {
     #[arg(long, env = "PORTAL_UPLOAD_MAX_MB", value_name = "MB",
           default_value = DEFAULT_UPLOAD_MAX_MB)]
     pub upload_max_mb: String,
+
+    /// Business days a reviewer should take over a claim in the queue (1 to 60); a claim
+    /// waiting longer is marked overdue
+    #[arg(long, env = "PORTAL_REVIEW_TARGET_DAYS", value_name = "DAYS",
+          default_value = DEFAULT_REVIEW_TARGET_DAYS)]
+    pub review_target_days: String,
 
     /// Log lines: human, or json (one JSON object per line)
     #[arg(long, env = "PORTAL_LOG_FORMAT", value_name = "FORMAT",

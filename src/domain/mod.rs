@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod calendar;
 pub mod catalogue;
 pub mod claim;
+pub mod competing;
 pub mod draft;
 pub mod errors;
 pub mod evidence;

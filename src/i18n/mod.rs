@@ -85,7 +85,7 @@ fn quality(raw: &str) -> Option<u16> {
 }
 
 /// The English source files; later files may not redefine an id.
-pub const ENGLISH_SOURCES: [(&str, &str); 8] = [
+pub const ENGLISH_SOURCES: [(&str, &str); 9] = [
     ("en/common.ftl", include_str!("en/common.ftl")),
     ("en/domain.ftl", include_str!("en/domain.ftl")),
     ("en/mail.ftl", include_str!("en/mail.ftl")),
@@ -97,10 +97,11 @@ pub const ENGLISH_SOURCES: [(&str, &str); 8] = [
         include_str!("en/customer_language.ftl"),
     ),
     ("en/claim_page.ftl", include_str!("en/claim_page.ftl")),
+    ("en/reviewer.ftl", include_str!("en/reviewer.ftl")),
 ];
 
 /// The Japanese source files, message for message the English ones.
-pub const JAPANESE_SOURCES: [(&str, &str); 8] = [
+pub const JAPANESE_SOURCES: [(&str, &str); 9] = [
     ("ja/common.ftl", include_str!("ja/common.ftl")),
     ("ja/domain.ftl", include_str!("ja/domain.ftl")),
     ("ja/mail.ftl", include_str!("ja/mail.ftl")),
@@ -112,6 +113,7 @@ pub const JAPANESE_SOURCES: [(&str, &str); 8] = [
         include_str!("ja/customer_language.ftl"),
     ),
     ("ja/claim_page.ftl", include_str!("ja/claim_page.ftl")),
+    ("ja/reviewer.ftl", include_str!("ja/reviewer.ftl")),
 ];
 
 static ENGLISH: LazyLock<Catalogue> =

@@ -9,6 +9,7 @@ pub mod claim_actions;
 pub mod claim_record;
 pub mod claim_view;
 pub mod comments_step;
+pub mod competing;
 pub mod contacts_step;
 pub mod context;
 pub mod conversation;

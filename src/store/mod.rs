@@ -9,6 +9,7 @@ pub mod claim_list;
 pub mod claim_messages;
 pub mod claim_status;
 pub mod claims;
+pub mod competing;
 pub mod connection;
 pub mod dev_mailbox;
 pub mod holidays;

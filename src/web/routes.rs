@@ -300,6 +300,7 @@ fn administration() -> Vec<Route> {
         ),
         view("/admin/deliveries", deliveries::index),
         action("/admin/deliveries/{id}/retry", deliveries::retry),
+        action("/admin/deliveries/{id}/send-now", deliveries::send_now),
     ]
 }
 

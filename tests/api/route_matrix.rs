@@ -78,6 +78,7 @@ const LISTED: &[&str] = &[
     "/admin/products/{id}",
     "/admin/deliveries",
     "/admin/deliveries/{id}/retry",
+    "/admin/deliveries/{id}/send-now",
     "/customer/opt-out/{token}",
     "/dev/mailbox",
     "/dev/mailbox/{id}",

@@ -7,6 +7,7 @@ mod calendar_props;
 mod claim_props;
 mod claim_rules;
 mod claim_table;
+mod competing;
 mod draft_contacts;
 mod draft_products;
 mod draft_steps;
