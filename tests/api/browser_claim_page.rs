@@ -7,39 +7,11 @@
 use fantoccini::{Client, Locator};
 
 use crate::{
-    browser::{Chromedriver, press, type_into, url_of},
+    browser::{Chromedriver, assert_accessible, press, type_into, url_of},
     claim_page_reasons::{made_official, submitted_sales_claim},
     helpers::*,
     review_flow::{MUNICH, SEATTLE, decide, submitted_claim},
 };
-
-/// axe-core's violations on the page shown, none expected; then the page is kept as
-/// `target/screenshots/<name>.png`.
-async fn assert_accessible(browser: &Client, name: &str) {
-    let path = std::env::var("AXE_CORE_JS").expect("AXE_CORE_JS names axe.min.js");
-    let axe = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    browser
-        .execute(&format!("{axe}\nreturn true;"), vec![])
-        .await
-        .unwrap();
-    let found = browser
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             axe.run(document).then(
-               r => done(r.violations.map(v => v.id + ': ' +
-                 v.nodes.map(n => n.target.join(' ')).join(', '))),
-               e => done(['axe failed: ' + e]));",
-            vec![],
-        )
-        .await
-        .unwrap();
-    let violations: Vec<String> = serde_json::from_value(found).unwrap();
-    assert!(violations.is_empty(), "{name}: {violations:#?}");
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
-    let png = browser.screenshot().await.unwrap();
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
-}
 
 async fn open(browser: &Client, app: &TestApp, path: &str, expect: &str) {
     browser

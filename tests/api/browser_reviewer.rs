@@ -5,46 +5,14 @@
 //! axe-core is read from `AXE_CORE_JS` (the path of `axe.min.js`; `.ci/run` fetches it
 //! and sets it).
 
-use fantoccini::{Client, Locator};
+use fantoccini::Locator;
 
 use crate::{
-    browser::{Chromedriver, click, press, text_of, type_into, url_of},
+    browser::{Chromedriver, assert_accessible, click, press, text_of, type_into, url_of},
     helpers::*,
     review_competing::{NORTHWIND, submitted_on},
     review_flow::{MUNICH, SEATTLE},
 };
-
-/// axe-core's violations on the page shown (rule id and the elements), none expected.
-async fn assert_accessible(browser: &Client, page: &str) {
-    let path = std::env::var("AXE_CORE_JS")
-        .expect("AXE_CORE_JS names axe.min.js (bash .ci/run fetches it)");
-    let axe = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    browser
-        .execute(&format!("{axe}\nreturn true;"), vec![])
-        .await
-        .unwrap();
-    let found = browser
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             axe.run(document).then(
-               r => done(r.violations.map(v => v.id + ': ' +
-                 v.nodes.map(n => n.target.join(' ')).join(', '))),
-               e => done(['axe failed: ' + e]));",
-            vec![],
-        )
-        .await
-        .unwrap();
-    let violations: Vec<String> = serde_json::from_value(found).unwrap();
-    assert!(violations.is_empty(), "{page}: {violations:#?}");
-}
-
-/// The page as shown, kept as `target/screenshots/<name>.png`.
-async fn keep_screenshot(browser: &Client, name: &str) {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
-    let png = browser.screenshot().await.unwrap();
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
-}
 
 #[actix_web::test]
 async fn a_reviewer_searches_the_queue_and_sees_the_competing_claims_before_deciding() {
@@ -87,16 +55,15 @@ async fn a_reviewer_searches_the_queue_and_sees_the_competing_claims_before_deci
         text_of(&browser, "[data-testid=review-queue] tbody .claim-name").await,
         "Contoso Teams Competing claim"
     );
-    assert_accessible(&browser, "review queue searched").await;
+    assert_accessible(&browser, "review-queue-searched").await;
 
     click(&browser, "[data-testid=review-queue] .claim-name a").await;
     assert_eq!(
         text_of(&browser, "[data-testid=competing-claims] .competing-claim").await,
         "Fabrikam Teams and Exchange"
     );
-    assert_accessible(&browser, "review case with competing claims").await;
+    assert_accessible(&browser, "review-case-competing").await;
     // The status panel points to the competing claims; the screenshot shows them.
     click(&browser, "[data-testid=competing-summary] a").await;
-    keep_screenshot(&browser, "review-case-competing").await;
     browser.close().await.unwrap();
 }
