@@ -251,7 +251,7 @@ fn next_step(details: &ClaimDetails, t: &Catalogue, zone: chrono_tz::Tz) -> Stri
         details.snapshot.action_required_due,
     ) {
         (Status::PendingCustomer, Some(at), _) => {
-            t.format(&key, &[("at", &format::instant(at, zone, t))])
+            t.format(&key, &[("at", &format::deadline(at, zone, t))])
         }
         (Status::ActionRequired, _, Some(at)) => {
             t.format(&key, &[("at", &format::instant(at, zone, t))])

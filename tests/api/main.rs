@@ -22,6 +22,7 @@ mod crash_recovery;
 mod create_admin;
 mod csrf;
 mod customer_language;
+mod customer_tenant_view;
 mod dispute_files;
 mod evidence_step;
 mod exclusivity_race;

@@ -78,7 +78,10 @@ const LISTED: &[&str] = &[
     "/admin/products/{id}",
     "/admin/deliveries",
     "/admin/deliveries/{id}/retry",
+    "/customer/about",
     "/customer/opt-out/{token}",
+    "/customer/opt-out/{token}/associations",
+    "/customer/opt-out/{token}/associations/{id}/end",
     "/dev/mailbox",
     "/dev/mailbox/{id}",
 ];

@@ -63,7 +63,7 @@ fn roles_homes_and_actors() {
 }
 
 #[test]
-fn a_customer_link_sees_its_claim_and_may_only_opt_out() {
+fn a_customer_link_sees_its_claim_and_may_only_opt_out_or_end_it() {
     let link = CustomerLinkAccess {
         claim: ClaimId::new("claim-1"),
     };
@@ -74,7 +74,7 @@ fn a_customer_link_sees_its_claim_and_may_only_opt_out() {
         .copied()
         .filter(|a| link.may(*a))
         .collect();
-    assert_eq!(allowed, [Action::OptOut]);
+    assert_eq!(allowed, [Action::OptOut, Action::EndByCustomer]);
     assert_eq!(
         link.actor(),
         Actor::CustomerLink {
