@@ -32,6 +32,7 @@ mod input_corpus;
 mod languages;
 mod malformed_input;
 mod metrics;
+mod opt_out_reminder;
 mod page_language;
 mod portal_process;
 mod products_step;
