@@ -157,8 +157,17 @@ fn render(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
+    // A closed window's link that still opens the tenant view does not say it "no longer works".
+    let tenant_view = view
+        .filter(|v| v.tenant_view_until.is_some())
+        .map(|_| format!("/customer/opt-out/{token}/associations"));
+    let title_key = format!("opt_out.title.{state}");
+    let title = match (state, &tenant_view) {
+        ("closed", Some(_)) => "customer.opt_out.ended_heading",
+        _ => title_key.as_str(),
+    };
     let template = OptOutPage {
-        layout: Layout::new(visitor, &format!("opt_out.title.{state}"))
+        layout: Layout::new(visitor, title)
             .with_errors(!errors.is_empty())
             .for_customer(),
         state,
@@ -181,9 +190,7 @@ fn render(
             .unwrap_or_default(),
         errors,
         reason,
-        tenant_view: view
-            .filter(|v| v.tenant_view_until.is_some())
-            .map(|_| format!("/customer/opt-out/{token}/associations")),
+        tenant_view,
         about: notify::ABOUT_PATH,
     };
     private_page(status, &template)

@@ -23,7 +23,7 @@ async fn wait_for(browser: &Client, css: &str) {
 }
 
 /// axe-core's violations on the page shown (rule id and the elements), none expected.
-async fn assert_accessible(browser: &Client, page: &str) {
+pub async fn assert_accessible(browser: &Client, page: &str) {
     let path = std::env::var("AXE_CORE_JS")
         .expect("AXE_CORE_JS names axe.min.js (bash .ci/run fetches it)");
     let axe = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));

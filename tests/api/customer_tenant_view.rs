@@ -69,14 +69,16 @@ pub async fn submitted_with(
 /// its window closed), Fabrikam waiting for the customer on Power BI, and one official claim
 /// on another tenant. Returns the tenant view's path of the link in Contoso's email, and the
 /// claims' paths.
-struct Northwind {
-    link: String,
-    contoso: String,
-    fabrikam: String,
-    tailspin_id: String,
+pub struct Northwind {
+    pub link: String,
+    /// The link in the email about Fabrikam's claim (its window open).
+    pub pending_link: String,
+    pub contoso: String,
+    pub fabrikam: String,
+    pub tailspin_id: String,
 }
 
-async fn northwind(app: &TestApp) -> Northwind {
+pub async fn northwind(app: &TestApp) -> Northwind {
     let contoso = app.signed_in(PARTNER).await;
     let reviewer = app.signed_in(REVIEWER).await;
     let contoso_claim = submitted_with(
@@ -123,8 +125,10 @@ async fn northwind(app: &TestApp) -> Northwind {
         303
     );
     app.jobs.dispatch(app.clock.now()).unwrap();
+    let pending_link = opt_out_path(&app.mailbox.messages().last().unwrap().text);
     Northwind {
         link,
+        pending_link,
         contoso: contoso_claim,
         fabrikam: fabrikam_claim,
         tailspin_id: other_tenants_claim(app),
@@ -167,7 +171,7 @@ fn other_tenants_claim(app: &TestApp) -> String {
     id
 }
 
-fn claim_id(path: &str) -> &str {
+pub fn claim_id(path: &str) -> &str {
     path.trim_start_matches("/associations/")
 }
 

@@ -11,6 +11,7 @@ mod admin_users;
 mod associations_list;
 mod backup;
 mod browser;
+mod browser_customer;
 mod browser_japanese;
 mod browser_review;
 mod browser_wizard;

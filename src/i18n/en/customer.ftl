@@ -17,6 +17,7 @@ customer-reminder-subject = Reminder: { $partner } asks to be recorded as your p
 customer-reminder-intro = We wrote to you about { $partner }'s request to be recorded as the partner of record for your organisation ({ $domain }) under the { $programme } programme. You can still opt out until { $at }.
 
 customer-opt_out-closed_body = The period for opting out closed at { $at }, or the claim was closed. If you did not agree with it, contact the programme team.
+customer-opt_out-ended_heading = The period for opting out has ended
 customer-opt_out-more_heading = More about partner associations
 customer-opt_out-tenant_view_link = See every partner association on your tenant
 

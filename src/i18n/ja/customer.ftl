@@ -16,6 +16,7 @@ customer-reminder-subject = リマインダー: { $partner } が { $programme } 
 customer-reminder-intro = { $programme } プログラムにおける貴社 ({ $domain }) の担当パートナー (Partner of Record) として登録されるよう { $partner } から要求があったことを先日お知らせいたしました。{ $at } まで、引き続きオプトアウトできます。
 
 customer-opt_out-closed_body = オプトアウト期間は { $at } に終了したか、要求が終了しています。この要求に同意されていなかった場合は、プログラム チームにお問い合わせください。
+customer-opt_out-ended_heading = オプトアウト期間は終了しました
 customer-opt_out-more_heading = パートナーの関連付けについて
 customer-opt_out-tenant_view_link = 貴社テナントのパートナー関連付けをすべて表示
 
