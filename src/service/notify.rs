@@ -121,8 +121,10 @@ pub fn mails_for(
     }
     if PARTNER_TOLD.contains(&transition.to) {
         let contact = partner_contact(conn, &details.row)?;
-        // The customer's decision is told in the claim's language; the rest in the reader's.
-        let t = if matches!(transition.to, Status::Official | Status::OptedOut) {
+        // The customer's decision in their window is told in the claim's language; the rest
+        // (an official association the customer ended later, too) in the reader's.
+        let window_decision = transition.action != Action::EndByCustomer;
+        let t = if window_decision && matches!(transition.to, Status::Official | Status::OptedOut) {
             t
         } else {
             contact.catalogue(partner_catalogue_of(row))

@@ -217,24 +217,11 @@ pub async fn end(
 ) -> Result<HttpResponse, AppError> {
     let (token, claim_id) = path.into_inner();
     let typed = form.into_inner().reason;
-    let reason = if typed.trim().is_empty() {
-        Err(Problem::Required)
-    } else {
-        Comment::parse(&typed).map_err(Problem::Invalid)
-    };
-    let reason = match reason {
+    let reason = match Problem::check(&typed) {
         Ok(reason) => reason,
         Err(problem) => {
-            return render_one(
-                &req,
-                visitor,
-                &state,
-                &token,
-                &claim_id,
-                Some(problem),
-                typed,
-            )
-            .await;
+            let problem = Some(problem);
+            return render_one(&req, visitor, &state, &token, &claim_id, problem, typed).await;
         }
     };
     let (now, ctx) = (state.now(), state.context.clone());
@@ -255,6 +242,16 @@ pub async fn end(
 enum Problem {
     Required,
     Invalid(ValueError),
+}
+
+impl Problem {
+    /// The reason, required.
+    fn check(typed: &str) -> Result<Comment, Problem> {
+        if typed.trim().is_empty() {
+            return Err(Problem::Required);
+        }
+        Comment::parse(typed).map_err(Problem::Invalid)
+    }
 }
 
 async fn render_one(

@@ -171,6 +171,11 @@ fn other_tenants_claim(app: &TestApp) -> String {
     id
 }
 
+fn run_sql(app: &TestApp, sql: &str) {
+    let mut conn = app.pool.get().unwrap();
+    diesel::RunQueryDsl::execute(diesel::sql_query(sql), &mut **conn).unwrap();
+}
+
 pub fn claim_id(path: &str) -> &str {
     path.trim_start_matches("/associations/")
 }
@@ -248,7 +253,7 @@ async fn the_tenant_view_lists_both_partners_associations_and_no_other_tenants()
     );
     assert_eq!(
         row_of(&view, &world.fabrikam, ".action"),
-        "Opt out of Fabrikam Partners's claim"
+        "Opt out of the claim by Fabrikam Partners"
     );
     // The link's lifetime: 30 days after the email of Wed 25 Nov.
     assert_eq!(
@@ -274,6 +279,14 @@ async fn the_tenant_view_lists_both_partners_associations_and_no_other_tenants()
 async fn ending_an_official_association_frees_its_key_records_the_reason_and_tells_the_partner() {
     let app = spawn_app().await;
     let world = northwind(&app).await;
+    // The partner made the claim in Japanese; the customer reads English.
+    run_sql(
+        &app,
+        &format!(
+            "UPDATE claims SET partner_language = 'ja' WHERE id = '{}'",
+            claim_id(&world.contoso)
+        ),
+    );
     let sent_before = app.mailbox.messages().len();
     let customer = app.visitor();
     let view = customer.get(&format!("{}/associations", world.link)).await;
@@ -360,7 +373,7 @@ async fn ending_an_official_association_frees_its_key_records_the_reason_and_tel
     assert_eq!(told[0].to, "chris@contoso-consulting.example");
     assert_eq!(
         told[0].subject,
-        "Customer ended the association: Northwind Teams usage"
+        "顧客が関連付けを終了しました: Northwind Teams usage"
     );
     assert!(told[0].text.contains("We no longer work with them."));
 
@@ -447,16 +460,13 @@ async fn the_link_never_reaches_another_tenant_and_is_refused_once_the_contact_c
     assert_eq!(customer.get(&unknown).await.status, 404);
 
     // The partner's claim now names another customer contact: the link shows nothing more.
-    let mut conn = app.pool.get().unwrap();
-    diesel::RunQueryDsl::execute(
-        diesel::sql_query(format!(
+    run_sql(
+        &app,
+        &format!(
             "UPDATE claims SET customer_contact_email = 'it@northwind.example' WHERE id = '{}'",
             claim_id(&world.contoso)
-        )),
-        &mut **conn,
-    )
-    .unwrap();
-    drop(conn);
+        ),
+    );
     let refused = customer.get(&format!("{}/associations", world.link)).await;
     assert_eq!(refused.status, 410);
     assert_eq!(
