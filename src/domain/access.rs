@@ -128,15 +128,9 @@ impl TenantLinkAccess {
         same && !link_claim_withdrawn
     }
 
+    /// Only claims on the link's own tenant; each is then acted on as its own customer link
+    /// ([`CustomerLinkAccess`]).
     pub fn can_view_claim(&self, claim_tenant: &str) -> bool {
         self.tenant == claim_tenant
-    }
-
-    /// Who acts on `claim` (a claim of this tenant) through the link.
-    pub fn actor_for(&self, claim: &ClaimId) -> Actor {
-        CustomerLinkAccess {
-            claim: claim.clone(),
-        }
-        .actor()
     }
 }

@@ -265,6 +265,20 @@ async fn the_tenant_view_lists_both_partners_associations_and_no_other_tenants()
         Some("/customer/about")
     );
 
+    // In Japanese (the language switch), the same deadline as naturally.
+    let japanese = app.visitor();
+    japanese.set_cookie("portal_language", "ja");
+    let view = japanese.get(&href).await;
+    assert_eq!(view.text("h1"), "貴社テナントのパートナー関連付け");
+    assert_eq!(
+        row_of(&view, &world.fabrikam, ".until"),
+        "2026年12月10日(木) 23:59 UTC"
+    );
+    assert_eq!(
+        view.text("[data-testid=link-lifetime]"),
+        "このリンクの有効期限は 2026年12月25日(金) 9:00 UTC までです。"
+    );
+
     // GET changes nothing.
     assert_eq!(
         one_number(
