@@ -148,3 +148,31 @@ async fn the_reminder_speaks_the_customers_language() {
     );
     assert!(sent[0].text.contains("顧客の関連付けとは"));
 }
+
+#[actix_web::test]
+async fn several_instances_at_once_write_one_reminder() {
+    let app = spawn_app().await;
+    validated(&app).await;
+    let now = Utc.with_ymd_and_hms(2026, 12, 1, 9, 0, 0).unwrap();
+    let passes = 3;
+    let barrier = std::sync::Arc::new(std::sync::Barrier::new(passes));
+    let handles: Vec<_> = (0..passes)
+        .map(|_| {
+            let (pool, ctx) = (app.jobs.pool.clone(), app.jobs.context.clone());
+            let barrier = barrier.clone();
+            std::thread::spawn(move || {
+                barrier.wait();
+                portal::service::opt_out_reminders::run_once(&pool, &ctx, now).unwrap()
+            })
+        })
+        .collect();
+    let written: usize = handles.into_iter().map(|h| h.join().unwrap()).sum();
+    assert_eq!(written, 1);
+    assert_eq!(
+        portal_rows(
+            &app,
+            "SELECT COUNT(*) AS n FROM outbox WHERE kind = 'customer_reminder'"
+        ),
+        1
+    );
+}
