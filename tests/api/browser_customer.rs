@@ -8,7 +8,7 @@ use fantoccini::{Client, Locator, key::Key};
 use crate::{
     browser::{Chromedriver, text_of},
     browser_japanese::assert_accessible,
-    customer_tenant_view::{claim_id, northwind},
+    customer_world::{claim_id, northwind},
     helpers::*,
 };
 

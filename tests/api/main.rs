@@ -24,6 +24,7 @@ mod create_admin;
 mod csrf;
 mod customer_language;
 mod customer_tenant_view;
+mod customer_world;
 mod dispute_files;
 mod evidence_step;
 mod exclusivity_race;
