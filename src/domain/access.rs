@@ -93,12 +93,44 @@ impl CustomerLinkAccess {
     }
 
     pub fn may(&self, action: Action) -> bool {
-        action == Action::OptOut
+        matches!(action, Action::OptOut | Action::EndByCustomer)
     }
 
     pub fn actor(&self) -> Actor {
         Actor::CustomerLink {
             claim: self.claim.clone(),
         }
+    }
+}
+
+/// The customer's link opened on their tenant: it shows every partner association on the
+/// tenant of the claim it was sent for, and acts on each as that claim's own customer link —
+/// but only while the link's claim still names the address the link was sent to, and never
+/// on another tenant.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct TenantLinkAccess {
+    /// The tenant of the claim the link was sent for.
+    pub tenant: String,
+}
+
+impl TenantLinkAccess {
+    /// The link is the customer's while the claim's customer contact is still the address
+    /// it was sent to (compared without case), and the claim was not withdrawn.
+    pub fn still_the_customer(
+        sent_to: Option<&str>,
+        contact_now: Option<&str>,
+        link_claim_withdrawn: bool,
+    ) -> bool {
+        let same = match (sent_to, contact_now) {
+            (Some(sent), Some(now)) => sent.trim().eq_ignore_ascii_case(now.trim()),
+            _ => false,
+        };
+        same && !link_claim_withdrawn
+    }
+
+    /// Only claims on the link's own tenant; each is then acted on as its own customer link
+    /// ([`CustomerLinkAccess`]).
+    pub fn can_view_claim(&self, claim_tenant: &str) -> bool {
+        self.tenant == claim_tenant
     }
 }

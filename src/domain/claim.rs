@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! Draft ─submit─► Submitted ─validate─► Pending customer ─close window─► Official ─expire─► Expired
-//!                  │  ▲                    └─opt out─► Opted out
+//!                  │  ▲                    └─opt out─► Opted out ◄─end by customer─┘
 //!                  │  └─resubmit─ Action required ─time out (5 business days)─► Rejected
 //!                  ├─ask for information─► Action required
 //!                  └─reject─► Rejected ─dispute (once, ≤ 30 days)─► Disputed ─decide─► Pending customer | Rejected
@@ -11,6 +11,11 @@
 //! ```
 //! Validating, closing the window or accepting a dispute while another partner officially
 //! holds one of the claim's keys rejects the claim ("workload already associated").
+//!
+//! The customer may end an official association at any time (CPOR lets customers decline
+//! whenever they like): Official ─end by customer─► Opted out. Opted out, not Expired: the
+//! customer refused it, as in their window; the history tells the two apart by the reason
+//! ("ended by the customer"). Leaving Official frees the association's keys.
 
 mod editing;
 mod error;
@@ -21,8 +26,8 @@ pub use editing::{Section, can_edit};
 pub use error::TransitionError;
 pub use rules::{allowed_actions, check};
 pub use transitions::{
-    DisputeDecision, ask_for_information, close_window, decide_dispute, dispute, expire, opt_out,
-    reject, resubmit, submit, time_out_action_required, validate, withdraw,
+    DisputeDecision, ask_for_information, close_window, decide_dispute, dispute, end_by_customer,
+    expire, opt_out, reject, resubmit, submit, time_out_action_required, validate, withdraw,
 };
 
 use super::draft::MissingItem;
@@ -109,6 +114,7 @@ code_enum! {
         Dispute => "dispute",
         DecideDispute => "decide_dispute",
         OptOut => "opt_out",
+        EndByCustomer => "end_by_customer",
         CloseWindow => "close_window",
         Expire => "expire",
         Withdraw => "withdraw",
@@ -182,6 +188,8 @@ pub enum ReasonCode {
     DisputeAccepted,
     DisputeDeclined,
     CustomerOptedOut,
+    /// The customer ended an official association from their tenant view.
+    CustomerEnded,
 }
 
 impl ReasonCode {
@@ -194,6 +202,7 @@ impl ReasonCode {
             ReasonCode::DisputeAccepted => "dispute_accepted",
             ReasonCode::DisputeDeclined => "dispute_declined",
             ReasonCode::CustomerOptedOut => "customer_opted_out",
+            ReasonCode::CustomerEnded => "customer_ended",
         }
     }
 
@@ -211,6 +220,7 @@ impl ReasonCode {
             ReasonCode::DisputeAccepted => "reason.dispute_accepted",
             ReasonCode::DisputeDeclined => "reason.dispute_declined",
             ReasonCode::CustomerOptedOut => "reason.customer_opted_out",
+            ReasonCode::CustomerEnded => "reason.customer_ended",
         }
     }
 
@@ -221,6 +231,7 @@ impl ReasonCode {
         ReasonCode::DisputeAccepted,
         ReasonCode::DisputeDeclined,
         ReasonCode::CustomerOptedOut,
+        ReasonCode::CustomerEnded,
     ];
 }
 

@@ -18,6 +18,7 @@ pub mod keyset;
 pub mod partners;
 pub mod programme;
 pub mod registry_import;
+pub mod reminders;
 pub mod search;
 pub mod tenants;
 pub mod values;

@@ -85,7 +85,7 @@ fn quality(raw: &str) -> Option<u16> {
 }
 
 /// The English source files; later files may not redefine an id.
-pub const ENGLISH_SOURCES: [(&str, &str); 9] = [
+pub const ENGLISH_SOURCES: [(&str, &str); 10] = [
     ("en/common.ftl", include_str!("en/common.ftl")),
     ("en/domain.ftl", include_str!("en/domain.ftl")),
     ("en/mail.ftl", include_str!("en/mail.ftl")),
@@ -98,10 +98,11 @@ pub const ENGLISH_SOURCES: [(&str, &str); 9] = [
     ),
     ("en/claim_page.ftl", include_str!("en/claim_page.ftl")),
     ("en/reviewer.ftl", include_str!("en/reviewer.ftl")),
+    ("en/customer.ftl", include_str!("en/customer.ftl")),
 ];
 
 /// The Japanese source files, message for message the English ones.
-pub const JAPANESE_SOURCES: [(&str, &str); 9] = [
+pub const JAPANESE_SOURCES: [(&str, &str); 10] = [
     ("ja/common.ftl", include_str!("ja/common.ftl")),
     ("ja/domain.ftl", include_str!("ja/domain.ftl")),
     ("ja/mail.ftl", include_str!("ja/mail.ftl")),
@@ -114,6 +115,7 @@ pub const JAPANESE_SOURCES: [(&str, &str); 9] = [
     ),
     ("ja/claim_page.ftl", include_str!("ja/claim_page.ftl")),
     ("ja/reviewer.ftl", include_str!("ja/reviewer.ftl")),
+    ("ja/customer.ftl", include_str!("ja/customer.ftl")),
 ];
 
 static ENGLISH: LazyLock<Catalogue> =

@@ -286,7 +286,7 @@ fn next_step(
         details.snapshot.action_required_due,
     ) {
         (Status::PendingCustomer, Some(at), _) => {
-            t.format(&key, &[("at", &format::instant(at, zone, t))])
+            t.format(&key, &[("at", &format::deadline(at, zone, t))])
         }
         (Status::ActionRequired, _, Some(at)) => {
             t.format(&key, &[("at", &format::instant(at, zone, t))])

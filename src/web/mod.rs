@@ -22,6 +22,8 @@ pub mod claim_summary;
 pub mod contacts;
 pub mod conversation;
 pub mod csrf;
+pub mod customer_about;
+pub mod customer_tenant;
 pub mod deliveries;
 pub mod dev_mailbox;
 pub mod error;

@@ -103,7 +103,7 @@ async fn validation_emails_the_customer_who_opts_out_by_post_only() {
         "Microsoft Teams",
         "Exchange Online",
         "Online Services Usage for Microsoft 365",
-        "3 Dec 2026 00:00 UTC (UTC)",
+        "the end of Wednesday 2 December 2026 (23:59 UTC)",
         "usage data",
     ] {
         assert!(
@@ -132,7 +132,7 @@ async fn validation_emails_the_customer_who_opts_out_by_post_only() {
     );
     assert_eq!(
         page.text("[data-testid=closes-at]"),
-        "3 Dec 2026 00:00 UTC (UTC)"
+        "the end of Wednesday 2 December 2026 (23:59 UTC)"
     );
     assert_eq!(page.headers.get("cache-control").unwrap(), "no-store");
     assert_eq!(status_of(&partner.get(&claim).await), "Pending customer");
@@ -199,7 +199,7 @@ async fn without_an_opt_out_the_window_closes_into_an_official_association() {
     let token = customer.get(&link).await.csrf_token();
     assert_eq!(
         partner.get(&claim).await.text("[data-testid=claim-next]"),
-        "The customer has been emailed and can opt out until 3 Dec 2026 00:00 UTC. If they do not, the association becomes official."
+        "The customer has been emailed and can opt out until the end of Wednesday 2 December 2026 (23:59 UTC). If they do not, the association becomes official."
     );
 
     // One second before the closing instant nothing happens.

@@ -79,7 +79,10 @@ const LISTED: &[&str] = &[
     "/admin/deliveries",
     "/admin/deliveries/{id}/retry",
     "/admin/deliveries/{id}/send-now",
+    "/customer/about",
     "/customer/opt-out/{token}",
+    "/customer/opt-out/{token}/associations",
+    "/customer/opt-out/{token}/associations/{id}/end",
     "/dev/mailbox",
     "/dev/mailbox/{id}",
 ];
