@@ -17,6 +17,7 @@ pub mod keyset;
 pub mod partners;
 pub mod programme;
 pub mod registry_import;
+pub mod saved_views;
 pub mod search;
 pub mod tenants;
 pub mod values;

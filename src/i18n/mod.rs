@@ -85,7 +85,7 @@ fn quality(raw: &str) -> Option<u16> {
 }
 
 /// The English source files; later files may not redefine an id.
-pub const ENGLISH_SOURCES: [(&str, &str); 7] = [
+pub const ENGLISH_SOURCES: [(&str, &str); 8] = [
     ("en/common.ftl", include_str!("en/common.ftl")),
     ("en/domain.ftl", include_str!("en/domain.ftl")),
     ("en/mail.ftl", include_str!("en/mail.ftl")),
@@ -96,10 +96,11 @@ pub const ENGLISH_SOURCES: [(&str, &str); 7] = [
         "en/customer_language.ftl",
         include_str!("en/customer_language.ftl"),
     ),
+    ("en/wizard_flow.ftl", include_str!("en/wizard_flow.ftl")),
 ];
 
 /// The Japanese source files, message for message the English ones.
-pub const JAPANESE_SOURCES: [(&str, &str); 7] = [
+pub const JAPANESE_SOURCES: [(&str, &str); 8] = [
     ("ja/common.ftl", include_str!("ja/common.ftl")),
     ("ja/domain.ftl", include_str!("ja/domain.ftl")),
     ("ja/mail.ftl", include_str!("ja/mail.ftl")),
@@ -110,6 +111,7 @@ pub const JAPANESE_SOURCES: [(&str, &str); 7] = [
         "ja/customer_language.ftl",
         include_str!("ja/customer_language.ftl"),
     ),
+    ("ja/wizard_flow.ftl", include_str!("ja/wizard_flow.ftl")),
 ];
 
 static ENGLISH: LazyLock<Catalogue> =

@@ -11,6 +11,7 @@ pub mod claim_status;
 pub mod claims;
 pub mod connection;
 pub mod dev_mailbox;
+pub mod held_products;
 pub mod holidays;
 pub mod migrate;
 pub mod officials;
@@ -32,6 +33,7 @@ pub mod sign_in_failures;
 pub mod sqlite_plans;
 pub mod usage;
 pub mod users;
+pub mod view_counts;
 pub mod wal_checkpoints;
 
 pub use connection::{AnyConnection, DbPool, write_transaction};

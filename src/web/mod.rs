@@ -54,6 +54,7 @@ pub mod submit;
 pub mod upload;
 pub mod wizard;
 pub mod wizard_fields;
+pub mod wizard_flow;
 
 pub use state::AppState;
 

@@ -241,6 +241,7 @@ fn quoted_keys(text: &str) -> Vec<String> {
         "language.",
         "account.",
         "customer_language.",
+        "wizard_flow.",
     ];
     // Every run between two consecutive quotes: a key literal is always one of them.
     let parts: Vec<&str> = text.split('"').collect();

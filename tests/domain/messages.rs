@@ -142,7 +142,8 @@ fn step_errors() -> Vec<StepError> {
         | StepError::SubscriptionEnded
         | StepError::NoClaimableSubscription
         | StepError::OnlyCspSubscriptions
-        | StepError::LanguageUnknown => (),
+        | StepError::LanguageUnknown
+        | StepError::Unavailable(_) => (),
     };
     let mut all: Vec<StepError> = value_errors().into_iter().map(StepError::Value).collect();
     all.extend(programme_errors().into_iter().map(StepError::Programme));
@@ -162,6 +163,11 @@ fn step_errors() -> Vec<StepError> {
         StepError::OnlyCspSubscriptions,
         StepError::LanguageUnknown,
     ]);
+    all.extend(
+        portal::domain::draft::Unavailable::ALL
+            .iter()
+            .map(|why| StepError::Unavailable(*why)),
+    );
     all.iter().for_each(check);
     all
 }
@@ -477,6 +483,16 @@ fn produced() -> Vec<(&'static str, Vec<&'static str>)> {
         .chain(Day::ALL.iter().map(|d| d.label_key()))
         .chain(ImportKind::ALL.iter().map(|k| k.label_key()))
         .chain(CustomerLanguage::ALL.iter().map(|l| l.label_key()))
+        .chain(
+            portal::domain::draft::Unavailable::ALL
+                .iter()
+                .map(|u| u.label_key()),
+        )
+        .chain(
+            portal::domain::saved_views::SavedView::ALL
+                .iter()
+                .map(|v| v.label_key()),
+        )
         .chain(
             RejectionReason::ALL
                 .iter()
