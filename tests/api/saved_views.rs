@@ -70,7 +70,7 @@ fn make(app: &TestApp, email: &str, claim: Made<'_>) {
 }
 
 /// Every status the views tell apart, with the edges of the two time rules.
-fn make_world(app: &TestApp) {
+pub fn make_world(app: &TestApp) {
     let now = app.clock.now();
     for (id, status) in [
         ("draft", "draft"),

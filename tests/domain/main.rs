@@ -8,6 +8,7 @@ mod claim_props;
 mod claim_rules;
 mod claim_table;
 mod draft_contacts;
+mod draft_offer;
 mod draft_products;
 mod draft_steps;
 mod evidence;

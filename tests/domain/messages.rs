@@ -484,16 +484,6 @@ fn produced() -> Vec<(&'static str, Vec<&'static str>)> {
         .chain(ImportKind::ALL.iter().map(|k| k.label_key()))
         .chain(CustomerLanguage::ALL.iter().map(|l| l.label_key()))
         .chain(
-            portal::domain::draft::Unavailable::ALL
-                .iter()
-                .map(|u| u.label_key()),
-        )
-        .chain(
-            portal::domain::saved_views::SavedView::ALL
-                .iter()
-                .map(|v| v.label_key()),
-        )
-        .chain(
             RejectionReason::ALL
                 .iter()
                 .map(|r| ReasonCode::Rejection(*r).label_key()),

@@ -14,11 +14,6 @@ draft-products-unavailable-already_yours = Already yours: your organisation hold
 draft-products-unavailable-held_elsewhere = Another partner already has an official association for it with this customer.
 draft-products-unavailable-no_subscription = This customer's tenant has no subscription for it.
 
-draft-products-refused-csp = This product cannot be chosen: it was bought through a cloud solution provider (CSP)
-draft-products-refused-already_yours = This product cannot be chosen: your organisation already holds it for this customer
-draft-products-refused-held_elsewhere = This product cannot be chosen: another partner already has an official association for it
-draft-products-refused-no_subscription = This product cannot be chosen: the customer's tenant has no subscription for it
-
 wizard_flow-contact-customer = Customer contact
 wizard_flow-contact-technical = Technical contact
 wizard_flow-contact-company = Company contact

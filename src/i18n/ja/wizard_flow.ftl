@@ -14,11 +14,6 @@ draft-products-unavailable-already_yours = 貴社が既に保有しています�
 draft-products-unavailable-held_elsewhere = この顧客について、別のパートナーが既に正式な関連付けを持っています。
 draft-products-unavailable-no_subscription = この顧客のテナントには、この製品のサブスクリプションがありません。
 
-draft-products-refused-csp = この製品は選択できません。クラウド ソリューション プロバイダー (CSP) 経由で購入されています
-draft-products-refused-already_yours = この製品は選択できません。貴社がこの顧客について既に保有しています
-draft-products-refused-held_elsewhere = この製品は選択できません。別のパートナーが既に正式な関連付けを持っています
-draft-products-refused-no_subscription = この製品は選択できません。顧客のテナントにこの製品のサブスクリプションがありません
-
 wizard_flow-contact-customer = 顧客の連絡先
 wizard_flow-contact-technical = 技術担当者
 wizard_flow-contact-company = 自社の連絡先
