@@ -16,7 +16,7 @@ pub use contacts::{
     ContactsStep, CustomerLanguage, RevenueAssociationDetails,
 };
 pub use customer::{CustomerContext, CustomerInput, CustomerStep, EnrolledLocation};
-pub use offer::{HeldProduct, OWN_HOLDING, ProductOffer, Unavailable, offer};
+pub use offer::{HeldProduct, OWN_HOLDING, ProductOffer, Unavailable, offer, subscription_holder};
 pub use products::{Channel, ProductsContext, ProductsInput, ProductsStep, TenantSubscription};
 pub use programme_step::{ClaimNameInput, ProgrammeInput};
 

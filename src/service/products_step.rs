@@ -9,7 +9,7 @@ use crate::{
         claim::{Section, Status},
         draft::{
             Channel, FieldErrors, ProductOffer, ProductsContext, ProductsInput, TenantSubscription,
-            offer,
+            offer, subscription_holder,
         },
         programme::{ProductRef, Programme},
         values::SubscriptionId,
@@ -70,6 +70,7 @@ pub fn load(
     let subscriptions = registry
         .into_iter()
         .filter(|s| s.channel != Channel::Csp && s.ends_on.is_none_or(|end| end >= today))
+        .filter(|s| facts.is_free(programme, today, &s.id))
         .collect();
     let chosen = claims::products_of(conn, claim_id)?
         .into_iter()
@@ -104,7 +105,8 @@ pub fn save(
     let registry = registry_views::subscriptions(conn, &claim.tenant_id)?;
     let facts = Facts::load(conn, &claim, &catalogue, &registry)?;
     let offers = facts.offers(claim.programme, today);
-    let step = match input.validate_offered(facts.context(claim.programme, today), &offers) {
+    let context = facts.context(claim.programme, today);
+    let step = match input.validate_offered(context, &offers, &facts.held) {
         Ok(step) => step,
         Err(errors) => return Ok(Ok(Err(errors))),
     };
@@ -187,5 +189,12 @@ impl Facts {
 
     fn offers(&self, programme: Programme, today: NaiveDate) -> Vec<ProductOffer> {
         offer(self.context(programme, today), &self.held)
+    }
+
+    /// Whether no other claim holds subscription `id` (in a subscription-keyed programme).
+    fn is_free(&self, programme: Programme, today: NaiveDate, id: &str) -> bool {
+        let context = self.context(programme, today);
+        SubscriptionId::parse(id)
+            .is_ok_and(|id| subscription_holder(&context, &self.held, &id).is_none())
     }
 }

@@ -311,3 +311,88 @@ async fn the_contacts_summary_names_the_contact_of_each_message() {
     let first = res.texts(".error-summary a").remove(0);
     assert!(first.starts_with("顧客の連絡先: "), "{first}");
 }
+
+#[actix_web::test]
+async fn a_subscription_another_partner_holds_is_not_offered_and_a_forged_choice_is_refused() {
+    let app = spawn_app().await;
+    // Fabrikam holds Dynamics 365 Sales' volume-licensing subscription officially.
+    {
+        use portal::store::{claims, organisations, users};
+        let mut conn = app.pool.get().unwrap();
+        let user = users::find_by_email(&mut conn, OTHER_PARTNER)
+            .unwrap()
+            .unwrap();
+        let organisation = user.organisation_id.clone().unwrap();
+        let (location, _) = organisations::locations_with_programmes(&mut conn, &organisation)
+            .unwrap()
+            .remove(0);
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 10, 1)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        claims::insert_draft(
+            &mut conn,
+            &claims::NewDraft {
+                id: "fabrikam-sales",
+                organisation_id: &organisation,
+                location_id: &location.id,
+                created_by: &user.id,
+                tenant_id: NORTHWIND_TENANT,
+                customer_domain: "northwind.example",
+                solution_area: "business_applications",
+                activity: "usage",
+                programme: "osu_bizapps",
+                name: "Fabrikam Sales",
+                status: "official",
+                partner_language: "en",
+                created_at: at,
+                updated_at: at,
+            },
+        )
+        .unwrap();
+        claims::replace_products(
+            &mut conn,
+            "fabrikam-sales",
+            &[(
+                "d365-sales".to_owned(),
+                Some("11111111-aaaa-4bbb-8ccc-000000000001".to_owned()),
+            )],
+        )
+        .unwrap();
+    }
+    let partner = app.signed_in(PARTNER).await;
+    let claim = create_draft(&partner, "business_applications", "usage", "Sales").await;
+    let url = format!("{claim}/products");
+    let page = partner.get(&url).await;
+    // Sales can still be chosen, through its other subscription only (no choice left).
+    assert_eq!(page.count("input[value=d365-sales]"), 1);
+    assert_eq!(page.count("#subscriptions-d365-sales"), 0);
+    let res = partner
+        .submit_form(
+            &url,
+            &url,
+            &[
+                ("product_ids", "d365-sales"),
+                (
+                    "subscription-d365-sales",
+                    "11111111-aaaa-4bbb-8ccc-000000000001",
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(res.status, 422);
+    assert_eq!(
+        res.text(".error-summary a[href='#subscriptions-d365-sales']"),
+        "This product cannot be chosen: another partner already has an official association for it"
+    );
+    let res = partner
+        .submit_form(&url, &url, &[("product_ids", "d365-sales")])
+        .await;
+    assert_eq!(res.status, 303, "{}", res.body);
+    let again = partner.get(&url).await;
+    assert_eq!(
+        again.attr("#product_ids", "checked").as_deref(),
+        Some(""),
+        "saved with the free subscription"
+    );
+}

@@ -117,7 +117,7 @@ fn choosing_a_product_that_cannot_be_chosen_is_refused_on_that_product() {
     };
     let offered = offer(context, &[]);
     let errors = products_input(&["power-apps", "dynamics-365-finance"], &[])
-        .validate_offered(context, &offered)
+        .validate_offered(context, &offered, &[])
         .unwrap_err();
     let found: Vec<_> = errors
         .iter()
@@ -134,7 +134,42 @@ fn choosing_a_product_that_cannot_be_chosen_is_refused_on_that_product() {
     // What can be chosen passes as before.
     assert!(
         products_input(&["dynamics-365-finance"], &[])
-            .validate_offered(context, &offered)
+            .validate_offered(context, &offered, &[])
             .is_ok()
     );
+}
+
+#[test]
+fn a_held_subscription_is_refused_and_the_free_one_is_chosen_for_the_partner() {
+    let catalogue = catalogue();
+    let subscriptions = tenant_subscriptions();
+    let context = ProductsContext {
+        programme: Programme::OsuBizApps,
+        catalogue: &catalogue,
+        subscriptions: &subscriptions,
+        today: date(2025, 3, 12),
+    };
+    let held = [held("dynamics-365-sales", Some(1), false)];
+    let offered = offer(context, &held);
+    let sub_1 = sub(1).to_string();
+    let errors = products_input(&["dynamics-365-sales"], &[("dynamics-365-sales", &sub_1)])
+        .validate_offered(context, &offered, &held)
+        .unwrap_err();
+    let found: Vec<_> = errors
+        .iter()
+        .map(|e| (e.field, e.item.clone(), e.error.clone()))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "subscriptions",
+            Some("dynamics-365-sales".to_owned()),
+            StepError::Unavailable(Unavailable::HeldElsewhere)
+        )]
+    );
+    // Left to choose, the one free subscription is taken.
+    let step = products_input(&["dynamics-365-sales"], &[])
+        .validate_offered(context, &offered, &held)
+        .unwrap();
+    assert_eq!(step.selections[0].subscription, Some(sub(2)));
 }

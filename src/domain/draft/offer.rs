@@ -76,6 +76,19 @@ pub fn offer(context: ProductsContext<'_>, held: &[HeldProduct]) -> Vec<ProductO
         .collect()
 }
 
+/// The claim holding subscription `id`, where the programme is keyed by subscription (a
+/// held subscription is then not offered, even if its product still is).
+pub fn subscription_holder<'h>(
+    context: &ProductsContext<'_>,
+    held: &'h [HeldProduct],
+    id: &SubscriptionId,
+) -> Option<&'h HeldProduct> {
+    if context.programme.exclusivity_key_kind() != KeyKind::Subscription {
+        return None;
+    }
+    held.iter().find(|h| h.subscription.as_ref() == Some(id))
+}
+
 fn why_not(
     product: &ProductRef,
     context: &ProductsContext<'_>,
@@ -100,10 +113,10 @@ fn why_not(
     let holders: Vec<&HeldProduct> = match context.programme.exclusivity_key_kind() {
         KeyKind::Workload => held.iter().filter(|h| h.product_id == product.id).collect(),
         KeyKind::Subscription => {
-            let holder = |s: &TenantSubscription| {
-                held.iter().find(|h| h.subscription.as_ref() == Some(&s.id))
-            };
-            let holders: Vec<Option<&HeldProduct>> = claimable.iter().map(|s| holder(s)).collect();
+            let holders: Vec<Option<&HeldProduct>> = claimable
+                .iter()
+                .map(|s| subscription_holder(context, held, &s.id))
+                .collect();
             if holders.iter().any(Option::is_none) {
                 return None;
             }
@@ -120,30 +133,50 @@ fn why_not(
 }
 
 impl ProductsInput {
-    /// [`ProductsInput::validate`], refusing first every chosen product the offer says
-    /// cannot be chosen (an error on that product, saying why).
+    /// [`ProductsInput::validate`] against what is offered: a chosen product that cannot be
+    /// chosen, or a chosen subscription another claim holds, is refused on that product
+    /// (saying why); a subscription-keyed product is checked against its free subscriptions
+    /// only (one left is chosen for the partner, as ever).
     pub fn validate_offered(
         &self,
         context: ProductsContext<'_>,
         offers: &[ProductOffer],
+        held: &[HeldProduct],
     ) -> Result<ProductsStep, FieldErrors> {
         let mut errors = FieldErrors::new();
         let mut rest = self.clone();
         for offer in offers {
-            if let Some(why) = offer.unavailable
-                && self
-                    .product_ids
-                    .iter()
-                    .any(|p| p.trim() == offer.product_id)
-            {
-                errors.push_item(
-                    "product_ids",
-                    &offer.product_id,
-                    StepError::Unavailable(why),
-                );
-                rest.product_ids.retain(|p| p.trim() != offer.product_id);
+            let product = offer.product_id.as_str();
+            if !self.product_ids.iter().any(|p| p.trim() == product) {
+                continue;
             }
+            let held_subscription = self
+                .subscriptions
+                .get(product)
+                .and_then(|raw| SubscriptionId::parse(raw.trim()).ok())
+                .and_then(|id| subscription_holder(&context, held, &id))
+                .map(|holder| match holder.own {
+                    true => Unavailable::AlreadyYours,
+                    false => Unavailable::HeldElsewhere,
+                });
+            let refused = match (offer.unavailable, held_subscription) {
+                (Some(why), _) => ("product_ids", why),
+                (None, Some(why)) => ("subscriptions", why),
+                (None, None) => continue,
+            };
+            errors.push_item(refused.0, product, StepError::Unavailable(refused.1));
+            rest.product_ids.retain(|p| p.trim() != product);
         }
+        let free: Vec<TenantSubscription> = context
+            .subscriptions
+            .iter()
+            .filter(|s| subscription_holder(&context, held, &s.id).is_none())
+            .cloned()
+            .collect();
+        let context = ProductsContext {
+            subscriptions: &free,
+            ..context
+        };
         if errors.is_empty() {
             return self.validate(context);
         }
