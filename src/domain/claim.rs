@@ -22,7 +22,7 @@ mod error;
 mod rules;
 mod transitions;
 
-pub use editing::{Section, can_edit};
+pub use editing::{Section, can_edit, next_section};
 pub use error::TransitionError;
 pub use rules::{allowed_actions, check};
 pub use transitions::{

@@ -19,6 +19,7 @@ pub mod partners;
 pub mod programme;
 pub mod registry_import;
 pub mod reminders;
+pub mod saved_views;
 pub mod search;
 pub mod tenants;
 pub mod values;

@@ -12,6 +12,7 @@ pub mod claims;
 pub mod competing;
 pub mod connection;
 pub mod dev_mailbox;
+pub mod held_products;
 pub mod holidays;
 pub mod migrate;
 pub mod officials;
@@ -35,6 +36,7 @@ pub mod sqlite_plans;
 pub mod tenant_claims;
 pub mod usage;
 pub mod users;
+pub mod view_counts;
 pub mod wal_checkpoints;
 
 pub use connection::{AnyConnection, DbPool, write_transaction};

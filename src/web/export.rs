@@ -47,7 +47,8 @@ pub async fn export_csv(
     state.confirm_session().await?;
     let t = Catalogue::for_locale(visitor.locale);
     let bom = if format.format == "excel" { BOM } else { "" };
-    let body = csv_stream(state.pool.clone(), organisation, request, t, bom);
+    let listed = (request, state.now());
+    let body = csv_stream(state.pool.clone(), organisation, listed, t, bom);
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header((
@@ -61,7 +62,7 @@ pub async fn export_csv(
 fn csv_stream(
     pool: DbPool,
     organisation: String,
-    request: ListRequest,
+    (request, now): (ListRequest, chrono::DateTime<chrono::Utc>),
     t: &'static Catalogue,
     bom: &'static str,
 ) -> impl futures_util::Stream<Item = Result<web::Bytes, AppError>> {
@@ -73,7 +74,7 @@ fn csv_stream(
         if tx.blocking_send(web::Bytes::from(header)).is_err() {
             return;
         }
-        let result = associations::export(&pool, &organisation, &request, BATCH, |batch| {
+        let result = associations::export(&pool, &organisation, &request, now, BATCH, |batch| {
             let chunk: String = batch.iter().map(|c| claim_record(c, t)).collect();
             tx.blocking_send(web::Bytes::from(chunk)).is_ok()
         });

@@ -59,6 +59,7 @@ pub mod upload;
 pub mod usage_chart;
 pub mod wizard;
 pub mod wizard_fields;
+pub mod wizard_flow;
 
 pub use state::AppState;
 

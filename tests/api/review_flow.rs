@@ -14,10 +14,28 @@ const PARTNER_CONTACT: &str = "chris@contoso-consulting.example";
 /// A complete draft of the location `mpn`, submitted; returns the claim's path.
 pub async fn submitted_claim(partner: &Visitor, mpn: &str, name: &str) -> String {
     let claim = complete_draft_at(partner, mpn, name).await;
+    submit(partner, &claim).await;
+    claim
+}
+
+/// Several claims of one organisation on the same products, all submitted: each is made
+/// complete while the others are drafts (a submitted claim's products are the partner's
+/// own, and the products step no longer offers them), then all are submitted.
+pub async fn submitted_claims(partner: &Visitor, mpn: &str, names: &[&str]) -> Vec<String> {
+    let mut claims = Vec::new();
+    for name in names {
+        claims.push(complete_draft_at(partner, mpn, name).await);
+    }
+    for claim in &claims {
+        submit(partner, claim).await;
+    }
+    claims
+}
+
+async fn submit(partner: &Visitor, claim: &str) {
     let submit = format!("{claim}/submit");
     let res = partner.submit_form(&submit, &submit, &[]).await;
     assert_eq!(res.status, 303, "{}", res.body);
-    claim
 }
 
 pub fn review_path(claim: &str) -> String {
@@ -500,6 +518,10 @@ async fn validation_rejects_a_claim_whose_workload_another_partner_holds() {
     let reviewer = app.signed_in(REVIEWER).await;
     let fabrikam = app.signed_in(OTHER_PARTNER).await;
     let first = submitted_claim(&fabrikam, MUNICH, "Fabrikam Teams").await;
+    // Contoso claims the same workload while Fabrikam's claim is still under review (once
+    // it is official, the products step no longer offers it).
+    let contoso = app.signed_in(PARTNER).await;
+    let second = submitted_claim(&contoso, SEATTLE, "Contoso Teams").await;
     decide(&reviewer, &first, "validate", &[]).await;
     app.jobs.dispatch(app.clock.now()).unwrap();
     app.jobs.run_once(closing_instant()).unwrap();
@@ -508,8 +530,6 @@ async fn validation_rejects_a_claim_whose_workload_another_partner_holds() {
         "Official"
     );
 
-    let contoso = app.signed_in(PARTNER).await;
-    let second = submitted_claim(&contoso, SEATTLE, "Contoso Teams").await;
     let case = reviewer.get(&review_path(&second)).await;
     assert!(
         case.text("[data-testid=conflict]")

@@ -9,6 +9,7 @@ mod claim_rules;
 mod claim_table;
 mod competing;
 mod draft_contacts;
+mod draft_offer;
 mod draft_products;
 mod draft_steps;
 mod evidence;
