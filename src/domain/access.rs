@@ -107,10 +107,19 @@ impl CustomerLinkAccess {
 /// tenant of the claim it was sent for, and acts on each as that claim's own customer link —
 /// but only while the link's claim still names the address the link was sent to, and never
 /// on another tenant.
+///
+/// The partner types the customer contact's address, so an address at the tenant's own
+/// domains is what makes the link the *tenant's*: only then does it reach other partners'
+/// associations. A link sent elsewhere reaches its own claim only (as before the tenant
+/// view), so no partner can end a competitor's association through an address of its own.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct TenantLinkAccess {
     /// The tenant of the claim the link was sent for.
     pub tenant: String,
+    /// The claim the link was sent for.
+    pub own_claim: String,
+    /// Whether the link reaches every association on the tenant ([`Self::tenant_wide`]).
+    pub tenant_wide: bool,
 }
 
 impl TenantLinkAccess {
@@ -128,9 +137,23 @@ impl TenantLinkAccess {
         same && !link_claim_withdrawn
     }
 
-    /// Only claims on the link's own tenant; each is then acted on as its own customer link
-    /// ([`CustomerLinkAccess`]).
-    pub fn can_view_claim(&self, claim_tenant: &str) -> bool {
-        self.tenant == claim_tenant
+    /// Whether a link sent to `sent_to` speaks for the tenant: the address is at one of the
+    /// tenant's registered domains or a subdomain of one (compared without case).
+    pub fn tenant_wide(sent_to: &str, tenant_domains: &[String]) -> bool {
+        let Some((_, domain)) = sent_to.trim().rsplit_once('@') else {
+            return false;
+        };
+        let domain = domain.to_ascii_lowercase();
+        tenant_domains.iter().any(|registered| {
+            let registered = registered.trim().to_ascii_lowercase();
+            !registered.is_empty()
+                && (domain == registered || domain.ends_with(&format!(".{registered}")))
+        })
+    }
+
+    /// Only claims on the link's own tenant, and other partners' only for a tenant-wide link;
+    /// each is then acted on as its own customer link ([`CustomerLinkAccess`]).
+    pub fn can_view_claim(&self, claim_tenant: &str, claim: &str) -> bool {
+        self.tenant == claim_tenant && (self.tenant_wide || self.own_claim == claim)
     }
 }

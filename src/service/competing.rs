@@ -97,14 +97,26 @@ struct OpenClaim {
     status: Status,
 }
 
-/// The open claims of `tenants` with their keys (claims whose keys cannot be made — no
-/// products, a bad stored value — hold none).
+/// The open claims of `tenants` with their keys among the products and programmes of the
+/// claims `of` (claims whose keys cannot be made — no products, a bad stored value — hold
+/// none).
 fn open_claims(
     conn: &mut AnyConnection,
     tenants: &[String],
+    of: &[String],
 ) -> anyhow::Result<Vec<(OpenClaim, ClaimKeys)>> {
     let statuses: Vec<&str> = OPEN.iter().map(|s| s.as_str()).collect();
-    let rows = open_claim_products(conn, tenants, &statuses, ROWS_LIMIT)?;
+    let mut rows = open_claim_products(conn, tenants, of, &statuses, ROWS_LIMIT)?;
+    if rows.len() == usize::try_from(ROWS_LIMIT)? {
+        // The last claim's rows may be cut short: leave it out rather than give it a part of
+        // its keys. Claims past the limit are not shown (thousands on one key and tenant).
+        let last = rows.last().map(|row| row.claim_id.clone());
+        rows.retain(|row| Some(&row.claim_id) != last.as_ref());
+        tracing::warn!(
+            limit = ROWS_LIMIT,
+            "competing claims: more open claims share these keys than are read"
+        );
+    }
     let mut claims: Vec<(OpenClaim, ClaimKeys)> = Vec::new();
     for group in rows.chunk_by(|a, b| a.claim_id == b.claim_id) {
         let first = &group[0];
@@ -166,7 +178,11 @@ pub fn of_claim(
         claim: details.snapshot.id.clone(),
         keys: keys_of(details)?,
     };
-    let others = open_claims(conn, std::slice::from_ref(&details.row.tenant_id))?;
+    let others = open_claims(
+        conn,
+        std::slice::from_ref(&details.row.tenant_id),
+        std::slice::from_ref(&details.row.id),
+    )?;
     let (infos, keys): (Vec<OpenClaim>, Vec<ClaimKeys>) = others.into_iter().unzip();
     let mut found: Vec<CompetingClaim> = competing::competing(&mine, &keys)
         .into_iter()
@@ -188,12 +204,13 @@ pub fn of_claim(
     Ok(found)
 }
 
-/// Which of the claims of `tenants` share a key with another open claim.
+/// Which of the claims `of` (on `tenants`) share a key with another open claim.
 pub fn contested(
     conn: &mut AnyConnection,
     tenants: &[String],
+    of: &[String],
 ) -> anyhow::Result<BTreeSet<ClaimId>> {
-    let claims: Vec<ClaimKeys> = open_claims(conn, tenants)?
+    let claims: Vec<ClaimKeys> = open_claims(conn, tenants, of)?
         .into_iter()
         .map(|(_, keys)| keys)
         .collect();

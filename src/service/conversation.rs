@@ -135,7 +135,7 @@ pub struct Notes {
     pub rejection: Option<StatedReason>,
     /// The reviewers' final word when they declined the dispute.
     pub final_decision: Option<StatedReason>,
-    /// Why the customer opted out.
+    /// Why the customer opted out (or ended the official association).
     pub opt_out: Option<StatedReason>,
 }
 
@@ -170,6 +170,12 @@ pub fn notes(conn: &mut AnyConnection, claim_id: &str) -> anyhow::Result<Notes> 
             .and_then(|r| r.text),
         rejection: latest(&|to, code| to == rejected && matches!(code, ReasonCode::Rejection(_))),
         final_decision: latest(&|to, code| to == rejected && code == ReasonCode::DisputeDeclined),
-        opt_out: latest(&|_, code| code == ReasonCode::CustomerOptedOut),
+        // Opting out of a pending claim, or ending an official association.
+        opt_out: latest(&|_, code| {
+            matches!(
+                code,
+                ReasonCode::CustomerOptedOut | ReasonCode::CustomerEnded
+            )
+        }),
     })
 }

@@ -16,7 +16,7 @@ use crate::{
     store::{
         AnyConnection, from_db_time, officials,
         opt_out_tokens::{self, LinkRow},
-        organisations, tenant_claims,
+        organisations, registry, tenant_claims,
     },
     tokens,
 };
@@ -58,6 +58,9 @@ pub struct TenantView {
     /// The language of the claim the link was sent for (the customer's).
     pub language: String,
     pub valid_until: DateTime<Utc>,
+    /// Whether the view shows every partner's associations ([`TenantLinkAccess`]), or only
+    /// the link's own claim.
+    pub tenant_wide: bool,
     pub calendar: BusinessCalendar,
     pub claims: Vec<TenantClaim>,
 }
@@ -111,8 +114,14 @@ fn open_link(
             language: details.row.language.clone(),
         }));
     };
+    let domains = registry::tenant_domains(conn, &details.row.tenant_id)?.unwrap_or_default();
     let access = TenantLinkAccess {
         tenant: details.row.tenant_id.clone(),
+        own_claim: details.row.id.clone(),
+        tenant_wide: link
+            .sent_to
+            .as_deref()
+            .is_some_and(|sent_to| TenantLinkAccess::tenant_wide(sent_to, &domains)),
     };
     Ok(Ok((details, access, until)))
 }
@@ -141,7 +150,7 @@ pub fn look_up(
         let Some(details) = claim_view::load_unchecked(conn, &id, now)? else {
             continue;
         };
-        if !access.can_view_claim(&details.row.tenant_id) {
+        if !access.can_view_claim(&details.row.tenant_id, &details.row.id) {
             continue;
         }
         let official_since = officials
@@ -165,6 +174,7 @@ pub fn look_up(
         domain: origin.row.customer_domain.clone(),
         language: origin.row.language.clone(),
         valid_until,
+        tenant_wide: access.tenant_wide,
         calendar: ctx.calendar(conn)?,
         claims,
     }))
@@ -233,7 +243,10 @@ pub fn end(
     let Some(target) = claim_view::load_unchecked(conn, claim_id, now)? else {
         return Ok(Ended::NotFound);
     };
-    if !access.can_view_claim(&target.row.tenant_id) {
+    // Only what the view lists can be acted on: a draft or a claim under review on the same
+    // tenant is as unknown here as another tenant's.
+    let listed = matches!(target.status, Status::PendingCustomer | Status::Official);
+    if !listed || !access.can_view_claim(&target.row.tenant_id, &target.row.id) {
         return Ok(Ended::NotFound);
     }
     let changed = lifecycle::change(conn, ctx, claim_id, Acting::CustomerLink, now, |d| {

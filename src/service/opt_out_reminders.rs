@@ -39,26 +39,46 @@ pub fn run_once(pool: &DbPool, ctx: &Context, now: DateTime<Utc>) -> anyhow::Res
             BATCH,
         )?;
         // Soonest windows first: the first one not due yet ends the pass.
-        let mut due = 0;
+        let (mut looked_at, mut handled) = (0, 0);
         for (claim_id, closes) in &batch {
             let closes = from_db_time(*closes);
-            if reminder_due(&calendar, closes, ctx.opt_out_reminder_days).is_none_or(|at| now < at)
-            {
-                break;
+            looked_at += 1;
+            match reminder_due(&calendar, closes, ctx.opt_out_reminder_days) {
+                Some(at) if now < at => {
+                    looked_at -= 1;
+                    break;
+                }
+                // A window the calendar cannot place is passed over, not a stop for the rest.
+                None => continue,
+                Some(_) => {}
             }
-            due += 1;
-            if remind(&mut conn, ctx, &calendar, claim_id, closes, now)? {
-                sent += 1;
+            match remind(&mut conn, ctx, &calendar, claim_id, closes, now)? {
+                Reminded::Sent => {
+                    sent += 1;
+                    handled += 1;
+                }
+                Reminded::Recorded => handled += 1,
+                Reminded::Nothing => {}
             }
         }
-        if due < batch.len() || batch.len() < BATCH as usize {
+        // A full batch that changed nothing would come back the same: stop there.
+        if looked_at < batch.len() || batch.len() < BATCH as usize || handled == 0 {
             return Ok(sent);
         }
     }
 }
 
-/// One claim's reminder, in its own transaction; `false` when there is nothing to send (the
-/// claim moved on, has no contact address, or was reminded meanwhile).
+/// What became of one claim's reminder.
+enum Reminded {
+    Sent,
+    /// Nothing can be sent for this window (no contact address): recorded as done, so it is
+    /// not looked at again.
+    Recorded,
+    /// The claim moved on, or another instance reminded the customer meanwhile.
+    Nothing,
+}
+
+/// One claim's reminder, in its own transaction.
 fn remind(
     conn: &mut AnyConnection,
     ctx: &Context,
@@ -66,38 +86,36 @@ fn remind(
     claim_id: &str,
     closes: DateTime<Utc>,
     now: DateTime<Utc>,
-) -> anyhow::Result<bool> {
-    let written = write_transaction(conn, |c| -> anyhow::Result<bool> {
+) -> anyhow::Result<Reminded> {
+    let written = write_transaction(conn, |c| -> anyhow::Result<Reminded> {
         let Some(details) = claim_view::load_unchecked(c, claim_id, now)? else {
-            return Ok(false);
+            return Ok(Reminded::Nothing);
         };
         let still_open = details.status == Status::PendingCustomer
             && details.row.window_closes_at == Some(closes);
-        let Some(to) = details
-            .row
-            .customer_contact_email
-            .clone()
-            .filter(|_| still_open)
-        else {
-            return Ok(false);
-        };
+        if !still_open {
+            return Ok(Reminded::Nothing);
+        }
         if !opt_out_reminders::record(c, claim_id, db_time(closes), db_time(now))? {
             return Err(AlreadySent.into());
         }
+        let Some(to) = details.row.customer_contact_email.clone() else {
+            return Ok(Reminded::Recorded);
+        };
         let token = lifecycle::issue_customer_link(c, ctx, claim_id, Some(&to), closes, now)?;
         let notice = notify::customer_notice(c, ctx, calendar, &details, closes, &token)?;
         let mail = compose::customer_reminder(notify::catalogue_of(&details.row), &to, &notice)?;
         notify::enqueue(c, ctx, Some(claim_id), &[mail], now)?;
-        Ok(true)
+        Ok(Reminded::Sent)
     });
     match written {
-        Ok(sent) => {
-            if sent {
+        Ok(reminded) => {
+            if matches!(reminded, Reminded::Sent) {
                 tracing::info!(claim_id, "customer reminded of the opt-out window");
             }
-            Ok(sent)
+            Ok(reminded)
         }
-        Err(e) if e.is::<AlreadySent>() => Ok(false),
+        Err(e) if e.is::<AlreadySent>() => Ok(Reminded::Nothing),
         Err(e) => Err(e),
     }
 }

@@ -135,7 +135,11 @@ pub fn review_lists(
     let mut tenants: Vec<String> = queued.iter().map(|row| row.tenant_id.clone()).collect();
     tenants.sort();
     tenants.dedup();
-    let contested = competing::contested(conn, &tenants)?;
+    let queued_ids: Vec<String> = queued
+        .iter()
+        .map(|row| row.id.as_str().to_owned())
+        .collect();
+    let contested = competing::contested(conn, &tenants, &queued_ids)?;
     let queue = queued
         .into_iter()
         .map(|row| {

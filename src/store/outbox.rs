@@ -269,12 +269,18 @@ pub fn retry_now(conn: &mut AnyConnection, id: &str, now: NaiveDateTime) -> Quer
 }
 
 /// Makes a pending row (never tried, or retrying) due now; its attempts are kept. A row a
-/// dispatcher holds keeps its lease: that pass sends it anyway.
+/// dispatcher holds now is left alone: that pass is sending it already, and its outcome (a
+/// failure's backoff) would overwrite this anyway.
 pub fn send_now(conn: &mut AnyConnection, id: &str, now: NaiveDateTime) -> QueryResult<bool> {
     let updated = diesel::update(
         outbox::table
             .filter(outbox::id.eq(id))
-            .filter(outbox::state.eq(PENDING)),
+            .filter(outbox::state.eq(PENDING))
+            .filter(
+                outbox::leased_until
+                    .is_null()
+                    .or(outbox::leased_until.le(now)),
+            ),
     )
     .set(outbox::next_attempt_at.eq(now))
     .execute(conn)?;

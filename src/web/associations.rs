@@ -186,7 +186,7 @@ fn row(claim: ListedClaim, t: &'static Catalogue, zone: chrono_tz::Tz) -> Row {
         closes: match (status, claim.window_closes_at) {
             (Status::PendingCustomer, Some(at)) => t.format(
                 "associations.list.window_closes",
-                &[("at", &format::instant(at, zone, t))],
+                &[("at", &format::deadline(at, zone, t))],
             ),
             _ => String::new(),
         },

@@ -7,7 +7,10 @@ use askama::Template;
 use crate::{
     domain::claim::{Action, DisputeStanding, ReasonCode, RejectionReason, Section, Status},
     i18n::Catalogue,
-    service::claim_view::{self, ClaimDetails, HistoryEntry},
+    service::{
+        claim_view::{self, ClaimDetails, HistoryEntry},
+        conversation::Notes,
+    },
 };
 
 pub use super::claim_summary::{DetailRow, summary};
@@ -135,7 +138,7 @@ pub async fn render(
         name: details.row.name.clone(),
         status_code: details.status.as_str(),
         status: t.get(details.status.label_key()).to_owned(),
-        next: next_step(&details, dispute, t, zone),
+        next: next_step(&details, dispute, &notes, t, zone),
         missing: details
             .missing
             .iter()
@@ -256,10 +259,12 @@ pub(super) async fn allowing(
 }
 
 /// What happens next, in a sentence that fits the status (for a rejection, whether and
-/// until when it can be disputed).
+/// until when it can be disputed: a declined dispute reads otherwise than an accepted one
+/// ending in a later rejection).
 fn next_step(
     details: &ClaimDetails,
     dispute: Option<DisputeStanding>,
+    notes: &Notes,
     t: &Catalogue,
     zone: chrono_tz::Tz,
 ) -> String {
@@ -276,8 +281,20 @@ fn next_step(
                 &[("at", &format::instant(at, zone, t))],
             );
         }
-        Some(DisputeStanding::Used) => return t.get("claim.next.rejected_final").to_owned(),
+        Some(DisputeStanding::Used) if notes.final_decision.is_some() => {
+            return t.get("claim.next.rejected_final").to_owned();
+        }
+        Some(DisputeStanding::Used) => {
+            return t.get("claim.next.rejected_dispute_used").to_owned();
+        }
         None => {}
+    }
+    let ended = notes
+        .opt_out
+        .as_ref()
+        .is_some_and(|stated| stated.code == ReasonCode::CustomerEnded);
+    if details.status == Status::OptedOut && ended {
+        return t.get("claim.next.ended_by_customer").to_owned();
     }
     let key = format!("claim.next.{}", details.status.as_str());
     match (

@@ -5,7 +5,6 @@
 use chrono::NaiveDate;
 
 use crate::{
-    domain::claim::ReasonCode,
     i18n::Catalogue,
     service::{
         claim_view::ProductUsage,
@@ -44,10 +43,9 @@ fn reason_label(reason: &StatedReason, t: &Catalogue) -> String {
     t.get(reason.code.label_key()).to_owned()
 }
 
-/// The customer's reason for opting out, or that they gave none.
+/// The customer's reason for opting out (or ending the association), or that they gave none.
 pub fn opt_out(notes: &Notes, t: &Catalogue) -> Option<String> {
     let stated = notes.opt_out.as_ref()?;
-    debug_assert_eq!(stated.code, ReasonCode::CustomerOptedOut);
     Some(
         stated
             .text
@@ -77,7 +75,7 @@ pub fn taken(keys: &[TakenKey], t: &Catalogue, zone: chrono_tz::Tz) -> Vec<Taken
             since: format::instant(k.official_since, zone, t),
             until: k.ends_at.map_or_else(
                 || t.get("claim.taken.no_end").to_owned(),
-                |at| format::instant(at, zone, t),
+                |at| format::deadline(at, zone, t),
             ),
             own: k.own_organisation,
         })

@@ -51,6 +51,8 @@ struct AssociationsPage {
     tenant: String,
     domain: String,
     valid_until: String,
+    /// `false`: the link shows its own claim only (sent outside the tenant's domains).
+    tenant_wide: bool,
     rows: Vec<Row>,
     /// The association just ended, for the confirmation.
     done: Option<Row>,
@@ -179,6 +181,7 @@ pub async fn show(
         tenant: view.tenant_id.clone(),
         domain: view.domain.clone(),
         valid_until: valid_until(view, t),
+        tenant_wide: view.tenant_wide,
         rows,
         done,
         back: format!("/customer/opt-out/{token}"),

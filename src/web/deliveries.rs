@@ -113,12 +113,12 @@ async fn nudge(
         .db(move |conn| deliveries::nudge(conn, &viewer, &id, how, now))
         .await?
         .ok_or(AppError::Forbidden)?;
-    if !done {
-        return Err(AppError::NotFound);
-    }
-    let flash = match how {
-        Nudge::SendNow => "flash.delivery_sent_now",
-        Nudge::Retry => "flash.delivery_retried",
+    // Not changed: the email was sent, or is being sent, since the page was shown (or the
+    // id is made up); the list shows where it stands now.
+    let flash = match (done, how) {
+        (false, _) => "flash.delivery_unchanged",
+        (true, Nudge::SendNow) => "flash.delivery_sent_now",
+        (true, Nudge::Retry) => "flash.delivery_retried",
     };
     see_other_with_flash("/admin/deliveries", flash, state.settings.cookie_secure)
 }

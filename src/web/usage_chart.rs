@@ -181,10 +181,9 @@ pub fn geometry(
         month_ticks: months
             .iter()
             .enumerate()
-            .filter(|(i, _)| {
-                let every = count.div_ceil(MAX_MONTH_LABELS);
-                i % every == 0 || *i + 1 == count
-            })
+            // Counted back from the last month, so the newest is always labelled and no two
+            // labels come closer than `every` months.
+            .filter(|(i, _)| (count - 1 - i).is_multiple_of(count.div_ceil(MAX_MONTH_LABELS)))
             .map(|(i, m)| Tick {
                 at: x_of(i, count),
                 label: month_label(m.month),
@@ -231,12 +230,12 @@ mod tests {
     }
 
     #[test]
-    fn a_year_of_months_gets_at_most_seven_labels_but_every_point() {
+    fn a_year_of_months_gets_evenly_spaced_labels_ending_at_the_last_month_and_every_point() {
         let year: Vec<MonthValues> = (1..=12).map(|m| month(m, 10, 5)).collect();
         let chart = geometry(&year, |m| m.format("%m").to_string());
         assert_eq!(chart.users.len(), 12);
         let labels: Vec<&str> = chart.month_ticks.iter().map(|t| t.label.as_str()).collect();
-        assert_eq!(labels, ["01", "03", "05", "07", "09", "11", "12"]);
+        assert_eq!(labels, ["02", "04", "06", "08", "10", "12"]);
     }
 
     #[test]

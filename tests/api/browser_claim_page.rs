@@ -10,7 +10,7 @@ use crate::{
     browser::{Chromedriver, assert_accessible, press, type_into, url_of},
     claim_page_reasons::{made_official, submitted_sales_claim},
     helpers::*,
-    review_flow::{MUNICH, SEATTLE, decide, submitted_claim},
+    review_flow::{MUNICH, SEATTLE, decide, submitted_claims},
 };
 
 async fn open(browser: &Client, app: &TestApp, path: &str, expect: &str) {
@@ -32,16 +32,23 @@ async fn the_claim_page_explains_rejections_conflicts_and_usage_without_accessib
     let fabrikam = app.signed_in(OTHER_PARTNER).await;
     let contoso = app.signed_in(PARTNER).await;
 
-    let official = submitted_claim(&contoso, SEATTLE, "Northwind Teams usage").await;
-    made_official(&app, &reviewer, &official).await;
+    // One partner's two claims on the same products: both complete before either is submitted.
+    let claims = submitted_claims(
+        &contoso,
+        SEATTLE,
+        &["Northwind Teams usage", "Northwind SharePoint workshop"],
+    )
+    .await;
+    let (official, rejected) = (&claims[0], &claims[1]);
+    made_official(&app, &reviewer, official).await;
     let held = submitted_sales_claim(&fabrikam, MUNICH, "Fabrikam Sales").await;
-    made_official(&app, &reviewer, &held).await;
+    // Submitted while the subscription was free (the products step offers no other way).
     let lost = submitted_sales_claim(&contoso, SEATTLE, "Northwind Sales usage").await;
+    made_official(&app, &reviewer, &held).await;
     assert_eq!(decide(&reviewer, &lost, "validate", &[]).await.status, 303);
-    let rejected = submitted_claim(&contoso, SEATTLE, "Northwind SharePoint workshop").await;
     let res = decide(
         &reviewer,
-        &rejected,
+        rejected,
         "reject",
         &[
             ("reason", "insufficient_proof_of_execution"),
@@ -70,11 +77,11 @@ async fn the_claim_page_explains_rejections_conflicts_and_usage_without_accessib
         .await
         .unwrap();
 
-    open(&browser, &app, &rejected, "[data-testid=rejection-text]").await;
+    open(&browser, &app, rejected, "[data-testid=rejection-text]").await;
     assert_accessible(&browser, "claim-rejected").await;
     open(&browser, &app, &lost, "[data-testid=taken-key]").await;
     assert_accessible(&browser, "claim-lost-to-conflict").await;
-    open(&browser, &app, &official, "[data-testid=usage-chart] svg").await;
+    open(&browser, &app, official, "[data-testid=usage-chart] svg").await;
     // Scrolled to the chart, so the screenshot shows it.
     browser
         .execute(

@@ -264,10 +264,11 @@ async fn a_claim_lost_to_another_partner_says_what_was_taken_since_when_and_unti
     let reviewer = app.signed_in(REVIEWER).await;
     let fabrikam = app.signed_in(OTHER_PARTNER).await;
     let first = submitted_sales_claim(&fabrikam, MUNICH, "Fabrikam Sales").await;
-    made_official(&app, &reviewer, &first).await;
-
+    // Submitted while the subscription was free: the products step offers no subscription
+    // another partner holds officially.
     let contoso = app.signed_in(PARTNER).await;
     let second = submitted_sales_claim(&contoso, SEATTLE, "Contoso Sales").await;
+    made_official(&app, &reviewer, &first).await;
     assert_eq!(
         decide(&reviewer, &second, "validate", &[]).await.status,
         303
@@ -291,7 +292,7 @@ async fn a_claim_lost_to_another_partner_says_what_was_taken_since_when_and_unti
     // The subscription runs through 31 Jan 2027: the association ends when that day does.
     assert_eq!(
         page.text("[data-testid=taken-key] .taken-until"),
-        "1 Feb 2027 00:00 UTC"
+        "the end of Sunday 31 January 2027 (23:59 UTC)"
     );
     assert!(
         page.text("[data-testid=taken-next]")
@@ -311,7 +312,7 @@ async fn a_claim_lost_to_another_partner_says_what_was_taken_since_when_and_unti
     assert_eq!(page.count("[data-testid=taken-key]"), 0);
     assert_eq!(
         page.text("[data-testid=taken-freed]"),
-        "The association that held this claim's workloads has ended since. You can make a new claim."
+        "No other claim holds this claim's workloads or subscriptions officially now. You can make a new claim."
     );
 }
 

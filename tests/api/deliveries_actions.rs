@@ -3,12 +3,13 @@
 //! dispatcher's next pass (`run_once`) delivers. Only administrators may.
 
 use chrono::Duration;
+use diesel::RunQueryDsl;
 use portal::clock::Clock;
 use scraper::Selector;
 
 use crate::{
     helpers::*,
-    review_flow::{SEATTLE, decide, submitted_claim},
+    review_flow::{SEATTLE, decide, submitted_claims},
     smtp_sink::SmtpSink,
 };
 
@@ -41,7 +42,9 @@ fn buttons_of(page: &Response, id: &str) -> Vec<String> {
 async fn send_now_and_retry_make_emails_due_and_the_next_pass_delivers_them() {
     let sink = SmtpSink::reserve();
     let settings = sink.settings();
-    let overrides: Vec<(&str, &str)> = settings.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let mut overrides: Vec<(&str, &str)> = settings.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    // One email per claim: no reminder to the customer among them.
+    overrides.push(("PORTAL_OPT_OUT_REMINDER_DAYS", "0"));
     let app = spawn_app_with_configured_mail(&overrides).await;
     let partner = app.signed_in(PARTNER).await;
     let reviewer = app.signed_in(REVIEWER).await;
@@ -49,7 +52,13 @@ async fn send_now_and_retry_make_emails_due_and_the_next_pass_delivers_them() {
     let now = app.clock.now();
 
     // The mail server is down: the first email fails ten times and is given up.
-    let first = submitted_claim(&partner, SEATTLE, "Northwind one").await;
+    // Two claims on one key of one partner: both made complete before either is submitted.
+    let [first, second] =
+        &submitted_claims(&partner, SEATTLE, &["Northwind one", "Northwind two"]).await[..]
+    else {
+        unreachable!()
+    };
+    let (first, second) = (first.clone(), second.clone());
     assert_eq!(decide(&reviewer, &first, "validate", &[]).await.status, 303);
     for day in 0..10 {
         app.jobs.run_once(now + Duration::days(day)).unwrap();
@@ -65,7 +74,6 @@ async fn send_now_and_retry_make_emails_due_and_the_next_pass_delivers_them() {
     );
 
     // The second fails once and backs off.
-    let second = submitted_claim(&partner, SEATTLE, "Northwind two").await;
     assert_eq!(
         decide(&reviewer, &second, "validate", &[]).await.status,
         303
@@ -95,15 +103,39 @@ async fn send_now_and_retry_make_emails_due_and_the_next_pass_delivers_them() {
             .await;
         assert_eq!(res.status, 403);
     }
-    // Each button applies to its own state only.
-    let wrong = admin
-        .submit_form(PAGE, &format!("/admin/deliveries/{failed}/send-now"), &[])
+    // Each button applies to its own state only; the other changes nothing and says so.
+    for wrong in [
+        format!("/admin/deliveries/{failed}/send-now"),
+        format!("/admin/deliveries/{pending}/retry"),
+    ] {
+        let res = admin.submit_form(PAGE, &wrong, &[]).await;
+        assert_eq!((res.status, res.location()), (303, Some(PAGE)), "{wrong}");
+        let page = admin.get(PAGE).await;
+        assert_eq!(
+            page.text("[role=status]"),
+            "That email was not changed: it is being sent or was sent since the page was shown. The list shows where it stands now."
+        );
+        assert_eq!(page.count("tr[data-delivery]"), 2);
+    }
+    // A row a dispatcher holds is being sent: Send now leaves it alone.
+    diesel::sql_query(format!(
+        "UPDATE outbox SET leased_until = '2099-01-01 00:00:00', lease_token = 'held' WHERE id = '{pending}'"
+    ))
+    .execute(&mut **app.pool.get().unwrap())
+    .unwrap();
+    let res = admin
+        .submit_form(PAGE, &format!("/admin/deliveries/{pending}/send-now"), &[])
         .await;
-    assert_eq!(wrong.status, 404);
-    let wrong = admin
-        .submit_form(PAGE, &format!("/admin/deliveries/{pending}/retry"), &[])
-        .await;
-    assert_eq!(wrong.status, 404);
+    assert_eq!(res.status, 303);
+    assert_eq!(
+        admin.get(PAGE).await.text("[role=status]"),
+        "That email was not changed: it is being sent or was sent since the page was shown. The list shows where it stands now."
+    );
+    diesel::sql_query(format!(
+        "UPDATE outbox SET leased_until = NULL, lease_token = NULL WHERE id = '{pending}'"
+    ))
+    .execute(&mut **app.pool.get().unwrap())
+    .unwrap();
 
     let res = admin
         .submit_form(PAGE, &format!("/admin/deliveries/{pending}/send-now"), &[])

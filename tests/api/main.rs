@@ -27,6 +27,7 @@ mod crash_recovery;
 mod create_admin;
 mod csrf;
 mod customer_language;
+mod customer_link_scope;
 mod customer_tenant_view;
 mod customer_world;
 mod deliveries_actions;

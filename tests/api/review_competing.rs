@@ -40,8 +40,9 @@ pub async fn submitted_on(
         .submit_form("/associations/new", "/associations/new/name", &fields)
         .await;
     assert_eq!(res.status, 303, "{}", res.body);
-    let claim = res.location().unwrap().to_owned();
-    let step = format!("{claim}/products");
+    // Create claim leads on to the products step.
+    let step = res.location().unwrap().to_owned();
+    let claim = step.trim_end_matches("/products").to_owned();
     let chosen: Vec<(&str, &str)> = products.iter().map(|p| ("product_ids", *p)).collect();
     let res = partner.submit_form(&step, &step, &chosen).await;
     assert_eq!(res.status, 303, "{}", res.body);
@@ -232,6 +233,8 @@ async fn an_official_claim_competes_and_official_keys_read_as_product_names() {
     let fabrikam = app.signed_in(OTHER_PARTNER).await;
     let reviewer = app.signed_in(REVIEWER).await;
     let first = submitted_on(&fabrikam, MUNICH, "Fabrikam Teams", NORTHWIND, &["teams"]).await;
+    // Submitted while Teams was free (the products step offers nothing held officially).
+    let second = submitted_on(&contoso, SEATTLE, "Contoso Teams", NORTHWIND, &["teams"]).await;
     assert_eq!(decide(&reviewer, &first, "validate", &[]).await.status, 303);
     app.jobs.run_once(app.clock.now()).unwrap();
     // The opt-out window of a claim validated on Wed 25 Nov closes at the end of Wed 2 Dec.
@@ -239,7 +242,6 @@ async fn an_official_claim_competes_and_official_keys_read_as_product_names() {
         .run_once(Utc.with_ymd_and_hms(2026, 12, 3, 0, 0, 0).unwrap())
         .unwrap();
 
-    let second = submitted_on(&contoso, SEATTLE, "Contoso Teams", NORTHWIND, &["teams"]).await;
     let case = reviewer.get(&review_path(&second)).await;
     assert_eq!(
         case.texts("[data-testid=competing-claims] .competing-status"),

@@ -33,3 +33,4 @@ deliveries-send_now = Send now
 flash-delivery_sent_now = The email will be sent with the next delivery run.
 admin-changes-delivery-sent_now = Email sent now
 admin-changes-delivery-retried = Failed email retried
+flash-delivery_unchanged = That email was not changed: it is being sent or was sent since the page was shown. The list shows where it stands now.

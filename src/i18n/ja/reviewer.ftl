@@ -24,3 +24,4 @@ deliveries-send_now = 今すぐ送信
 flash-delivery_sent_now = 次回の配信処理でメールを送信します。
 admin-changes-delivery-sent_now = メールを今すぐ送信
 admin-changes-delivery-retried = 失敗したメールを再試行
+flash-delivery_unchanged = このメールは変更されませんでした。ページの表示後に送信中になったか、送信済みです。現在の状態は一覧で確認できます。
