@@ -221,21 +221,3 @@ pub fn set_comments(
         .execute(conn)
         .map(drop)
 }
-
-/// Products (with their subscription) that other organisations hold officially for this
-/// tenant under this programme.
-pub fn official_elsewhere(
-    conn: &mut AnyConnection,
-    tenant_id: &str,
-    programme: &str,
-    organisation_id: &str,
-) -> QueryResult<Vec<(String, Option<String>)>> {
-    claim_products::table
-        .inner_join(claims::table)
-        .filter(claims::tenant_id.eq(tenant_id))
-        .filter(claims::programme.eq(programme))
-        .filter(claims::status.eq("official"))
-        .filter(claims::organisation_id.ne(organisation_id))
-        .select((claim_products::product_id, claim_products::subscription_id))
-        .load(conn)
-}

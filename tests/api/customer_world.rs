@@ -7,6 +7,7 @@ use portal::{clock::Clock, store::claims};
 use crate::{
     helpers::*,
     review_flow::{MUNICH, SEATTLE, decide, opt_out_path},
+    submit_step::{choose_products, fill_contacts, upload_poe},
     wizard::create_draft_at,
 };
 
@@ -21,37 +22,9 @@ pub async fn submitted_with(
     name: &str,
 ) -> String {
     let claim = create_draft_at(partner, mpn, area, "usage", name).await;
-    let url = format!("{claim}/products");
-    let chosen: Vec<(&str, &str)> = products.iter().map(|p| ("product_ids", *p)).collect();
-    let res = partner.submit_form(&url, &url, &chosen).await;
-    assert_eq!(res.status, 303, "{}", res.body);
-    let url = format!("{claim}/contacts");
-    let res = partner
-        .submit_form(
-            &url,
-            &url,
-            &[
-                ("customer_contact_name", "Ana Silva"),
-                ("customer_contact_job_title", "IT Director"),
-                ("customer_contact_email", "ana.silva@northwind.example"),
-                ("customer_language", "en"),
-                ("company_contact_name", "Chris Partner"),
-                ("company_contact_email", "chris@contoso-consulting.example"),
-            ],
-        )
-        .await;
-    assert_eq!(res.status, 303, "{}", res.body);
-    let files = partner.get(&format!("{claim}/files")).await;
-    let upload = files
-        .attr("form[enctype='multipart/form-data']", "action")
-        .unwrap();
-    let res = partner
-        .post_files(
-            &upload,
-            &[("files", "sow.pdf", b"%PDF-1.7 signed".to_vec())],
-        )
-        .await;
-    assert_eq!(res.status, 303, "{}", res.body);
+    choose_products(partner, &claim, products).await;
+    fill_contacts(partner, &claim, "en").await;
+    upload_poe(partner, &claim).await;
     let submit = format!("{claim}/submit");
     let res = partner.submit_form(&submit, &submit, &[]).await;
     assert_eq!(res.status, 303, "{}", res.body);

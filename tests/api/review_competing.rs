@@ -9,6 +9,7 @@ use scraper::Selector;
 use crate::{
     helpers::*,
     review_flow::{MUNICH, SEATTLE, decide, review_path},
+    submit_step::{choose_products, fill_contacts, upload_poe},
     wizard::NORTHWIND_TENANT,
 };
 
@@ -43,36 +44,10 @@ pub async fn submitted_on(
     // Create claim leads on to the products step.
     let step = res.location().unwrap().to_owned();
     let claim = step.trim_end_matches("/products").to_owned();
-    let chosen: Vec<(&str, &str)> = products.iter().map(|p| ("product_ids", *p)).collect();
-    let res = partner.submit_form(&step, &step, &chosen).await;
-    assert_eq!(res.status, 303, "{}", res.body);
-    let step = format!("{claim}/contacts");
-    let res = partner
-        .submit_form(
-            &step,
-            &step,
-            &[
-                ("customer_contact_name", "Ana Silva"),
-                ("customer_contact_job_title", "IT Director"),
-                ("customer_contact_email", "ana.silva@northwind.example"),
-                ("customer_language", "en"),
-                ("company_contact_name", "Chris Partner"),
-                ("company_contact_email", "chris@contoso-consulting.example"),
-            ],
-        )
-        .await;
-    assert_eq!(res.status, 303, "{}", res.body);
-    let files = partner.get(&format!("{claim}/files")).await;
-    let upload = files
-        .attr("form[enctype='multipart/form-data']", "action")
-        .unwrap();
-    let res = partner
-        .post_files(
-            &upload,
-            &[("files", "sow.pdf", b"%PDF-1.7 signed".to_vec())],
-        )
-        .await;
-    assert_eq!(res.status, 303, "{}", res.body);
+    assert_eq!(step, format!("{claim}/products"));
+    choose_products(partner, &claim, products).await;
+    fill_contacts(partner, &claim, "en").await;
+    upload_poe(partner, &claim).await;
     let submit = format!("{claim}/submit");
     let res = partner.submit_form(&submit, &submit, &[]).await;
     assert_eq!(res.status, 303, "{}", res.body);
