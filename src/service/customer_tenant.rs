@@ -8,7 +8,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use crate::{
     domain::{
-        access::TenantLinkAccess,
+        access::{CustomerLinkAccess, TenantLinkAccess},
         calendar::BusinessCalendar,
         claim::{self, Status},
         values::Comment,
@@ -37,6 +37,9 @@ pub struct TenantClaim {
     pub partner: String,
     /// Official since, or validated (sent to the customer) at, or ended at.
     pub since: DateTime<Utc>,
+    /// What the customer may do to it now, as the rules say (ending an official
+    /// association, or opting out while the window is open); `None`: nothing.
+    pub action: Option<claim::Action>,
 }
 
 impl TenantClaim {
@@ -162,10 +165,17 @@ pub fn look_up(
             Status::Official => official_since.unwrap_or(details.row.updated_at),
             _ => details.row.updated_at,
         };
+        let customer = CustomerLinkAccess {
+            claim: details.snapshot.id.clone(),
+        };
+        let action = claim::allowed_actions(&details.snapshot, &customer.actor(), now)
+            .into_iter()
+            .find(|action| customer.may(*action));
         claims.push(TenantClaim {
             partner: organisations::name_of(conn, &details.row.organisation_id)?
                 .unwrap_or_default(),
             since,
+            action,
             details,
         });
     }

@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use crate::{
     domain::{
-        claim::Status,
+        claim::{Action, Status},
         values::{Comment, ValueError},
     },
     i18n::{Catalogue, format},
@@ -56,6 +56,8 @@ struct AssociationsPage {
     rows: Vec<Row>,
     /// The association just ended, for the confirmation.
     done: Option<Row>,
+    /// The association a request could not change.
+    unchanged: Option<Row>,
     back: String,
     about: &'static str,
 }
@@ -85,6 +87,8 @@ struct RefusedPage {
 #[serde(default)]
 pub struct DoneQuery {
     done: String,
+    /// An association the customer's request could not change (it moved on meanwhile).
+    unchanged: String,
 }
 
 #[derive(Deserialize, Default)]
@@ -106,9 +110,9 @@ fn row(claim: &TenantClaim, view: &TenantView, token: &str, t: &Catalogue) -> Ro
         (Status::Official, None) => t.get("customer.tenant.no_end").to_owned(),
         _ => t.get("customer.tenant.ended").to_owned(),
     };
-    let action = match status {
-        Status::Official => Some("end"),
-        Status::PendingCustomer => Some("opt_out"),
+    let action = match claim.action {
+        Some(Action::EndByCustomer) => Some("end"),
+        Some(Action::OptOut) => Some("opt_out"),
         _ => None,
     };
     Row {
@@ -176,6 +180,11 @@ pub async fn show(
         .iter()
         .find(|c| c.details.row.id == query.done && c.details.status == Status::OptedOut)
         .map(|c| row(c, view, &token, t));
+    let unchanged = view
+        .claims
+        .iter()
+        .find(|c| c.details.row.id == query.unchanged)
+        .map(|c| row(c, view, &token, t));
     let template = AssociationsPage {
         layout: Layout::new(&visitor, "customer.tenant.title").for_customer(),
         tenant: view.tenant_id.clone(),
@@ -184,6 +193,7 @@ pub async fn show(
         tenant_wide: view.tenant_wide,
         rows,
         done,
+        unchanged,
         back: format!("/customer/opt-out/{token}"),
         about: notify::ABOUT_PATH,
     };
@@ -236,8 +246,12 @@ pub async fn end(
         Ended::Done(_) => Ok(see_other(&format!("{}?done={claim_id}", list_path(&token)))),
         Ended::Link(link) => refused(&req, visitor, &link),
         Ended::NotFound => Err(AppError::NotFound),
-        // Ended meanwhile: the list shows where it stands.
-        Ended::NotPossible => Ok(see_other(&list_path(&token))),
+        // Moved on meanwhile (ended, window closed): the list says so and shows where it
+        // stands.
+        Ended::NotPossible => Ok(see_other(&format!(
+            "{}?unchanged={claim_id}",
+            list_path(&token)
+        ))),
     }
 }
 

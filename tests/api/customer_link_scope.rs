@@ -81,3 +81,46 @@ async fn a_link_sent_outside_the_tenants_domains_reaches_its_own_claim_only() {
         1
     );
 }
+
+#[actix_web::test]
+async fn a_pending_claim_whose_window_has_closed_offers_nothing_and_a_late_request_is_told_so() {
+    let app = spawn_app().await;
+    let world = northwind(&app).await;
+    let customer = app.visitor();
+    let list = format!("{}/associations", world.link);
+    let fabrikam = claim_id(&world.fabrikam);
+    let row_link = format!("tr[data-claim='{fabrikam}'] a[data-testid=opt_out]");
+    let view = customer.get(&list).await;
+    let opt_out = view
+        .attr(&row_link, "href")
+        .expect("open: the opt-out is offered");
+    let form = customer.get(&opt_out).await;
+
+    // Two weeks on, the window has closed; the job that makes it official has not run yet.
+    app.clock.advance(chrono::Duration::days(14));
+    let view = customer.get(&list).await;
+    assert_eq!(view.count(&row_link), 0);
+    let res = customer
+        .post_form(
+            &opt_out,
+            &[("csrf_token", &form.csrf_token()), ("reason", "Too late?")],
+        )
+        .await;
+    assert_eq!(
+        (res.status, res.location()),
+        (303, Some(format!("{list}?unchanged={fabrikam}").as_str()))
+    );
+    let told = customer.get(res.location().unwrap()).await;
+    assert!(told.text("[data-testid=unchanged]").starts_with(
+        "Your request about the association with Fabrikam Partners could not be carried out"
+    ));
+    assert_eq!(
+        one_number(
+            &app,
+            &format!(
+                "SELECT COUNT(*) AS n FROM claims WHERE id = '{fabrikam}' AND status = 'pending_customer'"
+            )
+        ),
+        1
+    );
+}

@@ -74,3 +74,4 @@ customer-about-window = When a partner asks to be associated, we email your cont
 customer-about-end_any_time = After that, the same link shows every partner association on your tenant, and you can end any of them at any time, with a reason. The partner is told.
 customer-about-link = If your link no longer works, ask the partner or the programme team for a new email.
 customer-tenant-own_claim_only = This link was sent to an address outside your organisation's registered domains, so it shows only the claim it was sent for. Links sent to an address at your organisation's domain show every partner association on your tenant.
+customer-tenant-unchanged = Your request about the association with { $partner } could not be carried out: it changed in the meantime (for example, the opt-out period ended). The list below shows where it stands now.
