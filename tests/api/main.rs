@@ -32,6 +32,7 @@ mod customer_tenant_view;
 mod customer_world;
 mod deliveries_actions;
 mod dispute_files;
+mod dispute_outcomes;
 mod evidence_step;
 mod exclusivity_race;
 mod health;
