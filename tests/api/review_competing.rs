@@ -199,6 +199,26 @@ async fn a_case_lists_every_other_open_claim_on_its_keys_and_the_queue_marks_the
         queue.texts("[data-testid=competing-marker]")[0],
         "Competing claim"
     );
+
+    // A closed claim competes with nothing: once Fabrikam's is rejected, Contoso's stands alone.
+    let res = decide(
+        &reviewer,
+        &both,
+        "reject",
+        &[("reason", "insufficient_proof_of_execution")],
+    )
+    .await;
+    assert_eq!(res.status, 303);
+    let case = reviewer.get(&review_path(&teams)).await;
+    assert_eq!(case.count("[data-testid=competing-claims]"), 0);
+    assert_eq!(case.count("[data-testid=no-competing]"), 1);
+    assert_eq!(case.count("[data-testid=competing-summary]"), 0);
+    let queue = reviewer.get("/review").await;
+    assert!(
+        queue_markers(&queue)
+            .iter()
+            .all(|(_, competing)| !competing)
+    );
 }
 
 #[actix_web::test]
