@@ -110,6 +110,12 @@ pub struct Settings {
     /// Serve `/dev/mailbox` even when listening on a non-loopback address (a shared test
     /// instance). Never in production: the mailbox shows every email, opt-out links too.
     pub dev_mailbox_open: bool,
+    /// Business days a claim may wait in the review queue before it is marked overdue.
+    pub review_target_days: u32,
+    /// Business days before the opt-out window closes when the customer is reminded; 0: never.
+    pub opt_out_reminder_days: u32,
+    /// Days after its email that the customer's link opens their tenant view.
+    pub customer_link_days: u32,
 }
 
 pub const DEFAULT_ARGON2_MEMORY_KIB: u32 = 19 * 1024;
@@ -205,6 +211,29 @@ impl Settings {
                 "must be between 1 and 4096".into(),
             ));
         }
+        let opt_out_reminder_days: u32 = parse(
+            "PORTAL_OPT_OUT_REMINDER_DAYS",
+            or(
+                given(&args.opt_out_reminder_days),
+                DEFAULT_OPT_OUT_REMINDER_DAYS,
+            ),
+        )?;
+        if opt_out_reminder_days > crate::domain::claim::OPT_OUT_BUSINESS_DAYS {
+            return Err(fail(
+                "PORTAL_OPT_OUT_REMINDER_DAYS",
+                "must be between 0 and 5 (0 sends no reminders)".into(),
+            ));
+        }
+        let customer_link_days: u32 = parse(
+            "PORTAL_CUSTOMER_LINK_DAYS",
+            or(given(&args.customer_link_days), DEFAULT_CUSTOMER_LINK_DAYS),
+        )?;
+        if customer_link_days == 0 || customer_link_days > 365 {
+            return Err(fail(
+                "PORTAL_CUSTOMER_LINK_DAYS",
+                "must be between 1 and 365".into(),
+            ));
+        }
         let jobs_seconds: u64 = parse(
             "PORTAL_JOBS_INTERVAL_SECONDS",
             or(
@@ -224,6 +253,16 @@ impl Settings {
             "PORTAL_DEV_MAILBOX_OPEN",
             or(given(&args.dev_mailbox_open), DEFAULT_DEV_MAILBOX_OPEN),
         )?;
+        let review_target_days: u32 = parse(
+            "PORTAL_REVIEW_TARGET_DAYS",
+            or(given(&args.review_target_days), DEFAULT_REVIEW_TARGET_DAYS),
+        )?;
+        if !(1..=60).contains(&review_target_days) {
+            return Err(fail(
+                "PORTAL_REVIEW_TARGET_DAYS",
+                "must be between 1 and 60".into(),
+            ));
+        }
         let log_format = match or(given(&args.log_format), DEFAULT_LOG_FORMAT).trim() {
             "human" => LogFormat::Human,
             "json" => LogFormat::Json,
@@ -254,6 +293,9 @@ impl Settings {
             jobs_interval,
             metrics_token,
             dev_mailbox_open,
+            review_target_days,
+            opt_out_reminder_days,
+            customer_link_days,
         })
     }
 }

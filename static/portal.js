@@ -14,6 +14,10 @@ document.addEventListener("DOMContentLoaded", function () {
     if (!input || typeof DataTransfer === "undefined") {
       return;
     }
+    // Only now can files be dropped: say so.
+    Array.prototype.forEach.call(zone.querySelectorAll("[data-js-only]"), function (el) {
+      el.hidden = false;
+    });
     ["dragenter", "dragover"].forEach(function (name) {
       zone.addEventListener(name, function (event) {
         event.preventDefault();

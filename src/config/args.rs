@@ -25,7 +25,10 @@ pub(super) const DEFAULT_JOBS_INTERVAL_SECONDS: &str = "30";
 pub(super) const DEFAULT_DEV_MAILBOX_OPEN: &str = "false";
 pub(super) const DEFAULT_DEMO: &str = "true";
 pub(super) const DEFAULT_UPLOAD_MAX_MB: &str = "20";
+pub(super) const DEFAULT_OPT_OUT_REMINDER_DAYS: &str = "2";
+pub(super) const DEFAULT_CUSTOMER_LINK_DAYS: &str = "30";
 pub(super) const DEFAULT_LOG_FORMAT: &str = "human";
+pub(super) const DEFAULT_REVIEW_TARGET_DAYS: &str = "5";
 
 /// Every `PORTAL_*` setting, each also a flag of `portal serve` (a flag wins over its
 /// variable). Defaults are for development.
@@ -139,6 +142,24 @@ pub struct ConfigArgs {
     #[arg(long, env = "PORTAL_UPLOAD_MAX_MB", value_name = "MB",
           default_value = DEFAULT_UPLOAD_MAX_MB)]
     pub upload_max_mb: String,
+
+    /// Business days a reviewer should take over a claim in the queue (1 to 60); a claim
+    /// waiting longer is marked overdue
+    #[arg(long, env = "PORTAL_REVIEW_TARGET_DAYS", value_name = "DAYS",
+          default_value = DEFAULT_REVIEW_TARGET_DAYS)]
+    pub review_target_days: String,
+
+    /// Business days before the customer's opt-out window closes when they are reminded by
+    /// email (0 to 5); 0 sends no reminders
+    #[arg(long, env = "PORTAL_OPT_OUT_REMINDER_DAYS", value_name = "DAYS",
+          default_value = DEFAULT_OPT_OUT_REMINDER_DAYS)]
+    pub opt_out_reminder_days: String,
+
+    /// Days after its email that the customer's link opens their tenant view (every partner
+    /// association on their tenant), 1 to 365
+    #[arg(long, env = "PORTAL_CUSTOMER_LINK_DAYS", value_name = "DAYS",
+          default_value = DEFAULT_CUSTOMER_LINK_DAYS)]
+    pub customer_link_days: String,
 
     /// Log lines: human, or json (one JSON object per line)
     #[arg(long, env = "PORTAL_LOG_FORMAT", value_name = "FORMAT",

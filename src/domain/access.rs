@@ -93,12 +93,67 @@ impl CustomerLinkAccess {
     }
 
     pub fn may(&self, action: Action) -> bool {
-        action == Action::OptOut
+        matches!(action, Action::OptOut | Action::EndByCustomer)
     }
 
     pub fn actor(&self) -> Actor {
         Actor::CustomerLink {
             claim: self.claim.clone(),
         }
+    }
+}
+
+/// The customer's link opened on their tenant: it shows every partner association on the
+/// tenant of the claim it was sent for, and acts on each as that claim's own customer link —
+/// but only while the link's claim still names the address the link was sent to, and never
+/// on another tenant.
+///
+/// The partner types the customer contact's address, so an address at the tenant's own
+/// domains is what makes the link the *tenant's*: only then does it reach other partners'
+/// associations. A link sent elsewhere reaches its own claim only (as before the tenant
+/// view), so no partner can end a competitor's association through an address of its own.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct TenantLinkAccess {
+    /// The tenant of the claim the link was sent for.
+    pub tenant: String,
+    /// The claim the link was sent for.
+    pub own_claim: String,
+    /// Whether the link reaches every association on the tenant ([`Self::tenant_wide`]).
+    pub tenant_wide: bool,
+}
+
+impl TenantLinkAccess {
+    /// The link is the customer's while the claim's customer contact is still the address
+    /// it was sent to (compared without case), and the claim was not withdrawn.
+    pub fn still_the_customer(
+        sent_to: Option<&str>,
+        contact_now: Option<&str>,
+        link_claim_withdrawn: bool,
+    ) -> bool {
+        let same = match (sent_to, contact_now) {
+            (Some(sent), Some(now)) => sent.trim().eq_ignore_ascii_case(now.trim()),
+            _ => false,
+        };
+        same && !link_claim_withdrawn
+    }
+
+    /// Whether a link sent to `sent_to` speaks for the tenant: the address is at one of the
+    /// tenant's registered domains or a subdomain of one (compared without case).
+    pub fn tenant_wide(sent_to: &str, tenant_domains: &[String]) -> bool {
+        let Some((_, domain)) = sent_to.trim().rsplit_once('@') else {
+            return false;
+        };
+        let domain = domain.to_ascii_lowercase();
+        tenant_domains.iter().any(|registered| {
+            let registered = registered.trim().to_ascii_lowercase();
+            !registered.is_empty()
+                && (domain == registered || domain.ends_with(&format!(".{registered}")))
+        })
+    }
+
+    /// Only claims on the link's own tenant, and other partners' only for a tenant-wide link;
+    /// each is then acted on as its own customer link ([`CustomerLinkAccess`]).
+    pub fn can_view_claim(&self, claim_tenant: &str, claim: &str) -> bool {
+        self.tenant == claim_tenant && (self.tenant_wide || self.own_claim == claim)
     }
 }

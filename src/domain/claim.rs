@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! Draft ─submit─► Submitted ─validate─► Pending customer ─close window─► Official ─expire─► Expired
-//!                  │  ▲                    └─opt out─► Opted out
+//!                  │  ▲                    └─opt out─► Opted out ◄─end by customer─┘
 //!                  │  └─resubmit─ Action required ─time out (5 business days)─► Rejected
 //!                  ├─ask for information─► Action required
 //!                  └─reject─► Rejected ─dispute (once, ≤ 30 days)─► Disputed ─decide─► Pending customer | Rejected
@@ -11,18 +11,23 @@
 //! ```
 //! Validating, closing the window or accepting a dispute while another partner officially
 //! holds one of the claim's keys rejects the claim ("workload already associated").
+//!
+//! The customer may end an official association at any time (CPOR lets customers decline
+//! whenever they like): Official ─end by customer─► Opted out. Opted out, not Expired: the
+//! customer refused it, as in their window; the history tells the two apart by the reason
+//! ("ended by the customer"). Leaving Official frees the association's keys.
 
 mod editing;
 mod error;
 mod rules;
 mod transitions;
 
-pub use editing::{Section, can_edit};
+pub use editing::{Section, can_edit, next_section};
 pub use error::TransitionError;
 pub use rules::{allowed_actions, check};
 pub use transitions::{
-    DisputeDecision, ask_for_information, close_window, decide_dispute, dispute, expire, opt_out,
-    reject, resubmit, submit, time_out_action_required, validate, withdraw,
+    DisputeDecision, ask_for_information, close_window, decide_dispute, dispute, end_by_customer,
+    expire, opt_out, reject, resubmit, submit, time_out_action_required, validate, withdraw,
 };
 
 use super::draft::MissingItem;
@@ -109,6 +114,7 @@ code_enum! {
         Dispute => "dispute",
         DecideDispute => "decide_dispute",
         OptOut => "opt_out",
+        EndByCustomer => "end_by_customer",
         CloseWindow => "close_window",
         Expire => "expire",
         Withdraw => "withdraw",
@@ -182,6 +188,8 @@ pub enum ReasonCode {
     DisputeAccepted,
     DisputeDeclined,
     CustomerOptedOut,
+    /// The customer ended an official association from their tenant view.
+    CustomerEnded,
 }
 
 impl ReasonCode {
@@ -194,6 +202,7 @@ impl ReasonCode {
             ReasonCode::DisputeAccepted => "dispute_accepted",
             ReasonCode::DisputeDeclined => "dispute_declined",
             ReasonCode::CustomerOptedOut => "customer_opted_out",
+            ReasonCode::CustomerEnded => "customer_ended",
         }
     }
 
@@ -211,6 +220,7 @@ impl ReasonCode {
             ReasonCode::DisputeAccepted => "reason.dispute_accepted",
             ReasonCode::DisputeDeclined => "reason.dispute_declined",
             ReasonCode::CustomerOptedOut => "reason.customer_opted_out",
+            ReasonCode::CustomerEnded => "reason.customer_ended",
         }
     }
 
@@ -221,6 +231,7 @@ impl ReasonCode {
         ReasonCode::DisputeAccepted,
         ReasonCode::DisputeDeclined,
         ReasonCode::CustomerOptedOut,
+        ReasonCode::CustomerEnded,
     ];
 }
 
@@ -254,6 +265,18 @@ pub struct Transition {
     pub action_required_due: Option<DateTime<Utc>>,
     /// The other partner's association, when this change is a rejection because of it.
     pub conflict: Option<Conflict>,
+}
+
+/// Whether a rejected claim can still be disputed ([`DISPUTE_DAYS`] after the rejection,
+/// once), and until when.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DisputeStanding {
+    /// It can be disputed up to and including this instant.
+    Open { until: DateTime<Utc> },
+    /// The time to dispute ended at this instant.
+    Passed { at: DateTime<Utc> },
+    /// The one dispute was raised (and declined): the rejection is final.
+    Used,
 }
 
 /// What the rules need to know about a claim (loaded by the service).
@@ -296,6 +319,22 @@ impl ClaimSnapshot {
     pub fn dispute_deadline(&self) -> Option<DateTime<Utc>> {
         self.rejected_at
             .and_then(|at| at.checked_add_signed(Duration::days(DISPUTE_DAYS)))
+    }
+
+    /// Where a rejection stands with its one dispute (`None` for a claim not rejected).
+    pub fn dispute_standing(&self, now: DateTime<Utc>) -> Option<DisputeStanding> {
+        if self.status != Status::Rejected {
+            return None;
+        }
+        if self.dispute_used {
+            return Some(DisputeStanding::Used);
+        }
+        let until = self.dispute_deadline()?;
+        Some(if now > until {
+            DisputeStanding::Passed { at: until }
+        } else {
+            DisputeStanding::Open { until }
+        })
     }
 
     /// Whether nothing can happen to the claim any more, including "Rejected (final)".

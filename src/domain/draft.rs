@@ -7,6 +7,7 @@
 
 mod contacts;
 mod customer;
+mod offer;
 mod products;
 mod programme_step;
 
@@ -15,6 +16,7 @@ pub use contacts::{
     ContactsStep, CustomerLanguage, RevenueAssociationDetails,
 };
 pub use customer::{CustomerContext, CustomerInput, CustomerStep, EnrolledLocation};
+pub use offer::{HeldProduct, OWN_HOLDING, ProductOffer, Unavailable, offer, subscription_holder};
 pub use products::{Channel, ProductsContext, ProductsInput, ProductsStep, TenantSubscription};
 pub use programme_step::{ClaimNameInput, ProgrammeInput};
 
@@ -58,6 +60,8 @@ pub enum StepError {
     OnlyCspSubscriptions,
     #[error("not a language the customer can be written to in")]
     LanguageUnknown,
+    #[error("product cannot be chosen for this customer: {0}")]
+    Unavailable(offer::Unavailable),
 }
 
 impl Message for StepError {
@@ -79,6 +83,12 @@ impl Message for StepError {
             StepError::NoClaimableSubscription => "draft.subscription.none",
             StepError::OnlyCspSubscriptions => "draft.subscription.only_csp",
             StepError::LanguageUnknown => "draft.customer_language.unknown",
+            StepError::Unavailable(why) => match why {
+                offer::Unavailable::Csp => "draft.products.refused.csp",
+                offer::Unavailable::AlreadyYours => "draft.products.refused.already_yours",
+                offer::Unavailable::HeldElsewhere => "draft.products.refused.held_elsewhere",
+                offer::Unavailable::NoSubscription => "draft.products.refused.no_subscription",
+            },
         }
     }
 

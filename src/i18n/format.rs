@@ -27,6 +27,25 @@ pub fn instant(at: DateTime<Utc>, zone: Tz, t: &Catalogue) -> String {
     out
 }
 
+/// A deadline that cannot be misread: a window that closes at local midnight reads as the
+/// end of the day before — "the end of Wednesday 9 December 2026 (23:59 UTC)",
+/// "2026年12月9日(水) 23:59 UTC" (`format.end_of_day`; the sentence around it says "until",
+/// "まで") — rather than "10 Dec 2026 00:00 UTC". Any other instant reads as [`instant`].
+pub fn deadline(at: DateTime<Utc>, zone: Tz, t: &Catalogue) -> String {
+    let local = at.with_timezone(&zone);
+    if local.time() != chrono::NaiveTime::MIN {
+        return instant(at, zone, t);
+    }
+    let last_minute = (at - chrono::Duration::minutes(1)).with_timezone(&zone);
+    t.format(
+        "format.end_of_day",
+        &[
+            ("day", &day(last_minute.date_naive(), t)),
+            ("time", &last_minute.format("%H:%M %Z").to_string()),
+        ],
+    )
+}
+
 /// "1.4 MB", "820 KB", "12 bytes", in the catalogue's words.
 pub fn size(bytes: i64, t: &Catalogue) -> String {
     const KB: f64 = 1024.0;

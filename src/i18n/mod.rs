@@ -85,7 +85,7 @@ fn quality(raw: &str) -> Option<u16> {
 }
 
 /// The English source files; later files may not redefine an id.
-pub const ENGLISH_SOURCES: [(&str, &str); 8] = [
+pub const ENGLISH_SOURCES: &[(&str, &str)] = &[
     ("en/common.ftl", include_str!("en/common.ftl")),
     ("en/domain.ftl", include_str!("en/domain.ftl")),
     ("en/mail.ftl", include_str!("en/mail.ftl")),
@@ -96,11 +96,15 @@ pub const ENGLISH_SOURCES: [(&str, &str); 8] = [
         "en/customer_language.ftl",
         include_str!("en/customer_language.ftl"),
     ),
+    ("en/claim_page.ftl", include_str!("en/claim_page.ftl")),
+    ("en/reviewer.ftl", include_str!("en/reviewer.ftl")),
+    ("en/customer.ftl", include_str!("en/customer.ftl")),
+    ("en/wizard_flow.ftl", include_str!("en/wizard_flow.ftl")),
     ("en/api_tokens.ftl", include_str!("en/api_tokens.ftl")),
 ];
 
 /// The Japanese source files, message for message the English ones.
-pub const JAPANESE_SOURCES: [(&str, &str); 8] = [
+pub const JAPANESE_SOURCES: &[(&str, &str)] = &[
     ("ja/common.ftl", include_str!("ja/common.ftl")),
     ("ja/domain.ftl", include_str!("ja/domain.ftl")),
     ("ja/mail.ftl", include_str!("ja/mail.ftl")),
@@ -111,19 +115,23 @@ pub const JAPANESE_SOURCES: [(&str, &str); 8] = [
         "ja/customer_language.ftl",
         include_str!("ja/customer_language.ftl"),
     ),
+    ("ja/claim_page.ftl", include_str!("ja/claim_page.ftl")),
+    ("ja/reviewer.ftl", include_str!("ja/reviewer.ftl")),
+    ("ja/customer.ftl", include_str!("ja/customer.ftl")),
+    ("ja/wizard_flow.ftl", include_str!("ja/wizard_flow.ftl")),
     ("ja/api_tokens.ftl", include_str!("ja/api_tokens.ftl")),
 ];
 
 static ENGLISH: LazyLock<Catalogue> =
-    LazyLock::new(|| Catalogue::build(Locale::En, &[(Locale::En, &ENGLISH_SOURCES[..])]));
+    LazyLock::new(|| Catalogue::build(Locale::En, &[(Locale::En, ENGLISH_SOURCES)]));
 
 /// Japanese over English: a message missing in Japanese is shown in English, never as its key.
 static JAPANESE: LazyLock<Catalogue> = LazyLock::new(|| {
     Catalogue::build(
         Locale::Ja,
         &[
-            (Locale::Ja, &JAPANESE_SOURCES[..]),
-            (Locale::En, &ENGLISH_SOURCES[..]),
+            (Locale::Ja, JAPANESE_SOURCES),
+            (Locale::En, ENGLISH_SOURCES),
         ],
     )
 });

@@ -20,6 +20,7 @@ use crate::{
         context::Context,
         dispatch::{self, Runner},
         due_claims::{self, WindowsReport},
+        opt_out_reminders,
     },
 };
 
@@ -29,6 +30,8 @@ pub struct PassReport {
     pub windows: WindowsReport,
     pub timed_out: usize,
     pub expired: usize,
+    /// Customers reminded of their opt-out window.
+    pub reminded: usize,
     pub mail: dispatch::Report,
 }
 
@@ -98,6 +101,13 @@ impl Jobs {
             keep("expire associations", e);
             0
         });
+        let reminded = self.counted("remind_customers", || {
+            opt_out_reminders::run_once(pool, ctx, now)
+        });
+        let reminded = reminded.unwrap_or_else(|e| {
+            keep("remind customers", e);
+            0
+        });
         let mail = self.counted("send_email", || self.dispatch(now));
         let mail = mail.unwrap_or_else(|e| {
             keep("send email", e);
@@ -109,6 +119,7 @@ impl Jobs {
                 windows,
                 timed_out,
                 expired,
+                reminded,
                 mail,
             }),
         }

@@ -13,6 +13,8 @@ code_enum! {
         PartnerRejected => "partner_rejected",
         PartnerOfficial => "partner_official",
         PartnerOptedOut => "partner_opted_out",
+        PartnerEndedByCustomer => "partner_ended_by_customer",
+        CustomerReminder => "customer_reminder",
         PartnerMessage => "partner_message",
         UserInvitation => "user_invitation",
         PasswordReset => "password_reset",
@@ -39,6 +41,8 @@ pub struct MailParts {
     pub before: Vec<String>,
     pub facts: Vec<Fact>,
     pub link: Option<Link>,
+    /// For customers: the page that explains what a customer association is.
+    pub about: Option<Link>,
     pub after: Vec<String>,
     pub signature: String,
 }
@@ -86,6 +90,8 @@ pub struct CustomerNotice {
     /// The closing instant with its date, time and time zone.
     pub closes_at: String,
     pub opt_out_url: String,
+    /// The page explaining customer associations.
+    pub about_url: String,
 }
 
 pub fn customer_validated(
@@ -120,6 +126,7 @@ pub fn customer_validated(
             label: t.get("mail.customer.opt_out_link").to_owned(),
             url: notice.opt_out_url.clone(),
         }),
+        about: Some(about_link(t, notice)),
         after: vec![
             t.format("mail.customer.benefit", &args),
             t.get("mail.customer.nothing_to_do").to_owned(),
@@ -128,6 +135,57 @@ pub fn customer_validated(
         signature: t.get("mail.signature").to_owned(),
     };
     render(MailKind::CustomerValidated, to, &parts)
+}
+
+fn about_link(t: &Catalogue, notice: &CustomerNotice) -> Link {
+    Link {
+        label: t.get("customer.mail.about_link").to_owned(),
+        url: notice.about_url.clone(),
+    }
+}
+
+/// The customer's reminder, a few business days before their window closes: the same facts,
+/// a fresh link.
+pub fn customer_reminder(
+    t: &Catalogue,
+    to: &str,
+    notice: &CustomerNotice,
+) -> anyhow::Result<Composed> {
+    let args = [
+        ("partner", notice.partner.as_str()),
+        ("programme", notice.programme.as_str()),
+        ("domain", notice.customer_domain.as_str()),
+        ("at", notice.closes_at.as_str()),
+    ];
+    let fact = |key: &str, value: &str| Fact {
+        label: t.get(key).to_owned(),
+        value: value.to_owned(),
+    };
+    let parts = MailParts {
+        lang: t.locale().tag(),
+        subject: t.format("customer.reminder.subject", &args),
+        greeting: t.format("mail.greeting", &[("name", &notice.contact_name)]),
+        before: vec![t.format("customer.reminder.intro", &args)],
+        facts: vec![
+            fact("mail.fact.partner", &notice.partner),
+            fact("mail.fact.programme", &notice.programme),
+            fact("mail.fact.domain", &notice.customer_domain),
+            fact("mail.fact.tenant", &notice.tenant_id),
+            fact("mail.fact.products", &notice.products.join("; ")),
+            fact("mail.fact.opt_out_until", &notice.closes_at),
+        ],
+        link: Some(Link {
+            label: t.get("mail.customer.opt_out_link").to_owned(),
+            url: notice.opt_out_url.clone(),
+        }),
+        about: Some(about_link(t, notice)),
+        after: vec![
+            t.get("mail.customer.nothing_to_do").to_owned(),
+            t.format("mail.customer.deadline", &args),
+        ],
+        signature: t.get("mail.signature").to_owned(),
+    };
+    render(MailKind::CustomerReminder, to, &parts)
 }
 
 /// What the partner is told when their claim changes.
@@ -158,6 +216,7 @@ pub fn partner_update(t: &Catalogue, to: &str, notice: &PartnerNotice) -> anyhow
             label: t.get("mail.partner.open_claim").to_owned(),
             url: notice.claim_url.clone(),
         }),
+        about: None,
         after: notice.notes.clone(),
         signature: t.get("mail.signature").to_owned(),
     };
@@ -185,6 +244,7 @@ pub fn account_link(
             label: t.get(&key("link")).to_owned(),
             url: url.to_owned(),
         }),
+        about: None,
         after: vec![
             t.format("mail.account_link.expires", &args),
             t.get("mail.account_link.not_you").to_owned(),

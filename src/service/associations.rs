@@ -1,6 +1,8 @@
 //! The partner's Customer associations list: filters, search, sort and keyset pages, and
 //! the same rows for the CSV export.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
@@ -9,12 +11,13 @@ use crate::{
         claim::Status,
         keyset::KeysetPosition,
         programme::Programme,
+        saved_views::{SavedView, ViewCounts},
         search::{SearchError, parse_search},
     },
     store::{
         AnyConnection, DbPool,
         claim_list::{self, Cursor, ListQuery, ListRow, SortColumn},
-        from_db_time, organisations,
+        claims, from_db_time, organisations, view_counts,
     },
 };
 
@@ -24,6 +27,8 @@ pub const PAGE_SIZE: i64 = 25;
 #[derive(Debug, Default, Clone, Deserialize)]
 #[serde(default)]
 pub struct ListRequest {
+    /// A saved view's code (`needs_action`, …); anything else is the whole list.
+    pub view: String,
     pub status: String,
     pub programme: String,
     pub location: String,
@@ -35,6 +40,11 @@ pub struct ListRequest {
 }
 
 impl ListRequest {
+    /// The saved view asked for, if it is one.
+    pub fn saved_view(&self) -> Option<SavedView> {
+        SavedView::parse(&self.view)
+    }
+
     pub fn sort_column(&self) -> SortColumn {
         match self.sort.as_str() {
             "name" => SortColumn::Name,
@@ -65,8 +75,15 @@ impl ListRequest {
             && self.q.trim().is_empty())
     }
 
-    fn query(&self, organisation_id: &str, cursor: Cursor, limit: i64) -> ListQuery {
+    fn query(
+        &self,
+        organisation_id: &str,
+        cursor: Cursor,
+        limit: i64,
+        now: DateTime<Utc>,
+    ) -> ListQuery {
         ListQuery {
+            view: self.saved_view().map(|view| view.rule(now)),
             organisation_id: organisation_id.to_owned(),
             status: Status::parse(&self.status),
             programme: Programme::parse(&self.programme),
@@ -113,15 +130,18 @@ pub struct ListPage {
     pub locations: Vec<(String, String)>,
     /// False when the organisation has no claims at all (the page then explains them).
     pub organisation_has_claims: bool,
+    /// How many claims each saved view holds.
+    pub counts: ViewCounts,
 }
 
 pub fn list(
     conn: &mut AnyConnection,
     organisation_id: &str,
     request: &ListRequest,
+    now: DateTime<Utc>,
 ) -> anyhow::Result<ListPage> {
     let cursor = request.cursor();
-    let query = request.query(organisation_id, cursor.clone(), PAGE_SIZE);
+    let query = request.query(organisation_id, cursor.clone(), PAGE_SIZE, now);
     let (rows, more) = claim_list::list(conn, &query)?;
     let sort = query.sort;
     let key = |row: &ListRow| claim_list::position(row, sort);
@@ -138,6 +158,10 @@ pub fn list(
     };
     let organisation_has_claims =
         !rows.is_empty() || claim_list::organisation_has_any(conn, organisation_id)?;
+    let counts = match organisation_has_claims {
+        true => view_counts::counts(conn, organisation_id, now)?,
+        false => ViewCounts::default(),
+    };
     let claims = rows.into_iter().map(listed).collect();
     let locations = organisations::locations(conn, organisation_id)?
         .into_iter()
@@ -149,7 +173,17 @@ pub fn list(
         next,
         locations,
         organisation_has_claims,
+        counts,
     })
+}
+
+/// A claim as the CSV export writes it: its list row, its partner location's MPN ID and
+/// the subscriptions chosen for it.
+#[derive(Debug, Clone)]
+pub struct ExportedClaim {
+    pub claim: ListedClaim,
+    pub mpn_id: String,
+    pub subscriptions: Vec<String>,
 }
 
 /// [`for_each_batch`] on a connection of its own, held for the whole export.
@@ -157,36 +191,60 @@ pub fn export(
     pool: &DbPool,
     organisation_id: &str,
     request: &ListRequest,
+    now: DateTime<Utc>,
     batch_size: i64,
-    emit: impl FnMut(Vec<ListedClaim>) -> bool,
+    emit: impl FnMut(Vec<ExportedClaim>) -> bool,
 ) -> anyhow::Result<()> {
     for_each_batch(
         &mut *pool.get()?,
         organisation_id,
         request,
+        now,
         batch_size,
         emit,
     )
 }
 
 /// Every claim of the filtered view, in batches, for the CSV export: `emit` gets each batch
-/// in order and returns false to stop (the download was cancelled).
+/// in order and returns false to stop (the download was cancelled). Each batch reads its
+/// subscriptions in one more query.
 pub fn for_each_batch(
     conn: &mut AnyConnection,
     organisation_id: &str,
     request: &ListRequest,
+    now: DateTime<Utc>,
     batch_size: i64,
-    mut emit: impl FnMut(Vec<ListedClaim>) -> bool,
+    mut emit: impl FnMut(Vec<ExportedClaim>) -> bool,
 ) -> anyhow::Result<()> {
+    let mpn_ids: HashMap<String, String> = organisations::locations(conn, organisation_id)?
+        .into_iter()
+        .map(|l| (l.id, l.mpn_id))
+        .collect();
     let mut cursor = Cursor::First;
     loop {
-        let query = request.query(organisation_id, cursor, batch_size);
+        let query = request.query(organisation_id, cursor, batch_size, now);
         let (rows, more) = claim_list::list(conn, &query)?;
         cursor = match rows.last() {
             Some(last) => Cursor::After(claim_list::position(last, query.sort)),
             None => return Ok(()),
         };
-        if !emit(rows.into_iter().map(listed).collect()) || !more {
+        let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+        let mut subscriptions: HashMap<String, Vec<String>> = HashMap::new();
+        for (claim_id, subscription) in claims::subscriptions_of(conn, &ids)? {
+            subscriptions
+                .entry(claim_id)
+                .or_default()
+                .push(subscription);
+        }
+        let batch = rows
+            .into_iter()
+            .map(|row| ExportedClaim {
+                mpn_id: mpn_ids.get(&row.location_id).cloned().unwrap_or_default(),
+                subscriptions: subscriptions.remove(&row.id).unwrap_or_default(),
+                claim: listed(row),
+            })
+            .collect();
+        if !emit(batch) || !more {
             return Ok(());
         }
     }

@@ -8,8 +8,8 @@ use crate::{
     domain::{
         access::{self, Viewer},
         claim::{
-            Action, ActorKind, ClaimSnapshot, ReasonCode, Section, Status, allowed_actions,
-            can_edit,
+            Action, ActorKind, ClaimSnapshot, DisputeStanding, ReasonCode, RejectionReason,
+            Section, Status, allowed_actions, can_edit,
         },
         draft::{DraftFacts, MissingItem, missing_for_submit},
         errors::UnknownCode,
@@ -29,10 +29,19 @@ use super::{
     claim_record::{ChosenProduct, Claim},
     conversation::{self, Notes},
     evidence_step::ListedFile,
+    exclusivity::{self, TakenKey},
 };
+
+/// The partner location a claim is made for.
+#[derive(Debug, Clone)]
+pub struct ClaimLocation {
+    pub mpn_id: String,
+    pub name: String,
+}
 
 pub struct ClaimDetails {
     pub row: Claim,
+    pub location: ClaimLocation,
     pub status: Status,
     pub programme: Programme,
     pub products: Vec<ChosenProduct>,
@@ -52,13 +61,14 @@ pub fn load(
     id: &str,
     now: DateTime<Utc>,
 ) -> anyhow::Result<Option<ClaimDetails>> {
-    let Some(row) = claims::find(conn, id)? else {
+    let Some((row, mpn_id, name)) = claims::find_with_location(conn, id)? else {
         return Ok(None);
     };
     if !access::can_view_claim(viewer, &OrganisationId::new(&row.organisation_id)) {
         return Ok(None);
     }
-    details(conn, row, Some(viewer), now).map(Some)
+    let location = ClaimLocation { mpn_id, name };
+    details(conn, row, location, Some(viewer), now).map(Some)
 }
 
 /// The claim for the portal's own jobs and the customer's link, which have no signed-in
@@ -68,15 +78,17 @@ pub fn load_unchecked(
     id: &str,
     now: DateTime<Utc>,
 ) -> anyhow::Result<Option<ClaimDetails>> {
-    let Some(row) = claims::find(conn, id)? else {
+    let Some((row, mpn_id, name)) = claims::find_with_location(conn, id)? else {
         return Ok(None);
     };
-    details(conn, row, None, now).map(Some)
+    let location = ClaimLocation { mpn_id, name };
+    details(conn, row, location, None, now).map(Some)
 }
 
 fn details(
     conn: &mut AnyConnection,
     row: ClaimRow,
+    location: ClaimLocation,
     viewer: Option<&Viewer>,
     now: DateTime<Utc>,
 ) -> anyhow::Result<ClaimDetails> {
@@ -120,6 +132,7 @@ fn details(
     };
     Ok(ClaimDetails {
         row,
+        location,
         status,
         programme,
         products,
@@ -264,10 +277,16 @@ fn draft_facts(
     }
 }
 
-/// Everything the claim page shows: the claim, what was written about it, its usage.
+/// Everything the claim page shows: the claim, what was written about it, where a rejection
+/// stands, what another partner took, its usage.
 pub struct ClaimPage {
     pub details: ClaimDetails,
     pub notes: Notes,
+    /// For a rejected claim: whether and until when it can be disputed.
+    pub dispute: Option<DisputeStanding>,
+    /// For a claim rejected because other claims hold its keys: those keys (no holder's
+    /// name).
+    pub taken: Vec<TakenKey>,
     pub usage: Vec<ProductUsage>,
 }
 
@@ -280,8 +299,20 @@ pub fn claim_page(
     let Some(details) = load(conn, viewer, id, now)? else {
         return Ok(None);
     };
+    let notes = conversation::notes(conn, id)?;
+    let lost_to_another = details.status == Status::Rejected
+        && notes.rejection.as_ref().is_some_and(|r| {
+            r.code == ReasonCode::Rejection(RejectionReason::WorkloadAlreadyAssociated)
+        });
+    let taken = if lost_to_another {
+        exclusivity::taken_keys(conn, &details)?
+    } else {
+        Vec::new()
+    };
     Ok(Some(ClaimPage {
-        notes: conversation::notes(conn, id)?,
+        dispute: details.snapshot.dispute_standing(now),
+        taken,
+        notes,
         usage: usage(conn, &details)?,
         details,
     }))

@@ -6,7 +6,7 @@ use super::claim_record::Claim;
 use crate::{
     domain::{
         access::Viewer,
-        claim::Section,
+        claim::{Section, Status},
         draft::{
             Contact, ContactsAnswer, ContactsContext, ContactsInput, ContactsStep,
             CustomerLanguage, FieldErrors,
@@ -75,7 +75,7 @@ pub fn save(
     claim_id: &str,
     input: &ContactsInput,
     now: DateTime<Utc>,
-) -> anyhow::Result<Result<Result<(), FieldErrors>, EditDenied>> {
+) -> anyhow::Result<Result<Result<Status, FieldErrors>, EditDenied>> {
     let claim = match editable_claim(conn, viewer, claim_id, Section::Contacts)? {
         Ok(claim) => claim,
         Err(denied) => return Ok(Err(denied)),
@@ -93,7 +93,8 @@ pub fn save(
         claims::set_contacts(c, claim_id, &columns, db_time(now))?;
         Ok(())
     })?;
-    Ok(Ok(Ok(())))
+    // The claim's status (unchanged) tells the page where the wizard goes on.
+    Ok(Ok(Ok(claim.status)))
 }
 
 /// The programme, and whether a Dynamics 365 product among the chosen ones asks for a

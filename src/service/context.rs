@@ -15,6 +15,10 @@ pub struct Context {
     /// No trailing slash.
     pub public_base_url: String,
     pub mail_from: String,
+    /// Business days before the opt-out window closes when the customer is reminded; 0: never.
+    pub opt_out_reminder_days: u32,
+    /// Days after its email that the customer's link opens their tenant view.
+    pub customer_link_days: u32,
 }
 
 impl Context {
@@ -23,6 +27,8 @@ impl Context {
             time_zone: settings.calendar_time_zone,
             public_base_url: settings.public_base_url.trim_end_matches('/').to_owned(),
             mail_from: settings.mail.from.clone(),
+            opt_out_reminder_days: settings.opt_out_reminder_days,
+            customer_link_days: settings.customer_link_days,
         }
     }
 

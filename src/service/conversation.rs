@@ -116,26 +116,66 @@ pub fn post(
     Ok(true)
 }
 
-/// What was written about a claim: the conversation, the reviewer's latest request and the
-/// partner's dispute. For a claim the caller has already let the viewer see.
+/// A reason a history line gave: its code and what the person wrote, if anything.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatedReason {
+    pub code: ReasonCode,
+    pub text: Option<String>,
+}
+
+/// What was written about a claim: the conversation, the reviewer's latest request, the
+/// partner's dispute, the rejection and the customer's opt-out. For a claim the caller has
+/// already let the viewer see.
 pub struct Notes {
     pub messages: Vec<Message>,
     pub latest_request: Option<String>,
     pub dispute_justification: Option<String>,
+    /// The latest rejection with a reason from the fixed list (the reviewer's, the
+    /// portal's for an unanswered request, or a key taken by another partner).
+    pub rejection: Option<StatedReason>,
+    /// The reviewers' final word when they declined the dispute.
+    pub final_decision: Option<StatedReason>,
+    /// Why the customer opted out (or ended the official association).
+    pub opt_out: Option<StatedReason>,
 }
 
+/// The conversation, and every reason the claim's history gave, read in one query.
 pub fn notes(conn: &mut AnyConnection, claim_id: &str) -> anyhow::Result<Notes> {
+    let reasons: Vec<(String, StatedReason)> = audit::reasons(conn, claim_id)?
+        .into_iter()
+        .filter_map(|row| {
+            let code = ReasonCode::parse(&row.reason_code)?;
+            Some((
+                row.to_status,
+                StatedReason {
+                    code,
+                    text: row.reason_text,
+                },
+            ))
+        })
+        .collect();
+    // Newest first: the first match is the latest.
+    let latest = |wanted: &dyn Fn(&str, ReasonCode) -> bool| {
+        reasons
+            .iter()
+            .find(|(to, r)| wanted(to, r.code))
+            .map(|(_, r)| r.clone())
+    };
+    let rejected = Status::Rejected.as_str();
     Ok(Notes {
         messages: conversation(conn, claim_id)?,
-        latest_request: audit::latest_reason_text(
-            conn,
-            claim_id,
-            ReasonCode::InformationRequested.as_str(),
-        )?,
-        dispute_justification: audit::latest_reason_text(
-            conn,
-            claim_id,
-            ReasonCode::DisputeRaised.as_str(),
-        )?,
+        latest_request: latest(&|_, code| code == ReasonCode::InformationRequested)
+            .and_then(|r| r.text),
+        dispute_justification: latest(&|_, code| code == ReasonCode::DisputeRaised)
+            .and_then(|r| r.text),
+        rejection: latest(&|to, code| to == rejected && matches!(code, ReasonCode::Rejection(_))),
+        final_decision: latest(&|to, code| to == rejected && code == ReasonCode::DisputeDeclined),
+        // Opting out of a pending claim, or ending an official association.
+        opt_out: latest(&|_, code| {
+            matches!(
+                code,
+                ReasonCode::CustomerOptedOut | ReasonCode::CustomerEnded
+            )
+        }),
     })
 }

@@ -9,8 +9,9 @@ use crate::{
     },
     mail::MailKind,
     store::{
-        AnyConnection, db_time, from_db_time,
+        AnyConnection, admin_audit, db_time, from_db_time,
         outbox::{self, MailRow},
+        write_transaction,
     },
 };
 
@@ -86,23 +87,66 @@ pub fn undelivered(
     Ok(Some(deliveries))
 }
 
-/// Puts a failed delivery back in the queue, due now; false when it is not failed.
-pub fn retry(
+/// What an administrator can do to one undelivered email.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nudge {
+    /// **Send now**: a pending (or retrying) email becomes due now, so the dispatcher's
+    /// next pass takes it; its attempts so far are kept (they are its history).
+    SendNow,
+    /// **Retry**: a failed email goes back to pending, due now, with its attempts reset to
+    /// 0 — a fresh series with its backoff, not one last try that would fail it again at
+    /// once (the attempt limit counts from the reset).
+    Retry,
+}
+
+impl Nudge {
+    /// The admin audit code (`admin.changes.<code>` in the catalogue).
+    pub fn audit_action(self) -> &'static str {
+        match self {
+            Nudge::SendNow => "delivery.sent_now",
+            Nudge::Retry => "delivery.retried",
+        }
+    }
+}
+
+/// Makes one email due now, with an admin audit row, in one transaction. `None`: not an
+/// administrator; `Some(false)`: no such email in a state the nudge applies to.
+pub fn nudge(
     conn: &mut AnyConnection,
     viewer: &Viewer,
     id: &str,
+    nudge: Nudge,
     now: DateTime<Utc>,
 ) -> anyhow::Result<Option<bool>> {
     if !access::can_administer(viewer) {
         return Ok(None);
     }
-    let retried = outbox::retry_now(conn, id, db_time(now))?;
-    if retried {
+    let at = db_time(now);
+    let done = write_transaction(conn, |c| -> anyhow::Result<bool> {
+        let changed = match nudge {
+            Nudge::SendNow => outbox::send_now(c, id, at)?,
+            Nudge::Retry => outbox::retry_now(c, id, at)?,
+        };
+        if changed {
+            let to = outbox::recipient_of(c, id)?.unwrap_or_default();
+            admin_audit::record(
+                c,
+                Some(viewer.user.as_str()),
+                nudge.audit_action(),
+                id,
+                Some(&to),
+                at,
+            )?;
+        }
+        Ok(changed)
+    })?;
+    if done {
         tracing::info!(
             outbox_id = id,
             user_id = viewer.user.as_str(),
-            "failed email queued again"
+            action = nudge.audit_action(),
+            "email made due now"
         );
     }
-    Ok(Some(retried))
+    Ok(Some(done))
 }

@@ -8,13 +8,14 @@ use crate::{
         calendar::BusinessCalendar,
         draft::Channel,
         exclusivity::{
-            self, AssociationKey, Conflict, OfficialAssociation, ProductSelection, SubscriptionTerm,
+            self, AssociationKey, Conflict, KeySubject, OfficialAssociation, ProductSelection,
+            SubscriptionTerm,
         },
         ids::{ClaimId, OrganisationId},
         values::{SubscriptionId, TenantId},
     },
     store::{
-        AnyConnection, officials,
+        AnyConnection, from_db_time, officials,
         registry::{self, SubscriptionRow},
     },
 };
@@ -96,4 +97,69 @@ fn subscription_term(row: SubscriptionRow) -> anyhow::Result<SubscriptionTerm> {
         product_id: row.product_id,
         ends_on: row.ends_on,
     })
+}
+
+/// One of the claim's keys that another claim holds officially, as the losing partner may
+/// see it: what was taken, since when and until when — never by whom.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TakenKey {
+    /// The claimed product's name (for a subscription key, the product it was chosen for).
+    pub product: String,
+    /// The subscription, when the programme's key is a subscription.
+    pub subscription: Option<String>,
+    /// When the association that holds it became official.
+    pub official_since: DateTime<Utc>,
+    /// When it ends (the subscription's end); `None` when it has no end.
+    pub ends_at: Option<DateTime<Utc>>,
+    /// The holder is another claim of the partner's own organisation.
+    pub own_organisation: bool,
+}
+
+/// The claim's keys that other claims hold officially now, in the claim's key order.
+pub fn taken_keys(
+    conn: &mut AnyConnection,
+    details: &ClaimDetails,
+) -> anyhow::Result<Vec<TakenKey>> {
+    if details.products.is_empty() {
+        return Ok(Vec::new());
+    }
+    let keys = keys_of(details)?;
+    let names: Vec<String> = keys.iter().map(AssociationKey::as_string).collect();
+    let held = officials::active_for_keys(conn, &names)?;
+    Ok(keys
+        .iter()
+        .filter_map(|key| {
+            let name = key.as_string();
+            let row = held
+                .iter()
+                .find(|row| row.association_key == name && row.claim_id != details.row.id)?;
+            let (product, subscription) = match &key.subject {
+                KeySubject::Workload(product_id) => (
+                    details
+                        .products
+                        .iter()
+                        .find(|p| &p.product_id == product_id)
+                        .map_or_else(|| product_id.clone(), |p| p.name.clone()),
+                    None,
+                ),
+                KeySubject::Subscription(subscription) => {
+                    let id = subscription.to_string();
+                    let product = details
+                        .products
+                        .iter()
+                        .find(|p| p.subscription_id.as_deref() == Some(id.as_str()))
+                        .map(|p| p.name.clone())
+                        .unwrap_or_default();
+                    (product, Some(id))
+                }
+            };
+            Some(TakenKey {
+                product,
+                subscription,
+                official_since: from_db_time(row.starts_at),
+                ends_at: row.ends_at.map(from_db_time),
+                own_organisation: row.organisation_id == details.row.organisation_id,
+            })
+        })
+        .collect())
 }

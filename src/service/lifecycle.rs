@@ -202,14 +202,15 @@ fn apply(
         write_audit(c, details, transition, acted_by)?;
         also(c)?;
         let link = if transition.to == Status::PendingCustomer {
-            Some(issue_opt_out_link(c, details, transition)?)
+            Some(issue_opt_out_link(c, ctx, details, transition)?)
         } else {
             None
         };
         if let Some((keys, ends)) = &official_keys {
             record_officials(c, details, keys, ends, now)?;
         }
-        if transition.to == Status::Expired {
+        // Leaving Official (expiry, or the customer ending it) frees the keys.
+        if transition.audit.from == Status::Official && transition.to != Status::Official {
             officials::end_for_claim(c, &details.row.id, db_time(now))?;
         }
         let mails = notify::mails_for(c, ctx, calendar, details, transition, link.as_deref())?;
@@ -287,23 +288,48 @@ fn write_audit(
     )
 }
 
-/// A fresh opt-out token for the customer's email; only its hash is stored, and it stops
-/// working when the window closes.
+/// A fresh opt-out token for the customer's email; only its hash is stored. It opts out
+/// until the window closes and opens the customer's tenant view for longer.
 fn issue_opt_out_link(
     c: &mut AnyConnection,
+    ctx: &Context,
     details: &ClaimDetails,
     transition: &Transition,
 ) -> Result<String, Abort> {
     let closes_at = transition
         .window_closes_at
         .ok_or_else(|| anyhow::anyhow!("an opened window has no closing time"))?;
+    Ok(issue_customer_link(
+        c,
+        ctx,
+        &details.row.id,
+        details.row.customer_contact_email.as_deref(),
+        closes_at,
+        transition.audit.at,
+    )?)
+}
+
+/// Stores a new customer link for `claim_id` (sent to `sent_to`) and returns the token.
+pub fn issue_customer_link(
+    c: &mut AnyConnection,
+    ctx: &Context,
+    claim_id: &str,
+    sent_to: Option<&str>,
+    closes_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> diesel::QueryResult<String> {
+    let view_until = now + chrono::Duration::days(i64::from(ctx.customer_link_days));
     let token = tokens::random_token();
     opt_out_tokens::insert(
         c,
-        &tokens::hash_token(&token),
-        &details.row.id,
-        db_time(closes_at),
-        db_time(transition.audit.at),
+        &opt_out_tokens::NewLink {
+            token_hash: &tokens::hash_token(&token),
+            claim_id,
+            expires_at: db_time(closes_at),
+            created_at: db_time(now),
+            sent_to,
+            view_expires_at: Some(db_time(view_until.max(closes_at))),
+        },
     )?;
     Ok(token)
 }

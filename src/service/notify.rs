@@ -42,6 +42,41 @@ pub fn closing_time(at: DateTime<Utc>, calendar: &BusinessCalendar, t: &Catalogu
     )
 }
 
+/// When a customer's opt-out window closes, as it cannot be misread: "the end of Wednesday
+/// 9 December 2026 (23:59 UTC)" ([`format::deadline`]).
+pub fn window_close(at: DateTime<Utc>, calendar: &BusinessCalendar, t: &Catalogue) -> String {
+    format::deadline(at, calendar.time_zone(), t)
+}
+
+/// The customer's letter about a claim waiting for them: the claim's facts, their link and
+/// the page that explains customer associations.
+pub fn customer_notice(
+    conn: &mut AnyConnection,
+    ctx: &Context,
+    calendar: &BusinessCalendar,
+    details: &ClaimDetails,
+    closes_at: DateTime<Utc>,
+    link: &str,
+) -> anyhow::Result<CustomerNotice> {
+    let t = catalogue_of(&details.row);
+    let row = &details.row;
+    let partner = organisations::name_of(conn, &row.organisation_id)?.unwrap_or_default();
+    Ok(CustomerNotice {
+        contact_name: row.customer_contact_name.clone().unwrap_or_default(),
+        partner,
+        programme: programme_label(details, t),
+        customer_domain: row.customer_domain.clone(),
+        tenant_id: row.tenant_id.clone(),
+        products: product_lines(details, t),
+        closes_at: window_close(closes_at, calendar, t),
+        opt_out_url: ctx.link(&format!("/customer/opt-out/{link}")),
+        about_url: ctx.link(ABOUT_PATH),
+    })
+}
+
+/// The page that explains customer associations to customers.
+pub const ABOUT_PATH: &str = "/customer/about";
+
 /// The products as the customer reads them, with the subscription where one was chosen.
 pub fn product_lines(details: &ClaimDetails, t: &Catalogue) -> Vec<String> {
     details
@@ -81,23 +116,15 @@ pub fn mails_for(
             transition.window_closes_at,
         )
     {
-        let partner = organisations::name_of(conn, &row.organisation_id)?.unwrap_or_default();
-        let notice = CustomerNotice {
-            contact_name: row.customer_contact_name.clone().unwrap_or_default(),
-            partner,
-            programme: programme_label(details, t),
-            customer_domain: row.customer_domain.clone(),
-            tenant_id: row.tenant_id.clone(),
-            products: product_lines(details, t),
-            closes_at: closing_time(closes_at, calendar, t),
-            opt_out_url: ctx.link(&format!("/customer/opt-out/{link}")),
-        };
+        let notice = customer_notice(conn, ctx, calendar, details, closes_at, link)?;
         mails.push(compose::customer_validated(t, to, &notice)?);
     }
     if PARTNER_TOLD.contains(&transition.to) {
         let contact = partner_contact(conn, &details.row)?;
-        // The customer's decision is told in the claim's language; the rest in the reader's.
-        let t = if matches!(transition.to, Status::Official | Status::OptedOut) {
+        // The customer's decision in their window is told in the claim's language; the rest
+        // (an official association the customer ended later, too) in the reader's.
+        let window_decision = transition.action != Action::EndByCustomer;
+        let t = if window_decision && matches!(transition.to, Status::Official | Status::OptedOut) {
             t
         } else {
             contact.catalogue(partner_catalogue_of(row))
@@ -209,7 +236,11 @@ fn partner_notice(
         Status::Official => MailKind::PartnerOfficial,
         Status::OptedOut => {
             facts.extend(reason_text.map(|text| fact("mail.fact.customer_reason", text)));
-            MailKind::PartnerOptedOut
+            if transition.action == Action::EndByCustomer {
+                MailKind::PartnerEndedByCustomer
+            } else {
+                MailKind::PartnerOptedOut
+            }
         }
         _ => return None,
     };

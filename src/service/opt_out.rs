@@ -16,6 +16,7 @@ use crate::{
 use super::{
     claim_view::{self, ClaimDetails},
     context::Context,
+    customer_tenant,
     lifecycle::{self, Acting, Outcome},
 };
 
@@ -26,6 +27,9 @@ pub struct CustomerView {
     pub calendar: BusinessCalendar,
     /// When the window closes (closed) for this link.
     pub closes_at: DateTime<Utc>,
+    /// Until when the link opens the customer's tenant view; `None` when it does not (any
+    /// more): an old link, or the claim no longer names the address it was sent to.
+    pub tenant_view_until: Option<DateTime<Utc>>,
 }
 
 pub enum Link {
@@ -40,7 +44,7 @@ pub enum Link {
 }
 
 /// A token is 64 hex digits; anything else is not looked up.
-fn well_formed(token: &str) -> bool {
+pub(super) fn well_formed(token: &str) -> bool {
     token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
@@ -53,17 +57,17 @@ pub fn look_up(
     if !well_formed(token) {
         return Ok(Link::Unknown);
     }
-    let Some((claim_id, expires_at)) = opt_out_tokens::find(conn, &tokens::hash_token(token))?
-    else {
+    let Some(link) = opt_out_tokens::find_link(conn, &tokens::hash_token(token))? else {
         return Ok(Link::Unknown);
     };
-    let Some(details) = claim_view::load_unchecked(conn, &claim_id, now)? else {
+    let Some(details) = claim_view::load_unchecked(conn, &link.claim_id, now)? else {
         return Ok(Link::Unknown);
     };
     let view = CustomerView {
         partner: organisations::name_of(conn, &details.row.organisation_id)?.unwrap_or_default(),
         calendar: ctx.calendar(conn)?,
-        closes_at: from_db_time(expires_at),
+        closes_at: from_db_time(link.expires_at),
+        tenant_view_until: customer_tenant::view_until(&link, &details, now),
         details,
     };
     let open = view.details.status == Status::PendingCustomer && now < view.closes_at;

@@ -6,12 +6,15 @@ use super::claim_record::Claim;
 use crate::{
     domain::{
         access::Viewer,
-        claim::Section,
-        draft::{Channel, FieldErrors, ProductsContext, ProductsInput, TenantSubscription},
+        claim::{Section, Status},
+        draft::{
+            Channel, FieldErrors, ProductOffer, ProductsContext, ProductsInput, TenantSubscription,
+            offer, subscription_holder,
+        },
         programme::{ProductRef, Programme},
         values::SubscriptionId,
     },
-    store::{AnyConnection, claims, db_time, write_transaction},
+    store::{AnyConnection, claims, db_time, held_products, write_transaction},
 };
 
 use super::{
@@ -30,9 +33,18 @@ pub struct ProductsForm {
     pub subscriptions: Vec<Subscription>,
     /// Currently chosen: (product id, subscription id).
     pub chosen: Vec<(String, Option<String>)>,
-    /// Products another partner already holds officially for this customer and programme:
-    /// shown with a warning (the claim may still be made; review decides).
-    pub held_elsewhere: Vec<String>,
+    /// Each of `products`, and why it cannot be chosen for this customer (if it cannot).
+    pub offers: Vec<ProductOffer>,
+}
+
+impl ProductsForm {
+    /// Why `product_id` cannot be chosen, if it cannot.
+    pub fn unavailable(&self, product_id: &str) -> Option<crate::domain::draft::Unavailable> {
+        self.offers
+            .iter()
+            .find(|o| o.product_id == product_id)
+            .and_then(|o| o.unavailable)
+    }
 }
 
 pub fn load(
@@ -47,23 +59,19 @@ pub fn load(
     };
     let programme = claim.programme;
     let area = programme.solution_area();
-    let products = products_admin::catalogue(conn)?
+    let catalogue = products_admin::catalogue(conn)?;
+    let registry = registry_views::subscriptions(conn, &claim.tenant_id)?;
+    let facts = Facts::load(conn, &claim, &catalogue, &registry)?;
+    let offers = facts.offers(programme, today);
+    let products = catalogue
         .into_iter()
         .filter(|p| p.active && p.area == area)
         .collect();
-    let subscriptions = registry_views::subscriptions(conn, &claim.tenant_id)?
+    let subscriptions = registry
         .into_iter()
         .filter(|s| s.channel != Channel::Csp && s.ends_on.is_none_or(|end| end >= today))
+        .filter(|s| facts.is_free(programme, today, &s.id))
         .collect();
-    let held_elsewhere = claims::official_elsewhere(
-        conn,
-        &claim.tenant_id,
-        programme.as_str(),
-        &claim.organisation_id,
-    )?
-    .into_iter()
-    .map(|(product, _)| product)
-    .collect();
     let chosen = claims::products_of(conn, claim_id)?
         .into_iter()
         .map(|p| (p.product_id, p.subscription_id))
@@ -74,12 +82,13 @@ pub fn load(
         products,
         subscriptions,
         chosen,
-        held_elsewhere,
+        offers,
     }))
 }
 
-/// Validates step 4 against the catalogue and the tenant registry and, when it is right,
-/// replaces the claim's products in one transaction.
+/// Validates step 4 against the catalogue, the tenant registry and the keys other claims
+/// hold and, when it is right, replaces the claim's products in one transaction. The
+/// claim's status (unchanged) tells the page where the wizard goes on.
 pub fn save(
     conn: &mut AnyConnection,
     viewer: &Viewer,
@@ -87,42 +96,17 @@ pub fn save(
     input: &ProductsInput,
     now: DateTime<Utc>,
     today: NaiveDate,
-) -> anyhow::Result<Result<Result<(), FieldErrors>, EditDenied>> {
+) -> anyhow::Result<Result<Result<Status, FieldErrors>, EditDenied>> {
     let claim = match editable_claim(conn, viewer, claim_id, Section::Products)? {
         Ok(claim) => claim,
         Err(denied) => return Ok(Err(denied)),
     };
-    let programme = claim.programme;
-    let catalogue: Vec<ProductRef> = products_admin::catalogue(conn)?
-        .into_iter()
-        .map(|p| ProductRef {
-            area: p.area,
-            id: p.id,
-            is_dynamics365: p.is_dynamics365,
-            active: p.active,
-        })
-        .collect();
-    let subscriptions: Vec<TenantSubscription> =
-        registry_views::subscriptions(conn, &claim.tenant_id)?
-            .into_iter()
-            .map(|s| {
-                Ok(TenantSubscription {
-                    id: SubscriptionId::parse(&s.id).map_err(|e| {
-                        anyhow::anyhow!("subscription {} has a bad id: {e:?}", s.id)
-                    })?,
-                    product_id: s.product_id,
-                    channel: s.channel,
-                    ends_on: s.ends_on.unwrap_or(NaiveDate::MAX),
-                })
-            })
-            .collect::<anyhow::Result<_>>()?;
-    let context = ProductsContext {
-        programme,
-        catalogue: &catalogue,
-        subscriptions: &subscriptions,
-        today,
-    };
-    let step = match input.validate(context) {
+    let catalogue = products_admin::catalogue(conn)?;
+    let registry = registry_views::subscriptions(conn, &claim.tenant_id)?;
+    let facts = Facts::load(conn, &claim, &catalogue, &registry)?;
+    let offers = facts.offers(claim.programme, today);
+    let context = facts.context(claim.programme, today);
+    let step = match input.validate_offered(context, &offers, &facts.held) {
         Ok(step) => step,
         Err(errors) => return Ok(Ok(Err(errors))),
     };
@@ -141,5 +125,76 @@ pub fn save(
         claims::touch(c, claim_id, db_time(now))?;
         Ok(())
     })?;
-    Ok(Ok(Ok(())))
+    Ok(Ok(Ok(claim.status)))
+}
+
+/// What step 4 is checked against, in the domain's terms.
+struct Facts {
+    catalogue: Vec<ProductRef>,
+    subscriptions: Vec<TenantSubscription>,
+    held: Vec<crate::domain::draft::HeldProduct>,
+}
+
+impl Facts {
+    fn load(
+        conn: &mut AnyConnection,
+        claim: &Claim,
+        catalogue: &[Product],
+        registry: &[Subscription],
+    ) -> anyhow::Result<Facts> {
+        let catalogue = catalogue
+            .iter()
+            .map(|p| ProductRef {
+                area: p.area,
+                id: p.id.clone(),
+                is_dynamics365: p.is_dynamics365,
+                active: p.active,
+            })
+            .collect();
+        let subscriptions = registry
+            .iter()
+            .map(|s| {
+                Ok(TenantSubscription {
+                    id: SubscriptionId::parse(&s.id).map_err(|e| {
+                        anyhow::anyhow!("subscription {} has a bad id: {e:?}", s.id)
+                    })?,
+                    product_id: s.product_id.clone(),
+                    channel: s.channel,
+                    ends_on: s.ends_on.unwrap_or(NaiveDate::MAX),
+                })
+            })
+            .collect::<anyhow::Result<_>>()?;
+        let held = held_products::held(
+            conn,
+            &claim.tenant_id,
+            claim.programme.as_str(),
+            &claim.organisation_id,
+            &claim.id,
+        )?;
+        Ok(Facts {
+            catalogue,
+            subscriptions,
+            held,
+        })
+    }
+
+    fn context(&self, programme: Programme, today: NaiveDate) -> ProductsContext<'_> {
+        ProductsContext {
+            programme,
+            catalogue: &self.catalogue,
+            subscriptions: &self.subscriptions,
+            today,
+        }
+    }
+
+    fn offers(&self, programme: Programme, today: NaiveDate) -> Vec<ProductOffer> {
+        offer(self.context(programme, today), &self.held)
+    }
+
+    /// Whether no other claim holds subscription `id` (in a subscription-keyed programme).
+    fn is_free(&self, programme: Programme, today: NaiveDate, id: &str) -> bool {
+        let context = self.context(programme, today);
+        SubscriptionId::parse(id)
+            .is_ok_and(|id| subscription_holder(&context, &self.held, &id).is_none())
+    }
 }

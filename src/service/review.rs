@@ -17,6 +17,7 @@ use crate::{
 use super::{
     claim_actions::{Decision, Refused, refusal},
     claim_view::{self, ClaimDetails},
+    competing::{self, CompetingClaim, KeyLabel, ProductNames},
     context::Context,
     conversation::{self, Notes},
     exclusivity,
@@ -27,6 +28,8 @@ use super::{
 /// An official association on the customer's tenant: which key, held by which claim.
 pub struct TenantOfficial {
     pub key: String,
+    /// The key with the product's name (`None`: a stored key that does not parse).
+    pub label: Option<KeyLabel>,
     pub claim_id: String,
 }
 
@@ -40,6 +43,10 @@ pub struct Case {
     pub tenant_officials: Vec<TenantOfficial>,
     /// Another claim officially holds one of this claim's keys.
     pub conflict: Option<Conflict>,
+    /// The conflict's key with the product's name.
+    pub conflict_key: Option<KeyLabel>,
+    /// Other open claims on one of this claim's keys.
+    pub competing: Vec<CompetingClaim>,
     pub calendar: BusinessCalendar,
     pub notes: Notes,
     /// The customer's email is still waiting to be delivered (the window waits for it).
@@ -65,18 +72,25 @@ pub fn case(
     } else {
         None
     };
+    let subscriptions = registry_views::subscriptions(conn, &tenant)?;
+    let names = ProductNames::load(conn)?;
     Ok(Some(Case {
         organisation: organisations::name_of(conn, &details.row.organisation_id)?
             .unwrap_or_default(),
         tenant_domains: registry::tenant_domains(conn, &tenant)?.unwrap_or_default(),
-        subscriptions: registry_views::subscriptions(conn, &tenant)?,
         tenant_officials: officials::active_for_tenant(conn, &tenant)?
             .into_iter()
             .map(|row| TenantOfficial {
+                label: names.label_text(&row.association_key, &subscriptions),
                 key: row.association_key,
                 claim_id: row.claim_id,
             })
             .collect(),
+        competing: competing::of_claim(conn, &details, &names, &subscriptions)?,
+        conflict_key: conflict
+            .as_ref()
+            .map(|c| names.label(c.key(), &subscriptions)),
+        subscriptions,
         conflict,
         calendar: ctx.calendar(conn)?,
         notes: conversation::notes(conn, claim_id)?,

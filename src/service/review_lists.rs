@@ -1,13 +1,20 @@
-//! The reviewers' `/review` page: the queue (oldest submission first, with its age in
-//! business days) and all claims with filters and keyset pages, as one view.
+//! The reviewers' `/review` page: the queue (oldest submission first, or newest, with its
+//! age in business days against the review target and a marker where another open claim
+//! competes for a key) and all claims with filters and keyset pages, as one view; one
+//! search (claim name, partner, customer domain or tenant ID) narrows both.
 
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
 use crate::{
     domain::{
-        claim::Status, ids::ClaimId, keyset::KeysetPosition, programme::Programme,
-        values::TenantId, values::ValueError,
+        claim::Status,
+        ids::ClaimId,
+        keyset::KeysetPosition,
+        programme::Programme,
+        search::{SearchError, parse_search},
+        values::TenantId,
+        values::ValueError,
     },
     store::{
         AnyConnection, from_db_time,
@@ -15,7 +22,7 @@ use crate::{
     },
 };
 
-use super::context::Context;
+use super::{competing, context::Context};
 
 /// How many queue rows the page shows; the oldest come first, so nothing urgent is hidden.
 pub const QUEUE_LIMIT: i64 = 100;
@@ -29,6 +36,10 @@ pub struct ReviewListRequest {
     pub partner: String,
     pub programme: String,
     pub tenant: String,
+    /// Part of a claim's name, its partner's name or its customer domain, or its tenant ID.
+    pub q: String,
+    /// The queue's order: `oldest` (the default) or `newest` first.
+    pub sort: String,
     /// Where the previous page ended ([`KeysetPosition::encode`]).
     pub after: String,
 }
@@ -41,10 +52,23 @@ impl ReviewListRequest {
             ("partner", self.partner.as_str()),
             ("programme", self.programme.as_str()),
             ("tenant", self.tenant.as_str()),
+            ("q", self.q.trim()),
+            ("sort", self.sort.as_str()),
         ]
         .into_iter()
         .filter(|(_, value)| !value.is_empty())
         .collect()
+    }
+
+    /// The search term; a term that cannot be searched for is not applied, and the page says
+    /// why.
+    pub fn search(&self) -> Result<Option<String>, SearchError> {
+        parse_search(&self.q)
+    }
+
+    /// The queue's order as asked for: oldest first unless `newest`.
+    pub fn newest_first(&self) -> bool {
+        self.sort == "newest"
     }
 }
 
@@ -60,6 +84,10 @@ pub struct ReviewLine {
     pub at: DateTime<Utc>,
     /// Business days in the queue (queue rows only).
     pub age_business_days: Option<u32>,
+    /// Waiting longer than the review target (queue rows only).
+    pub overdue: bool,
+    /// Another open claim competes for one of its keys (queue rows only).
+    pub competing: bool,
 }
 
 pub struct ReviewLists {
@@ -73,10 +101,13 @@ pub struct ReviewLists {
     pub tenant_error: Option<ValueError>,
 }
 
+/// The lists; `target_days` is the review target in business days (a queue row waiting
+/// longer is overdue).
 pub fn review_lists(
     conn: &mut AnyConnection,
     ctx: &Context,
     request: &ReviewListRequest,
+    target_days: u32,
     now: DateTime<Utc>,
 ) -> anyhow::Result<ReviewLists> {
     let (tenant_id, tenant_error) = match request.tenant.trim() {
@@ -91,17 +122,37 @@ pub fn review_lists(
         organisation_id: Some(request.partner.clone()).filter(|p| !p.is_empty()),
         programme: Programme::parse(&request.programme),
         tenant_id,
+        search: request.search().ok().flatten(),
         after: KeysetPosition::decode(&request.after),
     };
     let calendar = ctx.calendar(conn)?;
-    let queue = review_lists::queue(conn, QUEUE_LIMIT)?
+    let queued = review_lists::queue(
+        conn,
+        filter.search.as_deref(),
+        request.newest_first(),
+        QUEUE_LIMIT,
+    )?;
+    let mut tenants: Vec<String> = queued.iter().map(|row| row.tenant_id.clone()).collect();
+    tenants.sort();
+    tenants.dedup();
+    let queued_ids: Vec<String> = queued
+        .iter()
+        .map(|row| row.id.as_str().to_owned())
+        .collect();
+    let contested = competing::contested(conn, &tenants, &queued_ids)?;
+    let queue = queued
         .into_iter()
         .map(|row| {
             let waiting_since = row.submitted_at.unwrap_or(row.updated_at);
             let age = row
                 .submitted_at
                 .map_or(0, |at| calendar.business_days_since(from_db_time(at), now));
-            line(row, waiting_since, Some(age))
+            let competing = contested.contains(&row.id);
+            ReviewLine {
+                overdue: age > target_days,
+                competing,
+                ..line(row, waiting_since, Some(age))
+            }
         })
         .collect();
     let (rows, more) = review_lists::all(conn, &filter, PAGE_SIZE)?;
@@ -131,5 +182,7 @@ fn line(row: ReviewRow, at: chrono::NaiveDateTime, age_business_days: Option<u32
         status: row.status,
         at: from_db_time(at),
         age_business_days,
+        overdue: false,
+        competing: false,
     }
 }

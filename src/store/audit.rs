@@ -56,18 +56,26 @@ pub fn history(conn: &mut AnyConnection, claim_id: &str) -> QueryResult<Vec<Hist
         .load(conn)
 }
 
-/// The text of the newest history line with `reason_code` (the reviewer's latest request).
-pub fn latest_reason_text(
-    conn: &mut AnyConnection,
-    claim_id: &str,
-    reason_code: &str,
-) -> QueryResult<Option<String>> {
+/// A history line that gave a reason: where it led, the code and what was written.
+#[derive(Debug, Clone, Queryable)]
+pub struct ReasonRow {
+    pub to_status: String,
+    pub reason_code: String,
+    pub reason_text: Option<String>,
+}
+
+/// Every history line of the claim that gave a reason, newest first: one query for all
+/// the reasons a page shows (the reviewer's request, the dispute, the rejection, the
+/// customer's opt-out).
+pub fn reasons(conn: &mut AnyConnection, claim_id: &str) -> QueryResult<Vec<ReasonRow>> {
     audit_entries::table
         .filter(audit_entries::claim_id.eq(claim_id))
-        .filter(audit_entries::reason_code.eq(reason_code))
+        .filter(audit_entries::reason_code.is_not_null())
         .order((audit_entries::at.desc(), audit_entries::id.desc()))
-        .select(audit_entries::reason_text)
-        .first::<Option<String>>(conn)
-        .optional()
-        .map(Option::flatten)
+        .select((
+            audit_entries::to_status,
+            audit_entries::reason_code.assume_not_null(),
+            audit_entries::reason_text,
+        ))
+        .load(conn)
 }

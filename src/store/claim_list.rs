@@ -3,10 +3,12 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::domain::{claim::Status, keyset::KeysetPosition, programme::Programme};
+use crate::domain::{
+    claim::Status, keyset::KeysetPosition, programme::Programme, saved_views::ViewRule,
+};
 
 use super::{
-    AnyConnection, claims::lower, connection::load_direct, cursor_time, parse_cursor_time,
+    AnyConnection, claims::lower, connection::load_direct, cursor_time, db_time, parse_cursor_time,
     schema::claims,
 };
 
@@ -53,6 +55,8 @@ pub struct ListQuery {
     pub status: Option<Status>,
     pub programme: Option<Programme>,
     pub location_id: Option<String>,
+    /// A saved view's rule, on top of the other filters.
+    pub view: Option<ViewRule>,
     /// Matches the claim name (contains), the customer domain (prefix) or the tenant ID.
     pub search: Option<String>,
     pub sort: SortColumn,
@@ -90,6 +94,33 @@ pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<ListRow
     if let Some(location) = &q.location_id {
         query = query.filter(claims::location_id.eq(location.clone()));
     }
+    query = match q.view {
+        None => query,
+        Some(ViewRule::Status(status)) => query.filter(claims::status.eq(status.as_str())),
+        Some(ViewRule::NeedsAction { rejected_since }) => query
+            // Repeated as a list, so the planner reads the (organisation, status) index.
+            .filter(
+                claims::status.eq_any([Status::ActionRequired.as_str(), Status::Rejected.as_str()]),
+            )
+            .filter(
+                claims::status
+                    .eq(Status::ActionRequired.as_str())
+                    .or(claims::status
+                        .eq(Status::Rejected.as_str())
+                        .and(claims::dispute_used.eq(false))
+                        .and(claims::rejected_at.ge(db_time(rejected_since)))),
+            ),
+        // COALESCE(x, x) is x, but keeps SQLite on the (organisation, status, updated_at)
+        // index: the (status, ends_at) index would read every organisation's claims.
+        Some(ViewRule::EndingBy { ends_by }) => query
+            .filter(claims::status.eq(Status::Official.as_str()))
+            .filter(
+                diesel::dsl::sql::<diesel::sql_types::Nullable<diesel::sql_types::Timestamp>>(
+                    "COALESCE(claims.ends_at, claims.ends_at)",
+                )
+                .le(db_time(ends_by)),
+            ),
+    };
     if let Some(search) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         let lowered = super::like_escaped(search);
         // The matches are found in the covering name index alone (a subquery that needs no
@@ -231,6 +262,7 @@ fn newest_first_unfiltered(
     q: &ListQuery,
 ) -> QueryResult<Option<Vec<ListRow>>> {
     let unfiltered = q.status.is_none()
+        && q.view.is_none()
         && q.programme.is_none()
         && q.location_id.is_none()
         && q.search.as_deref().is_none_or(|s| s.trim().is_empty());

@@ -7,7 +7,7 @@ use crate::domain::{claim::Status, programme::Programme};
 
 use super::{
     AnyConnection,
-    schema::{claim_products, claims, products},
+    schema::{claim_products, claims, partner_locations, products},
 };
 
 #[derive(Debug, Insertable)]
@@ -91,6 +91,40 @@ pub fn find(conn: &mut AnyConnection, id: &str) -> QueryResult<Option<ClaimRow>>
         .select(ClaimRow::as_select())
         .first(conn)
         .optional()
+}
+
+/// The claim with its partner location's MPN ID and name, in one query.
+pub fn find_with_location(
+    conn: &mut AnyConnection,
+    id: &str,
+) -> QueryResult<Option<(ClaimRow, String, String)>> {
+    claims::table
+        .inner_join(partner_locations::table)
+        .filter(claims::id.eq(id))
+        .select((
+            ClaimRow::as_select(),
+            partner_locations::mpn_id,
+            partner_locations::name,
+        ))
+        .first(conn)
+        .optional()
+}
+
+/// The subscriptions chosen for any of `claim_ids`: `(claim id, subscription id)`.
+pub fn subscriptions_of(
+    conn: &mut AnyConnection,
+    claim_ids: &[&str],
+) -> QueryResult<Vec<(String, String)>> {
+    claim_products::table
+        .inner_join(products::table)
+        .filter(claim_products::claim_id.eq_any(claim_ids))
+        .filter(claim_products::subscription_id.is_not_null())
+        .order((claim_products::claim_id, products::sort_order))
+        .select((
+            claim_products::claim_id,
+            claim_products::subscription_id.assume_not_null(),
+        ))
+        .load(conn)
 }
 
 /// A product chosen for a claim, with the subscription where one was chosen.
@@ -186,22 +220,4 @@ pub fn set_comments(
         .set((claims::comments.eq(comments), claims::updated_at.eq(at)))
         .execute(conn)
         .map(drop)
-}
-
-/// Products (with their subscription) that other organisations hold officially for this
-/// tenant under this programme.
-pub fn official_elsewhere(
-    conn: &mut AnyConnection,
-    tenant_id: &str,
-    programme: &str,
-    organisation_id: &str,
-) -> QueryResult<Vec<(String, Option<String>)>> {
-    claim_products::table
-        .inner_join(claims::table)
-        .filter(claims::tenant_id.eq(tenant_id))
-        .filter(claims::programme.eq(programme))
-        .filter(claims::status.eq("official"))
-        .filter(claims::organisation_id.ne(organisation_id))
-        .select((claim_products::product_id, claim_products::subscription_id))
-        .load(conn)
 }

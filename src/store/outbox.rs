@@ -268,6 +268,34 @@ pub fn retry_now(conn: &mut AnyConnection, id: &str, now: NaiveDateTime) -> Quer
     Ok(updated == 1)
 }
 
+/// Makes a pending row (never tried, or retrying) due now; its attempts are kept. A row a
+/// dispatcher holds now is left alone: that pass is sending it already, and its outcome (a
+/// failure's backoff) would overwrite this anyway.
+pub fn send_now(conn: &mut AnyConnection, id: &str, now: NaiveDateTime) -> QueryResult<bool> {
+    let updated = diesel::update(
+        outbox::table
+            .filter(outbox::id.eq(id))
+            .filter(outbox::state.eq(PENDING))
+            .filter(
+                outbox::leased_until
+                    .is_null()
+                    .or(outbox::leased_until.le(now)),
+            ),
+    )
+    .set(outbox::next_attempt_at.eq(now))
+    .execute(conn)?;
+    Ok(updated == 1)
+}
+
+/// Whom a row is addressed to.
+pub fn recipient_of(conn: &mut AnyConnection, id: &str) -> QueryResult<Option<String>> {
+    outbox::table
+        .find(id)
+        .select(outbox::recipient)
+        .first(conn)
+        .optional()
+}
+
 /// The claim's emails, newest first.
 pub fn for_claim(conn: &mut AnyConnection, claim_id: &str) -> QueryResult<Vec<MailRow>> {
     outbox::table

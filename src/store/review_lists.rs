@@ -6,9 +6,30 @@ use diesel::prelude::*;
 use crate::domain::{claim::Status, ids::ClaimId, keyset::KeysetPosition, programme::Programme};
 
 use super::{
-    AnyConnection, cursor_time, parse_cursor_time,
+    AnyConnection,
+    claims::lower,
+    cursor_time, like_escaped, parse_cursor_time,
     schema::{claims, organisations},
 };
+
+/// A claim whose name, partner's name, customer domain or tenant ID contains the term, in
+/// any case: one expression of one shape whatever the term (a trigram index can serve it).
+/// SQLite's `lower()` folds ASCII letters only; PostgreSQL's folds every script.
+macro_rules! matching {
+    ($term:expr) => {{
+        let pattern = format!("%{}%", like_escaped($term));
+        lower(claims::name)
+            .like(pattern.clone())
+            .escape('\\')
+            .or(lower(organisations::name)
+                .like(pattern.clone())
+                .escape('\\'))
+            .or(lower(claims::customer_domain)
+                .like(pattern.clone())
+                .escape('\\'))
+            .or(lower(claims::tenant_id).like(pattern).escape('\\'))
+    }};
+}
 
 #[derive(Debug, Clone, Queryable)]
 pub struct ReviewRow {
@@ -50,23 +71,36 @@ const COLUMNS: Columns = (
     claims::updated_at,
 );
 
-/// Claims waiting for staff (submitted, resubmitted or disputed), oldest first.
-pub fn queue(conn: &mut AnyConnection, limit: i64) -> QueryResult<Vec<ReviewRow>> {
+/// Claims waiting for staff (submitted, resubmitted or disputed), oldest first (or newest
+/// first), those matching `search` (`matching!`) when there is one.
+pub fn queue(
+    conn: &mut AnyConnection,
+    search: Option<&str>,
+    newest_first: bool,
+    limit: i64,
+) -> QueryResult<Vec<ReviewRow>> {
     // One index range per status (`claims_status_submitted`), merged here: an `IN` over both
     // would sort every waiting claim on each request.
     let mut rows = Vec::new();
     for status in ["submitted", "disputed"] {
-        rows.extend(
-            claims::table
-                .inner_join(organisations::table)
-                .filter(claims::status.eq(status))
-                .order((claims::submitted_at.asc(), claims::id.asc()))
-                .select(COLUMNS)
-                .limit(limit)
-                .load::<ReviewRow>(conn)?,
-        );
+        let mut query = claims::table
+            .inner_join(organisations::table)
+            .filter(claims::status.eq(status))
+            .select(COLUMNS)
+            .into_boxed();
+        if let Some(term) = search {
+            query = query.filter(matching!(term));
+        }
+        query = match newest_first {
+            false => query.order((claims::submitted_at.asc(), claims::id.asc())),
+            true => query.order((claims::submitted_at.desc(), claims::id.desc())),
+        };
+        rows.extend(query.limit(limit).load::<ReviewRow>(conn)?);
     }
     rows.sort_by(|a, b| (a.submitted_at, &a.id).cmp(&(b.submitted_at, &b.id)));
+    if newest_first {
+        rows.reverse();
+    }
     rows.truncate(usize::try_from(limit).unwrap_or(0));
     Ok(rows)
 }
@@ -77,6 +111,8 @@ pub struct Filter {
     pub organisation_id: Option<String>,
     pub programme: Option<Programme>,
     pub tenant_id: Option<String>,
+    /// Part of the name, the partner's name, the customer domain or the tenant ID.
+    pub search: Option<String>,
     /// Rows after this position (updated_at, id), newest first.
     pub after: Option<KeysetPosition>,
 }
@@ -111,6 +147,9 @@ pub fn all(
     }
     if let Some(tenant) = &filter.tenant_id {
         query = query.filter(claims::tenant_id.eq(tenant.clone()));
+    }
+    if let Some(term) = &filter.search {
+        query = query.filter(matching!(term));
     }
     // A position no page wrote (an old or edited link) starts from the first page.
     let after = filter

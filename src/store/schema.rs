@@ -213,6 +213,16 @@ diesel::table! {
         claim_id -> Text,
         expires_at -> Timestamp,
         created_at -> Timestamp,
+        sent_to -> Nullable<Text>,
+        view_expires_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    opt_out_reminders (claim_id, window_closes_at) {
+        claim_id -> Text,
+        window_closes_at -> Timestamp,
+        sent_at -> Timestamp,
     }
 }
 
@@ -327,6 +337,7 @@ diesel::joinable!(file_chunks -> poe_files (file_id));
 diesel::joinable!(audit_entries -> claims (claim_id));
 diesel::joinable!(official_associations -> claims (claim_id));
 diesel::joinable!(opt_out_tokens -> claims (claim_id));
+diesel::joinable!(opt_out_reminders -> claims (claim_id));
 diesel::joinable!(claim_messages -> claims (claim_id));
 diesel::joinable!(claim_messages -> users (author_id));
 diesel::joinable!(usage_records -> products (product_id));
@@ -351,6 +362,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     audit_entries,
     official_associations,
     opt_out_tokens,
+    opt_out_reminders,
     claim_messages,
     outbox,
     dev_mailbox,

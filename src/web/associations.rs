@@ -4,7 +4,7 @@ use actix_web::{HttpResponse, http::StatusCode, web};
 use askama::Template;
 
 use crate::{
-    domain::{access, claim::Status, programme::Programme},
+    domain::{access, claim::Status, programme::Programme, saved_views::SavedView},
     i18n::Catalogue,
     service::associations::{self, ListPage, ListRequest, ListedClaim},
 };
@@ -32,6 +32,16 @@ pub struct Row {
     pub updated: String,
 }
 
+/// One saved view above the filters: its link (keeping search and sort), its count, and
+/// whether it is the one shown.
+pub struct ViewTab {
+    pub code: &'static str,
+    pub label_key: &'static str,
+    pub href: String,
+    pub count: String,
+    pub current: bool,
+}
+
 pub struct SortHeader {
     pub label_key: &'static str,
     pub href: String,
@@ -53,6 +63,8 @@ struct ListTemplate {
     filtered: bool,
     organisation_has_claims: bool,
     headers: Vec<SortHeader>,
+    views: Vec<ViewTab>,
+    view: String,
     previous: Option<String>,
     next: Option<String>,
     export: String,
@@ -68,9 +80,9 @@ pub async fn list(
     let user = visitor.permitted(access::can_create_claims)?.clone();
     let request = query.into_inner();
     let organisation = user.organisation_id.clone().unwrap_or_default();
-    let req = request.clone();
+    let (req, now) = (request.clone(), state.now());
     let listed = state
-        .db(move |conn| associations::list(conn, &organisation, &req))
+        .db(move |conn| associations::list(conn, &organisation, &req, now))
         .await?;
     let t = Catalogue::for_locale(visitor.locale);
     let zone = state.settings.calendar_time_zone;
@@ -94,6 +106,7 @@ impl ListTemplate {
             next,
             locations,
             organisation_has_claims,
+            counts,
         } = listed;
         let errors = match organisation_has_claims {
             true => search_errors(request.search(), t),
@@ -127,6 +140,31 @@ impl ListTemplate {
             filtered: request.has_filters(),
             organisation_has_claims,
             headers: headers(request),
+            views: std::iter::once(None)
+                .chain(SavedView::ALL.iter().copied().map(Some))
+                .map(|view| {
+                    let mut target = request.clone();
+                    target.view = view.map(|v| v.as_str().to_owned()).unwrap_or_default();
+                    target.after.clear();
+                    target.before.clear();
+                    ViewTab {
+                        code: view.map_or("all", |v| v.as_str()),
+                        label_key: view.map_or("associations.views.all", |v| v.label_key()),
+                        href: href(&target, &[]),
+                        count: view.map_or_else(String::new, |v| {
+                            t.format(
+                                "associations.views.count",
+                                &[("count", &counts.of(v).to_string())],
+                            )
+                        }),
+                        current: request.saved_view() == view,
+                    }
+                })
+                .collect(),
+            view: request
+                .saved_view()
+                .map(|v| v.as_str().to_owned())
+                .unwrap_or_default(),
             previous: previous.map(|p| href(request, &[("before", &p.encode())])),
             next: next.map(|p| href(request, &[("after", &p.encode())])),
             export: format!("/associations/export.csv{}", query_string(request, &[])),
@@ -148,7 +186,7 @@ fn row(claim: ListedClaim, t: &'static Catalogue, zone: chrono_tz::Tz) -> Row {
         closes: match (status, claim.window_closes_at) {
             (Status::PendingCustomer, Some(at)) => t.format(
                 "associations.list.window_closes",
-                &[("at", &format::instant(at, zone, t))],
+                &[("at", &format::deadline(at, zone, t))],
             ),
             _ => String::new(),
         },
@@ -209,7 +247,9 @@ fn href(request: &ListRequest, cursor: &[(&str, &str)]) -> String {
 
 /// The filters and sort of `request` (never its cursor) plus `extra`, as `?a=b&…`.
 fn query_string(request: &ListRequest, extra: &[(&str, &str)]) -> String {
+    let view = request.saved_view().map_or("", |v| v.as_str());
     let mut pairs: Vec<(&str, &str)> = [
+        ("view", view),
         ("status", request.status.as_str()),
         ("programme", request.programme.as_str()),
         ("location", request.location.as_str()),

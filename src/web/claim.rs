@@ -5,15 +5,18 @@ use actix_web::{HttpResponse, http::StatusCode, web};
 use askama::Template;
 
 use crate::{
-    domain::{
-        claim::{Action, Section, Status},
-        draft::CustomerLanguage,
-    },
+    domain::claim::{Action, DisputeStanding, ReasonCode, RejectionReason, Section, Status},
     i18n::Catalogue,
-    service::claim_view::{self, ClaimDetails, HistoryEntry},
+    service::{
+        claim_view::{self, ClaimDetails, HistoryEntry},
+        conversation::Notes,
+    },
 };
 
+pub use super::claim_summary::{DetailRow, summary};
+
 use super::{
+    claim_outcome::{self, ChartView, RejectionView, TakenView},
     claim_parts::{FileLink, MessageView, file_links, message_views},
     error::AppError,
     format,
@@ -28,13 +31,6 @@ use super::{
 pub struct Missing {
     pub text: String,
     pub href: Option<String>,
-}
-
-pub struct DetailRow {
-    pub label: String,
-    pub value: String,
-    /// The step that changes it, when the viewer may change it now.
-    pub change: Option<String>,
 }
 
 #[derive(Template)]
@@ -57,6 +53,14 @@ struct ClaimPage {
     can_dispute: bool,
     /// The reviewer's request, while the claim waits for the partner's answer.
     request: Option<String>,
+    /// Why a rejected claim was rejected.
+    rejection: Option<RejectionView>,
+    /// Rejected because other claims hold its keys (`taken` lists them while they do).
+    lost_to_another: bool,
+    taken: Vec<TakenView>,
+    /// Why the customer opted out.
+    opt_out: Option<String>,
+    charts: Vec<ChartView>,
     can_message: bool,
     messages: Vec<MessageView>,
     message: String,
@@ -119,6 +123,8 @@ pub async fn render(
     let claim_view::ClaimPage {
         details,
         notes,
+        dispute,
+        taken,
         usage,
     } = state
         .db(move |conn| claim_view::claim_page(conn, &viewer, &claim_id, now))
@@ -132,7 +138,7 @@ pub async fn render(
         name: details.row.name.clone(),
         status_code: details.status.as_str(),
         status: t.get(details.status.label_key()).to_owned(),
-        next: next_step(&details, t, zone),
+        next: next_step(&details, dispute, &notes, t, zone),
         missing: details
             .missing
             .iter()
@@ -152,7 +158,17 @@ pub async fn render(
         can_dispute: details.actions.contains(&Action::Dispute),
         request: notes
             .latest_request
+            .clone()
             .filter(|_| details.status == Status::ActionRequired),
+        rejection: claim_outcome::rejection(&notes, t)
+            .filter(|_| details.status == Status::Rejected),
+        lost_to_another: details.status == Status::Rejected
+            && notes.rejection.as_ref().is_some_and(|r| {
+                r.code == ReasonCode::Rejection(RejectionReason::WorkloadAlreadyAssociated)
+            }),
+        taken: claim_outcome::taken(&taken, t, zone),
+        opt_out: claim_outcome::opt_out(&notes, t).filter(|_| details.status == Status::OptedOut),
+        charts: claim_outcome::charts(&usage, t),
         can_message: details.status != Status::Draft,
         messages: message_views(&notes.messages, t, zone),
         message,
@@ -242,8 +258,44 @@ pub(super) async fn allowing(
     Ok(details)
 }
 
-/// What happens next, in a sentence that fits the status.
-fn next_step(details: &ClaimDetails, t: &Catalogue, zone: chrono_tz::Tz) -> String {
+/// What happens next, in a sentence that fits the status (for a rejection, whether and
+/// until when it can be disputed: a declined dispute reads otherwise than an accepted one
+/// ending in a later rejection).
+fn next_step(
+    details: &ClaimDetails,
+    dispute: Option<DisputeStanding>,
+    notes: &Notes,
+    t: &Catalogue,
+    zone: chrono_tz::Tz,
+) -> String {
+    match dispute {
+        Some(DisputeStanding::Open { until }) => {
+            return t.format(
+                "claim.next.rejected_open",
+                &[("at", &format::instant(until, zone, t))],
+            );
+        }
+        Some(DisputeStanding::Passed { at }) => {
+            return t.format(
+                "claim.next.rejected_passed",
+                &[("at", &format::instant(at, zone, t))],
+            );
+        }
+        Some(DisputeStanding::Used) if notes.final_decision.is_some() => {
+            return t.get("claim.next.rejected_final").to_owned();
+        }
+        Some(DisputeStanding::Used) => {
+            return t.get("claim.next.rejected_dispute_used").to_owned();
+        }
+        None => {}
+    }
+    let ended = notes
+        .opt_out
+        .as_ref()
+        .is_some_and(|stated| stated.code == ReasonCode::CustomerEnded);
+    if details.status == Status::OptedOut && ended {
+        return t.get("claim.next.ended_by_customer").to_owned();
+    }
     let key = format!("claim.next.{}", details.status.as_str());
     match (
         details.status,
@@ -251,7 +303,7 @@ fn next_step(details: &ClaimDetails, t: &Catalogue, zone: chrono_tz::Tz) -> Stri
         details.snapshot.action_required_due,
     ) {
         (Status::PendingCustomer, Some(at), _) => {
-            t.format(&key, &[("at", &format::instant(at, zone, t))])
+            t.format(&key, &[("at", &format::deadline(at, zone, t))])
         }
         (Status::ActionRequired, _, Some(at)) => {
             t.format(&key, &[("at", &format::instant(at, zone, t))])
@@ -273,65 +325,4 @@ pub(super) fn step_href(details: &ClaimDetails, step: u8) -> Option<String> {
         .editable
         .contains(&section)
         .then(|| format!("/associations/{}/{path}", details.row.id))
-}
-
-pub(super) fn summary(details: &ClaimDetails, t: &Catalogue) -> Vec<DetailRow> {
-    let row = &details.row;
-    let line = |key: &str, value: String, step: u8| DetailRow {
-        label: t.get(key).to_owned(),
-        value,
-        change: step_href(details, step),
-    };
-    let programme = t.get(details.programme.label_key()).to_owned();
-    let products: Vec<&str> = details.products.iter().map(|p| p.name.as_str()).collect();
-    let joined = |parts: &[&Option<String>]| {
-        let present: Vec<&str> = parts.iter().filter_map(|p| p.as_deref()).collect();
-        present.join(", ")
-    };
-    let mut lines = vec![
-        line("claim.field.domain", row.customer_domain.clone(), 1),
-        line("claim.field.tenant", row.tenant_id.clone(), 1),
-        line("claim.field.programme", programme, 2),
-        line("claim.field.products", products.join(", "), 4),
-        line(
-            "claim.field.customer_contact",
-            joined(&[
-                &row.customer_contact_name,
-                &row.customer_contact_title,
-                &row.customer_contact_email,
-            ]),
-            5,
-        ),
-    ];
-    // The language is chosen with the contacts, so it is shown once they are.
-    if row.customer_contact_email.is_some() {
-        let language = CustomerLanguage::parse(&row.language)
-            .map_or(row.language.as_str(), |l| t.get(l.label_key()));
-        lines.push(line(
-            "claim.field.customer_language",
-            language.to_owned(),
-            5,
-        ));
-    }
-    if details.programme.requires_revenue_fields() {
-        let revenue = joined(&[&row.seller_name, &row.customer_name, &row.isv_solution_name]);
-        lines.push(line("claim.field.revenue", revenue, 5));
-    } else {
-        let technical = joined(&[
-            &row.technical_contact_name,
-            &row.technical_contact_title,
-            &row.technical_contact_email,
-        ]);
-        if !technical.is_empty() {
-            lines.push(line("claim.field.technical_contact", technical, 5));
-        }
-        let company = joined(&[&row.company_contact_name, &row.company_contact_email]);
-        lines.push(line("claim.field.company_contact", company, 5));
-    }
-    lines.push(line(
-        "claim.field.comments",
-        row.comments.clone().unwrap_or_default(),
-        7,
-    ));
-    lines
 }

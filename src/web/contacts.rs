@@ -5,7 +5,10 @@ use actix_web::{HttpResponse, http::StatusCode, web};
 use askama::Template;
 
 use crate::{
-    domain::draft::{ContactsInput, CustomerLanguage},
+    domain::{
+        claim::Section,
+        draft::{ContactsInput, CustomerLanguage},
+    },
     i18n::{Catalogue, Locale},
     service::contacts_step::{self, ContactsForm},
 };
@@ -18,6 +21,7 @@ use super::{
     render::{page, see_other_with_flash},
     session::Visitor,
     state::AppState,
+    wizard_flow::Then,
 };
 
 #[derive(Template)]
@@ -28,6 +32,8 @@ struct ContactsPage {
     claim_name: String,
     step: String,
     errors: FormErrors,
+    /// The same messages, each naming its contact, for the summary at the top.
+    summary: FormErrors,
     revenue_association: bool,
     technical: bool,
     languages: Vec<Choice>,
@@ -80,6 +86,7 @@ pub async fn submit(
     visitor: Visitor,
     state: web::Data<AppState>,
     id: web::Path<String>,
+    then: web::Query<Then>,
     input: web::Form<ContactsInput>,
 ) -> Result<HttpResponse, AppError> {
     let viewer = visitor.signed_in()?.viewer();
@@ -91,8 +98,8 @@ pub async fn submit(
         .db(move |conn| contacts_step::save(conn, &who, &id, &typed, now))
         .await?;
     match saved.map_err(denied)? {
-        Ok(()) => see_other_with_flash(
-            &format!("/associations/{claim_id}"),
+        Ok(status) => see_other_with_flash(
+            &then.after(&claim_id, status, Section::Contacts),
             "flash.contacts_saved",
             state.settings.cookie_secure,
         ),
@@ -127,6 +134,7 @@ fn render(
         claim_id: form.claim.id.clone(),
         claim_name: form.claim.name.clone(),
         step: t.format("wizard.step", &[("n", "5")]),
+        summary: summary(&errors, t),
         errors,
         revenue_association: form.programme.requires_revenue_fields(),
         technical: form.requires_technical_contact,
@@ -134,4 +142,48 @@ fn render(
         f: input,
     };
     page(status, &template)
+}
+
+/// The error summary's lines: a contact field's message names its contact ("Customer
+/// contact: enter a name"); the field's own message, beside it, stays short. Each line
+/// still links to its field.
+fn summary(errors: &FormErrors, t: &Catalogue) -> FormErrors {
+    let mut summary = FormErrors::default();
+    for item in errors.items() {
+        let contact = [
+            ("customer_contact_", "wizard_flow.contact.customer"),
+            ("technical_contact_", "wizard_flow.contact.technical"),
+            ("company_contact_", "wizard_flow.contact.company"),
+        ]
+        .into_iter()
+        .find(|(prefix, _)| item.field.starts_with(prefix));
+        let message = match contact {
+            Some((_, key)) => t.format(
+                "wizard_flow.contact_error",
+                &[
+                    ("contact", t.get(key)),
+                    ("message", &lowered(&item.message)),
+                ],
+            ),
+            None => item.message.clone(),
+        };
+        summary.add(&item.field, message);
+    }
+    summary
+}
+
+/// "Enter a name" → "enter a name", to follow "Customer contact:" (a word in capitals, such
+/// as "MPN", and text without case are left as they are).
+fn lowered(message: &str) -> String {
+    let mut chars = message.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_ascii_uppercase() && !second.is_uppercase() => {
+            format!(
+                "{}{}",
+                first.to_ascii_lowercase(),
+                &message[first.len_utf8()..]
+            )
+        }
+        _ => message.to_owned(),
+    }
 }

@@ -1,5 +1,6 @@
 //! `/admin/deliveries`: emails not delivered yet — pending, retrying after a failure, or
-//! failed for good — with **Retry now** for the failed ones.
+//! failed for good — with **Send now** for the pending ones and **Retry** for the failed
+//! ones (each recorded in the admin audit).
 
 use actix_web::{HttpResponse, http::StatusCode, web};
 use askama::Template;
@@ -9,7 +10,7 @@ use chrono_tz::Tz;
 use crate::{
     domain::access,
     i18n::Catalogue,
-    service::deliveries::{self, Delivery, DeliveryState},
+    service::deliveries::{self, Delivery, DeliveryState, Nudge},
 };
 
 use super::{
@@ -32,6 +33,8 @@ pub struct DeliveryLine {
     pub next_attempt: String,
     pub error: String,
     pub failed: bool,
+    /// Pending or retrying: **Send now** applies.
+    pub pending: bool,
 }
 
 #[derive(Template)]
@@ -57,6 +60,7 @@ impl DeliveriesPage {
                 .unwrap_or_default(),
             error: d.last_error.unwrap_or_default(),
             failed: d.state == DeliveryState::Failed,
+            pending: d.state != DeliveryState::Failed,
             id: d.id,
         };
         Self {
@@ -79,23 +83,42 @@ pub async fn index(visitor: Visitor, state: web::Data<AppState>) -> Result<HttpR
     )
 }
 
+/// **Send now**: a pending email becomes due now; the dispatcher's next pass takes it.
+pub async fn send_now(
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    nudge(visitor, state, id.into_inner(), Nudge::SendNow).await
+}
+
+/// **Retry**: a failed email goes back to pending, due now.
 pub async fn retry(
     visitor: Visitor,
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
+    nudge(visitor, state, id.into_inner(), Nudge::Retry).await
+}
+
+async fn nudge(
+    visitor: Visitor,
+    state: web::Data<AppState>,
+    id: String,
+    how: Nudge,
+) -> Result<HttpResponse, AppError> {
     let viewer = visitor.permitted(access::can_administer)?.viewer();
-    let (id, now) = (id.into_inner(), state.now());
-    let retried = state
-        .db(move |conn| deliveries::retry(conn, &viewer, &id, now))
+    let now = state.now();
+    let done = state
+        .db(move |conn| deliveries::nudge(conn, &viewer, &id, how, now))
         .await?
         .ok_or(AppError::Forbidden)?;
-    if !retried {
-        return Err(AppError::NotFound);
-    }
-    see_other_with_flash(
-        "/admin/deliveries",
-        "flash.delivery_retried",
-        state.settings.cookie_secure,
-    )
+    // Not changed: the email was sent, or is being sent, since the page was shown (or the
+    // id is made up); the list shows where it stands now.
+    let flash = match (done, how) {
+        (false, _) => "flash.delivery_unchanged",
+        (true, Nudge::SendNow) => "flash.delivery_sent_now",
+        (true, Nudge::Retry) => "flash.delivery_retried",
+    };
+    see_other_with_flash("/admin/deliveries", flash, state.settings.cookie_secure)
 }

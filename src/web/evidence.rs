@@ -7,7 +7,7 @@ use futures_util::{StreamExt, stream};
 use serde::Deserialize;
 
 use crate::{
-    domain::{access::Viewer, evidence::EvidenceError},
+    domain::{access::Viewer, claim::Section, evidence::EvidenceError},
     i18n::Catalogue,
     service::evidence_step::{self, FilesForm},
 };
@@ -18,10 +18,11 @@ use super::{
     forms::FormErrors,
     layout::Layout,
     products::denied,
-    render::{page, see_other_with_flash},
+    render::{page, see_other, see_other_with_flash},
     session::Visitor,
     state::AppState,
     upload::{ReceivedFile, Upload, receive},
+    wizard_flow::Then,
 };
 
 pub struct FileLine {
@@ -64,21 +65,35 @@ pub async fn form(
     )
 }
 
+/// **Upload** stores the chosen files and shows the step again; **Continue** and **Save and
+/// return to the claim** (the same form, `?then=next` / `?then=claim`) store any chosen file
+/// first, so a file chosen is never dropped, then leave the step.
 pub async fn upload(
     visitor: Visitor,
     state: web::Data<AppState>,
     id: web::Path<String>,
+    then: web::Query<Then>,
     Upload(mut payload): Upload,
 ) -> Result<HttpResponse, AppError> {
     let user = visitor.signed_in()?.clone();
     let claim_id = id.into_inner();
     // Refuse before reading a byte of the upload when the claim cannot take files.
     let (viewer, check_id) = (user.viewer(), claim_id.clone());
-    state
+    let status = state
         .db(move |conn| evidence_step::load(conn, &viewer, &check_id))
         .await?
-        .map_err(denied)?;
+        .map_err(denied)?
+        .claim
+        .status;
     let received = receive(&mut payload, &[], state.settings.upload_max_bytes).await?;
+    let leaving = then.leaves_step();
+    let after = match leaving {
+        true => then.after(&claim_id, status, Section::ProofOfExecution),
+        false => format!("/associations/{claim_id}/files"),
+    };
+    if leaving && received.refused.is_none() && received.files.is_empty() {
+        return Ok(see_other(&after));
+    }
     // A refused file refuses the request: none of its files is stored.
     if let Some(error) = (received.refused).or(received.count.require_some().err()) {
         return refused_page(&visitor, &state, user.viewer(), claim_id, error).await;
@@ -91,11 +106,7 @@ pub async fn upload(
         })
         .await?
         .map_err(denied)?;
-    see_other_with_flash(
-        &format!("/associations/{claim_id}/files"),
-        "flash.files_uploaded",
-        state.settings.cookie_secure,
-    )
+    see_other_with_flash(&after, "flash.files_uploaded", state.settings.cookie_secure)
 }
 
 async fn refused_page(

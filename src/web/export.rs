@@ -13,7 +13,7 @@ use crate::{
     i18n::Catalogue,
     service::{
         DbPool,
-        associations::{self, ListRequest, ListedClaim},
+        associations::{self, ExportedClaim, ListRequest},
     },
 };
 
@@ -47,7 +47,8 @@ pub async fn export_csv(
     state.confirm_session().await?;
     let t = Catalogue::for_locale(visitor.locale);
     let bom = if format.format == "excel" { BOM } else { "" };
-    let body = csv_stream(state.pool.clone(), organisation, request, t, bom);
+    let listed = (request, state.now());
+    let body = csv_stream(state.pool.clone(), organisation, listed, t, bom);
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header((
@@ -61,7 +62,7 @@ pub async fn export_csv(
 fn csv_stream(
     pool: DbPool,
     organisation: String,
-    request: ListRequest,
+    (request, now): (ListRequest, chrono::DateTime<chrono::Utc>),
     t: &'static Catalogue,
     bom: &'static str,
 ) -> impl futures_util::Stream<Item = Result<web::Bytes, AppError>> {
@@ -73,7 +74,7 @@ fn csv_stream(
         if tx.blocking_send(web::Bytes::from(header)).is_err() {
             return;
         }
-        let result = associations::export(&pool, &organisation, &request, BATCH, |batch| {
+        let result = associations::export(&pool, &organisation, &request, now, BATCH, |batch| {
             let chunk: String = batch.iter().map(|c| claim_record(c, t)).collect();
             tx.blocking_send(web::Bytes::from(chunk)).is_ok()
         });
@@ -97,11 +98,14 @@ fn header_record(t: &Catalogue) -> String {
         t.get("associations.list.status"),
         t.get("associations.csv.window_closes"),
         t.get("associations.csv.updated"),
+        t.get("associations.csv.subscriptions"),
+        t.get("associations.csv.mpn_id"),
     ])
 }
 
-fn claim_record(claim: &ListedClaim, t: &Catalogue) -> String {
+fn claim_record(exported: &ExportedClaim, t: &Catalogue) -> String {
     let rfc3339 = |at: chrono::DateTime<chrono::Utc>| at.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let claim = &exported.claim;
     csv_record(&[
         &claim.name,
         &claim.customer_domain,
@@ -111,6 +115,8 @@ fn claim_record(claim: &ListedClaim, t: &Catalogue) -> String {
         t.get(claim.status.label_key()),
         &claim.window_closes_at.map(rfc3339).unwrap_or_default(),
         &rfc3339(claim.updated_at),
+        &exported.subscriptions.join("; "),
+        &exported.mpn_id,
     ])
 }
 

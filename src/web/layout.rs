@@ -51,6 +51,8 @@ pub struct Layout {
     /// The language switch's options, and the page it comes back to.
     pub languages: Vec<LanguageChoice>,
     pub return_to: String,
+    /// A customer's page (reached through their email, no account): no "Sign in" link.
+    pub customer_page: bool,
 }
 
 impl Layout {
@@ -86,7 +88,14 @@ impl Layout {
             nav,
             languages: language_choices(visitor.locale),
             return_to: visitor.current_path.clone(),
+            customer_page: false,
         }
+    }
+
+    /// A customer's page: they have no account to sign in to.
+    pub fn for_customer(mut self) -> Self {
+        self.customer_page = true;
+        self
     }
 
     pub fn with_errors(mut self, has_errors: bool) -> Self {

@@ -17,10 +17,14 @@ pub mod associations;
 pub mod audience;
 pub mod auth;
 pub mod claim;
+pub mod claim_outcome;
 pub mod claim_parts;
+pub mod claim_summary;
 pub mod contacts;
 pub mod conversation;
 pub mod csrf;
+pub mod customer_about;
+pub mod customer_tenant;
 pub mod deliveries;
 pub mod dev_mailbox;
 pub mod error;
@@ -53,8 +57,10 @@ pub mod set_password;
 pub mod state;
 pub mod submit;
 pub mod upload;
+pub mod usage_chart;
 pub mod wizard;
 pub mod wizard_fields;
+pub mod wizard_flow;
 
 pub use state::AppState;
 

@@ -38,6 +38,9 @@ struct OptOutPage {
     closes_at: String,
     errors: FormErrors,
     reason: String,
+    /// The link to every association on the customer's tenant, while the link opens it.
+    tenant_view: Option<String>,
+    about: &'static str,
 }
 
 /// The page speaks the claim's language (the customer's, chosen by the partner), unless the
@@ -47,16 +50,25 @@ fn in_page_language(req: &HttpRequest, visitor: Visitor, link: &Link) -> Visitor
         Link::Unknown => None,
         Link::Open(view) | Link::OptedOut(view) | Link::Closed(view) => Some(view),
     };
-    match claim {
-        // A cookie the switch could not have written (`fr`) is no choice either.
-        Some(view)
+    speaking(
+        req,
+        visitor,
+        claim.map(|view| view.details.row.language.as_str()),
+    )
+}
+
+/// A customer's page in `language` (their claim's), unless the visitor chose another with the
+/// language switch; a cookie the switch could not have written (`fr`) is no choice either.
+pub(super) fn speaking(req: &HttpRequest, visitor: Visitor, language: Option<&str>) -> Visitor {
+    match language {
+        Some(language)
             if req
                 .cookie(LANGUAGE_COOKIE)
                 .and_then(|c| Locale::parse(c.value()))
                 .is_none() =>
         {
             Visitor {
-                locale: Locale::from_tag(&view.details.row.language),
+                locale: Locale::from_tag(language),
                 ..visitor
             }
         }
@@ -145,9 +157,19 @@ fn render(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
+    // A closed window's link that still opens the tenant view does not say it "no longer works".
+    let tenant_view = view
+        .filter(|v| v.tenant_view_until.is_some())
+        .map(|_| format!("/customer/opt-out/{token}/associations"));
+    let title_key = format!("opt_out.title.{state}");
+    let title = match (state, &tenant_view) {
+        ("closed", Some(_)) => "customer.opt_out.ended_heading",
+        _ => title_key.as_str(),
+    };
     let template = OptOutPage {
-        layout: Layout::new(visitor, &format!("opt_out.title.{state}"))
-            .with_errors(!errors.is_empty()),
+        layout: Layout::new(visitor, title)
+            .with_errors(!errors.is_empty())
+            .for_customer(),
         state,
         action: format!("/customer/opt-out/{token}"),
         partner: view.map(|v| v.partner.clone()).unwrap_or_default(),
@@ -164,10 +186,12 @@ fn render(
             .map(|v| notify::product_lines(&v.details, t))
             .unwrap_or_default(),
         closes_at: view
-            .map(|v| notify::closing_time(v.closes_at, &v.calendar, t))
+            .map(|v| notify::window_close(v.closes_at, &v.calendar, t))
             .unwrap_or_default(),
         errors,
         reason,
+        tenant_view,
+        about: notify::ABOUT_PATH,
     };
     private_page(status, &template)
 }

@@ -7,7 +7,7 @@ use actix_web::{HttpResponse, http::StatusCode, web};
 use askama::Template;
 
 use crate::{
-    domain::draft::ProductsInput,
+    domain::{claim::Section, draft::ProductsInput},
     i18n::Catalogue,
     service::{
         draft_edit::EditDenied,
@@ -22,6 +22,7 @@ use super::{
     render::{page, see_other_with_flash},
     session::Visitor,
     state::AppState,
+    wizard_flow::Then,
 };
 
 pub struct ProductOption {
@@ -34,8 +35,15 @@ pub struct ProductOption {
     /// Subscriptions to choose from (only when there is a choice to make).
     pub subscriptions: Vec<SubscriptionOption>,
     pub subscription_error: String,
-    /// Another partner holds this product officially for this customer.
-    pub held_elsewhere: bool,
+}
+
+/// A product of the programme that cannot be chosen for this customer, and why. Its `id`
+/// (`product_ids-<product>`) is where the error summary links when a form chose it anyway.
+pub struct UnavailableProduct {
+    pub input_id: String,
+    pub name: String,
+    pub reason: String,
+    pub error: String,
 }
 
 pub struct SubscriptionOption {
@@ -53,6 +61,7 @@ struct ProductsPage {
     step: String,
     errors: FormErrors,
     products: Vec<ProductOption>,
+    unavailable: Vec<UnavailableProduct>,
 }
 
 pub async fn form(
@@ -92,13 +101,11 @@ pub async fn submit(
     visitor: Visitor,
     state: web::Data<AppState>,
     id: web::Path<String>,
+    then: web::Query<Then>,
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
     let viewer = visitor.signed_in()?.viewer();
-    let now = state.now();
-    let today = now
-        .with_timezone(&state.settings.calendar_time_zone)
-        .date_naive();
+    let (now, today) = now_and_today(&state);
     let claim_id = id.into_inner();
     let input = parse(&body);
     let (id, typed, who) = (claim_id.clone(), input.clone(), viewer.clone());
@@ -106,8 +113,8 @@ pub async fn submit(
         .db(move |conn| products_step::save(conn, &who, &id, &typed, now, today))
         .await?;
     match saved.map_err(denied)? {
-        Ok(()) => see_other_with_flash(
-            &format!("/associations/{claim_id}"),
+        Ok(status) => see_other_with_flash(
+            &then.after(&claim_id, status, Section::Products),
             "flash.products_saved",
             state.settings.cookie_secure,
         ),
@@ -127,6 +134,13 @@ pub async fn submit(
             )
         }
     }
+}
+
+/// The instant, and the day it is in the portal's calendar (ended subscriptions are left out).
+fn now_and_today(state: &AppState) -> (chrono::DateTime<chrono::Utc>, chrono::NaiveDate) {
+    let now = state.now();
+    let zone = state.settings.calendar_time_zone;
+    (now, now.with_timezone(&zone).date_naive())
 }
 
 /// Checked boxes arrive as repeated `product_ids`; each product's subscription as
@@ -165,8 +179,24 @@ fn render(
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let t = Catalogue::for_locale(visitor.locale);
-    let products = form
+    let (offered, refused): (Vec<_>, Vec<_>) = form
         .products
+        .iter()
+        .partition(|p| form.unavailable(&p.id).is_none());
+    let unavailable = refused
+        .iter()
+        .filter_map(|p| {
+            let why = form.unavailable(&p.id)?;
+            let input_id = format!("product_ids-{}", p.id);
+            Some(UnavailableProduct {
+                reason: t.get(why.label_key()).to_owned(),
+                error: errors.get(&input_id).to_owned(),
+                input_id,
+                name: p.name.clone(),
+            })
+        })
+        .collect();
+    let products = offered
         .iter()
         .enumerate()
         .map(|(n, p)| {
@@ -214,7 +244,6 @@ fn render(
                     Vec::new()
                 },
                 subscription_error: errors.get(&format!("subscriptions-{}", p.id)).to_owned(),
-                held_elsewhere: form.held_elsewhere.contains(&p.id),
                 id: p.id.clone(),
                 name: p.name.clone(),
             }
@@ -227,6 +256,7 @@ fn render(
         step: t.format("wizard.step", &[("n", "4")]),
         errors,
         products,
+        unavailable,
     };
     page(status, &template)
 }

@@ -13,6 +13,7 @@ use crate::{
 use super::{
     error::AppError,
     format,
+    forms::{FormErrors, search_errors},
     layout::Layout,
     listing::{SelectOption, next_page, options},
     render::page,
@@ -29,6 +30,8 @@ pub struct Row {
     pub status: Status,
     pub when: String,
     pub age: String,
+    pub overdue: bool,
+    pub competing: bool,
 }
 
 #[derive(Template)]
@@ -42,6 +45,10 @@ struct ReviewPage {
     programmes: Vec<SelectOption>,
     tenant: String,
     tenant_error: String,
+    q: String,
+    errors: FormErrors,
+    sorts: Vec<SelectOption>,
+    target: String,
     next: Option<String>,
 }
 
@@ -53,8 +60,9 @@ pub async fn index(
     visitor.permitted(access::can_review)?;
     let request = query.into_inner();
     let (now, ctx, wanted) = (state.now(), state.context.clone(), request.clone());
+    let target = state.settings.review_target_days;
     let lists = state
-        .db(move |conn| review_lists::review_lists(conn, &ctx, &wanted, now))
+        .db(move |conn| review_lists::review_lists(conn, &ctx, &wanted, target, now))
         .await?;
     let t = Catalogue::for_locale(visitor.locale);
     let template = ReviewPage::new(&visitor, &state, &request, lists, t);
@@ -78,13 +86,30 @@ impl ReviewPage {
             age: line.age_business_days.map_or_else(String::new, |days| {
                 t.format("review.age", &[("n", &days.to_string())])
             }),
+            overdue: line.overdue,
+            competing: line.competing,
             name: line.name,
             partner: line.partner,
             domain: line.domain,
         };
+        let errors = search_errors(request.search(), t);
         let statuses = Status::ALL.iter().filter(|s| **s != Status::Draft);
         Self {
-            layout: Layout::new(visitor, "review.title"),
+            layout: Layout::new(visitor, "review.title").with_errors(!errors.is_empty()),
+            errors,
+            q: request.q.clone(),
+            sorts: ["oldest", "newest"]
+                .into_iter()
+                .map(|code| SelectOption {
+                    value: code.to_owned(),
+                    label: t.get(&format!("review.sort.{code}")).to_owned(),
+                    selected: request.newest_first() == (code == "newest"),
+                })
+                .collect(),
+            target: t.format(
+                "review.queue.target",
+                &[("n", &state.settings.review_target_days.to_string())],
+            ),
             queue: lists.queue.into_iter().map(row).collect(),
             rows: lists.claims.into_iter().map(row).collect(),
             statuses: options(

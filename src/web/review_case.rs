@@ -1,6 +1,7 @@
 //! `/review/{id}`: everything a reviewer needs to decide — the claim, its files, the tenant
 //! registry's view of the customer (domains, subscriptions, official associations, and a
-//! conflict shown first) — with the decision forms ([`super::review_decisions`] takes them).
+//! conflict shown first), the other open claims on its keys — and after all that the
+//! decision forms ([`super::review_decisions`] takes them).
 
 use actix_web::{HttpResponse, http::StatusCode, web};
 use askama::Template;
@@ -11,7 +12,10 @@ use crate::{
         claim::{Action, RejectionReason},
     },
     i18n::Catalogue,
-    service::review::{self, Case},
+    service::{
+        competing::KeyLabel,
+        review::{self, Case},
+    },
 };
 
 use super::{
@@ -32,6 +36,16 @@ pub struct SubscriptionView {
     pub channel: String,
     pub period: String,
     pub seats: i32,
+}
+
+/// Another open claim on one of this claim's keys.
+pub struct CompetingView {
+    pub href: String,
+    pub name: String,
+    pub partner: String,
+    pub status_code: &'static str,
+    pub status: &'static str,
+    pub keys: String,
 }
 
 pub struct OfficialView {
@@ -67,6 +81,7 @@ struct CasePage {
     domains: String,
     subscriptions: Vec<SubscriptionView>,
     officials: Vec<OfficialView>,
+    competing: Vec<CompetingView>,
     request: Option<String>,
     dispute: Option<String>,
     can_review: bool,
@@ -160,10 +175,13 @@ fn case_page(
         partner: case.organisation.clone(),
         status_code: details.status.as_str(),
         status: t.get(details.status.label_key()).to_owned(),
-        conflict: case
-            .conflict
-            .as_ref()
-            .map(|c| t.format("review.conflict", &[("key", &c.key().as_string())])),
+        conflict: case.conflict.as_ref().map(|c| {
+            let key = case
+                .conflict_key
+                .as_ref()
+                .map_or_else(|| c.key().as_string(), |label| key_text(label, t));
+            t.format("review.conflict", &[("key", &key)])
+        }),
         notice_undelivered: case.customer_notice_undelivered
             && details.status == crate::domain::claim::Status::PendingCustomer,
         details: summary(details, t),
@@ -174,7 +192,7 @@ fn case_page(
             .iter()
             .map(|s| SubscriptionView {
                 id: s.id.clone(),
-                product: s.product_id.clone(),
+                product: s.product.clone(),
                 channel: t.get(s.channel.label_key()).to_owned(),
                 period: match s.ends_on {
                     Some(end) => format!("{} – {}", s.starts_on, end),
@@ -190,9 +208,29 @@ fn case_page(
             .tenant_officials
             .iter()
             .map(|o| OfficialView {
-                key: o.key.clone(),
+                key: o
+                    .label
+                    .as_ref()
+                    .map_or_else(|| o.key.clone(), |label| key_text(label, t)),
                 href: format!("/review/{}", o.claim_id),
                 this_claim: o.claim_id == details.row.id,
+            })
+            .collect(),
+        competing: case
+            .competing
+            .iter()
+            .map(|c| CompetingView {
+                href: format!("/review/{}", c.id),
+                name: c.name.clone(),
+                partner: c.partner.clone(),
+                status_code: c.status.as_str(),
+                status: t.get(c.status.label_key()),
+                keys: c
+                    .keys
+                    .iter()
+                    .map(|k| key_text(k, t))
+                    .collect::<Vec<_>>()
+                    .join("; "),
             })
             .collect(),
         request: case.notes.latest_request.clone(),
@@ -204,5 +242,24 @@ fn case_page(
         messages: message_views(&case.notes.messages, t, zone),
         errors,
         typed,
+    }
+}
+
+/// A key as the reviewer reads it: programme and product name (and subscription).
+pub fn key_text(label: &KeyLabel, t: &Catalogue) -> String {
+    let programme = t.get(label.programme.label_key());
+    match &label.subscription {
+        None => t.format(
+            "review.key.workload",
+            &[("programme", programme), ("product", &label.product)],
+        ),
+        Some(subscription) => t.format(
+            "review.key.subscription",
+            &[
+                ("programme", programme),
+                ("product", &label.product),
+                ("subscription", subscription),
+            ],
+        ),
     }
 }

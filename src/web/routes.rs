@@ -13,9 +13,9 @@ use super::{
     admin_subscriptions, admin_tenants, admin_user_list, admin_users, answer, api_tokens, assets,
     associations,
     audience::{self, ADMINISTRATORS, Audience, CLAIM_READERS, PARTNERS, SIGNED_IN, STAFF},
-    auth, claim, contacts, conversation, deliveries, dev_mailbox, evidence, export, health, help,
-    home, language, metrics, opt_out, poe_template, products, review, review_case,
-    review_decisions, set_password, submit, wizard,
+    auth, claim, contacts, conversation, customer_about, customer_tenant, deliveries, dev_mailbox,
+    evidence, export, health, help, home, language, metrics, opt_out, poe_template, products,
+    review, review_case, review_decisions, set_password, submit, wizard,
 };
 
 /// Who a group of routes is for; each group's guard is stated once, in [`guard_of`].
@@ -119,6 +119,8 @@ fn public() -> Vec<Route> {
         // The language switch on every page.
         action("/language", language::switch),
         view("/help/find-tenant-id", help::find_tenant_id),
+        // What a customer association is, for the customers the portal writes to.
+        view("/customer/about", customer_about::show),
         form(
             "/set-password/{token}",
             set_password::show,
@@ -305,16 +307,25 @@ fn administration() -> Vec<Route> {
         ),
         view("/admin/deliveries", deliveries::index),
         action("/admin/deliveries/{id}/retry", deliveries::retry),
+        action("/admin/deliveries/{id}/send-now", deliveries::send_now),
     ]
 }
 
 /// The customer, through the link in their email (no account; the token is the key).
 fn customer_link() -> Vec<Route> {
-    vec![form(
-        "/customer/opt-out/{token}",
-        opt_out::show,
-        opt_out::submit,
-    )]
+    vec![
+        form("/customer/opt-out/{token}", opt_out::show, opt_out::submit),
+        // Every partner association on the link's tenant (never another's).
+        view(
+            "/customer/opt-out/{token}/associations",
+            customer_tenant::show,
+        ),
+        form(
+            "/customer/opt-out/{token}/associations/{id}/end",
+            customer_tenant::confirm,
+            customer_tenant::end,
+        ),
+    ]
 }
 
 /// The development mailbox; its handlers serve it only with the development transport on a

@@ -9,6 +9,7 @@ use askama::Template;
 use crate::{
     domain::{
         access,
+        claim::Section,
         draft::{ClaimNameInput, CustomerStep},
         programme::{Activity, ClaimType, Programme, ProgrammeChoice, SolutionArea},
     },
@@ -27,6 +28,7 @@ use super::{
     session::Visitor,
     state::AppState,
     wizard_fields::WizardFields,
+    wizard_flow,
 };
 
 const STEP_1: &str = "/associations/new";
@@ -181,7 +183,8 @@ pub async fn name_form(
     }
 }
 
-/// **Create claim**: the draft is saved and appears in the list as *Draft*.
+/// **Create claim**: the draft is saved and appears in the list as *Draft*; the wizard goes
+/// on to its products (step 4).
 pub async fn name_submit(
     visitor: Visitor,
     state: web::Data<AppState>,
@@ -211,7 +214,7 @@ pub async fn name_submit(
         .await?;
     match created {
         Ok(claim_id) => see_other_with_flash(
-            &format!("/associations/{claim_id}"),
+            &wizard_flow::step_url(&claim_id.to_string(), Section::Products),
             "flash.draft_created",
             state.settings.cookie_secure,
         ),

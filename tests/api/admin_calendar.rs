@@ -186,7 +186,7 @@ async fn holidays_move_the_customer_opt_out_window() {
     // From Wednesday 25 Nov: Mon 30, Tue 1, Wed 2, Thu 3, Fri 4 Dec — closes as 5 Dec begins.
     assert_eq!(
         partner.get(&claim).await.text("[data-testid=claim-next]"),
-        "The customer has been emailed and can opt out until 5 Dec 2026 00:00 UTC. If they do not, the association becomes official."
+        "The customer has been emailed and can opt out until the end of Friday 4 December 2026 (23:59 UTC). If they do not, the association becomes official."
     );
     let overview = admin.get("/admin").await;
     assert!(

@@ -261,6 +261,13 @@ pub async fn wait_for(browser: &Client, css: &str) {
 ///
 /// axe-core is read from `AXE_CORE_JS` (the path of `axe.min.js`; `.ci/run` fetches it).
 pub async fn assert_accessible(browser: &Client, page: &str) {
+    let violations = axe_violations(browser).await;
+    assert!(violations.is_empty(), "{page}: {violations:#?}");
+    keep_screenshot(browser, page).await;
+}
+
+/// axe-core's violations on the page shown: each rule id with the elements it found.
+pub async fn axe_violations(browser: &Client) -> Vec<String> {
     let path = std::env::var("AXE_CORE_JS")
         .expect("AXE_CORE_JS names axe.min.js (bash .ci/run fetches it)");
     let axe = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
@@ -279,9 +286,7 @@ pub async fn assert_accessible(browser: &Client, page: &str) {
         )
         .await
         .unwrap();
-    let violations: Vec<String> = serde_json::from_value(found).unwrap();
-    assert!(violations.is_empty(), "{page}: {violations:#?}");
-    keep_screenshot(browser, page).await;
+    serde_json::from_value(found).unwrap()
 }
 
 /// The page as shown, kept as `target/screenshots/<page>.png` for a reader to look at (how a

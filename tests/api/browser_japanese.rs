@@ -35,7 +35,7 @@ fn poe_file() -> std::path::PathBuf {
     path
 }
 
-/// Steps 1–3 by their Japanese labels; the browser ends on the new claim's page.
+/// Steps 1–3 by their Japanese labels; the browser ends on the new claim's products step.
 async fn create_claim_in_japanese(browser: &Client, app: &TestApp) {
     browser
         .goto(&format!("{}/sign-in", app.address))
@@ -76,9 +76,11 @@ async fn create_claim_in_japanese(browser: &Client, app: &TestApp) {
 
     type_into(browser, "要求名", "Northwind – Teams の導入").await;
     press(browser, "要求の作成").await;
+    // The wizard goes on to the new claim's products.
+    wait_for(browser, "#product_ids").await;
     assert_eq!(
-        text_of(browser, "[data-testid=claim-status]").await,
-        "下書き"
+        text_of(browser, "[role=status]").await,
+        "要求を下書きとして保存しました。"
     );
 }
 
@@ -88,9 +90,8 @@ async fn a_japanese_partner_and_customer_go_through_the_japanese_pages() {
     let driver = Chromedriver::start();
     let browser = driver.client_speaking("ja").await;
     create_claim_in_japanese(&browser, &app).await;
-    assert_accessible(&browser, "ja-the-claim").await;
+    assert_accessible(&browser, "ja-products").await;
 
-    click_link(&browser, "製品").await;
     labelled(&browser, "Microsoft Teams")
         .await
         .click()
@@ -98,7 +99,6 @@ async fn a_japanese_partner_and_customer_go_through_the_japanese_pages() {
         .unwrap();
     press(&browser, "続行").await;
 
-    click_link(&browser, "顧客の連絡先").await;
     wait_for(&browser, "#customer_contact_name").await;
     let fields = browser.find_all(Locator::Css("input.input")).await.unwrap();
     let values = [
@@ -120,18 +120,16 @@ async fn a_japanese_partner_and_customer_go_through_the_japanese_pages() {
     assert_accessible(&browser, "ja-contacts").await;
     press(&browser, "続行").await;
 
-    click_link(&browser, "実行の証拠 (PoE)").await;
+    wait_for(&browser, "#files").await;
+    assert_accessible(&browser, "ja-files").await;
     let file = poe_file();
     labelled(&browser, "ファイルのアップロード")
         .await
         .send_keys(&file.display().to_string())
         .await
         .unwrap();
-    press(&browser, "アップロード").await;
-    wait_for(&browser, "[data-testid=files] .file-name").await;
-    click_link(&browser, "続行").await;
-
-    click_link(&browser, "確認して送信").await;
+    // Continue uploads the chosen file and goes on to check and submit.
+    press(&browser, "続行").await;
     wait_for(&browser, "[data-testid=submit-claim]").await;
     assert_accessible(&browser, "ja-check-and-submit").await;
     press(&browser, "請求の送信").await;

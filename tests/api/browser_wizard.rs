@@ -8,8 +8,12 @@ use fantoccini::{
 };
 
 use crate::{
-    browser::{Chromedriver, click_link, labelled, press, text_of, type_into, url_of},
+    browser::{
+        Chromedriver, assert_accessible, axe_violations, click_link, keep_screenshot, labelled,
+        press, text_of, type_into, url_of,
+    },
     helpers::*,
+    saved_views::make_world,
     wizard::NORTHWIND_TENANT,
 };
 
@@ -68,12 +72,11 @@ async fn a_partner_completes_the_wizard_and_sees_the_claim_submitted() {
 
     type_into(&browser, "Claim name", "Northwind – Teams adoption").await;
     press(&browser, "Create claim").await;
+    // The wizard goes on: products, contacts, files, then check and submit.
     assert_eq!(
-        text_of(&browser, "[data-testid=claim-status]").await,
-        "Draft"
+        text_of(&browser, ".caption").await,
+        "Step 4 of 7 · Northwind – Teams adoption"
     );
-
-    click_link(&browser, "Products").await;
     labelled(&browser, "Microsoft Teams")
         .await
         .click()
@@ -81,7 +84,6 @@ async fn a_partner_completes_the_wizard_and_sees_the_claim_submitted() {
         .unwrap();
     press(&browser, "Continue").await;
 
-    click_link(&browser, "Customer contact").await;
     browser
         .wait()
         .for_element(Locator::Id("customer_contact_name"))
@@ -101,7 +103,11 @@ async fn a_partner_completes_the_wizard_and_sees_the_claim_submitted() {
     }
     press(&browser, "Continue").await;
 
-    click_link(&browser, "Proof of execution").await;
+    browser
+        .wait()
+        .for_element(Locator::Id("files"))
+        .await
+        .unwrap();
     let file = poe_file();
     labelled(&browser, "Upload files")
         .await
@@ -111,9 +117,13 @@ async fn a_partner_completes_the_wizard_and_sees_the_claim_submitted() {
     press(&browser, "Upload").await;
     let listed = text_of(&browser, "[data-testid=files] .file-name").await;
     assert!(listed.starts_with("portal-poe-"), "{listed}");
-    click_link(&browser, "Continue").await;
+    press(&browser, "Continue").await;
 
-    click_link(&browser, "Check and submit").await;
+    browser
+        .wait()
+        .for_element(Locator::Css("[data-testid=submit-claim]"))
+        .await
+        .unwrap();
     press(&browser, "Submit claim").await;
     assert_eq!(
         text_of(&browser, "[data-testid=claim-status]").await,
@@ -185,14 +195,6 @@ async fn tab_until(browser: &Client, what: &str, found: impl Fn(&str, &str) -> b
     panic!("`{what}` is not reachable with Tab");
 }
 
-async fn wait_for_claim_page(browser: &Client) {
-    browser
-        .wait()
-        .for_element(Locator::Css("[data-testid=claim-status]"))
-        .await
-        .unwrap();
-}
-
 /// Tabs to the element and types into it (or presses keys on it).
 async fn key_in(browser: &Client, id: &str, keys: &str) {
     tab_to(browser, id).await;
@@ -217,6 +219,7 @@ async fn the_whole_wizard_works_with_the_keyboard_only() {
         .unwrap();
 
     let enter = Key::Enter.to_string();
+    assert_accessible(&browser, "wizard-customer").await;
     // Radios: Tab reaches the group, the arrow keys and Space choose.
     key_in(&browser, "location_mpn_id", " ").await;
     key_in(&browser, "domain_name", "northwind.example").await;
@@ -227,6 +230,7 @@ async fn the_whole_wizard_works_with_the_keyboard_only() {
         .await
         .unwrap();
 
+    assert_accessible(&browser, "wizard-programme").await;
     key_in(&browser, "claim_type", " ").await;
     key_in(&browser, "solution_area", " ").await;
     key_in(&browser, "activity", &Key::Down.to_string()).await;
@@ -243,34 +247,29 @@ async fn the_whole_wizard_works_with_the_keyboard_only() {
         .await
         .unwrap();
 
+    assert_accessible(&browser, "wizard-claim name").await;
     key_in(&browser, "claim_name", &format!("Keyboard claim{enter}")).await;
-    browser
-        .wait()
-        .for_element(Locator::Css("[data-testid=claim-status]"))
-        .await
-        .unwrap();
-    assert_eq!(text_of(&browser, "main h1").await, "Keyboard claim");
-    assert_eq!(
-        text_of(&browser, "[data-testid=claim-status]").await,
-        "Draft"
-    );
 
-    activate(&browser, "Products").await;
+    // Create claim leads on to the products step, and each Continue to the next step.
     browser
         .wait()
         .for_element(Locator::Id("product_ids-teams"))
         .await
         .unwrap();
+    assert_eq!(
+        text_of(&browser, ".caption").await,
+        "Step 4 of 7 · Keyboard claim"
+    );
+    assert_accessible(&browser, "wizard-products").await;
     key_in(&browser, "product_ids-teams", " ").await;
     activate(&browser, "Continue").await;
-    wait_for_claim_page(&browser).await;
 
-    activate(&browser, "Customer contact").await;
     browser
         .wait()
         .for_element(Locator::Id("customer_contact_name"))
         .await
         .unwrap();
+    assert_accessible(&browser, "wizard-contacts").await;
     key_in(&browser, "customer_contact_name", "Ana Silva").await;
     key_in(&browser, "customer_contact_job_title", "IT Director").await;
     key_in(
@@ -287,32 +286,25 @@ async fn the_whole_wizard_works_with_the_keyboard_only() {
     )
     .await;
 
-    wait_for_claim_page(&browser).await;
-    activate(&browser, "Proof of execution").await;
     browser
         .wait()
         .for_element(Locator::Id("files"))
         .await
         .unwrap();
+    assert_accessible(&browser, "wizard-files").await;
     // A file chooser is the operating system's; the keyboard user reaches the input and
-    // chooses the file, which WebDriver does by sending its path.
+    // chooses the file, which WebDriver does by sending its path. Continue uploads it.
     let file = poe_file();
     key_in(&browser, "files", &file.display().to_string()).await;
-    activate(&browser, "Upload").await;
-    browser
-        .wait()
-        .for_element(Locator::Css("[data-testid=files]"))
-        .await
-        .unwrap();
     activate(&browser, "Continue").await;
-    wait_for_claim_page(&browser).await;
 
-    activate(&browser, "Check and submit").await;
+    // Submit claim is offered only once nothing is missing: the chosen file was uploaded.
     browser
         .wait()
         .for_element(Locator::Css("[data-testid=submit-claim]"))
         .await
         .unwrap();
+    assert_accessible(&browser, "wizard-check and submit").await;
     activate(&browser, "Submit claim").await;
     browser
         .wait()
@@ -324,5 +316,29 @@ async fn the_whole_wizard_works_with_the_keyboard_only() {
         "Submitted"
     );
     let _ = std::fs::remove_file(file);
+    browser.close().await.unwrap();
+}
+
+#[actix_web::test]
+async fn the_list_shows_its_saved_views_with_their_counts() {
+    let app = spawn_app().await;
+    make_world(&app);
+    let driver = Chromedriver::start();
+    let browser = driver.client().await;
+    sign_in(&browser, &app).await;
+    click_link(&browser, "Needs your action (3 claims)").await;
+    browser
+        .wait()
+        .for_element(Locator::Css("a[aria-current=page][data-view=needs_action]"))
+        .await
+        .unwrap();
+    let rows = browser
+        .find_all(Locator::Css("tbody tr[data-claim]"))
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), 3);
+    let violations = axe_violations(&browser).await;
+    assert!(violations.is_empty(), "{violations:#?}");
+    keep_screenshot(&browser, "list-saved-views").await;
     browser.close().await.unwrap();
 }

@@ -25,7 +25,7 @@ use crate::{
     helpers::*,
     portal_process::{start_portal, start_portal_with},
     proof_world::one_number,
-    review_flow::{SEATTLE, review_path, submitted_claim},
+    review_flow::{SEATTLE, review_path, submitted_claims},
     smtp_sink::SmtpSink,
     wizard::NORTHWIND_TENANT,
     wizard::create_draft,
@@ -365,10 +365,13 @@ async fn two_portals_validating_the_same_claims_at_once_validate_each_once() {
     // one's sessions long expired.
     app.clock.set(Utc::now());
     let partner = app.signed_in(PARTNER).await;
-    let mut claims = Vec::new();
-    for n in 0..4 {
-        claims.push(submitted_claim(&partner, SEATTLE, &format!("Raced claim {n}")).await);
-    }
+    let names = [
+        "Raced claim 0",
+        "Raced claim 1",
+        "Raced claim 2",
+        "Raced claim 3",
+    ];
+    let claims = submitted_claims(&partner, SEATTLE, &names).await;
     let other = start_portal(&app.database.url(), None);
     let other_address = other.wait_until_serving().await;
     let here = app.signed_in(REVIEWER).await;

@@ -156,7 +156,7 @@ async fn the_customer_reads_the_email_and_opt_out_page_in_the_claims_language() 
         mail.subject
     );
     assert!(
-        mail.text.contains("2026年12月3日(木) 0:00 UTC (UTC)"),
+        mail.text.contains("2026年12月2日(水) 23:59 UTC まで"),
         "{}",
         mail.text
     );

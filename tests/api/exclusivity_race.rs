@@ -104,6 +104,8 @@ async fn of_many_racing_claims_on_one_key_exactly_one_becomes_official() {
         time_zone: chrono_tz::Tz::UTC,
         public_base_url: app.address.clone(),
         mail_from: "portal@example.test".into(),
+        opt_out_reminder_days: 2,
+        customer_link_days: 30,
     });
     let now = closed_at + Duration::minutes(1);
     let threads = POOLS * THREADS_PER_POOL;

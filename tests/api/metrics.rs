@@ -196,6 +196,7 @@ async fn the_outbox_depth_and_the_jobs_are_shown() {
         "close_windows",
         "time_out_requests",
         "expire_associations",
+        "remind_customers",
         "send_email",
     ] {
         let job = [("job", job)];

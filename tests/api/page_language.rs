@@ -38,7 +38,7 @@ fn visible_text(body: &str) -> String {
 /// catalogue would fill a gap with the very English sentence.
 fn english_only_sentences() -> Vec<(String, String)> {
     let en = Catalogue::for_locale(Locale::En);
-    let ja = Catalogue::build(Locale::Ja, &[(Locale::Ja, &JAPANESE_SOURCES[..])]);
+    let ja = Catalogue::build(Locale::Ja, &[(Locale::Ja, JAPANESE_SOURCES)]);
     en.keys()
         .map(str::to_owned)
         .filter_map(|key| {

@@ -141,7 +141,7 @@ async fn only_the_owning_partner_edits_the_products() {
 }
 
 #[actix_web::test]
-async fn a_product_another_partner_holds_officially_is_shown_with_a_warning() {
+async fn a_product_another_partner_holds_officially_cannot_be_chosen_and_says_why() {
     let app = spawn_app().await;
     // Fabrikam's Teams claim for Northwind is official (set directly: review comes later).
     {
@@ -194,25 +194,42 @@ async fn a_product_another_partner_holds_officially_is_shown_with_a_warning() {
     }
     let visitor = app.signed_in(PARTNER).await;
     let claim = create_draft(&visitor, "microsoft_365", "usage", "Contoso Teams").await;
-    let page = visitor.get(&format!("{claim}/products")).await;
-    assert_eq!(page.count("[data-testid=held-elsewhere]"), 1);
-    assert_eq!(
-        page.attr("#product_ids-teams", "aria-describedby")
-            .as_deref(),
-        Some("product_ids-teams-warning")
-    );
-    // The claim may still be made.
     let url = format!("{claim}/products");
+    let page = visitor.get(&url).await;
+    // Teams is listed apart, with why it cannot be chosen, and offers no checkbox.
     assert_eq!(
-        visitor
-            .submit_form(&url, &url, &[("product_ids", "teams")])
-            .await
-            .status,
-        303
+        page.texts("[data-testid=unavailable] #product_ids-teams .product-name"),
+        ["Microsoft Teams"]
     );
-    // Fabrikam sees no warning for its own official association.
+    assert_eq!(
+        page.text("#product_ids-teams .unavailable-reason"),
+        "Another partner already has an official association for it with this customer."
+    );
+    assert_eq!(page.count("input[value=teams]"), 0);
+    assert!(
+        !page.body.contains("Fabrikam"),
+        "the other partner is not named"
+    );
+    // A form that chooses it anyway gets an error on it, and nothing is saved.
+    let res = visitor
+        .submit_form(&url, &url, &[("product_ids", "teams")])
+        .await;
+    assert_eq!(res.status, 422);
+    assert_eq!(
+        res.text(".error-summary a[href='#product_ids-teams']"),
+        "This product cannot be chosen: another partner already has an official association for it"
+    );
+    assert!(
+        res.text("#product_ids-teams .error-message")
+            .contains("another partner")
+    );
+    assert_eq!(visitor.get(&url).await.count(".checkbox-input[checked]"), 0);
+    // For Fabrikam the same product is its own.
     let own = create_draft_for(&app, OTHER_PARTNER).await;
-    assert_eq!(own.count("[data-testid=held-elsewhere]"), 0);
+    assert_eq!(
+        own.text("#product_ids-teams .unavailable-reason"),
+        "Already yours: your organisation holds it for this customer, officially or in an open claim."
+    );
 }
 
 /// Fabrikam's Munich location is enrolled in OSU Microsoft 365; its products page.
@@ -231,7 +248,5 @@ async fn create_draft_for(app: &TestApp, email: &str) -> Response {
         .submit_form("/associations/new", "/associations/new/name", &fields)
         .await;
     assert_eq!(res.status, 303, "{}", res.body);
-    visitor
-        .get(&format!("{}/products", res.location().unwrap()))
-        .await
+    visitor.get(res.location().unwrap()).await
 }

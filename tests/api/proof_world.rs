@@ -160,6 +160,10 @@ impl World {
             "/static/{name}" => "/static/portal.css".to_owned(),
             "/set-password/{token}" => "/set-password/not-a-real-token".to_owned(),
             "/customer/opt-out/{token}" => self.opt_out.clone(),
+            "/customer/opt-out/{token}/associations" => format!("{}/associations", self.opt_out),
+            "/customer/opt-out/{token}/associations/{id}/end" => {
+                format!("{}/associations/{}/end", self.opt_out, self.claim_id)
+            }
             "/dev/mailbox/{id}" => "/dev/mailbox/not-a-message".to_owned(),
             "/account/tokens/{id}/revoke" => "/account/tokens/not-a-token/revoke".to_owned(),
             "/associations/{id}/files/{file_id}" => {

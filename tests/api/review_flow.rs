@@ -14,10 +14,28 @@ const PARTNER_CONTACT: &str = "chris@contoso-consulting.example";
 /// A complete draft of the location `mpn`, submitted; returns the claim's path.
 pub async fn submitted_claim(partner: &Visitor, mpn: &str, name: &str) -> String {
     let claim = complete_draft_at(partner, mpn, name).await;
+    submit(partner, &claim).await;
+    claim
+}
+
+/// Several claims of one organisation on the same products, all submitted: each is made
+/// complete while the others are drafts (a submitted claim's products are the partner's
+/// own, and the products step no longer offers them), then all are submitted.
+pub async fn submitted_claims(partner: &Visitor, mpn: &str, names: &[&str]) -> Vec<String> {
+    let mut claims = Vec::new();
+    for name in names {
+        claims.push(complete_draft_at(partner, mpn, name).await);
+    }
+    for claim in &claims {
+        submit(partner, claim).await;
+    }
+    claims
+}
+
+async fn submit(partner: &Visitor, claim: &str) {
     let submit = format!("{claim}/submit");
     let res = partner.submit_form(&submit, &submit, &[]).await;
     assert_eq!(res.status, 303, "{}", res.body);
-    claim
 }
 
 pub fn review_path(claim: &str) -> String {
@@ -103,7 +121,7 @@ async fn validation_emails_the_customer_who_opts_out_by_post_only() {
         "Microsoft Teams",
         "Exchange Online",
         "Online Services Usage for Microsoft 365",
-        "3 Dec 2026 00:00 UTC (UTC)",
+        "the end of Wednesday 2 December 2026 (23:59 UTC)",
         "usage data",
     ] {
         assert!(
@@ -132,7 +150,7 @@ async fn validation_emails_the_customer_who_opts_out_by_post_only() {
     );
     assert_eq!(
         page.text("[data-testid=closes-at]"),
-        "3 Dec 2026 00:00 UTC (UTC)"
+        "the end of Wednesday 2 December 2026 (23:59 UTC)"
     );
     assert_eq!(page.headers.get("cache-control").unwrap(), "no-store");
     assert_eq!(status_of(&partner.get(&claim).await), "Pending customer");
@@ -199,7 +217,7 @@ async fn without_an_opt_out_the_window_closes_into_an_official_association() {
     let token = customer.get(&link).await.csrf_token();
     assert_eq!(
         partner.get(&claim).await.text("[data-testid=claim-next]"),
-        "The customer has been emailed and can opt out until 3 Dec 2026 00:00 UTC. If they do not, the association becomes official."
+        "The customer has been emailed and can opt out until the end of Wednesday 2 December 2026 (23:59 UTC). If they do not, the association becomes official."
     );
 
     // One second before the closing instant nothing happens.
@@ -500,6 +518,10 @@ async fn validation_rejects_a_claim_whose_workload_another_partner_holds() {
     let reviewer = app.signed_in(REVIEWER).await;
     let fabrikam = app.signed_in(OTHER_PARTNER).await;
     let first = submitted_claim(&fabrikam, MUNICH, "Fabrikam Teams").await;
+    // Contoso claims the same workload while Fabrikam's claim is still under review (once
+    // it is official, the products step no longer offers it).
+    let contoso = app.signed_in(PARTNER).await;
+    let second = submitted_claim(&contoso, SEATTLE, "Contoso Teams").await;
     decide(&reviewer, &first, "validate", &[]).await;
     app.jobs.dispatch(app.clock.now()).unwrap();
     app.jobs.run_once(closing_instant()).unwrap();
@@ -508,8 +530,6 @@ async fn validation_rejects_a_claim_whose_workload_another_partner_holds() {
         "Official"
     );
 
-    let contoso = app.signed_in(PARTNER).await;
-    let second = submitted_claim(&contoso, SEATTLE, "Contoso Teams").await;
     let case = reviewer.get(&review_path(&second)).await;
     assert!(
         case.text("[data-testid=conflict]")

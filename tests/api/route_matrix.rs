@@ -80,7 +80,11 @@ const LISTED: &[&str] = &[
     "/admin/products/{id}",
     "/admin/deliveries",
     "/admin/deliveries/{id}/retry",
+    "/admin/deliveries/{id}/send-now",
+    "/customer/about",
     "/customer/opt-out/{token}",
+    "/customer/opt-out/{token}/associations",
+    "/customer/opt-out/{token}/associations/{id}/end",
     "/dev/mailbox",
     "/dev/mailbox/{id}",
 ];

@@ -7,7 +7,7 @@ use portal::clock::Clock;
 
 use crate::{
     helpers::*,
-    review_flow::{SEATTLE, decide, submitted_claim},
+    review_flow::{SEATTLE, decide, submitted_claims},
     smtp_sink::SmtpSink,
 };
 
@@ -19,8 +19,8 @@ async fn an_smtp_outage_delays_mail_but_loses_none_and_sends_none_twice() {
     let app = spawn_app_with_configured_mail(&overrides).await;
     let partner = app.signed_in(PARTNER).await;
     let reviewer = app.signed_in(REVIEWER).await;
-    for name in ["Northwind one", "Northwind two", "Northwind three"] {
-        let claim = submitted_claim(&partner, SEATTLE, name).await;
+    let names = ["Northwind one", "Northwind two", "Northwind three"];
+    for claim in submitted_claims(&partner, SEATTLE, &names).await {
         assert_eq!(decide(&reviewer, &claim, "validate", &[]).await.status, 303);
     }
     let now = app.clock.now();

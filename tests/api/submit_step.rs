@@ -18,20 +18,27 @@ pub async fn complete_draft_at(visitor: &Visitor, mpn: &str, name: &str) -> Stri
 /// [`complete_draft_at`] for a customer who reads `language` (`en`, `ja`).
 pub async fn complete_draft_in(visitor: &Visitor, mpn: &str, name: &str, language: &str) -> String {
     let claim = create_draft_at(visitor, mpn, "microsoft_365", "usage", name).await;
-    let products = format!("{claim}/products");
-    let res = visitor
-        .submit_form(
-            &products,
-            &products,
-            &[("product_ids", "teams"), ("product_ids", "exchange-online")],
-        )
-        .await;
+    choose_products(visitor, &claim, &["teams", "exchange-online"]).await;
+    fill_contacts(visitor, &claim, language).await;
+    upload_poe(visitor, &claim).await;
+    claim
+}
+
+/// Step 4: `products` chosen (none needing a subscription).
+pub async fn choose_products(visitor: &Visitor, claim: &str, products: &[&str]) {
+    let step = format!("{claim}/products");
+    let chosen: Vec<(&str, &str)> = products.iter().map(|p| ("product_ids", *p)).collect();
+    let res = visitor.submit_form(&step, &step, &chosen).await;
     assert_eq!(res.status, 303, "{}", res.body);
-    let contacts = format!("{claim}/contacts");
+}
+
+/// Step 5: Northwind's customer contact (reading `language`) and the partner's contact.
+pub async fn fill_contacts(visitor: &Visitor, claim: &str, language: &str) {
+    let step = format!("{claim}/contacts");
     let res = visitor
         .submit_form(
-            &contacts,
-            &contacts,
+            &step,
+            &step,
             &[
                 ("customer_contact_name", "Ana Silva"),
                 ("customer_contact_job_title", "IT Director"),
@@ -43,6 +50,10 @@ pub async fn complete_draft_in(visitor: &Visitor, mpn: &str, name: &str, languag
         )
         .await;
     assert_eq!(res.status, 303, "{}", res.body);
+}
+
+/// Step 6: one signed statement of work uploaded.
+pub async fn upload_poe(visitor: &Visitor, claim: &str) {
     let files_page = visitor.get(&format!("{claim}/files")).await;
     let upload = files_page
         .attr("form[enctype='multipart/form-data']", "action")
@@ -54,7 +65,6 @@ pub async fn complete_draft_in(visitor: &Visitor, mpn: &str, name: &str, languag
         )
         .await;
     assert_eq!(res.status, 303, "{}", res.body);
-    claim
 }
 
 #[actix_web::test]

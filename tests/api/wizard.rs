@@ -223,14 +223,21 @@ async fn the_first_three_steps_create_a_draft_that_appears_in_the_list() {
         .submit_form(&step_3, "/associations/new/name", &refs)
         .await;
     assert_eq!(created.status, 303, "{}", created.body);
-    let claim_url = created.location().unwrap().to_owned();
+    // The wizard goes on to the products step (4), saying the draft is saved.
+    let products_url = created.location().unwrap().to_owned();
+    let claim_url = products_url.strip_suffix("/products").unwrap().to_owned();
     assert!(claim_url.starts_with("/associations/"));
-
-    let claim = visitor.get(&claim_url).await;
+    let products = visitor.get(&products_url).await;
     assert_eq!(
-        claim.text("[role=status]"),
+        products.text("[role=status]"),
         "Your claim was saved as a draft."
     );
+    assert_eq!(
+        products.text(".caption"),
+        format!("Step 4 of 7 · Northwind – Dynamics 365 Sales rollout")
+    );
+
+    let claim = visitor.get(&claim_url).await;
     assert_eq!(
         claim.text("main h1"),
         "Northwind – Dynamics 365 Sales rollout"
@@ -416,10 +423,12 @@ pub async fn create_draft_at(
 ) -> String {
     let res = post_first_steps(visitor, mpn, area, activity, name).await;
     assert_eq!(res.status, 303, "{}", res.body);
-    let claim = res.location().unwrap().to_owned();
+    // Create claim goes on to the new claim's products step.
+    let next = res.location().unwrap();
+    let claim = next.strip_suffix("/products").unwrap_or(next).to_owned();
     assert!(
-        !claim.starts_with("/associations/new"),
-        "sent back to {claim}"
+        !claim.starts_with("/associations/new") && next.ends_with("/products"),
+        "sent to {next}"
     );
     claim
 }

@@ -1,8 +1,8 @@
 //! Who sees what.
 
 use portal::domain::access::{
-    CustomerLinkAccess, Role, Viewer, can_administer, can_create_claims, can_review,
-    can_see_all_claims, can_view_claim, home_path,
+    CustomerLinkAccess, Role, TenantLinkAccess, Viewer, can_administer, can_create_claims,
+    can_review, can_see_all_claims, can_view_claim, home_path,
 };
 use portal::domain::claim::{Action, Actor};
 use portal::domain::ids::{ClaimId, OrganisationId, UserId};
@@ -63,7 +63,7 @@ fn roles_homes_and_actors() {
 }
 
 #[test]
-fn a_customer_link_sees_its_claim_and_may_only_opt_out() {
+fn a_customer_link_sees_its_claim_and_may_only_opt_out_or_end_it() {
     let link = CustomerLinkAccess {
         claim: ClaimId::new("claim-1"),
     };
@@ -74,11 +74,59 @@ fn a_customer_link_sees_its_claim_and_may_only_opt_out() {
         .copied()
         .filter(|a| link.may(*a))
         .collect();
-    assert_eq!(allowed, [Action::OptOut]);
+    assert_eq!(allowed, [Action::OptOut, Action::EndByCustomer]);
     assert_eq!(
         link.actor(),
         Actor::CustomerLink {
             claim: ClaimId::new("claim-1")
         }
     );
+}
+
+#[test]
+fn a_tenant_link_sees_its_own_tenant_while_the_claim_names_its_contact() {
+    let link = TenantLinkAccess {
+        tenant: "tenant-a".into(),
+        own_claim: "claim-1".into(),
+        tenant_wide: true,
+    };
+    assert!(link.can_view_claim("tenant-a", "claim-2"));
+    assert!(!link.can_view_claim("tenant-b", "claim-1"));
+    // Sent to an address outside the tenant's domains: its own claim only.
+    let narrow = TenantLinkAccess {
+        tenant_wide: false,
+        ..link
+    };
+    assert!(narrow.can_view_claim("tenant-a", "claim-1"));
+    assert!(!narrow.can_view_claim("tenant-a", "claim-2"));
+    let domains = ["northwind.example".to_owned(), "Northwind.co.jp".to_owned()];
+    for (address, wide) in [
+        ("ana.silva@northwind.example", true),
+        ("Ana@IT.Northwind.Example", true),
+        ("ana@northwind.co.jp", true),
+        ("ana@evilnorthwind.example", false),
+        ("ana@northwind.example.attacker.test", false),
+        ("partner@contoso.example", false),
+        ("no-at-sign", false),
+    ] {
+        assert_eq!(
+            TenantLinkAccess::tenant_wide(address, &domains),
+            wide,
+            "{address}"
+        );
+    }
+    let sent = Some("ana.silva@northwind.example");
+    assert!(TenantLinkAccess::still_the_customer(
+        sent,
+        Some(" Ana.Silva@Northwind.example"),
+        false
+    ));
+    assert!(!TenantLinkAccess::still_the_customer(
+        sent,
+        Some("it@northwind.example"),
+        false
+    ));
+    assert!(!TenantLinkAccess::still_the_customer(sent, None, false));
+    assert!(!TenantLinkAccess::still_the_customer(None, sent, false));
+    assert!(!TenantLinkAccess::still_the_customer(sent, sent, true));
 }

@@ -15,7 +15,7 @@ use portal::domain::values::SubscriptionId;
 use proptest::prelude::*;
 
 /// The SPEC diagram's edges, written out on their own.
-const EDGES: [(Status, Status); 17] = {
+const EDGES: [(Status, Status); 18] = {
     use Status::*;
     [
         (Draft, Submitted),
@@ -31,6 +31,7 @@ const EDGES: [(Status, Status); 17] = {
         (PendingCustomer, OptedOut),
         (PendingCustomer, Rejected),
         (Official, Expired),
+        (Official, OptedOut),
         (Draft, Withdrawn),
         (Submitted, Withdrawn),
         (ActionRequired, Withdrawn),
@@ -149,6 +150,7 @@ fn perform(
             claim::decide_dispute(claim, actor, now, decision, &cal, conflict)
         }
         Action::OptOut => claim::opt_out(claim, actor, now, None),
+        Action::EndByCustomer => claim::end_by_customer(claim, actor, now, comment("Ended")),
         Action::CloseWindow => claim::close_window(claim, actor, now, conflict),
         Action::Expire => claim::expire(claim, actor, now),
         Action::Withdraw => claim::withdraw(claim, actor, now),

@@ -5,7 +5,7 @@ use crate::support::{berlin, comment, date};
 use chrono::{Duration, Weekday};
 use portal::domain::calendar::{BusinessCalendar, CalendarError};
 use portal::domain::claim::{
-    self, Action, Actor, DisputeDecision, RejectionReason, Status, TransitionError,
+    self, Action, Actor, DisputeDecision, DisputeStanding, RejectionReason, Status, TransitionError,
 };
 use portal::domain::draft::MissingItem;
 use portal::domain::exclusivity::{AssociationKey, Conflict, KeySubject, OfficialAssociation};
@@ -169,6 +169,28 @@ fn a_rejection_is_disputed_once_within_thirty_days() {
         Err(TransitionError::DisputeAlreadyUsed)
     );
     assert!(claim::allowed_actions(&claim, &partner(), at).is_empty());
+}
+
+#[test]
+fn the_dispute_standing_agrees_with_the_dispute_rule_to_the_second() {
+    let mut rejected = snapshot(Status::Rejected);
+    let at = t0();
+    rejected.rejected_at = Some(at);
+    let until = at + Duration::days(30);
+    assert_eq!(
+        rejected.dispute_standing(until),
+        Some(DisputeStanding::Open { until })
+    );
+    assert!(claim::allowed_actions(&rejected, &partner(), until).contains(&Action::Dispute));
+    let later = until + Duration::seconds(1);
+    assert_eq!(
+        rejected.dispute_standing(later),
+        Some(DisputeStanding::Passed { at: until })
+    );
+    assert!(!claim::allowed_actions(&rejected, &partner(), later).contains(&Action::Dispute));
+    rejected.dispute_used = true;
+    assert_eq!(rejected.dispute_standing(at), Some(DisputeStanding::Used));
+    assert_eq!(snapshot(Status::Submitted).dispute_standing(at), None);
 }
 
 #[test]

@@ -123,6 +123,12 @@ fn permitted() -> Vec<(Action, Status, Status, Vec<Who>)> {
         ),
         (Action::CloseWindow, PendingCustomer, Official, vec![System]),
         (Action::Expire, Official, Expired, vec![System]),
+        (
+            Action::EndByCustomer,
+            Official,
+            OptedOut,
+            vec![OwnCustomerLink],
+        ),
     ];
     for from in [Draft, Submitted, ActionRequired, PendingCustomer] {
         rows.push((Action::Withdraw, from, Withdrawn, partner()));
@@ -177,6 +183,9 @@ pub fn perform(
             claim::decide_dispute(claim, actor, now, DisputeDecision::Accept, &cal, None)
         }
         Action::OptOut => claim::opt_out(claim, actor, now, None),
+        Action::EndByCustomer => {
+            claim::end_by_customer(claim, actor, now, comment("We no longer work with them"))
+        }
         Action::CloseWindow => claim::close_window(claim, actor, now, None),
         Action::Expire => claim::expire(claim, actor, now),
         Action::Withdraw => claim::withdraw(claim, actor, now),
@@ -239,7 +248,7 @@ fn every_status_action_and_actor() {
         }
     }
     assert_eq!(
-        allowed_count, 19,
+        allowed_count, 20,
         "permitted (action, status, actor) triples"
     );
 }

@@ -19,7 +19,7 @@ fn product(id: &str, area: SolutionArea, d365: bool, active: bool) -> ProductRef
     }
 }
 
-fn catalogue() -> Vec<ProductRef> {
+pub fn catalogue() -> Vec<ProductRef> {
     use SolutionArea::*;
     vec![
         product("dynamics-365-sales", BusinessApplications, true, true),
@@ -32,11 +32,11 @@ fn catalogue() -> Vec<ProductRef> {
     ]
 }
 
-fn sub(n: u8) -> SubscriptionId {
+pub fn sub(n: u8) -> SubscriptionId {
     SubscriptionId::parse(&format!("0b1f6471-1bf0-4dda-aec3-0000000000{n:02}")).unwrap()
 }
 
-fn tenant_subscriptions() -> Vec<TenantSubscription> {
+pub fn tenant_subscriptions() -> Vec<TenantSubscription> {
     let s = |n: u8, product: &str, channel: Channel, ends: (i32, u32, u32)| TenantSubscription {
         id: sub(n),
         product_id: product.into(),
@@ -75,7 +75,7 @@ fn tenant_subscriptions() -> Vec<TenantSubscription> {
     ]
 }
 
-fn products_input(ids: &[&str], chosen: &[(&str, &str)]) -> ProductsInput {
+pub fn products_input(ids: &[&str], chosen: &[(&str, &str)]) -> ProductsInput {
     ProductsInput {
         product_ids: ids.iter().map(|s| s.to_string()).collect(),
         subscriptions: chosen

@@ -142,7 +142,8 @@ fn step_errors() -> Vec<StepError> {
         | StepError::SubscriptionEnded
         | StepError::NoClaimableSubscription
         | StepError::OnlyCspSubscriptions
-        | StepError::LanguageUnknown => (),
+        | StepError::LanguageUnknown
+        | StepError::Unavailable(_) => (),
     };
     let mut all: Vec<StepError> = value_errors().into_iter().map(StepError::Value).collect();
     all.extend(programme_errors().into_iter().map(StepError::Programme));
@@ -162,6 +163,11 @@ fn step_errors() -> Vec<StepError> {
         StepError::OnlyCspSubscriptions,
         StepError::LanguageUnknown,
     ]);
+    all.extend(
+        portal::domain::draft::Unavailable::ALL
+            .iter()
+            .map(|why| StepError::Unavailable(*why)),
+    );
     all.iter().for_each(check);
     all
 }

@@ -44,3 +44,48 @@ pub fn can_edit(status: Status, section: Section) -> bool {
         _ => false,
     }
 }
+
+/// The wizard step after `section` that the partner may still change in `status`, where
+/// its **Continue** leads; `None` when it leads back to the claim page (a reopened claim has
+/// no comments step, a locked one no step at all).
+pub fn next_section(status: Status, section: Section) -> Option<Section> {
+    let next = match section {
+        Section::CustomerAndProgramme => Section::Name,
+        Section::Name => Section::Products,
+        Section::Products => Section::Contacts,
+        Section::Contacts => Section::ProofOfExecution,
+        Section::ProofOfExecution => Section::Comments,
+        Section::Comments => return None,
+    };
+    can_edit(status, next).then_some(next)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_draft_goes_on_step_by_step_and_a_reopened_claim_returns_to_its_page() {
+        let draft = Status::Draft;
+        assert_eq!(next_section(draft, Section::Name), Some(Section::Products));
+        assert_eq!(
+            next_section(draft, Section::Products),
+            Some(Section::Contacts)
+        );
+        assert_eq!(
+            next_section(draft, Section::Contacts),
+            Some(Section::ProofOfExecution)
+        );
+        assert_eq!(
+            next_section(draft, Section::ProofOfExecution),
+            Some(Section::Comments)
+        );
+        let reopened = Status::ActionRequired;
+        assert_eq!(
+            next_section(reopened, Section::Contacts),
+            Some(Section::ProofOfExecution)
+        );
+        assert_eq!(next_section(reopened, Section::ProofOfExecution), None);
+        assert_eq!(next_section(Status::Submitted, Section::Products), None);
+    }
+}

@@ -19,7 +19,7 @@ impl Action {
             | Action::Validate
             | Action::Reject
             | Action::DecideDispute => &[Reviewer, Administrator],
-            Action::OptOut => &[CustomerLink],
+            Action::OptOut | Action::EndByCustomer => &[CustomerLink],
             Action::CloseWindow | Action::Expire | Action::TimeOutActionRequired => &[System],
         }
     }
@@ -34,7 +34,7 @@ impl Action {
             Action::Dispute => &[Rejected],
             Action::DecideDispute => &[Disputed],
             Action::OptOut | Action::CloseWindow => &[PendingCustomer],
-            Action::Expire => &[Official],
+            Action::Expire | Action::EndByCustomer => &[Official],
             Action::Withdraw => &[Draft, Submitted, ActionRequired, PendingCustomer],
         }
     }

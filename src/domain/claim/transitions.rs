@@ -4,7 +4,7 @@
 //!
 //! Who may do what (SPEC): partners of the owning organisation submit, resubmit, dispute and
 //! withdraw; reviewers and administrators validate, ask for information, reject and decide
-//! disputes; the customer link only opts out; the system closes windows, expires official
+//! disputes; the customer link opts out and ends official associations; the system closes windows, expires official
 //! associations and times out unanswered requests.
 
 use super::rules::check;
@@ -254,6 +254,25 @@ pub fn opt_out(
         now,
         Status::OptedOut,
         reason(code, text),
+    ))
+}
+
+/// Official → Opted out: the customer ends an official association from their tenant view,
+/// at any time, saying why. The service frees the association's keys with the change.
+pub fn end_by_customer(
+    claim: &ClaimSnapshot,
+    actor: &Actor,
+    now: DateTime<Utc>,
+    text: Comment,
+) -> Outcome {
+    check(Action::EndByCustomer, claim, actor, now)?;
+    Ok(transition(
+        Action::EndByCustomer,
+        claim,
+        actor,
+        now,
+        Status::OptedOut,
+        reason(ReasonCode::CustomerEnded, Some(text)),
     ))
 }
 

@@ -231,7 +231,6 @@ files-uploaded_at = Uploaded
 files-actions = Actions
 files-remove = Remove
 files-choose = Upload files
-files-hint = PDF, PNG, JPEG, Word (.docx), Excel (.xlsx) or text (.txt) files, up to { $limit } MB each. You can also drag files onto this box.
 files-drop_hint = Drop the files here, then select Upload.
 files-upload = Upload
 claim-manage_files = Add or remove files
@@ -275,8 +274,6 @@ withdraw-reason = Why are you withdrawing the claim?
 withdraw-reason_hint = This is kept in the claim's history.
 withdraw-confirm = Withdraw claim
 withdraw-cancel = No, keep the claim
-products-held_elsewhere_prefix = Warning:
-products-held_elsewhere = Another partner already has an official association for this product with this customer. You can still claim it; the programme team decides.
 
 # Dates: chrono's strftime patterns, except that %a and %A are the catalogue's names of the
 # day (format-weekday_short-*, and weekday-* in domain.ftl).

@@ -1,7 +1,7 @@
 # Review, the partner's answers, the customer's opt-out page, the development mailbox and
 # email deliveries.
 
-review-queue-hint = Submitted, resubmitted and disputed claims, the longest-waiting first. Age counts business days.
+review-queue-hint = Submitted, resubmitted and disputed claims, the longest-waiting first unless you sort them otherwise. Age counts business days.
 review-age = { $n } { $n ->
         [one] business day
        *[other] business days

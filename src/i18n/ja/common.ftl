@@ -225,7 +225,6 @@ files-uploaded_at = アップロード日時
 files-actions = 操作
 files-remove = 削除
 files-choose = ファイルのアップロード
-files-hint = PDF、PNG、JPEG、Word (.docx)、Excel (.xlsx)、テキスト (.txt) のファイルを、1 ファイルあたり { $limit } MB までアップロードできます。このボックスにファイルをドラッグすることもできます。
 files-drop_hint = ここにファイルをドロップしてから、[アップロード] を選択してください。
 files-upload = アップロード
 claim-manage_files = ファイルの追加または削除
@@ -269,8 +268,6 @@ withdraw-reason = 要求を取り下げる理由
 withdraw-reason_hint = この内容は要求の履歴に記録されます。
 withdraw-confirm = 要求の取り下げ
 withdraw-cancel = いいえ、取り下げません
-products-held_elsewhere_prefix = 警告:
-products-held_elsewhere = この顧客のこの製品については、別のパートナーが既に正式な関連付けを持っています。要求することはできますが、判断はプログラム チームが行います。
 
 # 日付: chrono の strftime パターン。%a と %A は曜日名 (format-weekday_short-*、domain.ftl の weekday-*)。
 format-instant = %Y年%-m月%-d日(%a) %-H:%M %Z

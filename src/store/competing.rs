@@ -1,0 +1,69 @@
+//! The open claims of some customer tenants with their chosen products, for the competing
+//! claims ([`crate::domain::competing`]): one query, bounded.
+
+use diesel::prelude::*;
+
+use super::{
+    AnyConnection,
+    schema::{claim_products, claims, organisations},
+};
+
+/// One chosen product of an open claim (a claim with several products gives several rows).
+#[derive(Debug, Clone, Queryable)]
+pub struct OpenClaimProduct {
+    pub claim_id: String,
+    pub name: String,
+    pub organisation: String,
+    pub programme: String,
+    pub status: String,
+    pub tenant_id: String,
+    pub product_id: String,
+    pub subscription_id: Option<String>,
+}
+
+/// The products of the claims of `tenants` in `statuses`, by claim — only the products one
+/// of the claims `of` chose (no other row can share a key with them); at most `limit` rows.
+pub fn open_claim_products(
+    conn: &mut AnyConnection,
+    tenants: &[String],
+    of: &[String],
+    statuses: &[&str],
+    limit: i64,
+) -> QueryResult<Vec<OpenClaimProduct>> {
+    if tenants.is_empty() || of.is_empty() {
+        return Ok(Vec::new());
+    }
+    let (chosen, theirs) = diesel::alias!(claim_products as chosen, claims as theirs);
+    claims::table
+        .inner_join(organisations::table)
+        .inner_join(claim_products::table)
+        .filter(claims::tenant_id.eq_any(tenants))
+        .filter(claims::status.eq_any(statuses))
+        .filter(
+            claim_products::product_id.eq_any(
+                chosen
+                    .filter(chosen.field(claim_products::claim_id).eq_any(of))
+                    .select(chosen.field(claim_products::product_id)),
+            ),
+        )
+        .filter(
+            claims::programme.eq_any(
+                theirs
+                    .filter(theirs.field(claims::id).eq_any(of))
+                    .select(theirs.field(claims::programme)),
+            ),
+        )
+        .order((claims::id, claim_products::product_id))
+        .select((
+            claims::id,
+            claims::name,
+            organisations::name,
+            claims::programme,
+            claims::status,
+            claims::tenant_id,
+            claim_products::product_id,
+            claim_products::subscription_id,
+        ))
+        .limit(limit)
+        .load(conn)
+}
