@@ -10,7 +10,7 @@ use crate::{helpers::*, proof_world::one_number};
 const PAGE: &str = "/account/tokens";
 
 /// Makes a token on the page; returns the token as the page shows it once.
-async fn make_token(visitor: &Visitor, name: &str, scope: &str, lifetime: &str) -> String {
+pub async fn make_token(visitor: &Visitor, name: &str, scope: &str, lifetime: &str) -> String {
     let res = visitor
         .submit_form(
             PAGE,

@@ -244,6 +244,7 @@ fn quoted_keys(text: &str) -> Vec<String> {
         "customer.",
         "wizard_flow.",
         "api_tokens.",
+        "api.",
     ];
     // Every run between two consecutive quotes: a key literal is always one of them.
     let parts: Vec<&str> = text.split('"').collect();

@@ -87,6 +87,8 @@ const LISTED: &[&str] = &[
     "/customer/opt-out/{token}/associations/{id}/end",
     "/dev/mailbox",
     "/dev/mailbox/{id}",
+    "/api/v1/claims",
+    "/api/v1/claims/{id}",
 ];
 
 /// What a visitor should meet at a route.
@@ -119,6 +121,8 @@ fn by_group(group: Group, audience: Audience) -> Expect {
         (Group::Staff, _) => Refused(403),
         (Group::Administrators, Administrator) => Served,
         (Group::Administrators, _) => Refused(403),
+        // A page's session is no API token: tests/api/api_v1.rs covers the API's callers.
+        (Group::Api, _) => Refused(401),
     }
 }
 
