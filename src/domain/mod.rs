@@ -4,6 +4,7 @@
 
 pub mod access;
 pub mod accounts;
+pub mod api_tokens;
 pub mod calendar;
 pub mod catalogue;
 pub mod claim;

@@ -100,6 +100,8 @@ pub const ENGLISH_SOURCES: &[(&str, &str)] = &[
     ("en/reviewer.ftl", include_str!("en/reviewer.ftl")),
     ("en/customer.ftl", include_str!("en/customer.ftl")),
     ("en/wizard_flow.ftl", include_str!("en/wizard_flow.ftl")),
+    ("en/api_tokens.ftl", include_str!("en/api_tokens.ftl")),
+    ("en/api.ftl", include_str!("en/api.ftl")),
 ];
 
 /// The Japanese source files, message for message the English ones.
@@ -118,6 +120,8 @@ pub const JAPANESE_SOURCES: &[(&str, &str)] = &[
     ("ja/reviewer.ftl", include_str!("ja/reviewer.ftl")),
     ("ja/customer.ftl", include_str!("ja/customer.ftl")),
     ("ja/wizard_flow.ftl", include_str!("ja/wizard_flow.ftl")),
+    ("ja/api_tokens.ftl", include_str!("ja/api_tokens.ftl")),
+    ("ja/api.ftl", include_str!("ja/api.ftl")),
 ];
 
 static ENGLISH: LazyLock<Catalogue> =

@@ -225,7 +225,7 @@ pub fn normalise_email(raw: &str) -> String {
     raw.trim().to_lowercase()
 }
 
-fn session_user(
+pub(super) fn session_user(
     user: users::UserRow,
     organisation_name: Option<String>,
 ) -> anyhow::Result<SessionUser> {

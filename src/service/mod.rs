@@ -1,6 +1,7 @@
 //! One function per user intention; each state change is one transaction.
 
 pub mod accounts;
+pub mod api_tokens;
 pub mod associations;
 pub mod auth;
 pub mod backup;

@@ -1,6 +1,7 @@
 //! The only code that speaks SQL.
 
 pub mod admin_audit;
+pub mod api_tokens;
 pub mod audit;
 pub mod backup;
 pub mod bulk;

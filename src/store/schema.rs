@@ -51,6 +51,20 @@ diesel::table! {
 }
 
 diesel::table! {
+    api_tokens (id) {
+        id -> Text,
+        user_id -> Text,
+        name -> Text,
+        token_hash -> Text,
+        scope -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        last_used_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
     sign_in_failures (id) {
         id -> Text,
         scope -> Text,
@@ -309,6 +323,7 @@ diesel::joinable!(partner_locations -> organisations (organisation_id));
 diesel::joinable!(location_programmes -> partner_locations (location_id));
 diesel::joinable!(users -> organisations (organisation_id));
 diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(tenant_domains -> tenants (tenant_id));
 diesel::joinable!(subscriptions -> tenants (tenant_id));
 diesel::joinable!(subscriptions -> products (product_id));
@@ -334,6 +349,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     location_programmes,
     users,
     sessions,
+    api_tokens,
     sign_in_failures,
     products,
     tenants,

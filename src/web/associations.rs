@@ -246,7 +246,7 @@ fn href(request: &ListRequest, cursor: &[(&str, &str)]) -> String {
 }
 
 /// The filters and sort of `request` (never its cursor) plus `extra`, as `?a=b&…`.
-fn query_string(request: &ListRequest, extra: &[(&str, &str)]) -> String {
+pub(super) fn query_string(request: &ListRequest, extra: &[(&str, &str)]) -> String {
     let view = request.saved_view().map_or("", |v| v.as_str());
     let mut pairs: Vec<(&str, &str)> = [
         ("view", view),

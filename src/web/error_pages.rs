@@ -36,8 +36,14 @@ pub async fn render(
     // this page and the security headers).
     let res = next.call(req).await?.map_into_boxed_body();
     let status = res.status();
+    // The API answers its own failures as problem details, which stay as they are.
+    let problem = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes() == super::api::problem::CONTENT_TYPE.as_bytes());
     let mut res = if (status.is_client_error() || status.is_server_error())
         && res.response().error().is_some()
+        && !problem
     {
         error_page(res)
     } else {

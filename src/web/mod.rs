@@ -11,6 +11,8 @@ pub mod admin_tenants;
 pub mod admin_user_list;
 pub mod admin_users;
 pub mod answer;
+pub mod api;
+pub mod api_tokens;
 pub mod assets;
 pub mod associations;
 pub mod audience;

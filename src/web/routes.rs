@@ -10,7 +10,8 @@ use actix_web::{
 
 use super::{
     account, admin_calendar, admin_locations, admin_partners, admin_products, admin_registry,
-    admin_subscriptions, admin_tenants, admin_user_list, admin_users, answer, assets, associations,
+    admin_subscriptions, admin_tenants, admin_user_list, admin_users, answer, api, api_tokens,
+    assets, associations,
     audience::{self, ADMINISTRATORS, Audience, CLAIM_READERS, PARTNERS, SIGNED_IN, STAFF},
     auth, claim, contacts, conversation, customer_about, customer_tenant, deliveries, dev_mailbox,
     evidence, export, health, help, home, language, metrics, opt_out, poe_template, products,
@@ -33,6 +34,9 @@ pub enum Group {
     CustomerLink,
     /// The development mailbox (its handlers decide whether it is served at all).
     Development,
+    /// The JSON API: each request carries an API token, which its handlers check (a page's
+    /// session cookie does not reach it).
+    Api,
 }
 
 /// One URL of the table as tools and tests see it: a route added here is in the table.
@@ -88,7 +92,7 @@ fn guard_of(group: Group) -> Option<Audience> {
         Group::ClaimReaders => Some(CLAIM_READERS),
         Group::Staff => Some(STAFF),
         Group::Administrators => Some(ADMINISTRATORS),
-        Group::Public | Group::CustomerLink | Group::Development => None,
+        Group::Public | Group::CustomerLink | Group::Development | Group::Api => None,
     }
 }
 
@@ -102,6 +106,7 @@ fn groups() -> Vec<(Group, Vec<Route>)> {
         (Group::Administrators, administration()),
         (Group::CustomerLink, customer_link()),
         (Group::Development, development()),
+        (Group::Api, json_api()),
     ]
 }
 
@@ -130,7 +135,11 @@ fn public() -> Vec<Route> {
 
 /// Anyone signed in: their own account (and the language of their pages and emails).
 fn signed_in() -> Vec<Route> {
-    vec![form("/account", account::show, account::save)]
+    vec![
+        form("/account", account::show, account::save),
+        form("/account/tokens", api_tokens::show, api_tokens::create),
+        action("/account/tokens/{id}/revoke", api_tokens::revoke),
+    ]
 }
 
 /// Partner users: the list, its export and the wizard's first steps (before a claim exists).
@@ -335,6 +344,14 @@ fn development() -> Vec<Route> {
 /// GET, and HEAD for the same handler (actix-http sends HEAD's headers without the body).
 fn read() -> actix_web::Route {
     web::route().guard(guard::Any(guard::Get()).or(guard::Head()))
+}
+
+/// The JSON API, version 1 (`src/web/api/`).
+fn json_api() -> Vec<Route> {
+    vec![
+        view("/api/v1/claims", api::claims::list),
+        view("/api/v1/claims/{id}", api::claims::show),
+    ]
 }
 
 /// A page read with GET.

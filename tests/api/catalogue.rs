@@ -243,6 +243,8 @@ fn quoted_keys(text: &str) -> Vec<String> {
         "customer_language.",
         "customer.",
         "wizard_flow.",
+        "api_tokens.",
+        "api.",
     ];
     // Every run between two consecutive quotes: a key literal is always one of them.
     let parts: Vec<&str> = text.split('"').collect();

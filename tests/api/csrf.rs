@@ -101,7 +101,9 @@ async fn every_post_route_refuses_a_missing_foreign_or_stale_token() {
             }
             Group::Staff => (Some(REVIEWER), "/review"),
             Group::Administrators => (Some(ADMIN), "/admin"),
-            Group::Public | Group::CustomerLink | Group::Development => (None, "/sign-in"),
+            Group::Public | Group::CustomerLink | Group::Development | Group::Api => {
+                (None, "/sign-in")
+            }
         };
         // A browser that signed in, out, and (for signed-in routes) in again: the token
         // it held before is stale.

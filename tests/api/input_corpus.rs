@@ -160,7 +160,9 @@ async fn hostile_input_in_every_field_never_breaks_the_portal_or_runs_as_markup(
             Group::Partners | Group::ClaimReaders | Group::SignedIn => Audience::OwnPartner,
             Group::Staff => Audience::Reviewer,
             Group::Administrators => Audience::Administrator,
-            Group::Public | Group::CustomerLink | Group::Development => Audience::Anonymous,
+            Group::Public | Group::CustomerLink | Group::Development | Group::Api => {
+                Audience::Anonymous
+            }
         };
         let path = world.concrete(entry.path).unwrap();
         if entry.group == Group::ClaimReaders {

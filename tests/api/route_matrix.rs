@@ -12,6 +12,8 @@ use crate::proof_world::{AUDIENCES, Audience, World, describe, guarded};
 const LISTED: &[&str] = &[
     "/language",
     "/account",
+    "/account/tokens",
+    "/account/tokens/{id}/revoke",
     "/",
     "/health",
     "/metrics",
@@ -85,6 +87,8 @@ const LISTED: &[&str] = &[
     "/customer/opt-out/{token}/associations/{id}/end",
     "/dev/mailbox",
     "/dev/mailbox/{id}",
+    "/api/v1/claims",
+    "/api/v1/claims/{id}",
 ];
 
 /// What a visitor should meet at a route.
@@ -117,6 +121,8 @@ fn by_group(group: Group, audience: Audience) -> Expect {
         (Group::Staff, _) => Refused(403),
         (Group::Administrators, Administrator) => Served,
         (Group::Administrators, _) => Refused(403),
+        // A page's session is no API token: tests/api/api_v1.rs covers the API's callers.
+        (Group::Api, _) => Refused(401),
     }
 }
 
@@ -151,6 +157,13 @@ fn expected(entry: &RouteEntry, audience: Audience, method: &str) -> Expect {
             Reviewer | Administrator,
             _,
         ) => Refused(403),
+        // The world's token id is made up: nobody has it (another user's real token is just
+        // as unknown to them; tests/api/api_tokens.rs shows that).
+        (
+            "/account/tokens/{id}/revoke",
+            OwnPartner | OtherPartner | Reviewer | Administrator,
+            _,
+        ) => Refused(404),
         // The claim page explains the rule that refuses a resubmission.
         ("/associations/{id}/resubmit", Reviewer | Administrator, _) => Refused(422),
         _ => by_group(entry.group, audience),

@@ -1,0 +1,8 @@
+## JSON API の問題の詳細 (/api/v1)。
+
+api-problem-unauthorized = 有効な API トークンが必要です。「Authorization: Bearer <トークン>」として送信してください。トークンはアカウントの API トークン ページで作成できます。
+api-problem-not_found = このアドレスには、お客様がアクセスできるものはありません。
+api-problem-forbidden = お客様のアカウントではこの操作を使用できません。
+api-problem-bad_request = このままでは要求を処理できません。
+api-problem-internal = ポータルは要求に応答できませんでした。
+api-problem-reference = 再び発生した場合は、プログラム チームに次の参照番号をお伝えください: { $reference }

@@ -1,0 +1,313 @@
+//! `GET /api/v1/claims` (the partner's list: the page's filters, search and keyset cursors)
+//! and `GET /api/v1/claims/{id}` (one claim with its products, contacts, files' metadata,
+//! History and messages), from the same service functions as the pages.
+
+use actix_web::{HttpResponse, web};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use crate::{
+    domain::claim::DisputeStanding,
+    service::{
+        associations::{self, ListRequest, ListedClaim},
+        claim_view::{self, ClaimHistory, ClaimPage},
+    },
+};
+
+use super::{
+    super::{associations::query_string, state::AppState},
+    caller::Caller,
+    problem::Problem,
+};
+
+/// One page of the list.
+#[derive(Serialize)]
+pub struct ClaimList {
+    pub items: Vec<ClaimItem>,
+    /// The next page's URL; absent on the last page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+    /// The previous page's URL; absent on the first page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous: Option<String>,
+}
+
+/// A claim as the list shows it.
+#[derive(Serialize)]
+pub struct ClaimItem {
+    pub id: String,
+    pub name: String,
+    pub status: &'static str,
+    pub programme: &'static str,
+    pub customer_domain: String,
+    pub tenant_id: String,
+    pub products: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub window_closes_at: Option<DateTime<Utc>>,
+    pub updated_at: DateTime<Utc>,
+    pub url: String,
+}
+
+impl From<ListedClaim> for ClaimItem {
+    fn from(claim: ListedClaim) -> Self {
+        Self {
+            url: format!("/api/v1/claims/{}", claim.id),
+            id: claim.id,
+            name: claim.name,
+            status: claim.status.as_str(),
+            programme: claim.programme.as_str(),
+            customer_domain: claim.customer_domain,
+            tenant_id: claim.tenant_id,
+            products: claim.products,
+            window_closes_at: claim.window_closes_at,
+            updated_at: claim.updated_at,
+        }
+    }
+}
+
+pub async fn list(
+    caller: Caller,
+    state: web::Data<AppState>,
+    request: web::Query<ListRequest>,
+) -> Result<HttpResponse, Problem> {
+    let t = caller.catalogue;
+    let organisation = caller.organisation()?.to_owned();
+    let request = request.into_inner();
+    if let Err(e) = request.search() {
+        return Err(Problem::bad_request(t.message(&e), t));
+    }
+    let now = state.now();
+    let asked = request.clone();
+    let page = state
+        .db(move |conn| associations::list(conn, &organisation, &asked, now))
+        .await
+        .map_err(|e| Problem::from_app_error(e, t))?;
+    // The page's filters and sort (never its cursor) plus the new cursor.
+    let link = |cursor: &str, position: String| {
+        format!(
+            "/api/v1/claims{}",
+            query_string(&request, &[(cursor, position.as_str())])
+        )
+    };
+    Ok(HttpResponse::Ok().json(ClaimList {
+        next: page.next.map(|p| link("after", p.encode())),
+        previous: page.previous.map(|p| link("before", p.encode())),
+        items: page.claims.into_iter().map(ClaimItem::from).collect(),
+    }))
+}
+
+/// One claim, whole.
+#[derive(Serialize)]
+pub struct ClaimDocument {
+    pub id: String,
+    pub name: String,
+    pub status: &'static str,
+    pub programme: &'static str,
+    pub location: Location,
+    pub customer_domain: String,
+    pub tenant_id: String,
+    pub products: Vec<Product>,
+    pub contacts: Contacts,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comments: Option<String>,
+    pub files: Vec<File>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub window_closes_at: Option<DateTime<Utc>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action_required_due: Option<DateTime<Utc>>,
+    /// Until when a rejection can be disputed, while it can.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dispute_until: Option<DateTime<Utc>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ends_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub history: Vec<HistoryLine>,
+    pub messages: Vec<MessageLine>,
+}
+
+#[derive(Serialize)]
+pub struct Location {
+    pub mpn_id: String,
+    pub name: String,
+}
+
+#[derive(Serialize)]
+pub struct Product {
+    pub id: String,
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subscription_id: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct Contact {
+    pub name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub job_title: Option<String>,
+    pub email: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct Contacts {
+    pub customer: Contact,
+    /// The language the customer is written to in (`en`, `ja`).
+    pub customer_language: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub technical: Option<Contact>,
+    pub company: Contact,
+}
+
+#[derive(Serialize)]
+pub struct File {
+    pub id: String,
+    pub name: String,
+    pub size_bytes: i64,
+    pub uploaded_at: DateTime<Utc>,
+    /// Where the file itself is downloaded (with a signed-in session).
+    pub url: String,
+}
+
+#[derive(Serialize)]
+pub struct HistoryLine {
+    pub at: DateTime<Utc>,
+    /// `partner`, `reviewer`, `administrator`, `customer_link` or `system`.
+    pub actor: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actor_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<&'static str>,
+    pub to: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason_text: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct MessageLine {
+    pub at: DateTime<Utc>,
+    pub author: &'static str,
+    pub author_name: String,
+    pub body: String,
+}
+
+pub async fn show(
+    caller: Caller,
+    state: web::Data<AppState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, Problem> {
+    let t = caller.catalogue;
+    let (viewer, now, id) = (caller.viewer, state.now(), id.into_inner());
+    let found = state
+        .db(move |conn| {
+            let Some(page) = claim_view::claim_page(conn, &viewer, &id, now)? else {
+                return Ok(None);
+            };
+            let history = claim_view::history(conn, &viewer, &id)?;
+            Ok(history.map(|history| (page, history)))
+        })
+        .await
+        .map_err(|e| Problem::from_app_error(e, t))?;
+    let (page, history) = found.ok_or_else(|| Problem::not_found(t))?;
+    Ok(HttpResponse::Ok().json(document(page, history)))
+}
+
+fn document(page: ClaimPage, history: ClaimHistory) -> ClaimDocument {
+    let ClaimPage {
+        details,
+        notes,
+        dispute,
+        ..
+    } = page;
+    let row = details.row;
+    let contact =
+        |name: Option<String>, job_title: Option<String>, email: Option<String>| Contact {
+            name,
+            job_title,
+            email,
+        };
+    let technical = (row.technical_contact_name.is_some() || row.technical_contact_email.is_some())
+        .then(|| {
+            contact(
+                row.technical_contact_name.clone(),
+                row.technical_contact_title.clone(),
+                row.technical_contact_email.clone(),
+            )
+        });
+    ClaimDocument {
+        files: details
+            .files
+            .into_iter()
+            .map(|f| File {
+                url: format!("/associations/{}/files/{}", row.id, f.id),
+                id: f.id,
+                name: f.file_name,
+                size_bytes: f.size_bytes,
+                uploaded_at: f.uploaded_at,
+            })
+            .collect(),
+        id: row.id,
+        name: row.name,
+        status: details.status.as_str(),
+        programme: details.programme.as_str(),
+        location: Location {
+            mpn_id: details.location.mpn_id,
+            name: details.location.name,
+        },
+        customer_domain: row.customer_domain,
+        tenant_id: row.tenant_id,
+        products: details
+            .products
+            .into_iter()
+            .map(|p| Product {
+                id: p.product_id,
+                name: p.name,
+                subscription_id: p.subscription_id,
+            })
+            .collect(),
+        contacts: Contacts {
+            customer: contact(
+                row.customer_contact_name,
+                row.customer_contact_title,
+                row.customer_contact_email,
+            ),
+            customer_language: row.language,
+            technical,
+            company: contact(row.company_contact_name, None, row.company_contact_email),
+        },
+        comments: row.comments,
+        window_closes_at: row.window_closes_at,
+        action_required_due: row.action_required_due,
+        dispute_until: match dispute {
+            Some(DisputeStanding::Open { until }) => Some(until),
+            _ => None,
+        },
+        ends_at: row.ends_at,
+        created_at: row.created_at,
+        updated_at: row.updated_at,
+        history: history
+            .entries
+            .into_iter()
+            .map(|e| HistoryLine {
+                at: e.at,
+                actor: e.actor.as_str(),
+                actor_name: e.actor_name,
+                from: e.from.map(|s| s.as_str()),
+                to: e.to.as_str(),
+                reason: e.reason.map(|r| r.as_str()),
+                reason_text: e.reason_text,
+            })
+            .collect(),
+        messages: notes
+            .messages
+            .into_iter()
+            .map(|m| MessageLine {
+                at: m.at,
+                author: m.author.as_str(),
+                author_name: m.author_name,
+                body: m.body,
+            })
+            .collect(),
+    }
+}

@@ -1,0 +1,107 @@
+//! RFC 9457 problem details: what went wrong with an API request, as
+//! `application/problem+json`, its title in the caller's language.
+
+use actix_web::{HttpResponse, ResponseError, http::StatusCode, http::header};
+use serde::Serialize;
+
+use crate::i18n::Catalogue;
+
+use super::super::error::AppError;
+
+pub const CONTENT_TYPE: &str = "application/problem+json";
+
+/// One problem, as the body says it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Problem {
+    /// A stable code for programs (`about:blank` types would say nothing more).
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub title: String,
+    pub status: u16,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+}
+
+impl Problem {
+    fn new(status: StatusCode, code: &str, t: &Catalogue) -> Self {
+        Self {
+            kind: format!("/api/v1/problems/{code}"),
+            title: t.get(&format!("api.problem.{code}")).to_owned(),
+            status: status.as_u16(),
+            detail: None,
+        }
+    }
+
+    /// No token, or one that is unknown, revoked, expired or whose user was deactivated
+    /// (which of these is not said).
+    pub fn unauthorized(t: &Catalogue) -> Self {
+        Self::new(StatusCode::UNAUTHORIZED, "unauthorized", t)
+    }
+
+    /// Nothing there for this caller (another organisation's claim looks the same as none).
+    pub fn not_found(t: &Catalogue) -> Self {
+        Self::new(StatusCode::NOT_FOUND, "not_found", t)
+    }
+
+    /// The caller may not use this operation (a partner asking for staff data).
+    pub fn forbidden(t: &Catalogue) -> Self {
+        Self::new(StatusCode::FORBIDDEN, "forbidden", t)
+    }
+
+    /// A parameter the operation cannot use, with what is wrong with it.
+    pub fn bad_request(detail: String, t: &Catalogue) -> Self {
+        Self {
+            detail: Some(detail),
+            ..Self::new(StatusCode::BAD_REQUEST, "bad_request", t)
+        }
+    }
+
+    /// The portal failed; the cause is in its log under `reference`, never in the answer.
+    pub fn internal(reference: &str, t: &Catalogue) -> Self {
+        Self {
+            detail: Some(t.format("api.problem.reference", &[("reference", reference)])),
+            ..Self::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", t)
+        }
+    }
+
+    /// A failure of the portal's own, logged with a reference the answer gives.
+    pub fn from_failure(error: &anyhow::Error, t: &Catalogue) -> Self {
+        let reference = crate::tokens::random_token()[..10].to_uppercase();
+        tracing::error!(reference = %reference, cause = %format!("{error:#}"), "API request failed");
+        Self::internal(&reference, t)
+    }
+}
+
+impl Problem {
+    /// What a page's error means to an API caller.
+    pub fn from_app_error(error: AppError, t: &Catalogue) -> Self {
+        match error {
+            AppError::NotFound => Self::not_found(t),
+            AppError::Forbidden => Self::forbidden(t),
+            AppError::Internal(e) => Self::from_failure(&e, t),
+            other => Self::from_failure(&anyhow::anyhow!("{other}"), t),
+        }
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({})", self.kind, self.status)
+    }
+}
+
+impl ResponseError for Problem {
+    fn status_code(&self) -> StatusCode {
+        StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let mut response = HttpResponse::build(self.status_code());
+        response.content_type(CONTENT_TYPE);
+        if self.status == StatusCode::UNAUTHORIZED.as_u16() {
+            response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+        }
+        // Serialising plain strings and numbers cannot fail.
+        response.body(serde_json::to_vec(self).unwrap_or_default())
+    }
+}
