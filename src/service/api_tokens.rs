@@ -67,10 +67,19 @@ pub fn list(
 }
 
 /// A token just made: `secret` is shown once and never again.
-#[derive(Debug)]
 pub struct MadeToken {
     pub name: String,
     pub secret: String,
+}
+
+/// Never the secret, should a token ever be printed.
+impl std::fmt::Debug for MadeToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MadeToken")
+            .field("name", &self.name)
+            .field("secret", &"<redacted>")
+            .finish()
+    }
 }
 
 /// Makes a token for the viewer, with its audit row, in one transaction; the typed request's
@@ -86,6 +95,7 @@ pub fn create(
 ) -> anyhow::Result<Result<MadeToken, Vec<TokenError>>> {
     let user_id = viewer.user.as_str();
     write_transaction(conn, |c| {
+        stored::lock_user(c, user_id)?;
         let active = usize::try_from(stored::count_active(c, user_id, db_time(now))?)?;
         let NewToken {
             name,
@@ -171,8 +181,11 @@ pub fn authenticate(
     if found
         .last_used_at
         .is_none_or(|at| at < db_time(now - TOUCH_INTERVAL))
+        && let Err(e) = stored::touch(conn, &found.id, db_time(now))
     {
-        stored::touch(conn, &found.id, db_time(now))?;
+        // The last use is a courtesy to the token's owner: a busy database must not turn
+        // a read into a failure.
+        tracing::warn!(error = %e, "a token's last use was not recorded");
     }
     Ok(Some(ApiCaller {
         user: session_user(found.user, found.organisation_name)?,

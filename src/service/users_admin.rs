@@ -15,8 +15,8 @@ use crate::{
     i18n::{Catalogue, Locale},
     mail::{MailKind, compose},
     store::{
-        AnyConnection, admin_audit, db_time, is_unique_violation, new_id, organisations,
-        password_tokens, sessions,
+        AnyConnection, admin_audit, api_tokens, db_time, is_unique_violation, new_id,
+        organisations, password_tokens, sessions,
         users::{self, UserLine},
         write_transaction,
     },
@@ -246,8 +246,10 @@ pub fn change_role(
             return Ok(Err(AccountError::OrganisationRequired));
         }
         users::set_role(c, id, role.as_str(), organisation_id)?;
-        // Sessions carry the role: the user signs in again with the new one.
+        // Sessions carry the role: the user signs in again with the new one. A token would
+        // carry the new access to a program made for the old one: it ends too.
         sessions::delete_for_user(c, id)?;
+        api_tokens::revoke_all_for_user(c, id, db_time(now))?;
         Ok(Ok((
             "user.role_changed",
             format!("{} → {}", user.role, role),
@@ -273,6 +275,8 @@ pub fn set_active(
             // Deactivation takes effect at once: every session and unused link ends.
             sessions::delete_for_user(c, id)?;
             password_tokens::revoke_for_user(c, id, db_time(now))?;
+            // Revoked, not only refused: reactivation does not bring them back.
+            api_tokens::revoke_all_for_user(c, id, db_time(now))?;
         }
         let action = if active {
             "user.reactivated"

@@ -102,6 +102,34 @@ pub fn revoke(
     .execute(conn)
 }
 
+/// Ends every working token of the user (deactivated, or given another role or
+/// organisation: a token must not carry the old access over, nor come back with the user).
+pub fn revoke_all_for_user(
+    conn: &mut AnyConnection,
+    user_id: &str,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(
+        api_tokens::table
+            .filter(api_tokens::user_id.eq(user_id))
+            .filter(api_tokens::revoked_at.is_null()),
+    )
+    .set(api_tokens::revoked_at.eq(now))
+    .execute(conn)
+}
+
+/// Serialises the changes to one user's tokens on PostgreSQL (a transaction-scoped advisory
+/// lock), so a count and the insert it allows cannot interleave with another's; SQLite's
+/// write transactions are serial already.
+pub fn lock_user(conn: &mut AnyConnection, user_id: &str) -> QueryResult<()> {
+    if let AnyConnection::Postgresql(pg) = conn {
+        diesel::sql_query("SELECT pg_advisory_xact_lock(18003, hashtext($1))")
+            .bind::<diesel::sql_types::Text, _>(user_id)
+            .execute(pg)?;
+    }
+    Ok(())
+}
+
 /// The token with this hash if it is neither revoked nor expired and its user is active.
 pub fn find_working(
     conn: &mut AnyConnection,

@@ -54,13 +54,26 @@ pub struct TokenForm {
     lifetime: String,
 }
 
+impl TokenForm {
+    /// A new form: read only, 90 days, unless the user chooses otherwise.
+    fn fresh() -> Self {
+        TokenForm {
+            scope: TokenScope::ReadOnly.as_str().to_owned(),
+            lifetime: TokenLifetime::Quarter.as_str().to_owned(),
+            ..TokenForm::default()
+        }
+    }
+}
+
 pub async fn show(visitor: Visitor, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
-    let typed = TokenForm {
-        scope: TokenScope::ReadOnly.as_str().to_owned(),
-        lifetime: TokenLifetime::Quarter.as_str().to_owned(),
-        ..TokenForm::default()
-    };
-    render(&visitor, &state, typed, None, FormErrors::default()).await
+    render(
+        &visitor,
+        &state,
+        TokenForm::fresh(),
+        None,
+        FormErrors::default(),
+    )
+    .await
 }
 
 pub async fn create(
@@ -85,7 +98,7 @@ pub async fn create(
             render(
                 &visitor,
                 &state,
-                TokenForm::default(),
+                TokenForm::fresh(),
                 Some(made),
                 FormErrors::default(),
             )

@@ -41,10 +41,14 @@ pub async fn render(
         .headers()
         .get(header::CONTENT_TYPE)
         .is_some_and(|v| v.as_bytes() == super::api::problem::CONTENT_TYPE.as_bytes());
-    let mut res = if (status.is_client_error() || status.is_server_error())
+    let failed = (status.is_client_error() || status.is_server_error())
         && res.response().error().is_some()
-        && !problem
-    {
+        && !problem;
+    let mut res = if failed && res.request().path().starts_with("/api/") {
+        // A failure before the API's handlers (a malformed query, an unknown address, a
+        // refused form): problem details too, never an HTML page.
+        api_problem(res)
+    } else if failed {
         error_page(res)
     } else {
         res
@@ -56,6 +60,14 @@ pub async fn render(
         head.set_connection_type(ConnectionType::Close);
     }
     Ok(res)
+}
+
+/// The response's failure as problem details, in the language of its `Accept-Language`.
+fn api_problem(res: ServiceResponse<BoxBody>) -> ServiceResponse<BoxBody> {
+    let t = crate::i18n::Catalogue::for_locale(session::unsigned_locale(res.request()));
+    let problem = super::api::problem::Problem::for_status(res.status(), t);
+    let (req, _) = res.into_parts();
+    ServiceResponse::new(req, actix_web::ResponseError::error_response(&problem))
 }
 
 /// The response's error as a page in the layout.

@@ -75,9 +75,11 @@ impl FromRequest for Visitor {
     }
 }
 
-/// Paths served without a visitor (no database read): assets and the health check.
+/// Paths served without a visitor (no database read): assets, the health check, and the
+/// API, whose callers carry a token rather than a session (a cookie sent along neither
+/// reaches it nor is kept alive by it).
 fn needs_visitor(path: &str) -> bool {
-    !(path.starts_with("/static/") || path == "/health")
+    !(path.starts_with("/static/") || path == "/health" || path.starts_with("/api/"))
 }
 
 pub async fn load_visitor<B: MessageBody>(

@@ -184,6 +184,24 @@ async fn another_users_token_cannot_be_revoked_and_a_token_ends_with_its_expiry_
         .await;
     assert_eq!(res.status, 303);
     assert_eq!(caller_of(&app, &token), None);
+    // Ended for good: reactivation does not bring it back.
+    let active = format!("{user_page}/active");
+    let res = admin
+        .submit_form(&user_page, &active, &[("active", "true")])
+        .await;
+    assert_eq!(res.status, 303);
+    assert_eq!(caller_of(&app, &token), None);
+
+    // Nor does a token carry its user's access over to a new role.
+    let partner = app.signed_in(PARTNER).await;
+    let token = make_token(&partner, "CRM again", "read", "365").await;
+    assert!(caller_of(&app, &token).is_some());
+    let role = format!("{user_page}/role");
+    let res = admin
+        .submit_form(&user_page, &role, &[("role", "reviewer")])
+        .await;
+    assert_eq!(res.status, 303, "{}", res.body);
+    assert_eq!(caller_of(&app, &token), None);
 }
 
 #[actix_web::test]

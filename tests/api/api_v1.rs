@@ -204,3 +204,42 @@ async fn without_a_working_token_the_answer_is_401_in_the_callers_language() {
         "unauthorized",
     );
 }
+
+#[actix_web::test]
+async fn failures_before_the_handlers_are_problem_details_too_and_no_cookie_is_set() {
+    let app = spawn_app().await;
+    let partner = app.signed_in(PARTNER).await;
+    let token = make_token(&partner, "CRM", "read", "30").await;
+    for path in [
+        "/api/v1/nothing-here",
+        "/api/v1/claims?q=a&q=b",
+        "/api/v1/claims?q=%00",
+    ] {
+        let answer = call(&app, path, Some(&token), "en").await;
+        assert!(answer.status >= 400, "{path}: {}", answer.status);
+        assert_eq!(answer.content_type, "application/problem+json", "{path}");
+        assert_eq!(answer.body["status"], answer.status, "{path}");
+    }
+    // A change asked of the API (none is offered yet) is refused as problem details, not as
+    // the pages' HTML.
+    let res = reqwest::Client::new()
+        .post(format!("{}/api/v1/claims", app.address))
+        .header("Authorization", format!("Bearer {token}"))
+        .send()
+        .await
+        .unwrap();
+    assert!(res.status().is_client_error());
+    assert_eq!(
+        res.headers().get("content-type").unwrap(),
+        "application/problem+json"
+    );
+    // The API keeps no session: no cookie comes back.
+    let res = reqwest::Client::new()
+        .get(format!("{}/api/v1/claims", app.address))
+        .header("Authorization", format!("Bearer {token}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(res.headers().get("set-cookie").is_none());
+}

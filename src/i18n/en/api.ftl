@@ -6,3 +6,4 @@ api-problem-forbidden = Your account may not use this operation.
 api-problem-bad_request = The request cannot be used as it is.
 api-problem-internal = The portal could not answer the request.
 api-problem-reference = If it happens again, give the programme team this reference: { $reference }.
+api-problem-read_only = This token is read only: make a read-and-write token to change claims.

@@ -3,6 +3,7 @@
 api-problem-unauthorized = 有効な API トークンが必要です。「Authorization: Bearer <トークン>」として送信してください。トークンはアカウントの API トークン ページで作成できます。
 api-problem-not_found = このアドレスには、お客様がアクセスできるものはありません。
 api-problem-forbidden = お客様のアカウントではこの操作を使用できません。
-api-problem-bad_request = このままでは要求を処理できません。
-api-problem-internal = ポータルは要求に応答できませんでした。
+api-problem-bad_request = このままではリクエストを処理できません。
+api-problem-internal = ポータルはリクエストに応答できませんでした。
 api-problem-reference = 再び発生した場合は、プログラム チームに次の参照番号をお伝えください: { $reference }
+api-problem-read_only = このトークンは読み取り専用です。要求を変更するには、読み取りと書き込みのトークンを作成してください。

@@ -3,7 +3,12 @@
 
 use std::{future::Future, pin::Pin};
 
-use actix_web::{FromRequest, HttpRequest, dev::Payload, http::header, web};
+use actix_web::{
+    FromRequest, HttpRequest,
+    dev::Payload,
+    http::{Method, header},
+    web,
+};
 
 use crate::{
     domain::{access::Viewer, api_tokens::TokenScope},
@@ -56,6 +61,8 @@ impl FromRequest for Caller {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let t = request_catalogue(req);
         let token = bearer(req);
+        // One check for every operation: a read-only token reads, whatever the route.
+        let writes = !matches!(*req.method(), Method::GET | Method::HEAD);
         let state = req.app_data::<web::Data<AppState>>().cloned();
         Box::pin(async move {
             let (Some(token), Some(state)) = (token, state) else {
@@ -70,6 +77,9 @@ impl FromRequest for Caller {
                 return Err(Problem::unauthorized(t));
             };
             let catalogue = user.language.map_or(t, Catalogue::for_locale);
+            if !scope.permits(writes) {
+                return Err(Problem::read_only(catalogue));
+            }
             Ok(Caller {
                 viewer: user.viewer(),
                 organisation_id: user.organisation_id,

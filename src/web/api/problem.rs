@@ -48,6 +48,23 @@ impl Problem {
         Self::new(StatusCode::FORBIDDEN, "forbidden", t)
     }
 
+    /// A read-only token asked to change something.
+    pub fn read_only(t: &Catalogue) -> Self {
+        Self::new(StatusCode::FORBIDDEN, "read_only", t)
+    }
+
+    /// A problem for a failure the API's own handlers did not answer (a malformed query, an
+    /// unknown address, a refused method): its status, said generically.
+    pub fn for_status(status: StatusCode, t: &Catalogue) -> Self {
+        match status {
+            StatusCode::UNAUTHORIZED => Self::unauthorized(t),
+            StatusCode::FORBIDDEN => Self::forbidden(t),
+            StatusCode::NOT_FOUND | StatusCode::METHOD_NOT_ALLOWED => Self::not_found(t),
+            s if s.is_server_error() => Self::new(s, "internal", t),
+            s => Self::new(s, "bad_request", t),
+        }
+    }
+
     /// A parameter the operation cannot use, with what is wrong with it.
     pub fn bad_request(detail: String, t: &Catalogue) -> Self {
         Self {
@@ -79,6 +96,10 @@ impl Problem {
             AppError::NotFound => Self::not_found(t),
             AppError::Forbidden => Self::forbidden(t),
             AppError::Internal(e) => Self::from_failure(&e, t),
+            AppError::SignInRequired { .. } | AppError::SessionChanged { .. } => {
+                Self::unauthorized(t)
+            }
+            AppError::BadRequest => Self::new(StatusCode::BAD_REQUEST, "bad_request", t),
             other => Self::from_failure(&anyhow::anyhow!("{other}"), t),
         }
     }
