@@ -84,39 +84,24 @@ pub async fn create(
     let viewer = visitor.signed_in()?.viewer();
     let now = state.now();
     let typed = form.into_inner();
-    let (name, scope, lifetime) = (
+    let asked = (
         typed.name.clone(),
         typed.scope.clone(),
         typed.lifetime.clone(),
     );
     let made = state
-        .db(move |conn| api_tokens::create(conn, &viewer, &name, &scope, &lifetime, now))
+        .db(move |conn| api_tokens::create(conn, &viewer, &asked.0, &asked.1, &asked.2, now))
         .await?;
-    match made {
-        // A fresh form below the token, so a second one starts from the defaults.
-        Ok(made) => {
-            render(
-                &visitor,
-                &state,
-                TokenForm::fresh(),
-                Some(made),
-                FormErrors::default(),
-            )
-            .await
-        }
+    // A made token is shown above a fresh form; refused, the form keeps what was typed.
+    let (typed, made, errors) = match made {
+        Ok(made) => (TokenForm::fresh(), Some(made), FormErrors::default()),
         Err(problems) => {
             let t = Catalogue::for_locale(visitor.locale);
             let problems: Vec<_> = problems.iter().map(|e| (e.field(), *e)).collect();
-            render(
-                &visitor,
-                &state,
-                typed,
-                None,
-                FormErrors::for_fields(&problems, t),
-            )
-            .await
+            (typed, None, FormErrors::for_fields(&problems, t))
         }
-    }
+    };
+    render(&visitor, &state, typed, made, errors).await
 }
 
 pub async fn revoke(

@@ -30,6 +30,7 @@ use super::{
 };
 
 /// One association as a row of the table (and the facts of the confirmation page).
+#[derive(Clone)]
 struct Row {
     id: String,
     partner: String,
@@ -170,23 +171,28 @@ pub async fn show(
     };
     let visitor = speaking(&req, visitor, Some(&view.language));
     let t = Catalogue::for_locale(visitor.locale);
-    let rows: Vec<Row> = view
-        .claims
-        .iter()
-        .map(|c| row(c, view, &token, t))
-        .collect();
-    let done = view
-        .claims
-        .iter()
-        .find(|c| c.details.row.id == query.done && c.details.status == Status::OptedOut)
-        .map(|c| row(c, view, &token, t));
-    let unchanged = view
-        .claims
-        .iter()
-        .find(|c| c.details.row.id == query.unchanged)
-        .map(|c| row(c, view, &token, t));
-    let template = AssociationsPage {
-        layout: Layout::new(&visitor, "customer.tenant.title").for_customer(),
+    let template = list_page(&visitor, view, &token, &query, t);
+    private_page(StatusCode::OK, &template)
+}
+
+/// The tenant view's page, with the association a request just ended (for the confirmation)
+/// or could not change.
+fn list_page(
+    visitor: &Visitor,
+    view: &TenantView,
+    token: &str,
+    query: &DoneQuery,
+    t: &Catalogue,
+) -> AssociationsPage {
+    let rows: Vec<Row> = view.claims.iter().map(|c| row(c, view, token, t)).collect();
+    let row_of = |id: &str, ended: bool| {
+        rows.iter()
+            .find(|r| r.id == id && (!ended || r.status == Status::OptedOut.as_str()))
+            .cloned()
+    };
+    let (done, unchanged) = (row_of(&query.done, true), row_of(&query.unchanged, false));
+    AssociationsPage {
+        layout: Layout::new(visitor, "customer.tenant.title").for_customer(),
         tenant: view.tenant_id.clone(),
         domain: view.domain.clone(),
         valid_until: valid_until(view, t),
@@ -196,8 +202,7 @@ pub async fn show(
         unchanged,
         back: format!("/customer/opt-out/{token}"),
         about: notify::ABOUT_PATH,
-    };
-    private_page(StatusCode::OK, &template)
+    }
 }
 
 /// GET: one association, with the form that ends it.

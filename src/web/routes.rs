@@ -21,8 +21,7 @@ use super::{
 /// Who a group of routes is for; each group's guard is stated once, in [`guard_of`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Group {
-    /// Anyone: the home redirect, sign-in, set-password links, help, assets, health (and
-    /// metrics, with their token).
+    /// Anyone: home, sign-in, set-password links, help, assets, health, metrics (token).
     Public,
     /// Anyone signed in, for their own account.
     SignedIn,
@@ -34,8 +33,7 @@ pub enum Group {
     CustomerLink,
     /// The development mailbox (its handlers decide whether it is served at all).
     Development,
-    /// The JSON API: each request carries an API token, which its handlers check (a page's
-    /// session cookie does not reach it).
+    /// The JSON API: each request carries an API token, which its handlers check.
     Api,
 }
 
@@ -165,9 +163,8 @@ fn partner() -> Vec<Route> {
     ]
 }
 
-/// One claim: its partner and programme staff may reach these; the service decides per
-/// organisation and role (a claim someone may not see is a 404, not a 403, so ids reveal
-/// nothing), and staff write on the claim page's conversation too.
+/// One claim, for its partner and programme staff: the service decides per organisation and
+/// role (a claim one may not see is a 404, so ids reveal nothing).
 fn claim_readers() -> Vec<Route> {
     vec![
         view("/associations/{id}", claim::show),
