@@ -17,9 +17,11 @@ use crate::{
     store::{
         AnyConnection, DbPool,
         claim_list::{self, Cursor, ListQuery, ListRow, SortColumn},
-        claims, from_db_time, organisations, view_counts,
+        claims, from_db_time, organisations,
     },
 };
+
+use super::context::Context;
 
 pub const PAGE_SIZE: i64 = 25;
 
@@ -136,6 +138,7 @@ pub struct ListPage {
 
 pub fn list(
     conn: &mut AnyConnection,
+    ctx: &Context,
     organisation_id: &str,
     request: &ListRequest,
     now: DateTime<Utc>,
@@ -159,7 +162,7 @@ pub fn list(
     let organisation_has_claims =
         !rows.is_empty() || claim_list::organisation_has_any(conn, organisation_id)?;
     let counts = match organisation_has_claims {
-        true => view_counts::counts(conn, organisation_id, now)?,
+        true => ctx.view_counts.counts(conn, organisation_id, now)?,
         false => ViewCounts::default(),
     };
     let claims = rows.into_iter().map(listed).collect();

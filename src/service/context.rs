@@ -9,7 +9,9 @@ use crate::{
     store::{AnyConnection, holidays},
 };
 
-#[derive(Debug, Clone)]
+use super::view_counts_cache::ViewCountsCache;
+
+#[derive(Debug)]
 pub struct Context {
     pub time_zone: Tz,
     /// No trailing slash.
@@ -19,6 +21,8 @@ pub struct Context {
     pub opt_out_reminder_days: u32,
     /// Days after its email that the customer's link opens their tenant view.
     pub customer_link_days: u32,
+    /// The saved views' counts per organisation, between list pages.
+    pub view_counts: ViewCountsCache,
 }
 
 impl Context {
@@ -29,6 +33,7 @@ impl Context {
             mail_from: settings.mail.from.clone(),
             opt_out_reminder_days: settings.opt_out_reminder_days,
             customer_link_days: settings.customer_link_days,
+            view_counts: ViewCountsCache::default(),
         }
     }
 

@@ -48,6 +48,7 @@ pub mod system_changes;
 pub mod tenants_admin;
 pub mod user_list;
 pub mod users_admin;
+pub mod view_counts_cache;
 pub mod wizard;
 
 /// The database handles `web` and `jobs` hold only to hand back to service functions: they

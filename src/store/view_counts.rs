@@ -2,7 +2,7 @@
 //! conditional sums over the organisation's rows in the statuses the views cover, read
 //! through the (organisation_id, status, …) index.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::{
     dsl::sql,
     prelude::*,
@@ -62,4 +62,19 @@ pub fn counts(
         official,
         ending_soon,
     })
+}
+
+/// The organisation's newest claim change: when, which claim, and its status now (a claim
+/// that changes twice at one instant still changes this). Read through the
+/// (organisation_id, updated_at, id) index.
+pub fn latest_change(
+    conn: &mut AnyConnection,
+    organisation_id: &str,
+) -> QueryResult<Option<(NaiveDateTime, String, String)>> {
+    claims::table
+        .filter(claims::organisation_id.eq(organisation_id))
+        .order((claims::updated_at.desc(), claims::id.desc()))
+        .select((claims::updated_at, claims::id, claims::status))
+        .first(conn)
+        .optional()
 }

@@ -80,9 +80,9 @@ pub async fn list(
     let user = visitor.permitted(access::can_create_claims)?.clone();
     let request = query.into_inner();
     let organisation = user.organisation_id.clone().unwrap_or_default();
-    let (req, now) = (request.clone(), state.now());
+    let (req, now, ctx) = (request.clone(), state.now(), state.context.clone());
     let listed = state
-        .db(move |conn| associations::list(conn, &organisation, &req, now))
+        .db(move |conn| associations::list(conn, &ctx, &organisation, &req, now))
         .await?;
     let t = Catalogue::for_locale(visitor.locale);
     let zone = state.settings.calendar_time_zone;

@@ -296,6 +296,34 @@ async fn the_views_counts_move_with_the_clock() {
     );
 }
 
+/// The counts are kept between pages, but never past a change: a claim that moves is
+/// counted on the very next page, in the same minute.
+#[actix_web::test]
+async fn the_views_counts_follow_a_change_at_once() {
+    let app = spawn_app().await;
+    let partner = app.signed_in(PARTNER).await;
+    let claim = crate::review_flow::submitted_claim(
+        &partner,
+        crate::review_flow::SEATTLE,
+        "Northwind Teams usage",
+    )
+    .await;
+    let counts = |page: &Response| page.texts("[data-testid=saved-views] a .view-count");
+    let before = counts(&partner.get("/associations").await);
+    assert_eq!(before[0], "(0 claims)");
+    let reviewer = app.signed_in(REVIEWER).await;
+    let res = crate::review_flow::decide(
+        &reviewer,
+        &claim,
+        "ask",
+        &[("comment", "Please add the signed statement of work.")],
+    )
+    .await;
+    assert_eq!(res.status, 303);
+    let after = counts(&partner.get("/associations").await);
+    assert_eq!(after[0], "(1 claim)");
+}
+
 /// The views' queries, in the shape the store writes them (conditional sums over the
 /// organisation's rows in the views' statuses; Ending within 60 days with its end kept off
 /// the planner), read the (organisation_id, status, …) index on SQLite, never a scan of

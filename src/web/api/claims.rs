@@ -76,10 +76,9 @@ pub async fn list(
     if let Err(e) = request.search() {
         return Err(Problem::bad_request(t.message(&e), t));
     }
-    let now = state.now();
-    let asked = request.clone();
+    let (now, ctx, asked) = (state.now(), state.context.clone(), request.clone());
     let page = state
-        .db(move |conn| associations::list(conn, &organisation, &asked, now))
+        .db(move |conn| associations::list(conn, &ctx, &organisation, &asked, now))
         .await
         .map_err(|e| Problem::from_app_error(e, t))?;
     // The page's filters and sort (never its cursor) plus the new cursor.
