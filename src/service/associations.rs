@@ -161,8 +161,25 @@ pub fn list(
     };
     let organisation_has_claims =
         !rows.is_empty() || claim_list::organisation_has_any(conn, organisation_id)?;
+    // The whole list's first page, newest change first, begins with the organisation's
+    // newest change: the counts' key, without a query of its own.
+    let whole_list_by_newest = matches!(query.cursor, Cursor::First)
+        && query.view.is_none()
+        && query.status.is_none()
+        && query.programme.is_none()
+        && query.location_id.is_none()
+        && query.search.is_none()
+        && query.sort == SortColumn::UpdatedAt
+        && query.descending;
+    let newest = rows.first().filter(|_| whole_list_by_newest).map(|row| {
+        (
+            row.updated_at,
+            row.id.clone(),
+            row.status.as_str().to_owned(),
+        )
+    });
     let counts = match organisation_has_claims {
-        true => ctx.view_counts.counts(conn, organisation_id, now)?,
+        true => ctx.view_counts.counts(conn, organisation_id, newest, now)?,
         false => ViewCounts::default(),
     };
     let claims = rows.into_iter().map(listed).collect();

@@ -14,13 +14,16 @@ use crate::{
     store::{AnyConnection, view_counts},
 };
 
+/// An organisation's newest claim change: when, which claim, and that claim's status code.
+pub type LatestChange = (NaiveDateTime, String, String);
+
 /// Organisations kept at most; past it the cache starts afresh (a cheap bound, not an LRU).
 const MAX_ORGANISATIONS: usize = 10_000;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Key {
-    /// The organisation's newest claim change: when, which claim, its status.
-    latest: Option<(NaiveDateTime, String, String)>,
+    /// The organisation's newest claim change.
+    latest: Option<LatestChange>,
     /// Minutes since the epoch: the counts are as of the start of this minute.
     minute: i64,
 }
@@ -31,18 +34,21 @@ pub struct ViewCountsCache {
 }
 
 impl ViewCountsCache {
-    /// The counts of `organisation_id`'s saved views as of the start of `now`'s minute.
+    /// The counts of `organisation_id`'s saved views as of the start of `now`'s minute;
+    /// `newest` is the organisation's newest change when the caller has read it already.
     pub fn counts(
         &self,
         conn: &mut AnyConnection,
         organisation_id: &str,
+        newest: Option<LatestChange>,
         now: DateTime<Utc>,
     ) -> anyhow::Result<ViewCounts> {
         let minute = now.timestamp().div_euclid(60);
-        let key = Key {
-            latest: view_counts::latest_change(conn, organisation_id)?,
-            minute,
+        let latest = match newest {
+            Some(known) => Some(known),
+            None => view_counts::latest_change(conn, organisation_id)?,
         };
+        let key = Key { latest, minute };
         if let Some((kept, counts)) = self.lock().get(organisation_id)
             && *kept == key
         {
