@@ -99,49 +99,18 @@ pub fn customer_validated(
     to: &str,
     notice: &CustomerNotice,
 ) -> anyhow::Result<Composed> {
-    let args = [
-        ("partner", notice.partner.as_str()),
-        ("programme", notice.programme.as_str()),
-        ("domain", notice.customer_domain.as_str()),
-        ("at", notice.closes_at.as_str()),
-    ];
-    let fact = |key: &str, value: &str| Fact {
-        label: t.get(key).to_owned(),
-        value: value.to_owned(),
-    };
-    let parts = MailParts {
-        lang: t.locale().tag(),
-        subject: t.format("mail.customer.subject", &args),
-        greeting: t.format("mail.greeting", &[("name", &notice.contact_name)]),
-        before: vec![t.format("mail.customer.intro", &args)],
-        facts: vec![
-            fact("mail.fact.partner", &notice.partner),
-            fact("mail.fact.programme", &notice.programme),
-            fact("mail.fact.domain", &notice.customer_domain),
-            fact("mail.fact.tenant", &notice.tenant_id),
-            fact("mail.fact.products", &notice.products.join("; ")),
-            fact("mail.fact.opt_out_until", &notice.closes_at),
-        ],
-        link: Some(Link {
-            label: t.get("mail.customer.opt_out_link").to_owned(),
-            url: notice.opt_out_url.clone(),
-        }),
-        about: Some(about_link(t, notice)),
-        after: vec![
+    let args = customer_args(notice);
+    let parts = customer_parts(
+        t,
+        notice,
+        ("mail.customer.subject", "mail.customer.intro"),
+        vec![
             t.format("mail.customer.benefit", &args),
             t.get("mail.customer.nothing_to_do").to_owned(),
             t.format("mail.customer.deadline", &args),
         ],
-        signature: t.get("mail.signature").to_owned(),
-    };
+    );
     render(MailKind::CustomerValidated, to, &parts)
-}
-
-fn about_link(t: &Catalogue, notice: &CustomerNotice) -> Link {
-    Link {
-        label: t.get("customer.mail.about_link").to_owned(),
-        url: notice.about_url.clone(),
-    }
 }
 
 /// The customer's reminder, a few business days before their window closes: the same facts,
@@ -151,21 +120,47 @@ pub fn customer_reminder(
     to: &str,
     notice: &CustomerNotice,
 ) -> anyhow::Result<Composed> {
-    let args = [
+    let args = customer_args(notice);
+    let parts = customer_parts(
+        t,
+        notice,
+        ("customer.reminder.subject", "customer.reminder.intro"),
+        vec![
+            t.get("mail.customer.nothing_to_do").to_owned(),
+            t.format("mail.customer.deadline", &args),
+        ],
+    );
+    render(MailKind::CustomerReminder, to, &parts)
+}
+
+/// The values the customer's letters fill in.
+fn customer_args(notice: &CustomerNotice) -> [(&'static str, &str); 4] {
+    [
         ("partner", notice.partner.as_str()),
         ("programme", notice.programme.as_str()),
         ("domain", notice.customer_domain.as_str()),
         ("at", notice.closes_at.as_str()),
-    ];
+    ]
+}
+
+/// A letter to the customer about a claim waiting for them: its subject and opening
+/// (`(subject, intro)` keys), the claim's facts, their link, the about page, and `after`.
+fn customer_parts(
+    t: &Catalogue,
+    notice: &CustomerNotice,
+    (subject, intro): (&str, &str),
+    after: Vec<String>,
+) -> MailParts {
+    let args = customer_args(notice);
     let fact = |key: &str, value: &str| Fact {
         label: t.get(key).to_owned(),
         value: value.to_owned(),
     };
-    let parts = MailParts {
+    MailParts {
         lang: t.locale().tag(),
-        subject: t.format("customer.reminder.subject", &args),
+        subject: t.format(subject, &args),
         greeting: t.format("mail.greeting", &[("name", &notice.contact_name)]),
-        before: vec![t.format("customer.reminder.intro", &args)],
+        before: vec![t.format(intro, &args)],
         facts: vec![
             fact("mail.fact.partner", &notice.partner),
             fact("mail.fact.programme", &notice.programme),
@@ -178,14 +173,13 @@ pub fn customer_reminder(
             label: t.get("mail.customer.opt_out_link").to_owned(),
             url: notice.opt_out_url.clone(),
         }),
-        about: Some(about_link(t, notice)),
-        after: vec![
-            t.get("mail.customer.nothing_to_do").to_owned(),
-            t.format("mail.customer.deadline", &args),
-        ],
+        about: Some(Link {
+            label: t.get("customer.mail.about_link").to_owned(),
+            url: notice.about_url.clone(),
+        }),
+        after,
         signature: t.get("mail.signature").to_owned(),
-    };
-    render(MailKind::CustomerReminder, to, &parts)
+    }
 }
 
 /// What the partner is told when their claim changes.
