@@ -10,7 +10,10 @@ use scraper::Selector;
 
 use crate::{
     helpers::*,
-    review_flow::{MUNICH, SEATTLE, decide, opt_out_path, review_path, submitted_claim},
+    review_flow::{
+        MUNICH, SEATTLE, decide, dispute, opt_out_path, reject_unsigned, review_path,
+        submitted_claim,
+    },
     wizard::create_draft_at,
 };
 
@@ -115,17 +118,7 @@ async fn a_rejection_shows_its_reason_text_and_the_instant_until_it_can_be_dispu
     let reviewer = app.signed_in(REVIEWER).await;
     let claim = submitted_claim(&partner, SEATTLE, "Northwind Teams usage").await;
     // Rejected at 25 Nov 2026 09:00 UTC: disputable for 30 days, to the minute.
-    let res = decide(
-        &reviewer,
-        &claim,
-        "reject",
-        &[
-            ("reason", "insufficient_proof_of_execution"),
-            ("reason_text", "The SOW is unsigned."),
-        ],
-    )
-    .await;
-    assert_eq!(res.status, 303);
+    reject_unsigned(&reviewer, &claim).await;
 
     let page = partner.get(&claim).await;
     assert_eq!(page.text("[data-testid=claim-status]"), "Rejected");
@@ -171,24 +164,8 @@ async fn a_declined_dispute_shows_the_final_decision() {
     let partner = app.signed_in(PARTNER).await;
     let reviewer = app.signed_in(REVIEWER).await;
     let claim = submitted_claim(&partner, SEATTLE, "Northwind Teams usage").await;
-    decide(
-        &reviewer,
-        &claim,
-        "reject",
-        &[
-            ("reason", "insufficient_proof_of_execution"),
-            ("reason_text", "The SOW is unsigned."),
-        ],
-    )
-    .await;
-    let form = partner.get(&format!("{claim}/dispute")).await;
-    let action = form
-        .attr("form[enctype='multipart/form-data']", "action")
-        .unwrap();
-    let res = partner
-        .post_multipart(&action, &[("justification", "It is signed now.")], &[])
-        .await;
-    assert_eq!(res.status, 303, "{}", res.body);
+    reject_unsigned(&reviewer, &claim).await;
+    dispute(&partner, &claim, "It is signed now.").await;
     let res = decide(
         &reviewer,
         &claim,

@@ -5,7 +5,7 @@
 use crate::{
     claim_page_reasons::{made_official, submitted_sales_claim},
     helpers::*,
-    review_flow::{MUNICH, SEATTLE, decide},
+    review_flow::{MUNICH, SEATTLE, decide, dispute, reject_unsigned},
 };
 
 #[actix_web::test]
@@ -17,25 +17,8 @@ async fn an_accepted_dispute_rejected_again_for_a_conflict_is_not_called_decline
     // Both on the same subscription while it is free.
     let claim = submitted_sales_claim(&contoso, SEATTLE, "Contoso Sales").await;
     let other = submitted_sales_claim(&fabrikam, MUNICH, "Fabrikam Sales").await;
-    let res = decide(
-        &reviewer,
-        &claim,
-        "reject",
-        &[
-            ("reason", "insufficient_proof_of_execution"),
-            ("reason_text", "The SOW is unsigned."),
-        ],
-    )
-    .await;
-    assert_eq!(res.status, 303);
-    let form = contoso.get(&format!("{claim}/dispute")).await;
-    let action = form
-        .attr("form[enctype='multipart/form-data']", "action")
-        .unwrap();
-    let res = contoso
-        .post_multipart(&action, &[("justification", "It is signed now.")], &[])
-        .await;
-    assert_eq!(res.status, 303, "{}", res.body);
+    reject_unsigned(&reviewer, &claim).await;
+    dispute(&contoso, &claim, "It is signed now.").await;
 
     // Meanwhile Fabrikam's association becomes official; then the dispute is accepted.
     made_official(&app, &reviewer, &other).await;

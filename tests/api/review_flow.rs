@@ -38,6 +38,33 @@ async fn submit(partner: &Visitor, claim: &str) {
     assert_eq!(res.status, 303, "{}", res.body);
 }
 
+/// The reviewer rejects `claim` for an unsigned statement of work.
+pub async fn reject_unsigned(reviewer: &Visitor, claim: &str) {
+    let res = decide(
+        reviewer,
+        claim,
+        "reject",
+        &[
+            ("reason", "insufficient_proof_of_execution"),
+            ("reason_text", "The SOW is unsigned."),
+        ],
+    )
+    .await;
+    assert_eq!(res.status, 303, "{}", res.body);
+}
+
+/// The partner disputes the rejection of `claim` with `justification` (and no file).
+pub async fn dispute(partner: &Visitor, claim: &str, justification: &str) {
+    let form = partner.get(&format!("{claim}/dispute")).await;
+    let action = form
+        .attr("form[enctype='multipart/form-data']", "action")
+        .unwrap();
+    let res = partner
+        .post_multipart(&action, &[("justification", justification)], &[])
+        .await;
+    assert_eq!(res.status, 303, "{}", res.body);
+}
+
 pub fn review_path(claim: &str) -> String {
     claim.replacen("/associations/", "/review/", 1)
 }
@@ -347,17 +374,7 @@ async fn a_rejection_is_disputed_once_with_new_proof_and_not_after_thirty_days()
         res.attr(".error-summary a", "href").as_deref(),
         Some("#reason_text")
     );
-    let res = decide(
-        &reviewer,
-        &claim,
-        "reject",
-        &[
-            ("reason", "insufficient_proof_of_execution"),
-            ("reason_text", "The SOW is unsigned."),
-        ],
-    )
-    .await;
-    assert_eq!(res.status, 303);
+    reject_unsigned(&reviewer, &claim).await;
 
     let page = partner.get(&claim).await;
     assert_eq!(status_of(&page), "Rejected");
