@@ -244,6 +244,18 @@ async fn a_partner_signs_in_with_the_keyboard_and_sees_their_home() {
     browser.close().await.unwrap();
 }
 
+/// Signs `email` in on the sign-in page, as a person would, and waits for their `home`.
+pub async fn sign_in_as(browser: &Client, app: &TestApp, email: &str, home: &str) {
+    browser
+        .goto(&format!("{}/sign-in", app.address))
+        .await
+        .unwrap();
+    type_into(browser, "Email address", email).await;
+    type_into(browser, "Password", DEMO_PASSWORD).await;
+    press(browser, "Sign in").await;
+    browser.wait().for_url(&url_of(app, home)).await.unwrap();
+}
+
 pub fn url_of(app: &TestApp, path: &str) -> url::Url {
     url::Url::parse(&format!("{}{path}", app.address)).unwrap()
 }

@@ -7,7 +7,7 @@
 use fantoccini::{Client, Locator};
 
 use crate::{
-    browser::{Chromedriver, assert_accessible, press, type_into, url_of},
+    browser::{Chromedriver, assert_accessible, sign_in_as},
     claim_page_reasons::{made_official, submitted_sales_claim},
     helpers::*,
     review_flow::{MUNICH, SEATTLE, decide, submitted_claims},
@@ -64,18 +64,7 @@ async fn the_claim_page_explains_rejections_conflicts_and_usage_without_accessib
     let driver = Chromedriver::start();
     let browser = driver.client().await;
     browser.set_window_size(1024, 1400).await.unwrap();
-    browser
-        .goto(&format!("{}/sign-in", app.address))
-        .await
-        .unwrap();
-    type_into(&browser, "Email address", PARTNER).await;
-    type_into(&browser, "Password", DEMO_PASSWORD).await;
-    press(&browser, "Sign in").await;
-    browser
-        .wait()
-        .for_url(&url_of(&app, "/associations"))
-        .await
-        .unwrap();
+    sign_in_as(&browser, &app, PARTNER, "/associations").await;
 
     open(&browser, &app, rejected, "[data-testid=rejection-text]").await;
     assert_accessible(&browser, "claim-rejected").await;

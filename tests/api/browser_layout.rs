@@ -6,7 +6,7 @@ use fantoccini::Client;
 use serde::Deserialize;
 
 use crate::{
-    browser::{Chromedriver, press, type_into, url_of},
+    browser::{Chromedriver, sign_in_as, url_of},
     helpers::*,
     review_flow::{SEATTLE, submitted_claim},
 };
@@ -79,16 +79,14 @@ async fn column_edges(browser: &Client, list: &str) -> Vec<(f64, f64)> {
     serde_json::from_value(found).unwrap()
 }
 
+/// The sign-in page is measured on the way in.
 async fn sign_in(browser: &Client, app: &TestApp, email: &str, home: &str) {
     browser
         .goto(&format!("{}/sign-in", app.address))
         .await
         .unwrap();
     assert_framed(&frame_of(browser).await, "sign-in");
-    type_into(browser, "Email address", email).await;
-    type_into(browser, "Password", DEMO_PASSWORD).await;
-    press(browser, "Sign in").await;
-    browser.wait().for_url(&url_of(app, home)).await.unwrap();
+    sign_in_as(browser, app, email, home).await;
 }
 
 #[actix_web::test]

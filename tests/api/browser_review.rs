@@ -4,7 +4,7 @@
 use portal::clock::Clock;
 
 use crate::{
-    browser::{Chromedriver, click, press, text_of, type_into, url_of},
+    browser::{Chromedriver, click, press, sign_in_as, text_of, type_into, url_of},
     helpers::*,
     review_flow::{SEATTLE, submitted_claim},
 };
@@ -17,18 +17,7 @@ async fn a_reviewer_validates_and_the_customer_opts_out_from_the_emailed_link() 
 
     let driver = Chromedriver::start();
     let browser = driver.client().await;
-    browser
-        .goto(&format!("{}/sign-in", app.address))
-        .await
-        .unwrap();
-    type_into(&browser, "Email address", REVIEWER).await;
-    type_into(&browser, "Password", DEMO_PASSWORD).await;
-    press(&browser, "Sign in").await;
-    browser
-        .wait()
-        .for_url(&url_of(&app, "/review"))
-        .await
-        .unwrap();
+    sign_in_as(&browser, &app, REVIEWER, "/review").await;
 
     click(&browser, "[data-testid=review-queue] .claim-name a").await;
     assert_eq!(

@@ -8,7 +8,7 @@
 use fantoccini::Locator;
 
 use crate::{
-    browser::{Chromedriver, assert_accessible, click, press, text_of, type_into, url_of},
+    browser::{Chromedriver, assert_accessible, click, press, sign_in_as, text_of, type_into},
     helpers::*,
     review_competing::{NORTHWIND, submitted_on},
     review_flow::{MUNICH, SEATTLE},
@@ -31,18 +31,7 @@ async fn a_reviewer_searches_the_queue_and_sees_the_competing_claims_before_deci
 
     let driver = Chromedriver::start();
     let browser = driver.client().await;
-    browser
-        .goto(&format!("{}/sign-in", app.address))
-        .await
-        .unwrap();
-    type_into(&browser, "Email address", REVIEWER).await;
-    type_into(&browser, "Password", DEMO_PASSWORD).await;
-    press(&browser, "Sign in").await;
-    browser
-        .wait()
-        .for_url(&url_of(&app, "/review"))
-        .await
-        .unwrap();
+    sign_in_as(&browser, &app, REVIEWER, "/review").await;
 
     type_into(&browser, "Search", "contoso").await;
     press(&browser, "Apply filters").await;

@@ -10,7 +10,7 @@ use fantoccini::{
 use crate::{
     browser::{
         Chromedriver, assert_accessible, axe_violations, click_link, keep_screenshot, labelled,
-        press, text_of, type_into, url_of,
+        press, sign_in_as, text_of, type_into,
     },
     helpers::*,
     saved_views::make_world,
@@ -18,18 +18,7 @@ use crate::{
 };
 
 async fn sign_in(browser: &Client, app: &TestApp) {
-    browser
-        .goto(&format!("{}/sign-in", app.address))
-        .await
-        .unwrap();
-    type_into(browser, "Email address", PARTNER).await;
-    type_into(browser, "Password", DEMO_PASSWORD).await;
-    press(browser, "Sign in").await;
-    browser
-        .wait()
-        .for_url(&url_of(app, "/associations"))
-        .await
-        .unwrap();
+    sign_in_as(browser, app, PARTNER, "/associations").await;
 }
 
 /// A small PDF on disk for the file input.
