@@ -61,7 +61,13 @@ async fn a_partner_completes_the_wizard_and_sees_the_claim_submitted() {
 
     type_into(&browser, "Claim name", "Northwind – Teams adoption").await;
     press(&browser, "Create claim").await;
-    // The wizard goes on: products, contacts, files, then check and submit.
+    // The wizard goes on: products, contacts, files, then check and submit (read once the
+    // products step has loaded, not the page that is being left).
+    browser
+        .wait()
+        .for_element(Locator::Id("product_ids-teams"))
+        .await
+        .unwrap();
     assert_eq!(
         text_of(&browser, ".caption").await,
         "Step 4 of 7 · Northwind – Teams adoption"
