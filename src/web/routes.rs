@@ -1,7 +1,7 @@
 //! Every URL of the portal, grouped by who may reach it; each group's guard is stated once
-//! here ([`audience::only`]), and [`table`] lists them for tools and tests. Within a group, handlers and services still decide per
-//! organisation. Order matters where paths overlap: fixed segments (`/associations/new`)
-//! come before `{id}`.
+//! here ([`audience::only`]), and [`table`] lists them for tools and tests. Within a group,
+//! handlers and services still decide per organisation. Where paths overlap, fixed segments
+//! (`/associations/new`) come before `{id}`.
 
 use actix_web::{
     FromRequest, Handler, Resource, Responder, guard,
@@ -348,10 +348,10 @@ fn json_api() -> Vec<Route> {
     vec![
         view("/api/v1/claims", api::claims::list),
         view("/api/v1/claims/{id}", api::claims::show),
+        view("/api/v1/openapi.json", api::openapi::document),
     ]
 }
 
-/// A page read with GET.
 fn view<H, A>(path: &'static str, show: H) -> Route
 where
     H: Handler<A>,

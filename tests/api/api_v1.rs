@@ -6,6 +6,7 @@
 use serde_json::Value;
 
 use crate::{
+    api_contract::check,
     api_tokens::make_token,
     helpers::*,
     review_flow::{SEATTLE, decide, submitted_claim},
@@ -36,11 +37,14 @@ async fn call(app: &TestApp, path: &str, token: Option<&str>, language: &str) ->
     let (content_type, authenticate) = (header("content-type"), header("www-authenticate"));
     let status = res.status().as_u16();
     let text = res.text().await.unwrap();
+    let body = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
+    let content_type = content_type.unwrap_or_default();
+    check("GET", path, status, &content_type, &body);
     Answer {
         status,
-        content_type: content_type.unwrap_or_default(),
+        content_type,
         authenticate,
-        body: serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}")),
+        body,
     }
 }
 

@@ -8,6 +8,7 @@ mod admin_registry;
 mod admin_tenants;
 mod admin_unreadable;
 mod admin_users;
+mod api_contract;
 mod api_tokens;
 mod api_v1;
 mod associations_list;

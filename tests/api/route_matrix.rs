@@ -89,6 +89,7 @@ const LISTED: &[&str] = &[
     "/dev/mailbox/{id}",
     "/api/v1/claims",
     "/api/v1/claims/{id}",
+    "/api/v1/openapi.json",
 ];
 
 /// What a visitor should meet at a route.
@@ -130,6 +131,8 @@ fn by_group(group: Group, audience: Audience) -> Expect {
 fn expected(entry: &RouteEntry, audience: Audience, method: &str) -> Expect {
     use Audience::*;
     match (entry.path, audience, method) {
+        // The API's description grants nothing: anyone may read it.
+        ("/api/v1/openapi.json", _, _) => Served,
         // The home page sends anyone without a live session to sign in.
         ("/", Anonymous | Deactivated | SignedOut, _) => Refused(303),
         // Without a metrics token configured (the tests' app) there are no metrics to serve;

@@ -5,6 +5,7 @@
 use actix_web::{HttpResponse, web};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
+use utoipa::ToSchema;
 
 use crate::{
     domain::claim::DisputeStanding,
@@ -17,11 +18,12 @@ use crate::{
 use super::{
     super::{associations::query_string, state::AppState},
     caller::Caller,
+    openapi,
     problem::Problem,
 };
 
 /// One page of the list.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct ClaimList {
     pub items: Vec<ClaimItem>,
     /// The next page's URL; absent on the last page.
@@ -33,11 +35,13 @@ pub struct ClaimList {
 }
 
 /// A claim as the list shows it.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct ClaimItem {
     pub id: String,
     pub name: String,
+    #[schema(schema_with = openapi::status_schema)]
     pub status: &'static str,
+    #[schema(schema_with = openapi::programme_schema)]
     pub programme: &'static str,
     pub customer_domain: String,
     pub tenant_id: String,
@@ -65,6 +69,30 @@ impl From<ListedClaim> for ClaimItem {
     }
 }
 
+/// The caller's organisation's claims, a page at a time, with the list page's filters.
+#[utoipa::path(
+    get,
+    path = "/api/v1/claims",
+    operation_id = "list_claims",
+    tag = "claims",
+    params(
+        ("view" = Option<String>, Query, description = "A saved view: needs_action, waiting_for_customer, official or ending_soon"),
+        ("status" = Option<String>, Query, description = "Only claims in this status"),
+        ("programme" = Option<String>, Query, description = "Only claims of this programme"),
+        ("location" = Option<String>, Query, description = "Only claims of this location (its id)"),
+        ("q" = Option<String>, Query, description = "Search claim name, customer domain and tenant ID (at most 100 characters)"),
+        ("sort" = Option<String>, Query, description = "updated_at (default), name or domain"),
+        ("dir" = Option<String>, Query, description = "asc or desc"),
+        ("after" = Option<String>, Query, description = "Cursor: the page after (from `next`)"),
+        ("before" = Option<String>, Query, description = "Cursor: the page before (from `previous`)"),
+    ),
+    responses(
+        (status = 200, description = "One page of claims", body = ClaimList),
+        (status = 400, description = "A parameter that cannot be used", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No working token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a partner's token", body = Problem, content_type = "application/problem+json"),
+    )
+)]
 pub async fn list(
     caller: Caller,
     state: web::Data<AppState>,
@@ -96,11 +124,13 @@ pub async fn list(
 }
 
 /// One claim, whole.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct ClaimDocument {
     pub id: String,
     pub name: String,
+    #[schema(schema_with = openapi::status_schema)]
     pub status: &'static str,
+    #[schema(schema_with = openapi::programme_schema)]
     pub programme: &'static str,
     pub location: Location,
     pub customer_domain: String,
@@ -125,13 +155,13 @@ pub struct ClaimDocument {
     pub messages: Vec<MessageLine>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct Location {
     pub mpn_id: String,
     pub name: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct Product {
     pub id: String,
     pub name: String,
@@ -139,7 +169,7 @@ pub struct Product {
     pub subscription_id: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct Contact {
     pub name: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -147,7 +177,7 @@ pub struct Contact {
     pub email: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct Contacts {
     pub customer: Contact,
     /// The language the customer is written to in (`en`, `ja`).
@@ -157,7 +187,7 @@ pub struct Contacts {
     pub company: Contact,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct File {
     pub id: String,
     pub name: String,
@@ -167,15 +197,18 @@ pub struct File {
     pub url: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct HistoryLine {
     pub at: DateTime<Utc>,
-    /// `partner`, `reviewer`, `administrator`, `customer_link` or `system`.
+    /// Who made the change.
+    #[schema(schema_with = openapi::actor_schema)]
     pub actor: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub actor_name: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = openapi::status_schema)]
     pub from: Option<&'static str>,
+    #[schema(schema_with = openapi::status_schema)]
     pub to: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<&'static str>,
@@ -183,7 +216,7 @@ pub struct HistoryLine {
     pub reason_text: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct MessageLine {
     pub at: DateTime<Utc>,
     pub author: &'static str,
@@ -191,6 +224,19 @@ pub struct MessageLine {
     pub body: String,
 }
 
+/// One claim, whole: products, contacts, files, deadlines, History and messages.
+#[utoipa::path(
+    get,
+    path = "/api/v1/claims/{id}",
+    operation_id = "get_claim",
+    tag = "claims",
+    params(("id" = String, Path, description = "The claim's id")),
+    responses(
+        (status = 200, description = "The claim", body = ClaimDocument),
+        (status = 401, description = "No working token", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such claim for this caller", body = Problem, content_type = "application/problem+json"),
+    )
+)]
 pub async fn show(
     caller: Caller,
     state: web::Data<AppState>,

@@ -6,4 +6,5 @@
 
 pub mod caller;
 pub mod claims;
+pub mod openapi;
 pub mod problem;

@@ -11,7 +11,7 @@ use super::super::error::AppError;
 pub const CONTENT_TYPE: &str = "application/problem+json";
 
 /// One problem, as the body says it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Problem {
     /// A stable code for programs (`about:blank` types would say nothing more).
     #[serde(rename = "type")]
