@@ -9,6 +9,8 @@ use std::{fmt, net::SocketAddr};
 
 use chrono_tz::Tz;
 
+use crate::domain::rate_limit::Quota;
+
 mod args;
 mod database_url;
 
@@ -116,6 +118,8 @@ pub struct Settings {
     pub opt_out_reminder_days: u32,
     /// Days after its email that the customer's link opens their tenant view.
     pub customer_link_days: u32,
+    /// What each API token may request.
+    pub api_quota: Quota,
 }
 
 pub const DEFAULT_ARGON2_MEMORY_KIB: u32 = 19 * 1024;
@@ -234,6 +238,19 @@ impl Settings {
                 "must be between 1 and 365".into(),
             ));
         }
+        let api_quota = parse::<u32>(
+            "PORTAL_API_RATE_LIMIT",
+            or(given(&args.api_rate_limit), DEFAULT_API_RATE_LIMIT),
+        )
+        .ok()
+        .filter(|n| *n <= 100_000)
+        .and_then(Quota::per_minute)
+        .ok_or_else(|| {
+            fail(
+                "PORTAL_API_RATE_LIMIT",
+                "must be between 1 and 100000".into(),
+            )
+        })?;
         let jobs_seconds: u64 = parse(
             "PORTAL_JOBS_INTERVAL_SECONDS",
             or(
@@ -296,6 +313,7 @@ impl Settings {
             review_target_days,
             opt_out_reminder_days,
             customer_link_days,
+            api_quota,
         })
     }
 }

@@ -111,6 +111,9 @@ impl Application {
             Some(interval) => Some(jobs.clone().spawn(clock.clone(), interval)?),
             None => None,
         };
+        let api_limits = Arc::new(portal_web::api::rate_limit::ApiRateLimiter::new(
+            settings.api_quota,
+        ));
         let state = AppState {
             pool: pool.clone(),
             settings: Arc::new(settings),
@@ -119,6 +122,7 @@ impl Application {
             mail: transport,
             sessions: Default::default(),
             metrics,
+            api_limits,
         };
         let server = HttpServer::new(move || {
             App::new()

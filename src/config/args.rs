@@ -27,6 +27,7 @@ pub(super) const DEFAULT_DEMO: &str = "true";
 pub(super) const DEFAULT_UPLOAD_MAX_MB: &str = "20";
 pub(super) const DEFAULT_OPT_OUT_REMINDER_DAYS: &str = "2";
 pub(super) const DEFAULT_CUSTOMER_LINK_DAYS: &str = "30";
+pub(super) const DEFAULT_API_RATE_LIMIT: &str = "600";
 pub(super) const DEFAULT_LOG_FORMAT: &str = "human";
 pub(super) const DEFAULT_REVIEW_TARGET_DAYS: &str = "5";
 
@@ -160,6 +161,12 @@ pub struct ConfigArgs {
     #[arg(long, env = "PORTAL_CUSTOMER_LINK_DAYS", value_name = "DAYS",
           default_value = DEFAULT_CUSTOMER_LINK_DAYS)]
     pub customer_link_days: String,
+
+    /// API requests each token may make per minute (1 to 100000), and at once after a quiet
+    /// minute; over it, 429 with Retry-After. Counted per instance
+    #[arg(long, env = "PORTAL_API_RATE_LIMIT", value_name = "REQUESTS",
+          default_value = DEFAULT_API_RATE_LIMIT)]
+    pub api_rate_limit: String,
 
     /// Log lines: human, or json (one JSON object per line)
     #[arg(long, env = "PORTAL_LOG_FORMAT", value_name = "FORMAT",

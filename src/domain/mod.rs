@@ -18,6 +18,7 @@ pub mod ids;
 pub mod keyset;
 pub mod partners;
 pub mod programme;
+pub mod rate_limit;
 pub mod registry_import;
 pub mod reminders;
 pub mod saved_views;

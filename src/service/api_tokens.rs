@@ -160,6 +160,8 @@ pub fn revoke(
 /// Who a request made with a token acts as, and what the token allows.
 #[derive(Debug, Clone)]
 pub struct ApiCaller {
+    /// The token's own id (never its secret): what its requests are counted by.
+    pub token_id: String,
     pub user: SessionUser,
     pub scope: TokenScope,
 }
@@ -188,6 +190,7 @@ pub fn authenticate(
         tracing::warn!(error = %e, "a token's last use was not recorded");
     }
     Ok(Some(ApiCaller {
+        token_id: found.id,
         user: session_user(found.user, found.organisation_name)?,
         scope: found.scope,
     }))

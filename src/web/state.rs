@@ -18,6 +18,7 @@ use crate::{
 };
 
 use super::{
+    api::rate_limit::ApiRateLimiter,
     error::AppError,
     session_cache::{self, SessionCache},
 };
@@ -35,6 +36,8 @@ pub struct AppState {
     pub sessions: Arc<SessionCache>,
     /// Requests, jobs and pool waits, counted for `/metrics`.
     pub metrics: Arc<Metrics>,
+    /// Each API token's allowance of requests.
+    pub api_limits: Arc<ApiRateLimiter>,
 }
 
 impl AppState {

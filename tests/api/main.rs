@@ -9,6 +9,7 @@ mod admin_tenants;
 mod admin_unreadable;
 mod admin_users;
 mod api_contract;
+mod api_rate_limit;
 mod api_tokens;
 mod api_v1;
 mod associations_list;

@@ -19,6 +19,7 @@ mod keyset_props;
 mod messages;
 mod parsers_props;
 mod programme;
+mod rate_limit;
 mod rejection_reasons;
 mod support;
 mod tenants;

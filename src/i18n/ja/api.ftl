@@ -7,3 +7,5 @@ api-problem-bad_request = このままではリクエストを処理できませ
 api-problem-internal = ポータルはリクエストに応答できませんでした。
 api-problem-reference = 再び発生した場合は、プログラム チームに次の参照番号をお伝えください: { $reference }
 api-problem-read_only = このトークンは読み取り専用です。要求を変更するには、読み取りと書き込みのトークンを作成してください。
+api-problem-rate_limited = このトークンからのリクエストが多すぎます。
+api-problem-retry_after = { $seconds } 秒後にもう一度お試しください。トークンごとに 1 分あたりのリクエスト数には上限があります。

@@ -73,10 +73,18 @@ impl FromRequest for Caller {
                 .db(move |conn| api_tokens::authenticate(conn, &token, now))
                 .await
                 .map_err(|e| Problem::from_app_error(e, t))?;
-            let Some(ApiCaller { user, scope }) = found else {
+            let Some(ApiCaller {
+                token_id,
+                user,
+                scope,
+            }) = found
+            else {
                 return Err(Problem::unauthorized(t));
             };
             let catalogue = user.language.map_or(t, Catalogue::for_locale);
+            if let Err(wait) = state.api_limits.admit(&token_id, now) {
+                return Err(Problem::rate_limited(wait, catalogue));
+            }
             if !scope.permits(writes) {
                 return Err(Problem::read_only(catalogue));
             }

@@ -8,3 +8,4 @@ pub mod caller;
 pub mod claims;
 pub mod openapi;
 pub mod problem;
+pub mod rate_limit;

@@ -20,6 +20,9 @@ pub struct Problem {
     pub status: u16,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
+    /// Seconds to wait before asking again (sent as `Retry-After`, not in the body).
+    #[serde(skip)]
+    pub retry_after: Option<u64>,
 }
 
 impl Problem {
@@ -29,6 +32,7 @@ impl Problem {
             title: t.get(&format!("api.problem.{code}")).to_owned(),
             status: status.as_u16(),
             detail: None,
+            retry_after: None,
         }
     }
 
@@ -51,6 +55,22 @@ impl Problem {
     /// A read-only token asked to change something.
     pub fn read_only(t: &Catalogue) -> Self {
         Self::new(StatusCode::FORBIDDEN, "read_only", t)
+    }
+
+    /// The token asked more often than its allowance; it may ask again in `wait`.
+    pub fn rate_limited(wait: chrono::Duration, t: &Catalogue) -> Self {
+        // Whole seconds, rounded up: asking again at once would be refused again.
+        let seconds = (wait.num_milliseconds().max(0) as u64)
+            .div_ceil(1000)
+            .max(1);
+        Self {
+            detail: Some(t.format(
+                "api.problem.retry_after",
+                &[("seconds", &seconds.to_string())],
+            )),
+            retry_after: Some(seconds),
+            ..Self::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", t)
+        }
     }
 
     /// A problem for a failure the API's own handlers did not answer (a malformed query, an
@@ -121,6 +141,9 @@ impl ResponseError for Problem {
         response.content_type(CONTENT_TYPE);
         if self.status == StatusCode::UNAUTHORIZED.as_u16() {
             response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
+        }
+        if let Some(seconds) = self.retry_after {
+            response.insert_header((header::RETRY_AFTER, seconds.to_string()));
         }
         // Serialising plain strings and numbers cannot fail.
         response.body(serde_json::to_vec(self).unwrap_or_default())
