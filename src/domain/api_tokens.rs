@@ -101,6 +101,8 @@ pub enum TokenError {
     ScopeRequired,
     LifetimeRequired,
     TooManyTokens,
+    /// The form was sent again (a reload): its token was made, and shown, the first time.
+    AlreadyMade,
 }
 
 impl TokenError {
@@ -110,7 +112,8 @@ impl TokenError {
             TokenError::NameRequired
             | TokenError::NameTooLong
             | TokenError::NameHiddenCharacters
-            | TokenError::TooManyTokens => "name",
+            | TokenError::TooManyTokens
+            | TokenError::AlreadyMade => "name",
             TokenError::ScopeRequired => "scope",
             TokenError::LifetimeRequired => "lifetime",
         }
@@ -126,6 +129,7 @@ impl Message for TokenError {
             TokenError::ScopeRequired => "api_tokens.error.scope_required",
             TokenError::LifetimeRequired => "api_tokens.error.lifetime_required",
             TokenError::TooManyTokens => "api_tokens.error.too_many",
+            TokenError::AlreadyMade => "api_tokens.error.already_made",
         }
     }
 

@@ -82,20 +82,36 @@ impl std::fmt::Debug for MadeToken {
     }
 }
 
+/// What the token form asked for.
+pub struct TokenRequest<'a> {
+    pub name: &'a str,
+    pub scope: &'a str,
+    pub lifetime: &'a str,
+    /// The form's own id: the same form sent twice makes one token. Empty: not checked.
+    pub request_id: &'a str,
+}
+
 /// Makes a token for the viewer, with its audit row, in one transaction; the typed request's
-/// problems otherwise (the count of working tokens is read inside the transaction, so two
-/// requests at once cannot pass the limit together).
+/// problems otherwise (the count of working tokens and the form's earlier token are read
+/// inside the transaction, so two requests at once cannot pass either check together).
 pub fn create(
     conn: &mut AnyConnection,
     viewer: &Viewer,
-    name: &str,
-    scope: &str,
-    lifetime: &str,
+    request: &TokenRequest<'_>,
     now: DateTime<Utc>,
 ) -> anyhow::Result<Result<MadeToken, Vec<TokenError>>> {
     let user_id = viewer.user.as_str();
+    let TokenRequest {
+        name,
+        scope,
+        lifetime,
+        request_id,
+    } = *request;
     write_transaction(conn, |c| {
         stored::lock_user(c, user_id)?;
+        if !request_id.is_empty() && stored::made_from(c, user_id, request_id)? {
+            return Ok(Err(vec![TokenError::AlreadyMade]));
+        }
         let active = usize::try_from(stored::count_active(c, user_id, db_time(now))?)?;
         let NewToken {
             name,
@@ -117,6 +133,7 @@ pub fn create(
                 scope: scope.as_str(),
                 created_at: db_time(now),
                 expires_at: db_time(lifetime.expires_at(now)),
+                request_id: (!request_id.is_empty()).then_some(request_id),
             },
         )?;
         let detail = format!("{name}, {}", scope.as_str());

@@ -21,6 +21,8 @@ pub struct NewApiToken<'a> {
     pub scope: &'a str,
     pub created_at: NaiveDateTime,
     pub expires_at: NaiveDateTime,
+    /// The form it was made from, when one said.
+    pub request_id: Option<&'a str>,
 }
 
 /// A token as its owner's list shows it.
@@ -51,6 +53,16 @@ pub fn insert(conn: &mut AnyConnection, token: &NewApiToken<'_>) -> QueryResult<
         .values(token)
         .execute(conn)
         .map(drop)
+}
+
+/// Whether the user already made a token from the form `request_id`.
+pub fn made_from(conn: &mut AnyConnection, user_id: &str, request_id: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        api_tokens::table
+            .filter(api_tokens::user_id.eq(user_id))
+            .filter(api_tokens::request_id.eq(request_id)),
+    ))
+    .get_result(conn)
 }
 
 /// The user's tokens, newest first.

@@ -61,6 +61,7 @@ diesel::table! {
         expires_at -> Timestamp,
         last_used_at -> Nullable<Timestamp>,
         revoked_at -> Nullable<Timestamp>,
+        request_id -> Nullable<Text>,
     }
 }
 

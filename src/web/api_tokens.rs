@@ -6,9 +6,9 @@ use askama::Template;
 use serde::Deserialize;
 
 use crate::{
-    domain::api_tokens::{TokenLifetime, TokenScope, TokenState},
+    domain::api_tokens::{TokenError, TokenLifetime, TokenScope, TokenState},
     i18n::Catalogue,
-    service::api_tokens::{self, ListedToken, MadeToken},
+    service::api_tokens::{self, ListedToken, MadeToken, TokenRequest},
 };
 
 use super::{
@@ -41,17 +41,20 @@ struct TokensPage {
     made: Option<MadeToken>,
     tokens: Vec<TokenRow>,
     typed_name: String,
+    request_id: String,
     scopes: Vec<Choice>,
     lifetimes: Vec<Choice>,
     errors: FormErrors,
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, Clone)]
 #[serde(default)]
 pub struct TokenForm {
     name: String,
     scope: String,
     lifetime: String,
+    /// This form's own id, so that sending it again (a reload) makes no second token.
+    request: String,
 }
 
 impl TokenForm {
@@ -60,7 +63,20 @@ impl TokenForm {
         TokenForm {
             scope: TokenScope::ReadOnly.as_str().to_owned(),
             lifetime: TokenLifetime::Quarter.as_str().to_owned(),
+            request: crate::tokens::random_token(),
             ..TokenForm::default()
+        }
+    }
+
+    /// What the form asks the service for; only a form id of the form's own shape counts.
+    fn request(&self) -> TokenRequest<'_> {
+        let own_shape =
+            self.request.len() <= 64 && self.request.bytes().all(|b| b.is_ascii_alphanumeric());
+        TokenRequest {
+            name: &self.name,
+            scope: &self.scope,
+            lifetime: &self.lifetime,
+            request_id: if own_shape { &self.request } else { "" },
         }
     }
 }
@@ -83,19 +99,19 @@ pub async fn create(
 ) -> Result<HttpResponse, AppError> {
     let viewer = visitor.signed_in()?.viewer();
     let now = state.now();
-    let typed = form.into_inner();
-    let asked = (
-        typed.name.clone(),
-        typed.scope.clone(),
-        typed.lifetime.clone(),
-    );
+    let mut typed = form.into_inner();
+    let asked = typed.clone();
     let made = state
-        .db(move |conn| api_tokens::create(conn, &viewer, &asked.0, &asked.1, &asked.2, now))
+        .db(move |conn| api_tokens::create(conn, &viewer, &asked.request(), now))
         .await?;
-    // A made token is shown above a fresh form; refused, the form keeps what was typed.
+    // A made token is shown above a fresh form; refused, the form keeps what was typed (a
+    // form sent again gets a new id, so that it can make its own token).
     let (typed, made, errors) = match made {
         Ok(made) => (TokenForm::fresh(), Some(made), FormErrors::default()),
         Err(problems) => {
+            if problems.contains(&TokenError::AlreadyMade) {
+                typed.request = TokenForm::fresh().request;
+            }
             let t = Catalogue::for_locale(visitor.locale);
             let problems: Vec<_> = problems.iter().map(|e| (e.field(), *e)).collect();
             (typed, None, FormErrors::for_fields(&problems, t))
@@ -151,6 +167,7 @@ async fn render(
         scopes: scope_choices(t, &typed.scope),
         lifetimes: coded_choices("lifetime", TokenLifetime::ALL, t, &typed.lifetime),
         typed_name: typed.name,
+        request_id: typed.request,
         errors,
     };
     // The page may carry a new token: no cache keeps it.

@@ -267,3 +267,50 @@ async fn a_bad_request_for_a_token_names_each_field_and_keeps_what_was_typed() {
     );
     assert_eq!(one_number(&app, "SELECT COUNT(*) AS n FROM api_tokens"), 20);
 }
+
+#[actix_web::test]
+async fn sending_the_same_form_again_makes_no_second_token_and_says_why() {
+    let app = spawn_app().await;
+    let partner = app.signed_in(PARTNER).await;
+    let form = partner.get(PAGE).await;
+    let (csrf, request) = (
+        form.csrf_token(),
+        form.attr("input[name=request]", "value").unwrap(),
+    );
+    let fields = [
+        ("csrf_token", csrf.as_str()),
+        ("request", request.as_str()),
+        ("name", "CRM"),
+        ("scope", "read"),
+        ("lifetime", "30"),
+    ];
+    let first = partner.post_form(PAGE, &fields).await;
+    assert_eq!(first.status, 200);
+    assert!(first.attr("#new-token-value", "value").is_some());
+    let fresh = first.attr("input[name=request]", "value").unwrap();
+    assert_ne!(fresh, request, "the next form is a new one");
+
+    // A reload sends the same form again.
+    let again = partner.post_form(PAGE, &fields).await;
+    assert_eq!(again.status, 422);
+    assert!(again.attr("#new-token-value", "value").is_none());
+    assert!(
+        again
+            .text("#name-error")
+            .contains("This form was already sent")
+    );
+    assert_eq!(again.attr("#name", "value").as_deref(), Some("CRM"));
+    assert_eq!(again.count("table tbody tr"), 1, "one token listed");
+    // The form shown now is a new one: sending it makes a token.
+    let next = again.attr("input[name=request]", "value").unwrap();
+    assert_ne!(next, request);
+    let mut retry = fields;
+    retry[1] = ("request", next.as_str());
+    assert!(
+        partner
+            .post_form(PAGE, &retry)
+            .await
+            .attr("#new-token-value", "value")
+            .is_some()
+    );
+}

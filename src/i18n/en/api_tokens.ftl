@@ -41,6 +41,7 @@ api_tokens-error-name_too_long = Token name must be { $max } characters or fewer
 api_tokens-error-scope_required = Select what the token may do
 api_tokens-error-lifetime_required = Select how long the token should work
 api_tokens-error-too_many = You have { $max } active tokens already. Revoke one you no longer use first
+api_tokens-error-already_made = This form was already sent, and its token was made and shown then. If you did not copy it, revoke it below and make another
 flash-api_token_revoked = The token was revoked. Programs using it can no longer sign in with it.
 admin-changes-api_token-created = API token created
 admin-changes-api_token-revoked = API token revoked

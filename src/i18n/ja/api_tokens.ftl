@@ -41,6 +41,7 @@ api_tokens-error-name_too_long = トークン名は { $max } 文字以内で入�
 api_tokens-error-scope_required = トークンでできることを選択してください
 api_tokens-error-lifetime_required = トークンの有効期間を選択してください
 api_tokens-error-too_many = 有効なトークンがすでに { $max } 個あります。使わなくなったトークンを先に取り消してください
+api_tokens-error-already_made = このフォームはすでに送信され、そのときにトークンが作成されて表示されました。コピーしていない場合は、下の一覧で取り消してから新しく作成してください
 flash-api_token_revoked = トークンを取り消しました。このトークンを使うプログラムはサインインできなくなります。
 admin-changes-api_token-created = API トークンを作成
 admin-changes-api_token-revoked = API トークンを取り消し
