@@ -5,6 +5,7 @@
 pub mod access;
 pub mod accounts;
 pub mod api_tokens;
+pub mod bulk_claims;
 pub mod calendar;
 pub mod catalogue;
 pub mod claim;

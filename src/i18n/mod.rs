@@ -101,6 +101,7 @@ pub const ENGLISH_SOURCES: &[(&str, &str)] = &[
     ("en/customer.ftl", include_str!("en/customer.ftl")),
     ("en/wizard_flow.ftl", include_str!("en/wizard_flow.ftl")),
     ("en/api_tokens.ftl", include_str!("en/api_tokens.ftl")),
+    ("en/bulk_claims.ftl", include_str!("en/bulk_claims.ftl")),
     ("en/api.ftl", include_str!("en/api.ftl")),
 ];
 
@@ -121,6 +122,7 @@ pub const JAPANESE_SOURCES: &[(&str, &str)] = &[
     ("ja/customer.ftl", include_str!("ja/customer.ftl")),
     ("ja/wizard_flow.ftl", include_str!("ja/wizard_flow.ftl")),
     ("ja/api_tokens.ftl", include_str!("ja/api_tokens.ftl")),
+    ("ja/bulk_claims.ftl", include_str!("ja/bulk_claims.ftl")),
     ("ja/api.ftl", include_str!("ja/api.ftl")),
 ];
 

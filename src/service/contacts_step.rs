@@ -114,7 +114,7 @@ fn context(conn: &mut AnyConnection, claim: &Claim) -> anyhow::Result<(Programme
 }
 
 /// The stored columns for a validated step: what the programme does not ask for is cleared.
-fn columns(answer: &ContactsAnswer) -> ContactColumns {
+pub(super) fn columns(answer: &ContactsAnswer) -> ContactColumns {
     let person = |c: &Contact| {
         (
             Some(c.name.to_string()),

@@ -8,8 +8,8 @@ use crate::{
         access::Viewer,
         claim::{Section, Status},
         draft::{
-            Channel, FieldErrors, ProductOffer, ProductsContext, ProductsInput, TenantSubscription,
-            offer, subscription_holder,
+            Channel, FieldErrors, ProductOffer, ProductsContext, ProductsInput, ProductsStep,
+            TenantSubscription, offer, subscription_holder,
         },
         programme::{ProductRef, Programme},
         values::SubscriptionId,
@@ -61,7 +61,7 @@ pub fn load(
     let area = programme.solution_area();
     let catalogue = products_admin::catalogue(conn)?;
     let registry = registry_views::subscriptions(conn, &claim.tenant_id)?;
-    let facts = Facts::load(conn, &claim, &catalogue, &registry)?;
+    let facts = Facts::load(conn, &Claimant::of(&claim), &catalogue, &registry)?;
     let offers = facts.offers(programme, today);
     let products = catalogue
         .into_iter()
@@ -103,7 +103,7 @@ pub fn save(
     };
     let catalogue = products_admin::catalogue(conn)?;
     let registry = registry_views::subscriptions(conn, &claim.tenant_id)?;
-    let facts = Facts::load(conn, &claim, &catalogue, &registry)?;
+    let facts = Facts::load(conn, &Claimant::of(&claim), &catalogue, &registry)?;
     let offers = facts.offers(claim.programme, today);
     let context = facts.context(claim.programme, today);
     let step = match input.validate_offered(context, &offers, &facts.held) {
@@ -128,6 +128,42 @@ pub fn save(
     Ok(Ok(Ok(claim.status)))
 }
 
+/// Step 4's check for a claim not written yet (a row of a bulk import): the same offers and
+/// rules as the page's, against the catalogue the caller read once.
+pub fn check_new(
+    conn: &mut AnyConnection,
+    claimant: &Claimant<'_>,
+    catalogue: &[Product],
+    input: &ProductsInput,
+    today: NaiveDate,
+) -> anyhow::Result<Result<ProductsStep, FieldErrors>> {
+    let registry = registry_views::subscriptions(conn, claimant.tenant_id)?;
+    let facts = Facts::load(conn, claimant, catalogue, &registry)?;
+    let offers = facts.offers(claimant.programme, today);
+    let context = facts.context(claimant.programme, today);
+    Ok(input.validate_offered(context, &offers, &facts.held))
+}
+
+/// Who claims which tenant's products under which programme; `claim_id` is the claim itself
+/// (its own keys never stand in its way).
+pub struct Claimant<'a> {
+    pub organisation_id: &'a str,
+    pub tenant_id: &'a str,
+    pub programme: Programme,
+    pub claim_id: &'a str,
+}
+
+impl<'a> Claimant<'a> {
+    fn of(claim: &'a Claim) -> Self {
+        Self {
+            organisation_id: &claim.organisation_id,
+            tenant_id: &claim.tenant_id,
+            programme: claim.programme,
+            claim_id: &claim.id,
+        }
+    }
+}
+
 /// What step 4 is checked against, in the domain's terms.
 struct Facts {
     catalogue: Vec<ProductRef>,
@@ -138,7 +174,7 @@ struct Facts {
 impl Facts {
     fn load(
         conn: &mut AnyConnection,
-        claim: &Claim,
+        claim: &Claimant<'_>,
         catalogue: &[Product],
         registry: &[Subscription],
     ) -> anyhow::Result<Facts> {
@@ -166,10 +202,10 @@ impl Facts {
             .collect::<anyhow::Result<_>>()?;
         let held = held_products::held(
             conn,
-            &claim.tenant_id,
+            claim.tenant_id,
             claim.programme.as_str(),
-            &claim.organisation_id,
-            &claim.id,
+            claim.organisation_id,
+            claim.claim_id,
         )?;
         Ok(Facts {
             catalogue,

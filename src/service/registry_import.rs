@@ -2,10 +2,14 @@
 //! the registry and the catalogue, and against the rest of the file); nothing is written
 //! unless the whole file is good, and then all of it in one transaction.
 
-use std::collections::{HashMap, HashSet};
+use std::{
+    collections::{HashMap, HashSet},
+    ops::ControlFlow,
+};
 
 use chrono::{DateTime, Utc};
 
+use super::csv_file;
 use crate::{
     domain::{
         access::{self, Viewer},
@@ -51,7 +55,7 @@ pub fn import(
         return Ok(None);
     }
     let mut file = std::io::BufReader::with_capacity(64 * 1024, file);
-    if !looks_like_text(std::io::BufRead::fill_buf(&mut file)?) {
+    if !csv_file::looks_like_text(std::io::BufRead::fill_buf(&mut file)?) {
         return Ok(Some(Err(vec![LineProblem {
             line: 1,
             error: RowError::NotText,
@@ -85,76 +89,46 @@ pub fn import(
     Ok(Some(Ok(rows.len())))
 }
 
-/// A file's first bytes look like text: no NUL byte, valid UTF-8 (a character cut at the end
-/// of the sample is fine).
-fn looks_like_text(head: &[u8]) -> bool {
-    if head.contains(&0) {
-        return false;
-    }
-    match std::str::from_utf8(head) {
-        Ok(_) => true,
-        Err(e) => e.error_len().is_none(),
-    }
-}
-
 type Parsed = (Vec<(u64, RegistryRow)>, Vec<LineProblem>);
 
 /// Parses the CSV: the header, then each row on its own (the good rows, and a problem per
 /// bad one). A file that is not text, a wrong header or an empty file stops it at once.
 fn read(kind: ImportKind, file: impl std::io::Read) -> Result<Parsed, Vec<LineProblem>> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(file);
     let mut rows = Vec::new();
     let mut problems = Vec::new();
-    let mut record = csv::ByteRecord::new();
-    let mut line: u64 = 0;
-    loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {}
-            Err(_) => {
-                problems.push(LineProblem {
-                    line: line + 1,
-                    error: RowError::NotText,
-                });
-                return Err(problems);
+    let mut header = Ok(());
+    let read = csv_file::for_each_record(file, |line, fields| {
+        if line == 1 {
+            header = check_header(kind, fields).map_err(|error| LineProblem { line, error });
+            return if header.is_ok() {
+                ControlFlow::Continue(())
+            } else {
+                ControlFlow::Break(())
+            };
+        }
+        if !fields.iter().all(|f| f.trim().is_empty()) {
+            match parse_row(kind, fields) {
+                Ok(row) => rows.push((line, row)),
+                Err(error) => problems.push(LineProblem { line, error }),
             }
         }
-        line = record.position().map_or(line + 1, |p| p.line());
-        let fields: Option<Vec<&str>> = record
-            .iter()
-            .map(|f| std::str::from_utf8(f).ok().filter(|s| !s.contains('\0')))
-            .collect();
-        let Some(fields) = fields else {
+        ControlFlow::Continue(())
+    });
+    header.map_err(|problem| vec![problem])?;
+    match read {
+        Err(line) => {
             problems.push(LineProblem {
                 line,
                 error: RowError::NotText,
             });
-            return Err(problems);
-        };
-        if rows.is_empty() && problems.is_empty() && line == 1 {
-            if let Err(error) = check_header(kind, &fields) {
-                return Err(vec![LineProblem { line, error }]);
-            }
-            continue;
+            Err(problems)
         }
-        if fields.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        match parse_row(kind, &fields) {
-            Ok(row) => rows.push((line, row)),
-            Err(error) => problems.push(LineProblem { line, error }),
-        }
-    }
-    if line == 0 {
-        return Err(vec![LineProblem {
+        Ok(0) => Err(vec![LineProblem {
             line: 1,
             error: RowError::Empty,
-        }]);
+        }]),
+        Ok(_) => Ok((rows, problems)),
     }
-    Ok((rows, problems))
 }
 
 /// What the rows refer to must exist (or come earlier in a tenants file), and no row may

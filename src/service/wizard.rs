@@ -109,44 +109,77 @@ pub fn create_draft(
         .as_deref()
         .ok_or_else(|| anyhow::anyhow!("a partner without an organisation cannot claim"))?;
     let id = new_id();
-    let at = db_time(now);
-    let programme = claim.programme;
-    write_transaction(conn, |c| -> anyhow::Result<()> {
-        claims::insert_draft(
-            c,
-            &claims::NewDraft {
-                id: &id,
-                organisation_id,
-                location_id: claim.customer.location.as_str(),
-                created_by: &user.user_id,
-                tenant_id: claim.customer.tenant.as_ref(),
-                customer_domain: claim.customer.domain.as_ref(),
-                solution_area: programme.solution_area().as_str(),
-                activity: programme.activity().as_str(),
-                programme: programme.as_str(),
-                name: name.as_ref(),
-                status: Status::Draft.as_str(),
-                partner_language: claim.partner_language.tag(),
-                created_at: at,
-                updated_at: at,
-            },
-        )?;
-        audit::insert(
-            c,
-            &audit::NewAuditEntry {
-                id: &new_id(),
-                claim_id: &id,
-                actor_kind: ActorKind::Partner.as_str(),
-                actor_user_id: Some(&user.user_id),
-                from_status: None,
-                to_status: Status::Draft.as_str(),
-                reason_code: None,
-                reason_text: None,
-                at,
-            },
-        )?;
-        Ok(())
-    })?;
-    tracing::info!(claim_id = %id, programme = programme.as_str(), "draft created");
+    let draft = DraftRecord {
+        id: &id,
+        organisation_id,
+        customer: claim.customer,
+        programme: claim.programme,
+        name: name.as_ref(),
+        partner_language: claim.partner_language,
+    };
+    write_transaction(conn, |c| write_draft(c, user, &draft, now))?;
+    tracing::info!(claim_id = %id, programme = claim.programme.as_str(), "draft created");
     Ok(Ok(id))
+}
+
+/// A checked new draft, as it is written.
+pub(super) struct DraftRecord<'a> {
+    pub id: &'a str,
+    pub organisation_id: &'a str,
+    pub customer: &'a CustomerStep,
+    pub programme: Programme,
+    pub name: &'a str,
+    pub partner_language: crate::i18n::Locale,
+}
+
+/// Writes a new draft and its first audit row, inside the caller's transaction.
+pub(super) fn write_draft(
+    c: &mut AnyConnection,
+    user: &SessionUser,
+    draft: &DraftRecord<'_>,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    let at = db_time(now);
+    let DraftRecord {
+        id,
+        organisation_id,
+        customer,
+        programme,
+        name,
+        partner_language,
+    } = *draft;
+    claims::insert_draft(
+        c,
+        &claims::NewDraft {
+            id,
+            organisation_id,
+            location_id: customer.location.as_str(),
+            created_by: &user.user_id,
+            tenant_id: customer.tenant.as_ref(),
+            customer_domain: customer.domain.as_ref(),
+            solution_area: programme.solution_area().as_str(),
+            activity: programme.activity().as_str(),
+            programme: programme.as_str(),
+            name,
+            status: Status::Draft.as_str(),
+            partner_language: partner_language.tag(),
+            created_at: at,
+            updated_at: at,
+        },
+    )?;
+    audit::insert(
+        c,
+        &audit::NewAuditEntry {
+            id: &new_id(),
+            claim_id: id,
+            actor_kind: ActorKind::Partner.as_str(),
+            actor_user_id: Some(&user.user_id),
+            from_status: None,
+            to_status: Status::Draft.as_str(),
+            reason_code: None,
+            reason_text: None,
+            at,
+        },
+    )?;
+    Ok(())
 }

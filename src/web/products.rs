@@ -70,10 +70,7 @@ pub async fn form(
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     let viewer = visitor.signed_in()?.viewer();
-    let today = state
-        .now()
-        .with_timezone(&state.settings.calendar_time_zone)
-        .date_naive();
+    let today = state.today();
     let claim_id = id.into_inner();
     let id = claim_id.clone();
     let loaded = state
@@ -105,7 +102,7 @@ pub async fn submit(
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
     let viewer = visitor.signed_in()?.viewer();
-    let (now, today) = now_and_today(&state);
+    let (now, today) = (state.now(), state.today());
     let claim_id = id.into_inner();
     let input = parse(&body);
     let (id, typed, who) = (claim_id.clone(), input.clone(), viewer.clone());
@@ -137,12 +134,6 @@ pub async fn submit(
 }
 
 /// The instant, and the day it is in the portal's calendar (ended subscriptions are left out).
-fn now_and_today(state: &AppState) -> (chrono::DateTime<chrono::Utc>, chrono::NaiveDate) {
-    let now = state.now();
-    let zone = state.settings.calendar_time_zone;
-    (now, now.with_timezone(&zone).date_naive())
-}
-
 /// Checked boxes arrive as repeated `product_ids`; each product's subscription as
 /// `subscription-<product id>`.
 fn parse(body: &[u8]) -> ProductsInput {

@@ -3,19 +3,18 @@
 //! handlers and services still decide per organisation. Where paths overlap, fixed segments
 //! (`/associations/new`) come before `{id}`.
 
-use actix_web::{
-    FromRequest, Handler, Resource, Responder, guard,
-    web::{self, ServiceConfig, post, resource},
-};
+use actix_web::web::ServiceConfig;
 
 use super::{
     account, admin_calendar, admin_locations, admin_partners, admin_products, admin_registry,
     admin_subscriptions, admin_tenants, admin_user_list, admin_users, answer, api, api_tokens,
     assets, associations,
     audience::{self, ADMINISTRATORS, Audience, CLAIM_READERS, PARTNERS, SIGNED_IN, STAFF},
-    auth, claim, contacts, conversation, customer_about, customer_tenant, deliveries, dev_mailbox,
-    evidence, export, health, help, home, language, metrics, opt_out, poe_template, products,
-    review, review_case, review_decisions, set_password, submit, wizard,
+    auth, bulk_claims, claim, contacts, conversation, customer_about, customer_tenant, deliveries,
+    dev_mailbox, evidence, export, health, help, home, language, metrics, opt_out, poe_template,
+    products, review, review_case, review_decisions,
+    route_kinds::{Route, action, form, view},
+    set_password, submit, wizard,
 };
 
 /// Who a group of routes is for; each group's guard is stated once, in [`guard_of`].
@@ -46,14 +45,6 @@ pub struct RouteEntry {
     pub reads: bool,
     /// Answers POST.
     pub writes: bool,
-}
-
-/// A resource with what the table says of it.
-struct Route {
-    path: &'static str,
-    reads: bool,
-    writes: bool,
-    resource: Resource,
 }
 
 pub fn routes(cfg: &mut ServiceConfig) {
@@ -145,6 +136,12 @@ fn partner() -> Vec<Route> {
     vec![
         view("/associations", associations::list),
         view("/associations/export.csv", export::export_csv),
+        form(
+            "/associations/import",
+            bulk_claims::show,
+            bulk_claims::upload,
+        ),
+        view("/associations/import/template.csv", bulk_claims::template),
         form(
             "/associations/new",
             wizard::customer_form,
@@ -338,11 +335,6 @@ fn development() -> Vec<Route> {
     ]
 }
 
-/// GET, and HEAD for the same handler (actix-http sends HEAD's headers without the body).
-fn read() -> actix_web::Route {
-    web::route().guard(guard::Any(guard::Get()).or(guard::Head()))
-}
-
 /// The JSON API, version 1 (`src/web/api/`).
 fn json_api() -> Vec<Route> {
     vec![
@@ -350,51 +342,4 @@ fn json_api() -> Vec<Route> {
         view("/api/v1/claims/{id}", api::claims::show),
         view("/api/v1/openapi.json", api::openapi::document),
     ]
-}
-
-fn view<H, A>(path: &'static str, show: H) -> Route
-where
-    H: Handler<A>,
-    A: FromRequest + 'static,
-    H::Output: Responder + 'static,
-{
-    Route {
-        path,
-        reads: true,
-        writes: false,
-        resource: resource(path).route(read().to(show)),
-    }
-}
-
-/// A change made with POST (its form lives on another page).
-fn action<H, A>(path: &'static str, send: H) -> Route
-where
-    H: Handler<A>,
-    A: FromRequest + 'static,
-    H::Output: Responder + 'static,
-{
-    Route {
-        path,
-        reads: false,
-        writes: true,
-        resource: resource(path).route(post().to(send)),
-    }
-}
-
-/// A form: GET shows it, POST sends it to the same address.
-fn form<S, SA, P, PA>(path: &'static str, show: S, send: P) -> Route
-where
-    S: Handler<SA>,
-    SA: FromRequest + 'static,
-    S::Output: Responder + 'static,
-    P: Handler<PA>,
-    PA: FromRequest + 'static,
-    P::Output: Responder + 'static,
-{
-    Route {
-        path,
-        reads: true,
-        writes: true,
-        resource: resource(path).route(read().to(show)).route(post().to(send)),
-    }
 }

@@ -45,6 +45,13 @@ impl AppState {
         self.clock.now()
     }
 
+    /// Today's date in the programme's calendar zone.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.now()
+            .with_timezone(&self.settings.calendar_time_zone)
+            .date_naive()
+    }
+
     /// Runs blocking database work on the blocking pool with a pooled connection, so diesel
     /// never stalls an async worker. When the request's user came from the session cache,
     /// the session is confirmed first, on the same connection: a session that ended or a

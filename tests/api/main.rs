@@ -22,6 +22,7 @@ mod browser_layout;
 mod browser_review;
 mod browser_reviewer;
 mod browser_wizard;
+mod bulk_claims;
 mod catalogue;
 mod claim_page_reasons;
 mod cli;

@@ -90,6 +90,8 @@ const LISTED: &[&str] = &[
     "/api/v1/claims",
     "/api/v1/claims/{id}",
     "/api/v1/openapi.json",
+    "/associations/import",
+    "/associations/import/template.csv",
 ];
 
 /// What a visitor should meet at a route.
