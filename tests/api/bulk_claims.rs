@@ -110,7 +110,7 @@ async fn a_file_with_bad_rows_makes_nothing_and_names_each_line_and_column() {
     let partner = app.signed_in(PARTNER).await;
     let bad_tenant = "not-a-guid";
     let csv = format!(
-        "{HEADER}\n{}\n{}\n{}\n{}\n",
+        "{HEADER}\r\n{}\r\n{}\r\n{}\r\n{}\r\n",
         row("Good one", NORTHWIND_TENANT, "teams"),
         row("Bad tenant", bad_tenant, "teams"),
         row("", NORTHWIND_TENANT, "exchange-online"),

@@ -15,6 +15,7 @@ mod api_v1;
 mod associations_list;
 mod backup;
 mod browser;
+mod browser_bulk_claims;
 mod browser_claim_page;
 mod browser_customer;
 mod browser_japanese;
