@@ -203,7 +203,8 @@ fn partner_notice(
         label: t.get(key).to_owned(),
         value,
     };
-    let at = |instant: DateTime<Utc>| closing_time(instant, calendar, t);
+    // The same words as the claim page: a deadline at midnight is "the end of" the day before.
+    let at = |instant: DateTime<Utc>| format::deadline(instant, calendar.time_zone(), t);
     let mut facts = Vec::new();
     let mut notes = Vec::new();
     let kind = match transition.to {

@@ -306,7 +306,7 @@ fn next_step(
             t.format(&key, &[("at", &format::deadline(at, zone, t))])
         }
         (Status::ActionRequired, _, Some(at)) => {
-            t.format(&key, &[("at", &format::instant(at, zone, t))])
+            t.format(&key, &[("at", &format::deadline(at, zone, t))])
         }
         _ => t.get(&key).to_owned(),
     }

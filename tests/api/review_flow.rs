@@ -309,6 +309,17 @@ async fn action_required_reopens_products_contacts_and_files_until_resubmitted()
     let page = partner.get(&claim).await;
     assert_eq!(status_of(&page), "Action required");
     assert!(page.text("[data-testid=reviewer-request]").contains(asked));
+    // The answer is due at a midnight: said as the end of the day before, as in the email.
+    let next = page.text("[data-testid=claim-next]");
+    let due = next
+        .split_once("Answer by ")
+        .and_then(|(_, rest)| rest.split_once(", or"))
+        .map(|(due, _)| due.to_owned())
+        .unwrap_or_else(|| panic!("{next}"));
+    assert!(
+        due.starts_with("the end of ") && due.ends_with("(23:59 UTC)"),
+        "{due}"
+    );
     for step in ["products", "contacts", "files"] {
         assert_eq!(
             partner.get(&format!("{claim}/{step}")).await.status,
@@ -321,6 +332,12 @@ async fn action_required_reopens_products_contacts_and_files_until_resubmitted()
     let mail = app.mailbox.messages().pop().unwrap();
     assert_eq!(mail.subject, "Action required: Northwind Teams usage");
     assert!(mail.text.contains(asked));
+    assert!(
+        mail.text
+            .contains(&format!("resubmit the claim by {due}, or")),
+        "{}",
+        mail.text
+    );
 
     let res = partner
         .submit_form(&claim, &format!("{claim}/resubmit"), &[])
