@@ -133,7 +133,12 @@ pub async fn submit(
         Link::OptedOut(_) => Ok(see_other(&format!("/customer/opt-out/{token}"))),
         other => {
             let visitor = in_page_language(&req, visitor, &other);
-            render(&visitor, &token, &other, FormErrors::default(), typed)
+            let mut page = render(&visitor, &token, &other, FormErrors::default(), typed)?;
+            // Too late to opt out: the page explains, and the answer says nothing was done.
+            if matches!(other, Link::Closed(_)) {
+                *page.status_mut() = StatusCode::GONE;
+            }
+            Ok(page)
         }
     }
 }
@@ -152,15 +157,16 @@ fn render(
         Link::OptedOut(view) => ("opted_out", Some(view), StatusCode::OK),
         Link::Closed(view) => ("closed", Some(view), StatusCode::GONE),
     };
-    let status = if errors.is_empty() {
-        status
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    // A closed window's link that still opens the tenant view does not say it "no longer works".
+    // A closed window's link that still opens the tenant view does not say it "no longer works",
+    // nor answer that it is gone.
     let tenant_view = view
         .filter(|v| v.tenant_view_until.is_some())
         .map(|_| format!("/customer/opt-out/{token}/associations"));
+    let status = match (errors.is_empty(), &tenant_view) {
+        (false, _) => StatusCode::UNPROCESSABLE_ENTITY,
+        (true, Some(_)) if status == StatusCode::GONE => StatusCode::OK,
+        (true, _) => status,
+    };
     let title_key = format!("opt_out.title.{state}");
     let title = match (state, &tenant_view) {
         ("closed", Some(_)) => "customer.opt_out.ended_heading",

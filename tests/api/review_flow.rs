@@ -272,11 +272,15 @@ async fn without_an_opt_out_the_window_closes_into_an_official_association() {
     let mail = app.mailbox.messages().pop().unwrap();
     assert_eq!(mail.subject, "Association official: Northwind Teams usage");
 
-    // The link stopped working when the window closed.
+    // The opt-out ended with the window; the link now leads on to the tenant's associations.
     let closed = customer.get(&link).await;
-    assert_eq!(closed.status, 410);
+    assert_eq!(closed.status, 200);
     assert_eq!(closed.count("[data-testid=opt-out-closed]"), 1);
     assert_eq!(closed.count("[data-testid=opt-out]"), 0);
+    assert_eq!(
+        closed.attr("[data-testid=tenant-view-link]", "href"),
+        Some(format!("{link}/associations"))
+    );
     let res = customer.post_form(&link, &[("csrf_token", &token)]).await;
     assert_eq!(res.status, 410);
     assert_eq!(status_of(&partner.get(&claim).await), "Official");
