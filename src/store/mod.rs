@@ -6,6 +6,7 @@ pub mod audit;
 pub mod backup;
 pub mod bulk;
 pub mod catalogue;
+pub mod claim_imports;
 pub mod claim_list;
 pub mod claim_messages;
 pub mod claim_status;

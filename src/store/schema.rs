@@ -66,6 +66,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    claim_imports (user_id, request_id) {
+        user_id -> Text,
+        request_id -> Text,
+        claims -> Integer,
+        imported_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     sign_in_failures (id) {
         id -> Text,
         scope -> Text,

@@ -133,7 +133,6 @@ pub async fn submit(
     }
 }
 
-/// The instant, and the day it is in the portal's calendar (ended subscriptions are left out).
 /// Checked boxes arrive as repeated `product_ids`; each product's subscription as
 /// `subscription-<product id>`.
 fn parse(body: &[u8]) -> ProductsInput {

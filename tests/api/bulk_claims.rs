@@ -16,11 +16,17 @@ fn row(name: &str, tenant: &str, products: &str) -> String {
 }
 
 async fn import(partner: &Visitor, csv: String) -> Response {
-    let token = partner.get(PAGE).await.csrf_token();
+    let form = partner.get(PAGE).await;
+    send(partner, &form, csv).await
+}
+
+/// Sends the import `form` (its CSRF token and its own id) with the file `csv`.
+async fn send(partner: &Visitor, form: &Response, csv: String) -> Response {
+    let request = form.attr("input[name=request]", "value").unwrap();
     partner
         .post_multipart(
-            &format!("{PAGE}?csrf_token={token}"),
-            &[],
+            &format!("{PAGE}?csrf_token={}", form.csrf_token()),
+            &[("request", &request)],
             &[("file", "claims.csv", csv.into_bytes())],
         )
         .await
@@ -56,7 +62,11 @@ async fn the_template_is_the_header_row_and_the_page_explains_each_column() {
             .unwrap()
             .starts_with("text/csv")
     );
-    assert_eq!(template.body.trim_end(), HEADER);
+    // A byte-order mark first, so that Excel keeps the file UTF-8 in every locale.
+    assert_eq!(
+        template.body.strip_prefix('\u{feff}').map(str::trim_end),
+        Some(HEADER)
+    );
     assert_eq!(
         page.texts("[data-testid=columns] tbody th"),
         HEADER.split(',').collect::<Vec<_>>()
@@ -159,11 +169,11 @@ async fn a_file_that_is_not_the_templates_is_refused_whole() {
             .contains("no claims")
     );
 
-    let res = import(&partner, format!("{HEADER}\na,b,c\n")).await;
-    assert!(
-        res.text("[data-testid=import-problems] li")
-            .contains("Line 2: A row must have 20 values")
-    );
+    let res = import(&partner, format!("{HEADER}\na,b,c\nd,e\n")).await;
+    let problems = res.texts("[data-testid=import-problems] li");
+    assert_eq!(problems.len(), 2, "every short row: {problems:?}");
+    assert!(problems[0].contains("Line 2: A row must have 20 values"));
+    assert!(problems[1].contains("Line 3: A row must have 20 values"));
 
     let many: String = (0..1001)
         .map(|n| row(&format!("Claim {n}"), NORTHWIND_TENANT, "teams") + "\n")
@@ -183,4 +193,25 @@ async fn a_file_that_is_not_the_templates_is_refused_whole() {
         "Error: Choose a CSV file to import"
     );
     assert!(draft_names(&partner).await.is_empty());
+}
+
+#[actix_web::test]
+async fn the_same_form_sent_twice_imports_once() {
+    let app = spawn_app().await;
+    let partner = app.signed_in(PARTNER).await;
+    let csv = format!(
+        "{HEADER}\n{}\n",
+        row("Teams rollout", NORTHWIND_TENANT, "teams")
+    );
+    let form = partner.get(PAGE).await;
+    assert_eq!(send(&partner, &form, csv.clone()).await.status, 303);
+    // A second click, or the browser sending the form again.
+    let again = send(&partner, &form, csv.clone()).await;
+    assert_eq!(again.location(), Some("/associations?status=draft"));
+    let list = partner.get("/associations?status=draft").await;
+    assert!(list.text("[role=status]").contains("already imported"));
+    assert_eq!(list.texts("td.claim-name a"), ["Teams rollout"]);
+    // A new form is a new import.
+    assert_eq!(import(&partner, csv).await.status, 303);
+    assert_eq!(draft_names(&partner).await.len(), 2);
 }

@@ -8,4 +8,7 @@ api-problem-internal = The portal could not answer the request.
 api-problem-reference = If it happens again, give the programme team this reference: { $reference }.
 api-problem-read_only = This token is read only: make a read-and-write token to change claims.
 api-problem-rate_limited = This token has made too many requests.
-api-problem-retry_after = Ask again in { $seconds } seconds; each token may make a limited number of requests per minute.
+api-problem-retry_after = Ask again in { $seconds ->
+        [one] one second
+       *[other] { $seconds } seconds
+    }; each token may make a limited number of requests per minute.

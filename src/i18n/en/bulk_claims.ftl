@@ -13,9 +13,13 @@ bulk_claims-file = CSV file
 bulk_claims-file_hint = UTF-8 text with the template's header row; at most 1,000 claims and { $limit } MB.
 bulk_claims-file_required = Choose a CSV file to import
 bulk_claims-import = Check and create drafts
-bulk_claims-more_problems = { $n } more problems are not listed. Correct the ones above and import the file again.
+bulk_claims-more_problems = { $n ->
+        [one] One more problem is not listed.
+       *[other] { $n } more problems are not listed.
+    } Correct the ones above and import the file again.
 bulk_claims-line_problem = Line { $line }: { $message }
 bulk_claims-line_column_problem = Line { $line }, column { $column }: { $message }
+bulk_claims-line_column_item_problem = Line { $line }, column { $column } ({ $item }): { $message }
 bulk_claims-error-not_text = The file is not CSV text in UTF-8
 bulk_claims-error-empty = The file has no claims: add a row under the header
 bulk_claims-error-header = The first line must be the template's header: { $columns }
@@ -29,7 +33,7 @@ bulk_claims-column-domain_name = A domain of the customer's tenant, for example 
 bulk_claims-column-solution_area = The solution area: microsoft_365 or business_applications
 bulk_claims-column-activity = What you did for the customer: pre_sales, usage or revenue_association
 bulk_claims-column-claim_name = A name for the claim, for you to find it by
-bulk_claims-column-products = Product IDs separated by semicolons; add a subscription ID after a colon where the programme asks for one (teams;exchange:2b5e…)
+bulk_claims-column-products = Product IDs separated by semicolons; add a subscription ID after a colon where the programme asks for one (teams;exchange-online, or d365-sales:<subscription ID>)
 bulk_claims-column-customer_contact_name = The customer contact's name
 bulk_claims-column-customer_contact_job_title = The customer contact's job title
 bulk_claims-column-customer_contact_email = The customer contact's email address (the opt-out email goes there)
@@ -44,3 +48,4 @@ bulk_claims-column-customer_name = The customer's organisation name (revenue ass
 bulk_claims-column-solution_name = The solution's name (revenue association only)
 bulk_claims-column-comments = Comments for the reviewers (optional)
 flash-drafts_imported = The drafts were created. Open each one to add its proof of execution, then submit it.
+flash-drafts_already_imported = This file was already imported from that form: its drafts are listed below, and none were made twice.

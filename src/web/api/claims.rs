@@ -91,7 +91,9 @@ impl From<ListedClaim> for ClaimItem {
         (status = 400, description = "A parameter that cannot be used", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No working token", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a partner's token", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Over the token's allowance; see Retry-After", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Over the token's allowance", body = Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds to wait before asking again"))),
+        (status = "5XX", description = "The portal failed; the detail gives a reference", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn list(
@@ -236,7 +238,9 @@ pub struct MessageLine {
         (status = 200, description = "The claim", body = ClaimDocument),
         (status = 401, description = "No working token", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such claim for this caller", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Over the token's allowance; see Retry-After", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Over the token's allowance", body = Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds to wait before asking again"))),
+        (status = "5XX", description = "The portal failed; the detail gives a reference", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn show(

@@ -60,9 +60,8 @@ impl Problem {
     /// The token asked more often than its allowance; it may ask again in `wait`.
     pub fn rate_limited(wait: chrono::Duration, t: &Catalogue) -> Self {
         // Whole seconds, rounded up: asking again at once would be refused again.
-        let seconds = (wait.num_milliseconds().max(0) as u64)
-            .div_ceil(1000)
-            .max(1);
+        let micros = wait.num_microseconds().unwrap_or(i64::MAX).max(0);
+        let seconds = (micros as u64).div_ceil(1_000_000).max(1);
         Self {
             detail: Some(t.format(
                 "api.problem.retry_after",
