@@ -116,6 +116,10 @@ pub struct Settings {
     pub opt_out_reminder_days: u32,
     /// Days after its email that the customer's link opens their tenant view.
     pub customer_link_days: u32,
+    /// Webhooks may go to http:// and to private addresses (development and tests).
+    pub webhooks_allow_private: bool,
+    /// Days of failed deliveries after which a webhook endpoint is disabled.
+    pub webhook_disable_after_days: u32,
 }
 
 pub const DEFAULT_ARGON2_MEMORY_KIB: u32 = 19 * 1024;
@@ -253,6 +257,26 @@ impl Settings {
             "PORTAL_DEV_MAILBOX_OPEN",
             or(given(&args.dev_mailbox_open), DEFAULT_DEV_MAILBOX_OPEN),
         )?;
+        let webhooks_allow_private = parse_bool(
+            "PORTAL_WEBHOOKS_ALLOW_PRIVATE",
+            or(
+                given(&args.webhooks_allow_private),
+                DEFAULT_WEBHOOKS_ALLOW_PRIVATE,
+            ),
+        )?;
+        let webhook_disable_after_days: u32 = parse(
+            "PORTAL_WEBHOOK_DISABLE_AFTER_DAYS",
+            or(
+                given(&args.webhook_disable_after_days),
+                DEFAULT_WEBHOOK_DISABLE_AFTER_DAYS,
+            ),
+        )?;
+        if !(1..=60).contains(&webhook_disable_after_days) {
+            return Err(fail(
+                "PORTAL_WEBHOOK_DISABLE_AFTER_DAYS",
+                "must be between 1 and 60".into(),
+            ));
+        }
         let review_target_days: u32 = parse(
             "PORTAL_REVIEW_TARGET_DAYS",
             or(given(&args.review_target_days), DEFAULT_REVIEW_TARGET_DAYS),
@@ -296,6 +320,8 @@ impl Settings {
             review_target_days,
             opt_out_reminder_days,
             customer_link_days,
+            webhooks_allow_private,
+            webhook_disable_after_days,
         })
     }
 }

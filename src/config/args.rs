@@ -29,6 +29,8 @@ pub(super) const DEFAULT_OPT_OUT_REMINDER_DAYS: &str = "2";
 pub(super) const DEFAULT_CUSTOMER_LINK_DAYS: &str = "30";
 pub(super) const DEFAULT_LOG_FORMAT: &str = "human";
 pub(super) const DEFAULT_REVIEW_TARGET_DAYS: &str = "5";
+pub(super) const DEFAULT_WEBHOOKS_ALLOW_PRIVATE: &str = "false";
+pub(super) const DEFAULT_WEBHOOK_DISABLE_AFTER_DAYS: &str = "5";
 
 /// Every `PORTAL_*` setting, each also a flag of `portal serve` (a flag wins over its
 /// variable). Defaults are for development.
@@ -160,6 +162,17 @@ pub struct ConfigArgs {
     #[arg(long, env = "PORTAL_CUSTOMER_LINK_DAYS", value_name = "DAYS",
           default_value = DEFAULT_CUSTOMER_LINK_DAYS)]
     pub customer_link_days: String,
+
+    /// Webhooks may go to plain http:// and to loopback, private and link-local addresses
+    /// (development and tests only: otherwise a webhook could probe the internal network)
+    #[arg(long, env = "PORTAL_WEBHOOKS_ALLOW_PRIVATE", value_name = "BOOL",
+          default_value = DEFAULT_WEBHOOKS_ALLOW_PRIVATE)]
+    pub webhooks_allow_private: String,
+
+    /// Days of failed deliveries after which a webhook endpoint is disabled (1 to 60)
+    #[arg(long, env = "PORTAL_WEBHOOK_DISABLE_AFTER_DAYS", value_name = "DAYS",
+          default_value = DEFAULT_WEBHOOK_DISABLE_AFTER_DAYS)]
+    pub webhook_disable_after_days: String,
 
     /// Log lines: human, or json (one JSON object per line)
     #[arg(long, env = "PORTAL_LOG_FORMAT", value_name = "FORMAT",

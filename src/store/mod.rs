@@ -39,6 +39,8 @@ pub mod usage;
 pub mod users;
 pub mod view_counts;
 pub mod wal_checkpoints;
+pub mod webhook_deliveries;
+pub mod webhooks;
 
 pub use connection::{AnyConnection, DbPool, write_transaction};
 

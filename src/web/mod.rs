@@ -59,6 +59,8 @@ pub mod state;
 pub mod submit;
 pub mod upload;
 pub mod usage_chart;
+pub mod webhook_log;
+pub mod webhooks;
 pub mod wizard;
 pub mod wizard_fields;
 pub mod wizard_flow;

@@ -15,7 +15,7 @@ use super::{
     audience::{self, ADMINISTRATORS, Audience, CLAIM_READERS, PARTNERS, SIGNED_IN, STAFF},
     auth, claim, contacts, conversation, customer_about, customer_tenant, deliveries, dev_mailbox,
     evidence, export, health, help, home, language, metrics, opt_out, poe_template, products,
-    review, review_case, review_decisions, set_password, submit, wizard,
+    review, review_case, review_decisions, set_password, submit, webhook_log, webhooks, wizard,
 };
 
 /// Who a group of routes is for; each group's guard is stated once, in [`guard_of`].
@@ -159,6 +159,17 @@ fn partner() -> Vec<Route> {
             "/associations/new/name",
             wizard::name_form,
             wizard::name_submit,
+        ),
+        // The organisation's webhook endpoints (every partner user administers them).
+        form("/webhooks", webhooks::index, webhooks::create),
+        form("/webhooks/{id}", webhooks::show, webhooks::update),
+        action("/webhooks/{id}/enabled", webhooks::set_enabled),
+        action("/webhooks/{id}/rotate", webhooks::rotate),
+        action("/webhooks/{id}/delete", webhooks::delete),
+        view("/webhooks/{id}/deliveries", webhook_log::show),
+        action(
+            "/webhooks/{id}/deliveries/{delivery}/resend",
+            webhook_log::resend,
         ),
     ]
 }
@@ -309,6 +320,17 @@ fn administration() -> Vec<Route> {
         view("/admin/deliveries", deliveries::index),
         action("/admin/deliveries/{id}/retry", deliveries::retry),
         action("/admin/deliveries/{id}/send-now", deliveries::send_now),
+        // The portal's own webhook endpoints: every claim's events.
+        form("/admin/webhooks", webhooks::index, webhooks::create),
+        form("/admin/webhooks/{id}", webhooks::show, webhooks::update),
+        action("/admin/webhooks/{id}/enabled", webhooks::set_enabled),
+        action("/admin/webhooks/{id}/rotate", webhooks::rotate),
+        action("/admin/webhooks/{id}/delete", webhooks::delete),
+        view("/admin/webhooks/{id}/deliveries", webhook_log::show),
+        action(
+            "/admin/webhooks/{id}/deliveries/{delivery}/resend",
+            webhook_log::resend,
+        ),
     ]
 }
 

@@ -245,6 +245,7 @@ fn quoted_keys(text: &str) -> Vec<String> {
         "wizard_flow.",
         "api_tokens.",
         "api.",
+        "webhooks.",
     ];
     // Every run between two consecutive quotes: a key literal is always one of them.
     let parts: Vec<&str> = text.split('"').collect();
