@@ -11,6 +11,7 @@ use chrono_tz::Tz;
 
 mod args;
 mod database_url;
+mod webhooks;
 
 use args::*;
 pub use args::{ConfigArgs, check_environment};
@@ -257,26 +258,7 @@ impl Settings {
             "PORTAL_DEV_MAILBOX_OPEN",
             or(given(&args.dev_mailbox_open), DEFAULT_DEV_MAILBOX_OPEN),
         )?;
-        let webhooks_allow_private = parse_bool(
-            "PORTAL_WEBHOOKS_ALLOW_PRIVATE",
-            or(
-                given(&args.webhooks_allow_private),
-                DEFAULT_WEBHOOKS_ALLOW_PRIVATE,
-            ),
-        )?;
-        let webhook_disable_after_days: u32 = parse(
-            "PORTAL_WEBHOOK_DISABLE_AFTER_DAYS",
-            or(
-                given(&args.webhook_disable_after_days),
-                DEFAULT_WEBHOOK_DISABLE_AFTER_DAYS,
-            ),
-        )?;
-        if !(1..=60).contains(&webhook_disable_after_days) {
-            return Err(fail(
-                "PORTAL_WEBHOOK_DISABLE_AFTER_DAYS",
-                "must be between 1 and 60".into(),
-            ));
-        }
+        let webhooks = webhooks::webhook_settings(args)?;
         let review_target_days: u32 = parse(
             "PORTAL_REVIEW_TARGET_DAYS",
             or(given(&args.review_target_days), DEFAULT_REVIEW_TARGET_DAYS),
@@ -320,8 +302,8 @@ impl Settings {
             review_target_days,
             opt_out_reminder_days,
             customer_link_days,
-            webhooks_allow_private,
-            webhook_disable_after_days,
+            webhooks_allow_private: webhooks.allow_private,
+            webhook_disable_after_days: webhooks.disable_after_days,
         })
     }
 }

@@ -109,18 +109,23 @@ pub fn find(
     id: &str,
     now: DateTime<Utc>,
 ) -> anyhow::Result<Option<EndpointView>> {
-    Ok(owned(conn, viewer, id)?.map(|row| EndpointView::of(row, now)))
+    on_owned(conn, viewer, id, |_, row| Ok(EndpointView::of(row, now)))
 }
 
-fn owned(
-    conn: &mut AnyConnection,
+/// `then` on the viewer's endpoint `id`; `None` when it is not theirs (or they manage none).
+fn on_owned<T>(
+    c: &mut AnyConnection,
     viewer: &Viewer,
     id: &str,
-) -> anyhow::Result<Option<EndpointRow>> {
+    then: impl FnOnce(&mut AnyConnection, EndpointRow) -> anyhow::Result<T>,
+) -> anyhow::Result<Option<T>> {
     let Some(owner) = Owner::of(viewer) else {
         return Ok(None);
     };
-    Ok(stored::find_owned(conn, owner.key(), id)?)
+    match stored::find_owned(c, owner.key(), id)? {
+        Some(row) => then(c, row).map(Some),
+        None => Ok(None),
+    }
 }
 
 /// A secret just made (a new endpoint's, or a rotation's): shown once and never again.
@@ -227,18 +232,18 @@ pub fn update(
     now: DateTime<Utc>,
 ) -> anyhow::Result<Changed<()>> {
     write_transaction(conn, |c| {
-        let Some(row) = owned(c, viewer, id)? else {
-            return Ok(Changed::NotFound);
-        };
-        // The address stays as registered; only what it hears changes.
-        let input = match webhooks::parse_endpoint(&row.url, description, events, true) {
-            Ok(input) => input,
-            Err(errors) => return Ok(Changed::Refused(errors)),
-        };
-        let events = events_text(&input.events);
-        stored::update(c, id, &input.description, &events, db_time(now))?;
-        audit(c, viewer, "webhook.events_changed", id, Some(&events), now)?;
-        Ok(Changed::Done(()))
+        let changed = on_owned(c, viewer, id, |c, row| {
+            // The address stays as registered; only what it hears changes.
+            let input = match webhooks::parse_endpoint(&row.url, description, events, true) {
+                Ok(input) => input,
+                Err(errors) => return Ok(Changed::Refused(errors)),
+            };
+            let events = events_text(&input.events);
+            stored::update(c, id, &input.description, &events, db_time(now))?;
+            audit(c, viewer, "webhook.events_changed", id, Some(&events), now)?;
+            Ok(Changed::Done(()))
+        })?;
+        Ok(changed.unwrap_or(Changed::NotFound))
     })
 }
 
@@ -251,17 +256,16 @@ pub fn set_enabled(
     now: DateTime<Utc>,
 ) -> anyhow::Result<bool> {
     write_transaction(conn, |c| {
-        if owned(c, viewer, id)?.is_none() {
-            return Ok(false);
-        }
-        stored::set_enabled(c, id, enabled, db_time(now))?;
-        let action = if enabled {
-            "webhook.enabled"
-        } else {
-            "webhook.disabled"
-        };
-        audit(c, viewer, action, id, None, now)?;
-        Ok(true)
+        let done = on_owned(c, viewer, id, |c, _| {
+            stored::set_enabled(c, id, enabled, db_time(now))?;
+            let action = if enabled {
+                "webhook.enabled"
+            } else {
+                "webhook.disabled"
+            };
+            audit(c, viewer, action, id, None, now)
+        })?;
+        Ok(done.is_some())
     })
 }
 
@@ -273,12 +277,11 @@ pub fn delete(
     now: DateTime<Utc>,
 ) -> anyhow::Result<bool> {
     write_transaction(conn, |c| {
-        let Some(row) = owned(c, viewer, id)? else {
-            return Ok(false);
-        };
-        stored::delete(c, id)?;
-        audit(c, viewer, "webhook.deleted", id, Some(&row.url), now)?;
-        Ok(true)
+        let done = on_owned(c, viewer, id, |c, row| {
+            stored::delete(c, id)?;
+            audit(c, viewer, "webhook.deleted", id, Some(&row.url), now)
+        })?;
+        Ok(done.is_some())
     })
 }
 
@@ -292,16 +295,15 @@ pub fn rotate(
 ) -> anyhow::Result<Option<NewSecret>> {
     let secret = tokens::webhook_secret();
     write_transaction(conn, |c| {
-        let Some(row) = owned(c, viewer, id)? else {
-            return Ok(None);
-        };
-        let until = db_time(now + ROTATION_GRACE);
-        stored::rotate(c, id, &secret, &row.secret, until, db_time(now))?;
-        audit(c, viewer, "webhook.secret_rotated", id, None, now)?;
-        Ok(Some(NewSecret {
-            endpoint_id: id.to_owned(),
-            secret: secret.clone(),
-        }))
+        on_owned(c, viewer, id, |c, row| {
+            let until = db_time(now + ROTATION_GRACE);
+            stored::rotate(c, id, &secret, &row.secret, until, db_time(now))?;
+            audit(c, viewer, "webhook.secret_rotated", id, None, now)?;
+            Ok(NewSecret {
+                endpoint_id: id.to_owned(),
+                secret: secret.clone(),
+            })
+        })
     })
 }
 
@@ -349,14 +351,13 @@ pub fn deliveries(
     id: &str,
     now: DateTime<Utc>,
 ) -> anyhow::Result<Option<(EndpointView, Vec<DeliveryLine>)>> {
-    let Some(row) = owned(conn, viewer, id)? else {
-        return Ok(None);
-    };
-    let lines = webhook_deliveries::log(conn, id, LOG_LINES)?;
-    Ok(Some((
-        EndpointView::of(row, now),
-        lines.into_iter().map(DeliveryLine::from).collect(),
-    )))
+    on_owned(conn, viewer, id, |c, row| {
+        let lines = webhook_deliveries::log(c, id, LOG_LINES)?;
+        Ok((
+            EndpointView::of(row, now),
+            lines.into_iter().map(DeliveryLine::from).collect(),
+        ))
+    })
 }
 
 /// Sends a delivery of one of the viewer's endpoints again (same `webhook-id`), due now.
@@ -368,9 +369,15 @@ pub fn resend(
     now: DateTime<Utc>,
 ) -> anyhow::Result<bool> {
     write_transaction(conn, |c| {
-        if owned(c, viewer, endpoint_id)?.is_none()
-            || !webhook_deliveries::resend(c, endpoint_id, delivery_id, db_time(now))?
-        {
+        let resent = on_owned(c, viewer, endpoint_id, |c, _| {
+            Ok(webhook_deliveries::resend(
+                c,
+                endpoint_id,
+                delivery_id,
+                db_time(now),
+            )?)
+        })?;
+        if resent != Some(true) {
             return Ok(false);
         }
         audit(c, viewer, "webhook.resent", delivery_id, None, now)?;

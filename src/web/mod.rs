@@ -59,6 +59,7 @@ pub mod state;
 pub mod submit;
 pub mod upload;
 pub mod usage_chart;
+pub mod webhook_endpoint;
 pub mod webhook_log;
 pub mod webhooks;
 pub mod wizard;

@@ -3,11 +3,6 @@
 //! organisation. Order matters where paths overlap: fixed segments (`/associations/new`)
 //! come before `{id}`.
 
-use actix_web::{
-    FromRequest, Handler, Resource, Responder, guard,
-    web::{self, ServiceConfig, post, resource},
-};
-
 use super::{
     account, admin_calendar, admin_locations, admin_partners, admin_products, admin_registry,
     admin_subscriptions, admin_tenants, admin_user_list, admin_users, answer, api, api_tokens,
@@ -15,8 +10,13 @@ use super::{
     audience::{self, ADMINISTRATORS, Audience, CLAIM_READERS, PARTNERS, SIGNED_IN, STAFF},
     auth, claim, contacts, conversation, customer_about, customer_tenant, deliveries, dev_mailbox,
     evidence, export, health, help, home, language, metrics, opt_out, poe_template, products,
-    review, review_case, review_decisions, set_password, submit, webhook_log, webhooks, wizard,
+    review, review_case, review_decisions, set_password, submit, wizard,
 };
+use actix_web::{
+    FromRequest, Handler, Resource, Responder, guard,
+    web::{self, ServiceConfig, post, resource},
+};
+mod hooks;
 
 /// Who a group of routes is for; each group's guard is stated once, in [`guard_of`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -98,10 +98,10 @@ fn groups() -> Vec<(Group, Vec<Route>)> {
     vec![
         (Group::Public, public()),
         (Group::SignedIn, signed_in()),
-        (Group::Partners, partner()),
+        (Group::Partners, hooks::partner(partner())),
         (Group::ClaimReaders, claim_readers()),
         (Group::Staff, staff()),
-        (Group::Administrators, administration()),
+        (Group::Administrators, hooks::admin(administration())),
         (Group::CustomerLink, customer_link()),
         (Group::Development, development()),
         (Group::Api, json_api()),
@@ -159,17 +159,6 @@ fn partner() -> Vec<Route> {
             "/associations/new/name",
             wizard::name_form,
             wizard::name_submit,
-        ),
-        // The organisation's webhook endpoints (every partner user administers them).
-        form("/webhooks", webhooks::index, webhooks::create),
-        form("/webhooks/{id}", webhooks::show, webhooks::update),
-        action("/webhooks/{id}/enabled", webhooks::set_enabled),
-        action("/webhooks/{id}/rotate", webhooks::rotate),
-        action("/webhooks/{id}/delete", webhooks::delete),
-        view("/webhooks/{id}/deliveries", webhook_log::show),
-        action(
-            "/webhooks/{id}/deliveries/{delivery}/resend",
-            webhook_log::resend,
         ),
     ]
 }
@@ -320,17 +309,6 @@ fn administration() -> Vec<Route> {
         view("/admin/deliveries", deliveries::index),
         action("/admin/deliveries/{id}/retry", deliveries::retry),
         action("/admin/deliveries/{id}/send-now", deliveries::send_now),
-        // The portal's own webhook endpoints: every claim's events.
-        form("/admin/webhooks", webhooks::index, webhooks::create),
-        form("/admin/webhooks/{id}", webhooks::show, webhooks::update),
-        action("/admin/webhooks/{id}/enabled", webhooks::set_enabled),
-        action("/admin/webhooks/{id}/rotate", webhooks::rotate),
-        action("/admin/webhooks/{id}/delete", webhooks::delete),
-        view("/admin/webhooks/{id}/deliveries", webhook_log::show),
-        action(
-            "/admin/webhooks/{id}/deliveries/{delivery}/resend",
-            webhook_log::resend,
-        ),
     ]
 }
 

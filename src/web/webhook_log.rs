@@ -25,6 +25,7 @@ use super::{
 pub struct LogRow {
     pub id: String,
     pub event: String,
+    pub event_code: &'static str,
     pub claim_name: String,
     pub claim_href: String,
     pub attempts: i32,
@@ -76,7 +77,8 @@ fn row(line: &DeliveryLine, staff: bool, t: &Catalogue, zone: chrono_tz::Tz) -> 
         id: line.id.clone(),
         event: line
             .event
-            .map_or_else(String::new, |e| e.as_str().to_owned()),
+            .map_or_else(String::new, |e| t.get(e.label_key()).to_owned()),
+        event_code: line.event.map_or("", |e| e.as_str()),
         claim_name: line.claim_name.clone(),
         claim_href: format!("{claims}/{}", line.claim_id),
         attempts: line.attempts,

@@ -10,19 +10,14 @@ use askama::Template;
 use crate::{
     domain::{
         access::{Role, Viewer},
-        webhooks::WebhookEvent,
+        webhooks::{EndpointError, WebhookEvent},
     },
     i18n::Catalogue,
-    service::webhooks::{self, Changed, EndpointForm, EndpointView, NewSecret},
+    service::webhooks::{self, EndpointForm, EndpointView, NewSecret},
 };
 
 use super::{
-    error::AppError,
-    format,
-    forms::FormErrors,
-    layout::Layout,
-    render::{private_page, see_other_with_flash},
-    session::Visitor,
+    error::AppError, forms::FormErrors, layout::Layout, render::private_page, session::Visitor,
     state::AppState,
 };
 
@@ -43,7 +38,7 @@ pub struct EventBox {
     pub checked: bool,
 }
 
-fn event_boxes(t: &Catalogue, ticked: &[String]) -> Vec<EventBox> {
+pub fn event_boxes(t: &Catalogue, ticked: &[String]) -> Vec<EventBox> {
     WebhookEvent::ALL
         .iter()
         .enumerate()
@@ -62,15 +57,15 @@ fn event_boxes(t: &Catalogue, ticked: &[String]) -> Vec<EventBox> {
 }
 
 /// The endpoint form's fields as typed (`events` repeats, one per ticked box).
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct Typed {
-    url: String,
-    description: String,
-    events: Vec<String>,
+    pub url: String,
+    pub description: String,
+    pub events: Vec<String>,
 }
 
 impl Typed {
-    fn from_pairs(pairs: Vec<(String, String)>) -> Self {
+    pub fn from_pairs(pairs: Vec<(String, String)>) -> Self {
         let mut typed = Typed::default();
         for (name, value) in pairs {
             match name.as_str() {
@@ -83,7 +78,15 @@ impl Typed {
         typed
     }
 
-    fn of(endpoint: &EndpointView) -> Self {
+    fn form(&self) -> EndpointForm<'_> {
+        EndpointForm {
+            url: &self.url,
+            description: &self.description,
+            events: &self.events,
+        }
+    }
+
+    pub fn of(endpoint: &EndpointView) -> Self {
         Typed {
             url: endpoint.url.clone(),
             description: endpoint.description.clone(),
@@ -106,7 +109,7 @@ pub struct EndpointRow {
     pub state_code: &'static str,
 }
 
-fn state_of(endpoint: &EndpointView, t: &Catalogue) -> (&'static str, String) {
+pub fn state_of(endpoint: &EndpointView, t: &Catalogue) -> (&'static str, String) {
     let code = if endpoint.enabled {
         "enabled"
     } else if endpoint.disabled_for_failures {
@@ -149,46 +152,25 @@ pub async fn create(
     let viewer = visitor.signed_in()?.viewer();
     let (now, ctx) = (state.now(), state.context.clone());
     let typed = Typed::from_pairs(form.into_inner());
-    let asked = (
-        typed.url.clone(),
-        typed.description.clone(),
-        typed.events.clone(),
-    );
+    let asked = typed.clone();
     let made = state
-        .db(move |conn| {
-            let form = EndpointForm {
-                url: &asked.0,
-                description: &asked.1,
-                events: &asked.2,
-            };
-            webhooks::create(conn, &ctx, &viewer, &form, now)
-        })
+        .db(move |conn| webhooks::create(conn, &ctx, &viewer, &asked.form(), now))
         .await?
         .ok_or(AppError::NotFound)?;
-    match made {
-        Ok(made) => {
-            render_list(
-                &visitor,
-                &state,
-                Typed::default(),
-                Some(made),
-                FormErrors::default(),
-            )
-            .await
-        }
-        Err(problems) => {
-            let t = Catalogue::for_locale(visitor.locale);
-            let problems: Vec<_> = problems.iter().map(|e| (e.field(), *e)).collect();
-            render_list(
-                &visitor,
-                &state,
-                typed,
-                None,
-                FormErrors::for_fields(&problems, t),
-            )
-            .await
-        }
-    }
+    // A new endpoint's secret is shown above a fresh form; refused, the form keeps what was
+    // typed.
+    let (typed, made, errors) = match made {
+        Ok(made) => (Typed::default(), Some(made), FormErrors::default()),
+        Err(problems) => (typed, None, field_errors(&problems, &visitor)),
+    };
+    render_list(&visitor, &state, typed, made, errors).await
+}
+
+/// Each problem by its field.
+pub fn field_errors(problems: &[EndpointError], visitor: &Visitor) -> FormErrors {
+    let t = Catalogue::for_locale(visitor.locale);
+    let problems: Vec<_> = problems.iter().map(|e| (e.field(), *e)).collect();
+    FormErrors::for_fields(&problems, t)
 }
 
 async fn render_list(
@@ -223,7 +205,7 @@ async fn render_list(
     private_page(status_for(&template.errors), &template)
 }
 
-fn status_for(errors: &FormErrors) -> StatusCode {
+pub fn status_for(errors: &FormErrors) -> StatusCode {
     if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -240,175 +222,10 @@ fn list_row(endpoint: &EndpointView, base: &str, t: &Catalogue) -> EndpointRow {
         events: endpoint
             .events
             .iter()
-            .map(|e| e.as_str())
+            .map(|e| t.get(e.label_key()))
             .collect::<Vec<_>>()
             .join(", "),
         state,
         state_code,
     }
-}
-
-#[derive(Template)]
-#[template(path = "webhooks/endpoint.html")]
-struct EndpointPage {
-    layout: Layout,
-    base: &'static str,
-    endpoint: EndpointView,
-    state: String,
-    state_code: &'static str,
-    created: String,
-    failing_since: String,
-    rotation_until: String,
-    made: Option<NewSecret>,
-    typed: Typed,
-    events: Vec<EventBox>,
-    errors: FormErrors,
-}
-
-pub async fn show(
-    visitor: Visitor,
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
-    render_endpoint(&visitor, &state, &id, None, None, FormErrors::default()).await
-}
-
-pub async fn update(
-    visitor: Visitor,
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    form: web::Form<Vec<(String, String)>>,
-) -> Result<HttpResponse, AppError> {
-    let viewer = visitor.signed_in()?.viewer();
-    let base = base_of(&viewer);
-    let now = state.now();
-    let typed = Typed::from_pairs(form.into_inner());
-    let (endpoint, asked) = (
-        id.clone(),
-        (typed.description.clone(), typed.events.clone()),
-    );
-    let changed = state
-        .db(move |conn| webhooks::update(conn, &viewer, &endpoint, &asked.0, &asked.1, now))
-        .await?;
-    match changed {
-        Changed::Done(()) => see_other_with_flash(
-            &format!("{base}/{id}"),
-            "flash.webhook_updated",
-            state.settings.cookie_secure,
-        ),
-        Changed::NotFound => Err(AppError::NotFound),
-        Changed::Refused(problems) => {
-            let t = Catalogue::for_locale(visitor.locale);
-            let problems: Vec<_> = problems.iter().map(|e| (e.field(), *e)).collect();
-            let errors = FormErrors::for_fields(&problems, t);
-            render_endpoint(&visitor, &state, &id, Some(typed), None, errors).await
-        }
-    }
-}
-
-/// Turns the endpoint off or on (`enabled` = `true` or `false`).
-pub async fn set_enabled(
-    visitor: Visitor,
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    form: web::Form<Vec<(String, String)>>,
-) -> Result<HttpResponse, AppError> {
-    let viewer = visitor.signed_in()?.viewer();
-    let base = base_of(&viewer);
-    let now = state.now();
-    let enabled = form.iter().any(|(k, v)| k == "enabled" && v == "true");
-    let endpoint = id.clone();
-    let done = state
-        .db(move |conn| webhooks::set_enabled(conn, &viewer, &endpoint, enabled, now))
-        .await?;
-    if !done {
-        return Err(AppError::NotFound);
-    }
-    let flash = if enabled {
-        "flash.webhook_enabled"
-    } else {
-        "flash.webhook_disabled"
-    };
-    see_other_with_flash(&format!("{base}/{id}"), flash, state.settings.cookie_secure)
-}
-
-pub async fn rotate(
-    visitor: Visitor,
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
-    let viewer = visitor.signed_in()?.viewer();
-    let now = state.now();
-    let endpoint = id.clone();
-    let made = state
-        .db(move |conn| webhooks::rotate(conn, &viewer, &endpoint, now))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    render_endpoint(
-        &visitor,
-        &state,
-        &id,
-        None,
-        Some(made),
-        FormErrors::default(),
-    )
-    .await
-}
-
-pub async fn delete(
-    visitor: Visitor,
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
-    let viewer = visitor.signed_in()?.viewer();
-    let base = base_of(&viewer);
-    let now = state.now();
-    let endpoint = id.into_inner();
-    let deleted = state
-        .db(move |conn| webhooks::delete(conn, &viewer, &endpoint, now))
-        .await?;
-    if !deleted {
-        return Err(AppError::NotFound);
-    }
-    see_other_with_flash(base, "flash.webhook_deleted", state.settings.cookie_secure)
-}
-
-async fn render_endpoint(
-    visitor: &Visitor,
-    state: &AppState,
-    id: &str,
-    typed: Option<Typed>,
-    made: Option<NewSecret>,
-    errors: FormErrors,
-) -> Result<HttpResponse, AppError> {
-    let viewer = visitor.signed_in()?.viewer();
-    let base = base_of(&viewer);
-    let (now, id) = (state.now(), id.to_owned());
-    let endpoint = state
-        .db(move |conn| webhooks::find(conn, &viewer, &id, now))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let t = Catalogue::for_locale(visitor.locale);
-    let zone = state.settings.calendar_time_zone;
-    let when = |at: Option<chrono::DateTime<chrono::Utc>>| {
-        at.map(|at| format::instant(at, zone, t))
-            .unwrap_or_default()
-    };
-    let typed = typed.unwrap_or_else(|| Typed::of(&endpoint));
-    let (state_code, state_label) = state_of(&endpoint, t);
-    let template = EndpointPage {
-        layout: Layout::new(visitor, "webhooks.endpoint.title").with_errors(!errors.is_empty()),
-        base,
-        state: state_label,
-        state_code,
-        created: when(Some(endpoint.created_at)),
-        failing_since: when(endpoint.failing_since),
-        rotation_until: when(endpoint.previous_secret_until),
-        made,
-        events: event_boxes(t, &typed.events),
-        typed,
-        endpoint,
-        errors,
-    };
-    private_page(status_for(&template.errors), &template)
 }
