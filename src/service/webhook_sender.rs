@@ -52,6 +52,9 @@ impl Sender {
             .max_redirects_will_error(false)
             .http_status_as_error(false)
             .https_only(!allow_private)
+            // Straight to the endpoint: through a proxy, the address checked would be the
+            // proxy's, not the endpoint's.
+            .proxy(None)
             .user_agent("cpor-portal-webhooks/1")
             .build();
         let resolver = Guarded {

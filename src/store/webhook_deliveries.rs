@@ -10,9 +10,12 @@ use diesel::prelude::*;
 
 use super::{
     AnyConnection,
+    leases::leased_rows,
     schema::{claims, webhook_deliveries, webhook_endpoints},
     write_transaction,
 };
+
+leased_rows!(webhook_deliveries);
 
 pub const PENDING: &str = "pending";
 pub const DELIVERED: &str = "delivered";
@@ -87,55 +90,13 @@ pub fn lease_due(
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        diesel::update(
-            webhook_deliveries::table
-                .filter(webhook_deliveries::id.eq_any(&ids))
-                .filter(webhook_deliveries::sending_since.is_not_null()),
-        )
-        .set((
-            webhook_deliveries::sending_since.eq(None::<NaiveDateTime>),
-            webhook_deliveries::interrupted_sends.eq(webhook_deliveries::interrupted_sends + 1),
-        ))
-        .execute(c)?;
-        diesel::update(webhook_deliveries::table.filter(webhook_deliveries::id.eq_any(&ids)))
-            .set((
-                webhook_deliveries::leased_until.eq(leased_until),
-                webhook_deliveries::lease_token.eq(lease_token),
-            ))
-            .execute(c)?;
+        take_leases(c, &ids, leased_until, lease_token)?;
         webhook_deliveries::table
             .filter(webhook_deliveries::id.eq_any(&ids))
             .order((webhook_deliveries::next_attempt_at, webhook_deliveries::id))
             .select(DeliveryRow::as_select())
             .load(c)
     })
-}
-
-type UnderLease<'a> = diesel::dsl::Filter<
-    diesel::dsl::Filter<
-        webhook_deliveries::table,
-        diesel::dsl::Eq<webhook_deliveries::id, &'a str>,
-    >,
-    diesel::dsl::Eq<webhook_deliveries::lease_token, &'a str>,
->;
-
-fn under_lease<'a>(id: &'a str, lease_token: &'a str) -> UnderLease<'a> {
-    webhook_deliveries::table
-        .filter(webhook_deliveries::id.eq(id))
-        .filter(webhook_deliveries::lease_token.eq(lease_token))
-}
-
-/// Marks a leased row as being sent now; false when the lease was lost.
-pub fn mark_sending(
-    conn: &mut AnyConnection,
-    id: &str,
-    lease_token: &str,
-    at: NaiveDateTime,
-) -> QueryResult<bool> {
-    diesel::update(under_lease(id, lease_token))
-        .set(webhook_deliveries::sending_since.eq(at))
-        .execute(conn)
-        .map(|n| n == 1)
 }
 
 /// Marks a leased row delivered with the receiver's status; false when the lease was lost.
@@ -188,44 +149,6 @@ pub fn mark_attempt_failed(
         ))
         .execute(conn)
         .map(|n| n == 1)
-}
-
-/// The dispatchers holding leases, other than `except`.
-pub fn lease_holders(conn: &mut AnyConnection, except: &str) -> QueryResult<Vec<String>> {
-    webhook_deliveries::table
-        .filter(webhook_deliveries::lease_token.is_not_null())
-        .filter(webhook_deliveries::lease_token.ne(except))
-        .select(webhook_deliveries::lease_token.assume_not_null())
-        .distinct()
-        .load(conn)
-}
-
-/// Gives the leases of `lease_token` back, due as they were; with `interrupted`, rows that
-/// were being sent too (counted: the receiver may have had them). Returns how many.
-pub fn release(
-    conn: &mut AnyConnection,
-    lease_token: &str,
-    interrupted: bool,
-) -> QueryResult<usize> {
-    let held = webhook_deliveries::table.filter(webhook_deliveries::lease_token.eq(lease_token));
-    let mut released = 0;
-    if interrupted {
-        released += diesel::update(held.filter(webhook_deliveries::sending_since.is_not_null()))
-            .set((
-                webhook_deliveries::sending_since.eq(None::<NaiveDateTime>),
-                webhook_deliveries::interrupted_sends.eq(webhook_deliveries::interrupted_sends + 1),
-                webhook_deliveries::leased_until.eq(None::<NaiveDateTime>),
-                webhook_deliveries::lease_token.eq(None::<String>),
-            ))
-            .execute(conn)?;
-    }
-    released += diesel::update(held.filter(webhook_deliveries::sending_since.is_null()))
-        .set((
-            webhook_deliveries::leased_until.eq(None::<NaiveDateTime>),
-            webhook_deliveries::lease_token.eq(None::<String>),
-        ))
-        .execute(conn)?;
-    Ok(released)
 }
 
 /// One line of an endpoint's delivery log, with its claim's name.
