@@ -29,10 +29,15 @@ code_enum! {
     }
 }
 
-/// The event a transition sends, by the status it enters (a resubmission is submitted again,
-/// a dispute decided for the partner is validated again); `None` for a return to draft.
+/// The event a transition sends: [`event_entering`] its new status.
 pub fn event_of(transition: &Transition) -> Option<WebhookEvent> {
-    Some(match transition.to {
+    event_entering(transition.to)
+}
+
+/// The event of entering `status` (a resubmission is submitted again, a dispute decided for
+/// the partner is validated again); `None` for a return to draft.
+pub fn event_entering(status: Status) -> Option<WebhookEvent> {
+    Some(match status {
         Status::Draft => return None,
         Status::Submitted => WebhookEvent::Submitted,
         Status::ActionRequired => WebhookEvent::ActionRequired,
