@@ -67,6 +67,7 @@ mod upload_hardening;
 mod usage_chart;
 mod webhooks_browser;
 mod webhooks_delivery;
+mod webhooks_disabling;
 mod webhooks_lifecycle;
 mod webhooks_pages;
 mod webhooks_receiver;

@@ -1,7 +1,7 @@
 //! Webhook deliveries to a real receiver in the test process: each event once, signed as
 //! the Standard Webhooks specification says; a 500 retried after the backoff with the same
-//! `webhook-id`; nothing lost across a restart or an interrupted send; **Resend**; an
-//! endpoint failing for days turned off and its owners emailed; a rotated secret.
+//! `webhook-id`; nothing lost across a restart or an interrupted send; **Resend**; a rotated
+//! secret; an administrators' endpoint; a private address refused at delivery.
 
 use chrono::Duration;
 use portal::clock::Clock;
@@ -216,94 +216,6 @@ async fn resend_delivers_the_same_message_again() {
     let token = other.get("/webhooks").await.csrf_token();
     let res = other.post_form(&resend, &[("csrf_token", &token)]).await;
     assert_eq!(res.status, 404);
-}
-
-#[actix_web::test]
-async fn an_endpoint_failing_for_days_is_turned_off_and_its_owners_emailed() {
-    let Hooked {
-        app,
-        receiver,
-        partner,
-        endpoint,
-        ..
-    } = hooked().await;
-    receiver.answer_with(&[500, 500, 500]);
-    submitted_claim(&partner, SEATTLE, "Northwind Teams usage").await;
-    let start = app.clock.now();
-    app.jobs.deliver_webhooks(start).unwrap();
-    let page = partner.get(&endpoint).await;
-    assert_eq!(
-        page.text("[data-testid=failing-since]"),
-        "25 Nov 2026 09:00 UTC"
-    );
-
-    // Still failing 4 days later: still on.
-    let report = app
-        .jobs
-        .deliver_webhooks(start + Duration::days(4))
-        .unwrap();
-    assert_eq!((report.retrying, report.disabled), (1, 0));
-    // Five days after the first failure: off, and the organisation's partners told.
-    let report = app
-        .jobs
-        .deliver_webhooks(start + Duration::days(5))
-        .unwrap();
-    assert_eq!(report.disabled, 1);
-    let page = partner.get(&endpoint).await;
-    assert_eq!(
-        page.text("[data-testid=endpoint-state]"),
-        "Off after failing"
-    );
-    let sent = receiver.received().len();
-    app.jobs
-        .deliver_webhooks(start + Duration::days(6))
-        .unwrap();
-    assert_eq!(
-        receiver.received().len(),
-        sent,
-        "nothing goes to an endpoint that is off"
-    );
-
-    app.jobs.dispatch(start + Duration::days(5)).unwrap();
-    let mails: Vec<_> = app
-        .mailbox
-        .messages()
-        .into_iter()
-        .filter(|m| m.subject == "A webhook endpoint was turned off")
-        .collect();
-    assert!(!mails.is_empty());
-    assert!(mails.iter().any(|m| m.to.contains(PARTNER)), "{mails:?}");
-    assert!(!mails.iter().any(|m| m.to.contains(OTHER_PARTNER)));
-    assert!(mails[0].text.contains(&receiver.url("/")));
-    assert_eq!(
-        one_number(
-            &app,
-            "SELECT COUNT(*) AS n FROM admin_audit WHERE action = 'webhook.disabled_for_failures'"
-        ),
-        1
-    );
-
-    // Turned on again, the pending delivery goes out.
-    let token = page.csrf_token();
-    let res = partner
-        .post_form(
-            &format!("{endpoint}/enabled"),
-            &[("csrf_token", &token), ("enabled", "true")],
-        )
-        .await;
-    assert_eq!(res.status, 303);
-    let report = app
-        .jobs
-        .deliver_webhooks(start + Duration::days(6))
-        .unwrap();
-    assert_eq!(report.delivered, 1);
-    assert_eq!(
-        partner
-            .get(&endpoint)
-            .await
-            .text("[data-testid=endpoint-state]"),
-        "On"
-    );
 }
 
 #[actix_web::test]
