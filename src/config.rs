@@ -11,8 +11,10 @@ use chrono_tz::Tz;
 
 use crate::domain::rate_limit::Quota;
 
+mod api;
 mod args;
 mod database_url;
+mod webhooks;
 
 use args::*;
 pub use args::{ConfigArgs, check_environment};
@@ -120,6 +122,10 @@ pub struct Settings {
     pub customer_link_days: u32,
     /// What each API token may request.
     pub api_quota: Quota,
+    /// Webhooks may go to http:// and to private addresses (development and tests).
+    pub webhooks_allow_private: bool,
+    /// Days of failed deliveries after which a webhook endpoint is disabled.
+    pub webhook_disable_after_days: u32,
 }
 
 pub const DEFAULT_ARGON2_MEMORY_KIB: u32 = 19 * 1024;
@@ -238,19 +244,7 @@ impl Settings {
                 "must be between 1 and 365".into(),
             ));
         }
-        let api_quota = parse::<u32>(
-            "PORTAL_API_RATE_LIMIT",
-            or(given(&args.api_rate_limit), DEFAULT_API_RATE_LIMIT),
-        )
-        .ok()
-        .filter(|n| *n <= 100_000)
-        .and_then(Quota::per_minute)
-        .ok_or_else(|| {
-            fail(
-                "PORTAL_API_RATE_LIMIT",
-                "must be between 1 and 100000".into(),
-            )
-        })?;
+        let api_quota = api::api_quota(args)?;
         let jobs_seconds: u64 = parse(
             "PORTAL_JOBS_INTERVAL_SECONDS",
             or(
@@ -270,6 +264,7 @@ impl Settings {
             "PORTAL_DEV_MAILBOX_OPEN",
             or(given(&args.dev_mailbox_open), DEFAULT_DEV_MAILBOX_OPEN),
         )?;
+        let webhooks = webhooks::webhook_settings(args)?;
         let review_target_days: u32 = parse(
             "PORTAL_REVIEW_TARGET_DAYS",
             or(given(&args.review_target_days), DEFAULT_REVIEW_TARGET_DAYS),
@@ -314,6 +309,8 @@ impl Settings {
             opt_out_reminder_days,
             customer_link_days,
             api_quota,
+            webhooks_allow_private: webhooks.allow_private,
+            webhook_disable_after_days: webhooks.disable_after_days,
         })
     }
 }

@@ -46,3 +46,10 @@ pub fn hex(bytes: &[u8]) -> String {
     }
     out
 }
+
+/// A new webhook signing secret: `whsec_` + base64 of fresh random bytes (Standard Webhooks).
+pub fn webhook_secret() -> String {
+    let mut bytes = [0u8; crate::domain::webhooks::SECRET_BYTES];
+    getrandom::fill(&mut bytes).unwrap_or_else(|e| panic!("no OS randomness: {e}"));
+    crate::domain::webhooks::secret_from(&bytes)
+}

@@ -85,7 +85,11 @@ fn no_module_is_oversized() {
 
 #[test]
 fn route_handlers_are_thin() {
-    let routes = read("src/web/routes.rs");
+    let mut routes = read("src/web/routes.rs");
+    // The table's own submodules (`routes/hooks.rs`) name handlers too.
+    for part in sources("src/web/routes") {
+        routes.text.push_str(&part.text);
+    }
     // A screen's module, with its submodules (`admin_registry/import.rs`).
     let violations = fat_handlers(&routes.text, |module| {
         let mut text = std::fs::read_to_string(format!("src/web/{module}.rs")).ok()?;

@@ -30,6 +30,8 @@ pub(super) const DEFAULT_CUSTOMER_LINK_DAYS: &str = "30";
 pub(super) const DEFAULT_API_RATE_LIMIT: &str = "600";
 pub(super) const DEFAULT_LOG_FORMAT: &str = "human";
 pub(super) const DEFAULT_REVIEW_TARGET_DAYS: &str = "5";
+pub(super) const DEFAULT_WEBHOOKS_ALLOW_PRIVATE: &str = "false";
+pub(super) const DEFAULT_WEBHOOK_DISABLE_AFTER_DAYS: &str = "5";
 
 /// Every `PORTAL_*` setting, each also a flag of `portal serve` (a flag wins over its
 /// variable). Defaults are for development.
@@ -167,6 +169,17 @@ pub struct ConfigArgs {
     #[arg(long, env = "PORTAL_API_RATE_LIMIT", value_name = "REQUESTS",
           default_value = DEFAULT_API_RATE_LIMIT)]
     pub api_rate_limit: String,
+
+    /// Webhooks may go to plain http:// and to loopback, private and link-local addresses
+    /// (development and tests only: otherwise a webhook could probe the internal network)
+    #[arg(long, env = "PORTAL_WEBHOOKS_ALLOW_PRIVATE", value_name = "BOOL",
+          default_value = DEFAULT_WEBHOOKS_ALLOW_PRIVATE)]
+    pub webhooks_allow_private: String,
+
+    /// Days of failed deliveries after which a webhook endpoint is disabled (1 to 60)
+    #[arg(long, env = "PORTAL_WEBHOOK_DISABLE_AFTER_DAYS", value_name = "DAYS",
+          default_value = DEFAULT_WEBHOOK_DISABLE_AFTER_DAYS)]
+    pub webhook_disable_after_days: String,
 
     /// Log lines: human, or json (one JSON object per line)
     #[arg(long, env = "PORTAL_LOG_FORMAT", value_name = "FORMAT",

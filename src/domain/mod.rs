@@ -26,3 +26,4 @@ pub mod saved_views;
 pub mod search;
 pub mod tenants;
 pub mod values;
+pub mod webhooks;

@@ -103,6 +103,7 @@ pub const ENGLISH_SOURCES: &[(&str, &str)] = &[
     ("en/api_tokens.ftl", include_str!("en/api_tokens.ftl")),
     ("en/bulk_claims.ftl", include_str!("en/bulk_claims.ftl")),
     ("en/api.ftl", include_str!("en/api.ftl")),
+    ("en/webhooks.ftl", include_str!("en/webhooks.ftl")),
 ];
 
 /// The Japanese source files, message for message the English ones.
@@ -124,6 +125,7 @@ pub const JAPANESE_SOURCES: &[(&str, &str)] = &[
     ("ja/api_tokens.ftl", include_str!("ja/api_tokens.ftl")),
     ("ja/bulk_claims.ftl", include_str!("ja/bulk_claims.ftl")),
     ("ja/api.ftl", include_str!("ja/api.ftl")),
+    ("ja/webhooks.ftl", include_str!("ja/webhooks.ftl")),
 ];
 
 static ENGLISH: LazyLock<Catalogue> =

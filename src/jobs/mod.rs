@@ -20,7 +20,7 @@ use crate::{
         context::Context,
         dispatch::{self, Runner},
         due_claims::{self, WindowsReport},
-        opt_out_reminders,
+        opt_out_reminders, webhook_delivery,
     },
 };
 
@@ -33,6 +33,7 @@ pub struct PassReport {
     /// Customers reminded of their opt-out window.
     pub reminded: usize,
     pub mail: dispatch::Report,
+    pub webhooks: webhook_delivery::Report,
 }
 
 #[derive(Clone)]
@@ -66,6 +67,9 @@ impl Running {
         match self.jobs.runner.release_leases(&self.jobs.pool) {
             Ok(released) => tracing::info!(released, "background jobs stopped"),
             Err(e) => tracing::error!(error = %e, "email leases not released"),
+        }
+        if let Err(e) = webhook_delivery::release_leases(&self.jobs.pool, &self.jobs.runner) {
+            tracing::error!(error = %e, "webhook leases not released");
         }
     }
 }
@@ -113,6 +117,11 @@ impl Jobs {
             keep("send email", e);
             dispatch::Report::default()
         });
+        let webhooks = self.counted("deliver_webhooks", || self.deliver_webhooks(now));
+        let webhooks = webhooks.unwrap_or_else(|e| {
+            keep("deliver webhooks", e);
+            webhook_delivery::Report::default()
+        });
         match failure {
             Some(error) => Err(error),
             None => Ok(PassReport {
@@ -121,6 +130,7 @@ impl Jobs {
                 expired,
                 reminded,
                 mail,
+                webhooks,
             }),
         }
     }
@@ -145,6 +155,11 @@ impl Jobs {
             &self.runner,
             now,
         )
+    }
+
+    /// Delivers the due webhooks (and disables endpoints failing for days).
+    pub fn deliver_webhooks(&self, now: DateTime<Utc>) -> anyhow::Result<webhook_delivery::Report> {
+        webhook_delivery::run_once(&self.pool, &self.context, &self.runner, now)
     }
 
     /// Runs [`Self::run_once`] every `interval` on its own thread, until [`Running::stop`].

@@ -18,6 +18,7 @@ code_enum! {
         PartnerMessage => "partner_message",
         UserInvitation => "user_invitation",
         PasswordReset => "password_reset",
+        WebhookDisabled => "webhook_disabled",
     }
 }
 
@@ -246,4 +247,40 @@ pub fn account_link(
         signature: t.get("mail.signature").to_owned(),
     };
     render(kind, to, &parts)
+}
+
+/// What an endpoint's owners are told when it was disabled for failing.
+pub struct WebhookDisabled<'a> {
+    pub name: &'a str,
+    pub url: &'a str,
+    pub days: u32,
+    /// The endpoint's page, to turn it on again.
+    pub page: &'a str,
+}
+
+/// A webhook endpoint failed for days and was disabled.
+pub fn webhook_disabled(
+    t: &Catalogue,
+    to: &str,
+    notice: &WebhookDisabled<'_>,
+) -> anyhow::Result<Composed> {
+    let days = notice.days.to_string();
+    let parts = MailParts {
+        lang: t.locale().tag(),
+        subject: t.get("webhooks.mail.subject").to_owned(),
+        greeting: t.format("mail.greeting", &[("name", notice.name)]),
+        before: vec![t.format("webhooks.mail.intro", &[("days", &days)])],
+        facts: vec![Fact {
+            label: t.get("webhooks.mail.endpoint").to_owned(),
+            value: notice.url.to_owned(),
+        }],
+        link: Some(Link {
+            label: t.get("webhooks.mail.link").to_owned(),
+            url: notice.page.to_owned(),
+        }),
+        about: None,
+        after: vec![t.get("webhooks.mail.after").to_owned()],
+        signature: t.get("mail.signature").to_owned(),
+    };
+    render(MailKind::WebhookDisabled, to, &parts)
 }

@@ -21,6 +21,10 @@ pub struct Context {
     pub opt_out_reminder_days: u32,
     /// Days after its email that the customer's link opens their tenant view.
     pub customer_link_days: u32,
+    /// Webhooks may go to http:// and to private addresses (development and tests).
+    pub webhooks_allow_private: bool,
+    /// Days of failed deliveries after which a webhook endpoint is disabled.
+    pub webhook_disable_after_days: u32,
     /// The saved views' counts per organisation, between list pages.
     pub view_counts: ViewCountsCache,
 }
@@ -33,6 +37,8 @@ impl Context {
             mail_from: settings.mail.from.clone(),
             opt_out_reminder_days: settings.opt_out_reminder_days,
             customer_link_days: settings.customer_link_days,
+            webhooks_allow_private: settings.webhooks_allow_private,
+            webhook_disable_after_days: settings.webhook_disable_after_days,
             view_counts: ViewCountsCache::default(),
         }
     }

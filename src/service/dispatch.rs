@@ -76,6 +76,11 @@ impl Runner {
         self.stopping.store(true, Ordering::Relaxed);
     }
 
+    /// This dispatcher's lock and lease id (the webhook deliveries lease with it too).
+    pub fn alive(&self) -> &Alive {
+        &self.alive
+    }
+
     pub fn is_stopping(&self) -> bool {
         self.stopping.load(Ordering::Relaxed)
     }

@@ -1,7 +1,8 @@
 //! Every status change of a claim, one way: load the claim for whoever acts, let the domain
 //! decide, and apply the transition in one transaction with the status change (only from
-//! the status it was decided in), its audit row, its emails in the outbox, and what the new
-//! status brings (the customer's opt-out link, the official associations).
+//! the status it was decided in), its audit row, its emails in the outbox, its webhook
+//! deliveries, and what the new status brings (the customer's opt-out link, the official
+//! associations).
 
 use chrono::{DateTime, Utc};
 
@@ -24,7 +25,7 @@ use crate::{
 use super::{
     claim_view::{self, ClaimDetails},
     context::Context,
-    exclusivity, notify,
+    exclusivity, notify, webhook_events,
 };
 
 /// Who changes a claim: how the claim is found for them and who the domain sees acting.
@@ -215,6 +216,7 @@ fn apply(
         }
         let mails = notify::mails_for(c, ctx, calendar, details, transition, link.as_deref())?;
         notify::enqueue(c, ctx, Some(&details.row.id), &mails, now)?;
+        webhook_events::enqueue(c, ctx, details, transition)?;
         Ok(())
     });
     match result {

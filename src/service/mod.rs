@@ -51,6 +51,10 @@ pub mod tenants_admin;
 pub mod user_list;
 pub mod users_admin;
 pub mod view_counts_cache;
+pub mod webhook_delivery;
+pub mod webhook_events;
+mod webhook_sender;
+pub mod webhooks;
 pub mod wizard;
 
 /// The database handles `web` and `jobs` hold only to hand back to service functions: they

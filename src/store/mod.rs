@@ -16,6 +16,7 @@ pub mod connection;
 pub mod dev_mailbox;
 pub mod held_products;
 pub mod holidays;
+mod leases;
 pub mod migrate;
 pub mod officials;
 pub mod opt_out_reminders;
@@ -40,6 +41,8 @@ pub mod usage;
 pub mod users;
 pub mod view_counts;
 pub mod wal_checkpoints;
+pub mod webhook_deliveries;
+pub mod webhooks;
 
 pub use connection::{AnyConnection, DbPool, write_transaction};
 

@@ -8,7 +8,9 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::{AnyConnection, schema::outbox, write_transaction};
+use super::{AnyConnection, leases::leased_rows, schema::outbox, write_transaction};
+
+leased_rows!(outbox);
 
 pub const PENDING: &str = "pending";
 pub const SENT: &str = "sent";
@@ -89,95 +91,13 @@ pub fn lease_due(
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        // A lease that ran out on a row being sent: its dispatcher died or hung mid-send.
-        diesel::update(
-            outbox::table
-                .filter(outbox::id.eq_any(&ids))
-                .filter(outbox::sending_since.is_not_null()),
-        )
-        .set((
-            outbox::sending_since.eq(None::<NaiveDateTime>),
-            outbox::interrupted_sends.eq(outbox::interrupted_sends + 1),
-        ))
-        .execute(c)?;
-        diesel::update(outbox::table.filter(outbox::id.eq_any(&ids)))
-            .set((
-                outbox::leased_until.eq(leased_until),
-                outbox::lease_token.eq(lease_token),
-            ))
-            .execute(c)?;
+        take_leases(c, &ids, leased_until, lease_token)?;
         outbox::table
             .filter(outbox::id.eq_any(&ids))
             .order((outbox::next_attempt_at, outbox::id))
             .select(MailRow::as_select())
             .load(c)
     })
-}
-
-/// The row `id`, only while `lease_token` holds its lease: a change through it does nothing
-/// once the lease was lost.
-type UnderLease<'a> = diesel::dsl::Filter<
-    diesel::dsl::Filter<outbox::table, diesel::dsl::Eq<outbox::id, &'a str>>,
-    diesel::dsl::Eq<outbox::lease_token, &'a str>,
->;
-
-fn under_lease<'a>(id: &'a str, lease_token: &'a str) -> UnderLease<'a> {
-    outbox::table
-        .filter(outbox::id.eq(id))
-        .filter(outbox::lease_token.eq(lease_token))
-}
-
-/// Marks a leased row as being handed to the mail server now; false when the lease was
-/// lost (the row must not be sent).
-pub fn mark_sending(
-    conn: &mut AnyConnection,
-    id: &str,
-    lease_token: &str,
-    at: NaiveDateTime,
-) -> QueryResult<bool> {
-    let updated = diesel::update(under_lease(id, lease_token))
-        .set(outbox::sending_since.eq(at))
-        .execute(conn)?;
-    Ok(updated == 1)
-}
-
-/// The dispatchers holding leases, other than `except`.
-pub fn lease_holders(conn: &mut AnyConnection, except: &str) -> QueryResult<Vec<String>> {
-    outbox::table
-        .filter(outbox::lease_token.is_not_null())
-        .filter(outbox::lease_token.ne(except))
-        .select(outbox::lease_token.assume_not_null())
-        .distinct()
-        .load(conn)
-}
-
-/// Gives the leases of `lease_token` back, due as they were: rows not yet handed to the mail
-/// server simply; with `interrupted`, rows that were being sent too, counted as interrupted
-/// sends (the server may have taken them). Returns how many rows were released.
-pub fn release(
-    conn: &mut AnyConnection,
-    lease_token: &str,
-    interrupted: bool,
-) -> QueryResult<usize> {
-    let held = outbox::table.filter(outbox::lease_token.eq(lease_token));
-    let mut released = 0;
-    if interrupted {
-        released += diesel::update(held.filter(outbox::sending_since.is_not_null()))
-            .set((
-                outbox::sending_since.eq(None::<NaiveDateTime>),
-                outbox::interrupted_sends.eq(outbox::interrupted_sends + 1),
-                outbox::leased_until.eq(None::<NaiveDateTime>),
-                outbox::lease_token.eq(None::<String>),
-            ))
-            .execute(conn)?;
-    }
-    released += diesel::update(held.filter(outbox::sending_since.is_null()))
-        .set((
-            outbox::leased_until.eq(None::<NaiveDateTime>),
-            outbox::lease_token.eq(None::<String>),
-        ))
-        .execute(conn)?;
-    Ok(released)
 }
 
 /// Marks a leased row sent; false when the lease was lost (another dispatcher owns it now).

@@ -1,5 +1,8 @@
 //! The tables, in diesel's terms. One schema for both backends: only types both share.
 
+mod webhooks;
+pub use webhooks::{webhook_deliveries, webhook_endpoints};
+
 diesel::table! {
     organisations (id) {
         id -> Text,

@@ -115,7 +115,10 @@ impl Layout {
 
 fn nav_for(role: Role) -> &'static [(&'static str, &'static str)] {
     match role {
-        Role::Partner => &[("/associations", "nav.associations")],
+        Role::Partner => &[
+            ("/associations", "nav.associations"),
+            ("/webhooks", "webhooks.nav"),
+        ],
         Role::Reviewer => &[("/review", "nav.review")],
         Role::Administrator => &[("/review", "nav.review"), ("/admin", "nav.admin")],
     }

@@ -17,6 +17,8 @@ use super::{
     set_password, submit, wizard,
 };
 
+mod hooks;
+
 /// Who a group of routes is for; each group's guard is stated once, in [`guard_of`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Group {
@@ -89,10 +91,10 @@ fn groups() -> Vec<(Group, Vec<Route>)> {
     vec![
         (Group::Public, public()),
         (Group::SignedIn, signed_in()),
-        (Group::Partners, partner()),
+        (Group::Partners, hooks::partner(partner())),
         (Group::ClaimReaders, claim_readers()),
         (Group::Staff, staff()),
-        (Group::Administrators, administration()),
+        (Group::Administrators, hooks::admin(administration())),
         (Group::CustomerLink, customer_link()),
         (Group::Development, development()),
         (Group::Api, json_api()),

@@ -153,19 +153,19 @@ async fn a_partner_completes_the_wizard_and_sees_the_claim_submitted() {
 
 /// Presses Tab until the element with `id` has focus (at most 60 times), proving it can be
 /// reached in the page's focus order.
-async fn tab_to(browser: &Client, id: &str) {
+pub async fn tab_to(browser: &Client, id: &str) {
     tab_until(browser, id, |el_id, _| el_id == id).await;
 }
 
 /// Presses Tab until a link or button with exactly this text has focus, then Enter.
-async fn activate(browser: &Client, text: &str) {
+pub async fn activate(browser: &Client, text: &str) {
     tab_until(browser, text, |_, el_text| el_text == text).await;
     press_key(browser, Key::Enter).await;
 }
 
 /// A key press on whatever has focus, as the keyboard sends it (not typed into an element:
 /// typing into a file input would name a file).
-async fn press_key(browser: &Client, key: Key) {
+pub async fn press_key(browser: &Client, key: Key) {
     let key: char = key.into();
     let press = KeyActions::new("keyboard".into())
         .then(KeyAction::Down { value: key })
@@ -191,7 +191,7 @@ async fn tab_until(browser: &Client, what: &str, found: impl Fn(&str, &str) -> b
 }
 
 /// Tabs to the element and types into it (or presses keys on it).
-async fn key_in(browser: &Client, id: &str, keys: &str) {
+pub async fn key_in(browser: &Client, id: &str, keys: &str) {
     tab_to(browser, id).await;
     browser
         .active_element()

@@ -246,6 +246,7 @@ fn quoted_keys(text: &str) -> Vec<String> {
         "api_tokens.",
         "api.",
         "bulk_claims.",
+        "webhooks.",
     ];
     // Every run between two consecutive quotes: a key literal is always one of them.
     let parts: Vec<&str> = text.split('"').collect();

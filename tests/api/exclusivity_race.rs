@@ -106,6 +106,8 @@ async fn of_many_racing_claims_on_one_key_exactly_one_becomes_official() {
         mail_from: "portal@example.test".into(),
         opt_out_reminder_days: 2,
         customer_link_days: 30,
+        webhooks_allow_private: true,
+        webhook_disable_after_days: 5,
         view_counts: Default::default(),
     });
     let now = closed_at + Duration::minutes(1);

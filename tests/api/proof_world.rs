@@ -11,6 +11,7 @@ use portal::web::routes::{Group, RouteEntry};
 use crate::{
     helpers::*,
     review_flow::{SEATTLE, decide, opt_out_path, submitted_claim},
+    webhooks_receiver::{ALL_EVENTS, add_endpoint},
     wizard::NORTHWIND_TENANT,
 };
 
@@ -53,6 +54,9 @@ pub struct World {
     pub subscription_id: String,
     pub outbox_id: String,
     pub opt_out: String,
+    /// Contoso's webhook endpoint and the administrators', each with a delivery.
+    pub webhook: (String, String),
+    pub admin_webhook: (String, String),
     pub visitors: BTreeMap<Audience, Visitor>,
 }
 
@@ -60,6 +64,10 @@ impl World {
     pub async fn build() -> World {
         let app = spawn_app().await;
         let partner = app.signed_in(PARTNER).await;
+        let admin = app.signed_in(ADMIN).await;
+        let hook = "https://crm.contoso.example/hooks";
+        let (webhook, _) = add_endpoint(&partner, "/webhooks", hook, &ALL_EVENTS).await;
+        let (admin_webhook, _) = add_endpoint(&admin, "/admin/webhooks", hook, &ALL_EVENTS).await;
         let claim = submitted_claim(&partner, SEATTLE, "Proof claim").await;
         let reviewer = app.signed_in(REVIEWER).await;
         assert_eq!(decide(&reviewer, &claim, "validate", &[]).await.status, 303);
@@ -86,13 +94,21 @@ impl World {
             "SELECT id AS value FROM subscriptions WHERE tenant_id = '{NORTHWIND_TENANT}' LIMIT 1"
         ));
         let outbox_id = one("SELECT id AS value FROM outbox LIMIT 1");
+        let with_delivery = |page: String| {
+            let id = page.rsplit('/').next().unwrap().to_owned();
+            let delivery = one(&format!(
+                "SELECT id AS value FROM webhook_deliveries WHERE endpoint_id = '{id}' LIMIT 1"
+            ));
+            (id, delivery)
+        };
+        let (webhook, admin_webhook) = (with_delivery(webhook), with_delivery(admin_webhook));
 
         let mut visitors = BTreeMap::new();
         visitors.insert(Audience::Anonymous, app.visitor());
         visitors.insert(Audience::OwnPartner, partner);
         visitors.insert(Audience::OtherPartner, app.signed_in(OTHER_PARTNER).await);
         visitors.insert(Audience::Reviewer, reviewer);
-        visitors.insert(Audience::Administrator, app.signed_in(ADMIN).await);
+        visitors.insert(Audience::Administrator, admin);
         let signed_out = app.signed_in(PARTNER).await;
         let cookie = signed_out.cookie("portal_session").unwrap();
         let token = signed_out.get("/associations").await.csrf_token();
@@ -112,6 +128,8 @@ impl World {
             subscription_id,
             outbox_id,
             opt_out,
+            webhook,
+            admin_webhook,
             visitors,
         }
     }
@@ -191,6 +209,12 @@ impl World {
                 .replace("{sid}", &self.subscription_id),
             p if p.starts_with("/admin/products/{id}") => p.replace("{id}", "teams"),
             p if p.starts_with("/admin/deliveries/{id}") => p.replace("{id}", &self.outbox_id),
+            p if p.starts_with("/webhooks/{id}") => p
+                .replace("{id}", &self.webhook.0)
+                .replace("{delivery}", &self.webhook.1),
+            p if p.starts_with("/admin/webhooks/{id}") => p
+                .replace("{id}", &self.admin_webhook.0)
+                .replace("{delivery}", &self.admin_webhook.1),
             p if !p.contains('{') => p.to_owned(),
             _ => return None,
         };
@@ -255,6 +279,8 @@ pub fn fingerprint(app: &TestApp) -> BTreeMap<&'static str, i64> {
         "admin_audit",
         "password_tokens",
         "api_tokens",
+        "webhook_endpoints",
+        "webhook_deliveries",
     ] {
         counts.insert(
             table,
@@ -275,6 +301,16 @@ pub fn fingerprint(app: &TestApp) -> BTreeMap<&'static str, i64> {
         (
             "organisations",
             "SELECT id || '|' || name AS value FROM organisations",
+        ),
+        (
+            "webhook_endpoints",
+            "SELECT id || '|' || events || '|' || secret || '|' || CAST(enabled AS TEXT) \
+             AS value FROM webhook_endpoints",
+        ),
+        (
+            "webhook_deliveries",
+            "SELECT id || '|' || state || '|' || CAST(next_attempt_at AS TEXT) \
+             AS value FROM webhook_deliveries",
         ),
         (
             "products",
@@ -322,7 +358,7 @@ fn digest(app: &TestApp, sql: &str) -> i64 {
     hasher.finish() as i64
 }
 
-fn one_text(app: &TestApp, sql: &str) -> String {
+pub fn one_text(app: &TestApp, sql: &str) -> String {
     #[derive(diesel::QueryableByName)]
     struct One {
         #[diesel(sql_type = Text)]

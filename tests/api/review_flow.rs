@@ -65,6 +65,15 @@ pub async fn dispute(partner: &Visitor, claim: &str, justification: &str) {
     assert_eq!(res.status, 303, "{}", res.body);
 }
 
+/// The partner withdraws `claim`, giving `reason`.
+pub async fn withdraw(partner: &Visitor, claim: &str, reason: &str) {
+    let withdraw = format!("{claim}/withdraw");
+    let res = partner
+        .submit_form(&withdraw, &withdraw, &[("reason", reason)])
+        .await;
+    assert_eq!(res.status, 303, "{}", res.body);
+}
+
 pub fn review_path(claim: &str) -> String {
     claim.replacen("/associations/", "/review/", 1)
 }
@@ -522,15 +531,7 @@ async fn a_claim_pending_the_customer_can_be_withdrawn_and_never_becomes_officia
     app.jobs.dispatch(app.clock.now()).unwrap();
     let link = opt_out_path(&app.mailbox.messages()[0].text);
 
-    let withdraw = format!("{claim}/withdraw");
-    let res = partner
-        .submit_form(
-            &withdraw,
-            &withdraw,
-            &[("reason", "Customer changed plans.")],
-        )
-        .await;
-    assert_eq!(res.status, 303);
+    withdraw(&partner, &claim, "Customer changed plans.").await;
     assert_eq!(status_of(&partner.get(&claim).await), "Withdrawn");
     assert_eq!(
         app.visitor()
@@ -755,7 +756,7 @@ async fn the_development_mailbox_shows_the_customer_email_with_a_working_link() 
 
 /// An OSU Business Applications claim on Northwind's web-direct Dynamics 365 Sales
 /// subscription (which ends on 31 Jan 2027), submitted.
-async fn submitted_dynamics_claim(partner: &Visitor) -> String {
+pub async fn submitted_dynamics_claim(partner: &Visitor) -> String {
     let claim =
         crate::wizard::create_draft(partner, "business_applications", "usage", "Northwind Sales")
             .await;

@@ -27,6 +27,13 @@ const LISTED: &[&str] = &[
     "/associations/new",
     "/associations/new/programme",
     "/associations/new/name",
+    "/webhooks",
+    "/webhooks/{id}",
+    "/webhooks/{id}/enabled",
+    "/webhooks/{id}/rotate",
+    "/webhooks/{id}/delete",
+    "/webhooks/{id}/deliveries",
+    "/webhooks/{id}/deliveries/{delivery}/resend",
     "/associations/{id}",
     "/associations/{id}/history",
     "/associations/{id}/poe-template",
@@ -81,6 +88,13 @@ const LISTED: &[&str] = &[
     "/admin/deliveries",
     "/admin/deliveries/{id}/retry",
     "/admin/deliveries/{id}/send-now",
+    "/admin/webhooks",
+    "/admin/webhooks/{id}",
+    "/admin/webhooks/{id}/enabled",
+    "/admin/webhooks/{id}/rotate",
+    "/admin/webhooks/{id}/delete",
+    "/admin/webhooks/{id}/deliveries",
+    "/admin/webhooks/{id}/deliveries/{delivery}/resend",
     "/customer/about",
     "/customer/opt-out/{token}",
     "/customer/opt-out/{token}/associations",
@@ -167,6 +181,17 @@ fn expected(entry: &RouteEntry, audience: Audience, method: &str) -> Expect {
         (
             "/account/tokens/{id}/revoke",
             OwnPartner | OtherPartner | Reviewer | Administrator,
+            _,
+        ) => Refused(404),
+        // Contoso's webhook endpoint is not another organisation's to see or change.
+        (
+            "/webhooks/{id}"
+            | "/webhooks/{id}/enabled"
+            | "/webhooks/{id}/rotate"
+            | "/webhooks/{id}/delete"
+            | "/webhooks/{id}/deliveries"
+            | "/webhooks/{id}/deliveries/{delivery}/resend",
+            OtherPartner,
             _,
         ) => Refused(404),
         // The claim page explains the rule that refuses a resubmission.

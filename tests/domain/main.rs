@@ -25,3 +25,4 @@ mod support;
 mod tenants;
 mod values;
 mod values_props;
+mod webhooks;

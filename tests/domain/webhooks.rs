@@ -1,0 +1,120 @@
+//! Webhooks in the domain: the Standard Webhooks signature (the specification's own example),
+//! the event of each status, and which addresses may receive deliveries.
+
+use std::{collections::BTreeSet, net::IpAddr};
+
+use portal::domain::{
+    claim::Status,
+    webhooks::{
+        EndpointError, WebhookEvent, check_url, event_entering, events_of, events_text,
+        is_forbidden_address, parse_endpoint, signature, signature_header,
+    },
+};
+
+#[test]
+fn the_signature_is_the_standard_webhooks_example() {
+    // https://github.com/standard-webhooks/standard-webhooks/blob/main/spec/standard-webhooks.md
+    let secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    let id = "msg_p5jXN8AQM9LWM0D4loKWxJek";
+    let body = r#"{"test": 2432232314}"#;
+    assert_eq!(
+        signature(secret, id, 1614265330, body),
+        "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="
+    );
+    let other = "whsec_9nDSkVNzpA7DHjzjECGCTzeHyHAe7wXY";
+    let both = signature_header(&[secret, other], id, 1614265330, body);
+    let parts: Vec<&str> = both.split(' ').collect();
+    assert_eq!(parts.len(), 2);
+    assert_eq!(parts[0], "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
+    assert_eq!(parts[1], signature(other, id, 1614265330, body));
+}
+
+#[test]
+fn every_status_but_draft_has_its_event() {
+    let events: BTreeSet<_> = Status::ALL
+        .iter()
+        .filter_map(|s| event_entering(*s))
+        .collect();
+    assert_eq!(events, WebhookEvent::ALL.iter().copied().collect());
+    assert_eq!(event_entering(Status::Draft), None);
+    assert_eq!(
+        event_entering(Status::PendingCustomer),
+        Some(WebhookEvent::Validated)
+    );
+    let stored = events_text(&[WebhookEvent::Official, WebhookEvent::Submitted]);
+    assert_eq!(stored, "claim.submitted claim.official");
+    assert_eq!(
+        events_of(&stored),
+        [WebhookEvent::Submitted, WebhookEvent::Official]
+    );
+}
+
+#[test]
+fn only_public_https_addresses_receive_webhooks() {
+    for ok in [
+        "https://crm.example.com/hooks",
+        "https://crm.example.com:8443/hooks?token=a",
+        "https://203.0.113.9/hooks",
+        "HTTPS://CRM.EXAMPLE.COM/",
+    ] {
+        assert_eq!(check_url(ok, false), Ok(()), "{ok}");
+    }
+    for (bad, error) in [
+        ("", EndpointError::UrlRequired),
+        ("http://crm.example.com/", EndpointError::UrlNotHttps),
+        ("ftp://crm.example.com/", EndpointError::UrlNotHttps),
+        ("crm.example.com/hooks", EndpointError::UrlInvalid),
+        (
+            "https://user:pw@crm.example.com/",
+            EndpointError::UrlInvalid,
+        ),
+        ("https://crm.example.com:99999/", EndpointError::UrlInvalid),
+        ("https://crm example.com/", EndpointError::UrlInvalid),
+        ("https:///hooks", EndpointError::UrlInvalid),
+        ("https://localhost/", EndpointError::UrlPrivate),
+        ("https://api.localhost/", EndpointError::UrlPrivate),
+        ("https://127.0.0.1/", EndpointError::UrlPrivate),
+        ("https://10.1.2.3/", EndpointError::UrlPrivate),
+        ("https://192.168.0.10/", EndpointError::UrlPrivate),
+        (
+            "https://169.254.169.254/latest/meta-data",
+            EndpointError::UrlPrivate,
+        ),
+        ("https://[::1]/", EndpointError::UrlPrivate),
+        ("https://[fd00::1]/", EndpointError::UrlPrivate),
+        ("https://0.0.0.0/", EndpointError::UrlPrivate),
+    ] {
+        assert_eq!(check_url(bad, false), Err(error), "{bad}");
+    }
+    // Development may use plain http and its own machine.
+    assert_eq!(check_url("http://127.0.0.1:9000/", true), Ok(()));
+    for ip in [
+        "100.64.0.1",
+        "::ffff:10.0.0.1",
+        "fe80::1",
+        "224.0.0.1",
+        "172.16.5.4",
+    ] {
+        assert!(is_forbidden_address(ip.parse::<IpAddr>().unwrap()), "{ip}");
+    }
+    for ip in ["8.8.8.8", "2001:4860:4860::8888", "172.32.0.1"] {
+        assert!(!is_forbidden_address(ip.parse::<IpAddr>().unwrap()), "{ip}");
+    }
+}
+
+#[test]
+fn an_endpoint_needs_an_address_and_an_event_and_keeps_a_short_description() {
+    let events = vec!["claim.official".to_owned(), "claim.bogus".to_owned()];
+    let input = parse_endpoint(" https://crm.example.com/h ", " CRM ", &events, false).unwrap();
+    assert_eq!(input.url, "https://crm.example.com/h");
+    assert_eq!(input.description, "CRM");
+    assert_eq!(input.events, [WebhookEvent::Official]);
+    assert_eq!(
+        parse_endpoint("http://x.example/", &"d".repeat(201), &[], false),
+        Err(vec![
+            EndpointError::UrlNotHttps,
+            EndpointError::DescriptionTooLong,
+            EndpointError::EventsRequired
+        ])
+    );
+}
