@@ -102,6 +102,7 @@ pub const ENGLISH_SOURCES: &[(&str, &str)] = &[
     ("en/wizard_flow.ftl", include_str!("en/wizard_flow.ftl")),
     ("en/api_tokens.ftl", include_str!("en/api_tokens.ftl")),
     ("en/api.ftl", include_str!("en/api.ftl")),
+    ("en/api_writes.ftl", include_str!("en/api_writes.ftl")),
 ];
 
 /// The Japanese source files, message for message the English ones.
@@ -122,6 +123,7 @@ pub const JAPANESE_SOURCES: &[(&str, &str)] = &[
     ("ja/wizard_flow.ftl", include_str!("ja/wizard_flow.ftl")),
     ("ja/api_tokens.ftl", include_str!("ja/api_tokens.ftl")),
     ("ja/api.ftl", include_str!("ja/api.ftl")),
+    ("ja/api_writes.ftl", include_str!("ja/api_writes.ftl")),
 ];
 
 static ENGLISH: LazyLock<Catalogue> =

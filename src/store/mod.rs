@@ -15,6 +15,7 @@ pub mod connection;
 pub mod dev_mailbox;
 pub mod held_products;
 pub mod holidays;
+pub mod idempotency;
 pub mod migrate;
 pub mod officials;
 pub mod opt_out_reminders;

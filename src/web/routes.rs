@@ -49,7 +49,7 @@ pub struct RouteEntry {
 }
 
 /// A resource with what the table says of it.
-struct Route {
+pub(super) struct Route {
     path: &'static str,
     reads: bool,
     writes: bool,
@@ -104,7 +104,7 @@ fn groups() -> Vec<(Group, Vec<Route>)> {
         (Group::Administrators, administration()),
         (Group::CustomerLink, customer_link()),
         (Group::Development, development()),
-        (Group::Api, json_api()),
+        (Group::Api, api::routes::json_api()),
     ]
 }
 
@@ -343,16 +343,8 @@ fn read() -> actix_web::Route {
     web::route().guard(guard::Any(guard::Get()).or(guard::Head()))
 }
 
-/// The JSON API, version 1 (`src/web/api/`).
-fn json_api() -> Vec<Route> {
-    vec![
-        view("/api/v1/claims", api::claims::list),
-        view("/api/v1/claims/{id}", api::claims::show),
-    ]
-}
-
 /// A page read with GET.
-fn view<H, A>(path: &'static str, show: H) -> Route
+pub(super) fn view<H, A>(path: &'static str, show: H) -> Route
 where
     H: Handler<A>,
     A: FromRequest + 'static,
@@ -367,7 +359,7 @@ where
 }
 
 /// A change made with POST (its form lives on another page).
-fn action<H, A>(path: &'static str, send: H) -> Route
+pub(super) fn action<H, A>(path: &'static str, send: H) -> Route
 where
     H: Handler<A>,
     A: FromRequest + 'static,
@@ -382,7 +374,7 @@ where
 }
 
 /// A form: GET shows it, POST sends it to the same address.
-fn form<S, SA, P, PA>(path: &'static str, show: S, send: P) -> Route
+pub(super) fn form<S, SA, P, PA>(path: &'static str, show: S, send: P) -> Route
 where
     S: Handler<SA>,
     SA: FromRequest + 'static,

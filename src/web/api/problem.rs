@@ -20,6 +20,16 @@ pub struct Problem {
     pub status: u16,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
+    /// What is wrong with each field, worded as the page says it beside that field.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldProblem>,
+}
+
+/// One field's error.
+#[derive(Debug, Clone, Serialize)]
+pub struct FieldProblem {
+    pub field: String,
+    pub message: String,
 }
 
 impl Problem {
@@ -29,6 +39,24 @@ impl Problem {
             title: t.get(&format!("api.problem.{code}")).to_owned(),
             status: status.as_u16(),
             detail: None,
+            errors: Vec::new(),
+        }
+    }
+
+    /// A problem whose title is the catalogue's `key` (the API's later operations keep
+    /// their titles in their own files).
+    pub fn titled(status: StatusCode, code: &str, key: &str, t: &Catalogue) -> Self {
+        Self {
+            title: t.get(key).to_owned(),
+            ..Self::new(status, code, t)
+        }
+    }
+
+    /// The same problem, with `detail` said.
+    pub fn with_detail(self, detail: impl Into<String>) -> Self {
+        Self {
+            detail: Some(detail.into()),
+            ..self
         }
     }
 
