@@ -3,7 +3,7 @@
 //! through the service function its page uses. Each answers with the claim; a change the
 //! claim's rules refuse is 409 with the page's explanation.
 
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::HttpResponse;
 use serde::{Deserialize, Serialize};
 
 use crate::{
@@ -15,9 +15,9 @@ use super::{
     super::{forms::FormErrors, state::AppState},
     caller::Caller,
     claims::document_of,
-    idempotency::once,
+    idempotency::ClaimPost,
     problem::Problem,
-    reply::{Reply, db, invalid, refused},
+    reply::{Reply, claim_reply, invalid, on_claim, refused},
 };
 
 /// Which status change.
@@ -28,27 +28,15 @@ enum Change {
 }
 
 /// `POST /api/v1/claims/{id}/submit` (no body).
-pub async fn submit(
-    req: HttpRequest,
-    caller: Caller,
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: web::Bytes,
-) -> Result<HttpResponse, Problem> {
-    let act = change(&caller, &state, id.into_inner(), Change::Submit);
-    once(&req, &caller, &state, &body, act).await
+pub async fn submit(post: ClaimPost) -> Result<HttpResponse, Problem> {
+    post.once(|caller, state, id, _| change(caller, state, id, Change::Submit))
+        .await
 }
 
 /// `POST /api/v1/claims/{id}/resubmit` (no body), after *Action required*.
-pub async fn resubmit(
-    req: HttpRequest,
-    caller: Caller,
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: web::Bytes,
-) -> Result<HttpResponse, Problem> {
-    let act = change(&caller, &state, id.into_inner(), Change::Resubmit);
-    once(&req, &caller, &state, &body, act).await
+pub async fn resubmit(post: ClaimPost) -> Result<HttpResponse, Problem> {
+    post.once(|caller, state, id, _| change(caller, state, id, Change::Resubmit))
+        .await
 }
 
 async fn change(
@@ -57,16 +45,13 @@ async fn change(
     id: String,
     change: Change,
 ) -> Result<Reply, Problem> {
-    let t = caller.catalogue;
-    let (viewer, target, now) = (caller.viewer.clone(), id.clone(), state.now());
-    let ctx = state.context.clone();
-    let outcome = db(state, t, move |c| match change {
-        Change::Submit => claim_actions::submit(c, &ctx, &viewer, &target, now),
-        Change::Resubmit => claim_actions::resubmit(c, &ctx, &viewer, &target, now),
+    let outcome = on_claim(state, caller, &id, move |c, a| match change {
+        Change::Submit => claim_actions::submit(c, &a.ctx, &a.viewer, &a.claim, a.now),
+        Change::Resubmit => claim_actions::resubmit(c, &a.ctx, &a.viewer, &a.claim, a.now),
     })
     .await?;
-    outcome.map_err(|r| refused(r, t))?;
-    Ok(Reply::ok(&document_of(state, caller, id).await?))
+    outcome.map_err(|r| refused(r, caller.catalogue))?;
+    claim_reply(state, caller, id).await
 }
 
 /// Why the partner withdraws the claim (it goes into the History).
@@ -77,15 +62,8 @@ pub struct WithdrawRequest {
 }
 
 /// `POST /api/v1/claims/{id}/withdraw`.
-pub async fn withdraw(
-    req: HttpRequest,
-    caller: Caller,
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: web::Bytes,
-) -> Result<HttpResponse, Problem> {
-    let act = withdrawn(&caller, &state, id.into_inner(), &body);
-    once(&req, &caller, &state, &body, act).await
+pub async fn withdraw(post: ClaimPost) -> Result<HttpResponse, Problem> {
+    post.once(withdrawn).await
 }
 
 async fn withdrawn(
@@ -97,14 +75,12 @@ async fn withdrawn(
     let t = caller.catalogue;
     let sent: WithdrawRequest = super::reply::json_body(body, t)?;
     let reason = text_field("reason", &sent.reason, caller)?;
-    let (viewer, target, now) = (caller.viewer.clone(), id.clone(), state.now());
-    let ctx = state.context.clone();
-    let outcome = db(state, t, move |c| {
-        claim_actions::withdraw(c, &ctx, &viewer, &target, &reason, now)
+    let outcome = on_claim(state, caller, &id, move |c, a| {
+        claim_actions::withdraw(c, &a.ctx, &a.viewer, &a.claim, &reason, a.now)
     })
     .await?;
     outcome.map_err(|r| refused(r, t))?;
-    Ok(Reply::ok(&document_of(state, caller, id).await?))
+    claim_reply(state, caller, id).await
 }
 
 /// The partner's justification for disputing a rejection (new files go on the page; the
@@ -116,15 +92,8 @@ pub struct DisputeRequest {
 }
 
 /// `POST /api/v1/claims/{id}/dispute`.
-pub async fn dispute(
-    req: HttpRequest,
-    caller: Caller,
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: web::Bytes,
-) -> Result<HttpResponse, Problem> {
-    let act = disputed(&caller, &state, id.into_inner(), &body);
-    once(&req, &caller, &state, &body, act).await
+pub async fn dispute(post: ClaimPost) -> Result<HttpResponse, Problem> {
+    post.once(disputed).await
 }
 
 async fn disputed(
@@ -136,14 +105,12 @@ async fn disputed(
     let t = caller.catalogue;
     let sent: DisputeRequest = super::reply::json_body(body, t)?;
     let justification = text_field("justification", &sent.justification, caller)?;
-    let (viewer, target, now) = (caller.viewer.clone(), id.clone(), state.now());
-    let ctx = state.context.clone();
-    let outcome = db(state, t, move |c| {
-        claim_actions::dispute(c, &ctx, &viewer, &target, justification, &[], now)
+    let outcome = on_claim(state, caller, &id, move |c, a| {
+        claim_actions::dispute(c, &a.ctx, &a.viewer, &a.claim, justification, &[], a.now)
     })
     .await?;
     outcome.map_err(|r| refused(r, t))?;
-    Ok(Reply::ok(&document_of(state, caller, id).await?))
+    claim_reply(state, caller, id).await
 }
 
 /// A message to the claim's conversation.
@@ -154,15 +121,8 @@ pub struct MessageRequest {
 }
 
 /// `POST /api/v1/claims/{id}/messages`: 201 with the claim (its messages included).
-pub async fn message(
-    req: HttpRequest,
-    caller: Caller,
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: web::Bytes,
-) -> Result<HttpResponse, Problem> {
-    let act = posted(&caller, &state, id.into_inner(), &body);
-    once(&req, &caller, &state, &body, act).await
+pub async fn message(post: ClaimPost) -> Result<HttpResponse, Problem> {
+    post.once(posted).await
 }
 
 async fn posted(
@@ -174,10 +134,8 @@ async fn posted(
     let t = caller.catalogue;
     let sent: MessageRequest = super::reply::json_body(body, t)?;
     let text = text_field("message", &sent.message, caller)?;
-    let (viewer, target, now) = (caller.viewer.clone(), id.clone(), state.now());
-    let ctx = state.context.clone();
-    let posted = db(state, t, move |c| {
-        conversation::post(c, &ctx, &viewer, &target, &text, now)
+    let posted = on_claim(state, caller, &id, move |c, a| {
+        conversation::post(c, &a.ctx, &a.viewer, &a.claim, &text, a.now)
     })
     .await?;
     if !posted {

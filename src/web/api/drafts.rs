@@ -11,10 +11,15 @@ use serde::{Deserialize, Serialize};
 use crate::{
     domain::{
         access,
-        draft::{ClaimNameInput, CommentsInput, ContactsInput, CustomerInput, ProductsInput},
+        draft::{
+            ClaimNameInput, CommentsInput, ContactsInput, CustomerInput, FieldErrors, ProductsInput,
+        },
     },
+    i18n::Catalogue,
     service::{
-        comments_step, contacts_step, products_step,
+        comments_step, contacts_step,
+        draft_edit::EditDenied,
+        products_step,
         wizard::{self, Created, FirstSteps},
     },
 };
@@ -23,9 +28,9 @@ use super::{
     super::{forms::FormErrors, state::AppState},
     caller::Caller,
     claims::document_of,
-    idempotency::once,
+    idempotency::{ClaimPost, once},
     problem::Problem,
-    reply::{Reply, db, denied, invalid, invalid_fields, json_body},
+    reply::{Reply, claim_reply, db, denied, invalid, invalid_fields, json_body, on_claim},
 };
 
 /// A new draft: what the wizard's first three steps ask, by the same names.
@@ -148,15 +153,8 @@ impl From<ProductsRequest> for ProductsInput {
 }
 
 /// `POST /api/v1/claims/{id}/products`.
-pub async fn products(
-    req: HttpRequest,
-    caller: Caller,
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: web::Bytes,
-) -> Result<HttpResponse, Problem> {
-    let act = save_products(&caller, &state, id.into_inner(), &body);
-    once(&req, &caller, &state, &body, act).await
+pub async fn products(post: ClaimPost) -> Result<HttpResponse, Problem> {
+    post.once(save_products).await
 }
 
 async fn save_products(
@@ -167,19 +165,14 @@ async fn save_products(
 ) -> Result<Reply, Problem> {
     let t = caller.catalogue;
     let input: ProductsInput = json_body::<ProductsRequest>(body, t)?.into();
-    let now = state.now();
-    let today = now
-        .with_timezone(&state.settings.calendar_time_zone)
-        .date_naive();
-    let (viewer, claim) = (caller.viewer.clone(), id.clone());
-    let saved = db(state, t, move |c| {
-        products_step::save(c, &viewer, &claim, &input, now, today)
+    let zone = state.settings.calendar_time_zone;
+    let saved = on_claim(state, caller, &id, move |c, a| {
+        let today = a.now.with_timezone(&zone).date_naive();
+        products_step::save(c, &a.viewer, &a.claim, &input, a.now, today)
     })
     .await?;
-    saved
-        .map_err(|d| denied(d, t))?
-        .map_err(|e| invalid_fields(&e, t))?;
-    Ok(Reply::ok(&document_of(state, caller, id).await?))
+    step_saved(saved, t)?;
+    claim_reply(state, caller, id).await
 }
 
 /// Step 5: the contacts (or a revenue association's details), by the page's field names;
@@ -224,15 +217,8 @@ impl From<ContactsRequest> for ContactsInput {
 }
 
 /// `POST /api/v1/claims/{id}/contacts`.
-pub async fn contacts(
-    req: HttpRequest,
-    caller: Caller,
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: web::Bytes,
-) -> Result<HttpResponse, Problem> {
-    let act = save_contacts(&caller, &state, id.into_inner(), &body);
-    once(&req, &caller, &state, &body, act).await
+pub async fn contacts(post: ClaimPost) -> Result<HttpResponse, Problem> {
+    post.once(save_contacts).await
 }
 
 async fn save_contacts(
@@ -246,15 +232,12 @@ async fn save_contacts(
     if input.customer_language.trim().is_empty() {
         t.locale().tag().clone_into(&mut input.customer_language);
     }
-    let (viewer, claim, now) = (caller.viewer.clone(), id.clone(), state.now());
-    let saved = db(state, t, move |c| {
-        contacts_step::save(c, &viewer, &claim, &input, now)
+    let saved = on_claim(state, caller, &id, move |c, a| {
+        contacts_step::save(c, &a.viewer, &a.claim, &input, a.now)
     })
     .await?;
-    saved
-        .map_err(|d| denied(d, t))?
-        .map_err(|e| invalid_fields(&e, t))?;
-    Ok(Reply::ok(&document_of(state, caller, id).await?))
+    step_saved(saved, t)?;
+    claim_reply(state, caller, id).await
 }
 
 /// Step 7: the partner's comments for the reviewers (empty clears them).
@@ -265,15 +248,8 @@ pub struct CommentsRequest {
 }
 
 /// `POST /api/v1/claims/{id}/comments`.
-pub async fn comments(
-    req: HttpRequest,
-    caller: Caller,
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: web::Bytes,
-) -> Result<HttpResponse, Problem> {
-    let act = save_comments(&caller, &state, id.into_inner(), &body);
-    once(&req, &caller, &state, &body, act).await
+pub async fn comments(post: ClaimPost) -> Result<HttpResponse, Problem> {
+    post.once(save_comments).await
 }
 
 async fn save_comments(
@@ -286,13 +262,21 @@ async fn save_comments(
     let input = CommentsInput {
         comments: json_body::<CommentsRequest>(body, t)?.comments,
     };
-    let (viewer, claim, now) = (caller.viewer.clone(), id.clone(), state.now());
-    let saved = db(state, t, move |c| {
-        comments_step::save(c, &viewer, &claim, &input, now)
+    let saved = on_claim(state, caller, &id, move |c, a| {
+        comments_step::save(c, &a.viewer, &a.claim, &input, a.now)
     })
     .await?;
+    step_saved(saved, t)?;
+    claim_reply(state, caller, id).await
+}
+
+/// A wizard step's save as the API answers it: the claim not editable (404, 403, 409), or its
+/// fields' errors (422).
+fn step_saved<T>(
+    saved: Result<Result<T, FieldErrors>, EditDenied>,
+    t: &Catalogue,
+) -> Result<T, Problem> {
     saved
         .map_err(|d| denied(d, t))?
-        .map_err(|e| invalid_fields(&e, t))?;
-    Ok(Reply::ok(&document_of(state, caller, id).await?))
+        .map_err(|e| invalid_fields(&e, t))
 }

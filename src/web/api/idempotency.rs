@@ -20,9 +20,9 @@
 //! would close the window but serialise every writer on SQLite, so the portal does not.
 //! Expired keys are removed each time a key is taken.
 
-use std::future::Future;
+use std::{future::Future, pin::Pin};
 
-use actix_web::{HttpRequest, HttpResponse, http::StatusCode};
+use actix_web::{FromRequest, HttpRequest, HttpResponse, dev::Payload, http::StatusCode, web};
 use sha2::{Digest, Sha256};
 
 use crate::{
@@ -133,4 +133,53 @@ fn replayed(answer: StoredAnswer) -> HttpResponse {
         actix_web::http::header::HeaderValue::from_static("true"),
     );
     response
+}
+
+/// A POST on one claim, as its operations take it: the request, its caller, the claim's id
+/// and the body (read whole; JSON bodies are small).
+pub struct ClaimPost {
+    req: HttpRequest,
+    caller: Caller,
+    state: web::Data<AppState>,
+    id: String,
+    body: web::Bytes,
+}
+
+impl FromRequest for ClaimPost {
+    type Error = actix_web::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        type Parts = (
+            HttpRequest,
+            Caller,
+            web::Data<AppState>,
+            web::Path<String>,
+            web::Bytes,
+        );
+        let parts = Parts::from_request(req, payload);
+        Box::pin(async move {
+            let (req, caller, state, id, body) = parts.await?;
+            Ok(ClaimPost {
+                req,
+                caller,
+                state,
+                id: id.into_inner(),
+                body,
+            })
+        })
+    }
+}
+
+impl ClaimPost {
+    /// Runs `act` (given the caller, the portal, the claim's id and the body) once per
+    /// `Idempotency-Key`.
+    pub async fn once<'a, F, Fut>(&'a self, act: F) -> Result<HttpResponse, Problem>
+    where
+        F: FnOnce(&'a Caller, &'a AppState, String, &'a [u8]) -> Fut,
+        Fut: Future<Output = Result<Reply, Problem>> + 'a,
+    {
+        let work = act(&self.caller, &self.state, self.id.clone(), &self.body);
+        once(&self.req, &self.caller, &self.state, &self.body, work).await
+    }
 }

@@ -3,17 +3,22 @@
 //! the pages' explanations. Each answer can be stored for an `Idempotency-Key` and sent
 //! again as it was.
 
+use std::sync::Arc;
+
 use actix_web::{HttpResponse, http::StatusCode, http::header};
+use chrono::{DateTime, Utc};
 use serde::{Serialize, de::DeserializeOwned};
 
 use crate::{
-    domain::{claim::TransitionError, draft::FieldErrors},
+    domain::{access::Viewer, claim::TransitionError, draft::FieldErrors},
     i18n::Catalogue,
-    service::{AnyConnection, claim_actions::Refused, draft_edit::EditDenied},
+    service::{AnyConnection, claim_actions::Refused, context::Context, draft_edit::EditDenied},
 };
 
 use super::{
     super::{forms::FormErrors, state::AppState},
+    caller::Caller,
+    claims::document_of,
     problem::{CONTENT_TYPE as PROBLEM, FieldProblem, Problem},
 };
 
@@ -68,6 +73,39 @@ impl From<Problem> for Reply {
             body: serde_json::to_vec(&problem).unwrap_or_default(),
         }
     }
+}
+
+/// Who acts on which claim, and when: what a claim operation's service call is given.
+pub struct Acting {
+    pub ctx: Arc<Context>,
+    pub viewer: Viewer,
+    pub claim: String,
+    pub now: DateTime<Utc>,
+}
+
+/// Runs `work` on claim `id` as the caller, its failure as a problem.
+pub async fn on_claim<T, F>(
+    state: &AppState,
+    caller: &Caller,
+    id: &str,
+    work: F,
+) -> Result<T, Problem>
+where
+    F: FnOnce(&mut AnyConnection, &Acting) -> anyhow::Result<T> + Send + 'static,
+    T: Send + 'static,
+{
+    let acting = Acting {
+        ctx: state.context.clone(),
+        viewer: caller.viewer.clone(),
+        claim: id.to_owned(),
+        now: state.now(),
+    };
+    db(state, caller.catalogue, move |c| work(c, &acting)).await
+}
+
+/// 200 with the claim as it now is.
+pub async fn claim_reply(state: &AppState, caller: &Caller, id: String) -> Result<Reply, Problem> {
+    Ok(Reply::ok(&document_of(state, caller, id).await?))
 }
 
 /// Runs database work, its failure as a problem.

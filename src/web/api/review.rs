@@ -3,7 +3,7 @@
 //! information, reject — through the service functions of the reviewer's pages, with their
 //! rules and messages.
 
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpResponse, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -25,10 +25,9 @@ use super::{
     },
     caller::Caller,
     claim_actions::text_field,
-    claims::document_of,
-    idempotency::once,
+    idempotency::ClaimPost,
     problem::Problem,
-    reply::{Reply, conflict, db, invalid, json_body},
+    reply::{Reply, claim_reply, conflict, db, invalid, json_body, on_claim},
 };
 
 /// A claim as the reviewer's tables show it.
@@ -140,15 +139,9 @@ enum Decision {
 }
 
 /// `POST /api/v1/review/claims/{id}/validate` (no body).
-pub async fn validate(
-    req: HttpRequest,
-    caller: Caller,
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: web::Bytes,
-) -> Result<HttpResponse, Problem> {
-    let act = decide(&caller, &state, id.into_inner(), &body, Decision::Validate);
-    once(&req, &caller, &state, &body, act).await
+pub async fn validate(post: ClaimPost) -> Result<HttpResponse, Problem> {
+    post.once(|caller, state, id, body| decide(caller, state, id, body, Decision::Validate))
+        .await
 }
 
 /// What the reviewer asks the partner for.
@@ -159,15 +152,9 @@ pub struct InformationRequest {
 }
 
 /// `POST /api/v1/review/claims/{id}/request-information`.
-pub async fn request_information(
-    req: HttpRequest,
-    caller: Caller,
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: web::Bytes,
-) -> Result<HttpResponse, Problem> {
-    let act = decide(&caller, &state, id.into_inner(), &body, Decision::Ask);
-    once(&req, &caller, &state, &body, act).await
+pub async fn request_information(post: ClaimPost) -> Result<HttpResponse, Problem> {
+    post.once(|caller, state, id, body| decide(caller, state, id, body, Decision::Ask))
+        .await
 }
 
 /// Why the claim is rejected: a reason code from the reviewer's list and, where the reason
@@ -180,15 +167,9 @@ pub struct RejectRequest {
 }
 
 /// `POST /api/v1/review/claims/{id}/reject`.
-pub async fn reject(
-    req: HttpRequest,
-    caller: Caller,
-    state: web::Data<AppState>,
-    id: web::Path<String>,
-    body: web::Bytes,
-) -> Result<HttpResponse, Problem> {
-    let act = decide(&caller, &state, id.into_inner(), &body, Decision::Reject);
-    once(&req, &caller, &state, &body, act).await
+pub async fn reject(post: ClaimPost) -> Result<HttpResponse, Problem> {
+    post.once(|caller, state, id, body| decide(caller, state, id, body, Decision::Reject))
+        .await
 }
 
 async fn decide(
@@ -202,23 +183,18 @@ async fn decide(
     if !access::can_review(&caller.viewer) {
         return Err(Problem::forbidden(t));
     }
-    let (viewer, target, now) = (caller.viewer.clone(), id.clone(), state.now());
-    let ctx = state.context.clone();
     let outcome = match decision {
         Decision::Validate => {
-            db(state, t, move |c| {
-                review::validate(c, &ctx, &viewer, &target, now)
+            on_claim(state, caller, &id, |c, a| {
+                review::validate(c, &a.ctx, &a.viewer, &a.claim, a.now)
             })
             .await?
         }
         Decision::Ask => {
-            let comment = text_field(
-                "comment",
-                &json_body::<InformationRequest>(body, t)?.comment,
-                caller,
-            )?;
-            db(state, t, move |c| {
-                review::ask_for_information(c, &ctx, &viewer, &target, comment, now)
+            let sent: InformationRequest = json_body(body, t)?;
+            let comment = text_field("comment", &sent.comment, caller)?;
+            on_claim(state, caller, &id, move |c, a| {
+                review::ask_for_information(c, &a.ctx, &a.viewer, &a.claim, comment, a.now)
             })
             .await?
         }
@@ -228,15 +204,16 @@ async fn decide(
                 reason: sent.reason,
                 reason_text: sent.reason_text,
             };
-            let (reason, text) = form.parse(&viewer, t).map_err(|e| invalid(&e, t))?;
-            db(state, t, move |c| {
-                review::reject(c, &ctx, &viewer, &target, reason, text, now)
+            let parsed = form.parse(&caller.viewer, t);
+            let (reason, text) = parsed.map_err(|e| invalid(&e, t))?;
+            on_claim(state, caller, &id, move |c, a| {
+                review::reject(c, &a.ctx, &a.viewer, &a.claim, reason, text, a.now)
             })
             .await?
         }
     };
     outcome.map_err(|r| staff_refused(r, caller))?;
-    Ok(Reply::ok(&document_of(state, caller, id).await?))
+    claim_reply(state, caller, id).await
 }
 
 /// A refused decision as the case page explains it: a reason that needs its text beside
