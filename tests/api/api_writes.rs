@@ -362,3 +362,35 @@ async fn each_write_is_refused_to_those_it_is_not_for() {
     assert_eq!(claim_now.body["history"].as_array().unwrap().len(), 1);
     assert_eq!(claim_now.body["messages"], json!([]));
 }
+
+#[actix_web::test]
+async fn an_upload_declared_over_the_limit_is_refused_with_413_before_its_body() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let app = spawn_app_with(&[("PORTAL_UPLOAD_MAX_MB", "1")]).await;
+    let partner = app.signed_in(PARTNER).await;
+    let token = make_token(&partner, "CRM", "write", "30").await;
+    let api = Api::new(&app, Some(&token), "en");
+    let created = api
+        .post_json("/api/v1/claims", &new_draft("Northwind"))
+        .await;
+    let id = created.body["id"].as_str().unwrap();
+    let host = app.address.trim_start_matches("http://");
+    let mut stream = tokio::net::TcpStream::connect(host).await.unwrap();
+    // Only the head is sent: an answer proves the body was not waited for.
+    let head = format!(
+        "POST /api/v1/claims/{id}/files HTTP/1.1\r\nHost: {host}\r\n\
+         Authorization: Bearer {token}\r\n\
+         Content-Type: multipart/form-data; boundary=x\r\nContent-Length: 900000000\r\n\r\n"
+    );
+    stream.write_all(head.as_bytes()).await.unwrap();
+    let mut received = Vec::new();
+    let reading = stream.read_to_end(&mut received);
+    let _ = tokio::time::timeout(std::time::Duration::from_secs(30), reading)
+        .await
+        .expect("the answer comes before the body");
+    let text = String::from_utf8_lossy(&received);
+    assert!(text.starts_with("HTTP/1.1 413"), "{text}");
+    assert!(text.contains("application/problem+json"), "{text}");
+    let claim = api.get(&format!("/api/v1/claims/{id}")).await;
+    assert_eq!(claim.body["files"], json!([]));
+}
