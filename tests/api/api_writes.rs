@@ -391,6 +391,7 @@ async fn an_upload_declared_over_the_limit_is_refused_with_413_before_its_body()
     let text = String::from_utf8_lossy(&received);
     assert!(text.starts_with("HTTP/1.1 413"), "{text}");
     assert!(text.contains("application/problem+json"), "{text}");
+    assert!(text.contains("/api/v1/problems/too_large"), "{text}");
     let claim = api.get(&format!("/api/v1/claims/{id}")).await;
     assert_eq!(claim.body["files"], json!([]));
 }

@@ -8,3 +8,4 @@ api_writes-problem-locked = The claim's status does not allow this part of it to
 api_writes-problem-idempotency_key = The Idempotency-Key header must be 1 to 255 visible characters.
 api_writes-problem-idempotency_key_reused = This Idempotency-Key was already used for a different request. Use a new key for a new request.
 api_writes-problem-idempotency_key_running = A request with this Idempotency-Key is still being processed. Try again in a moment.
+api_writes-problem-too_large = The request is larger than this operation accepts.

@@ -8,3 +8,4 @@ api_writes-problem-locked = 申請のステータスにより、この部分は�
 api_writes-problem-idempotency_key = Idempotency-Key ヘッダーは 1 ～ 255 文字の表示可能な文字である必要があります。
 api_writes-problem-idempotency_key_reused = この Idempotency-Key は別のリクエストで既に使用されています。新しいリクエストには新しいキーを使用してください。
 api_writes-problem-idempotency_key_running = この Idempotency-Key のリクエストはまだ処理中です。しばらくしてから再試行してください。
+api_writes-problem-too_large = リクエストが、この操作で受け付けられるサイズを超えています。

@@ -88,6 +88,9 @@ impl Problem {
             StatusCode::UNAUTHORIZED => Self::unauthorized(t),
             StatusCode::FORBIDDEN => Self::forbidden(t),
             StatusCode::NOT_FOUND | StatusCode::METHOD_NOT_ALLOWED => Self::not_found(t),
+            StatusCode::PAYLOAD_TOO_LARGE => {
+                Self::titled(status, "too_large", "api_writes.problem.too_large", t)
+            }
             s if s.is_server_error() => Self::new(s, "internal", t),
             s => Self::new(s, "bad_request", t),
         }
