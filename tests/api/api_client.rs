@@ -113,7 +113,18 @@ impl Api {
         files: &[(&str, &str, Vec<u8>)],
         key: Option<&str>,
     ) -> Answer {
-        let (content_type, body) = multipart_body(&[], files);
+        self.post_multipart(path, &[], files, key).await
+    }
+
+    /// POST of text fields and files as `multipart/form-data`.
+    pub async fn post_multipart(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        files: &[(&str, &str, Vec<u8>)],
+        key: Option<&str>,
+    ) -> Answer {
+        let (content_type, body) = multipart_body(fields, files);
         let mut request = self
             .request(reqwest::Method::POST, path)
             .header("Content-Type", content_type)

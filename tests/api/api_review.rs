@@ -107,13 +107,30 @@ async fn the_partner_answers_a_request_for_information_and_disputes_a_rejection(
     assert!(rejected.body["dispute_until"].is_string());
     let empty = own.post_json(&format!("{claim}/dispute"), &json!({})).await;
     empty.assert_problem(422, "invalid");
+    let dispute = format!("{claim}/dispute");
+    let unreadable = vec![("files", "sow.exe", b"MZ\x90\x00".to_vec())];
+    let fields = [("justification", "The signed SOW is attached.")];
+    let refused = own
+        .post_multipart(&dispute, &fields, &unreadable, None)
+        .await;
+    refused.assert_problem(422, "invalid");
+    assert!(!refused.error_of("files").is_empty());
+    let signed = vec![("files", "signed-sow.pdf", b"%PDF-1.7 signed".to_vec())];
     let disputed = own
-        .post_json(
-            &format!("{claim}/dispute"),
-            &json!({"justification": "The signed SOW is attached to the claim."}),
-        )
+        .post_multipart(&dispute, &fields, &signed, Some("dispute-1"))
         .await;
     assert_eq!(disputed.body["status"], "disputed", "{}", disputed.body);
+    let files: Vec<&str> = disputed.body["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(files, ["sow.pdf", "signed-sow.pdf"]);
+    let retried = own
+        .post_multipart(&dispute, &fields, &signed, Some("dispute-1"))
+        .await;
+    assert_eq!(retried.header("idempotent-replayed"), Some("true"));
     let twice = own
         .post_json(
             &format!("{claim}/dispute"),

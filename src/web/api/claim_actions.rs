@@ -1,5 +1,5 @@
 //! The partner's status changes and messages over the API: `POST /api/v1/claims/{id}/submit`,
-//! `/resubmit`, `/withdraw` (a reason), `/dispute` (a justification) and `/messages`, each
+//! `/resubmit`, `/withdraw` (a reason) and `/messages` (the dispute is [`super::dispute`]), each
 //! through the service function its page uses. Each answers with the claim; a change the
 //! claim's rules refuse is 409 with the page's explanation.
 
@@ -77,36 +77,6 @@ async fn withdrawn(
     let reason = text_field("reason", &sent.reason, caller)?;
     let outcome = on_claim(state, caller, &id, move |c, a| {
         claim_actions::withdraw(c, &a.ctx, &a.viewer, &a.claim, &reason, a.now)
-    })
-    .await?;
-    outcome.map_err(|r| refused(r, t))?;
-    claim_reply(state, caller, id).await
-}
-
-/// The partner's justification for disputing a rejection (new files go on the page; the
-/// claim's files are already with it).
-#[derive(Debug, Default, Clone, Serialize, Deserialize)]
-#[serde(default)]
-pub struct DisputeRequest {
-    pub justification: String,
-}
-
-/// `POST /api/v1/claims/{id}/dispute`.
-pub async fn dispute(post: ClaimPost) -> Result<HttpResponse, Problem> {
-    post.once(disputed).await
-}
-
-async fn disputed(
-    caller: &Caller,
-    state: &AppState,
-    id: String,
-    body: &[u8],
-) -> Result<Reply, Problem> {
-    let t = caller.catalogue;
-    let sent: DisputeRequest = super::reply::json_body(body, t)?;
-    let justification = text_field("justification", &sent.justification, caller)?;
-    let outcome = on_claim(state, caller, &id, move |c, a| {
-        claim_actions::dispute(c, &a.ctx, &a.viewer, &a.claim, justification, &[], a.now)
     })
     .await?;
     outcome.map_err(|r| refused(r, t))?;

@@ -6,7 +6,7 @@
 
 use actix_web::{HttpRequest, HttpResponse, http::StatusCode, web};
 
-use crate::{domain::evidence::EvidenceError, service::evidence_step};
+use crate::{domain::evidence::EvidenceError, i18n::Catalogue, service::evidence_step};
 
 use super::{
     super::{
@@ -46,7 +46,7 @@ pub async fn upload(
 }
 
 /// The files as the request's fingerprint sees them: name and hash of each, in order.
-fn described(received: &Received) -> String {
+pub fn described(received: &Received) -> String {
     received
         .files
         .iter()
@@ -57,6 +57,18 @@ fn described(received: &Received) -> String {
         .collect()
 }
 
+/// A refused file as the page says it, beside `files`: 413 for one too large, else 422.
+pub fn refused_file(error: EvidenceError, t: &Catalogue) -> Problem {
+    let status = match error {
+        EvidenceError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+        _ => StatusCode::UNPROCESSABLE_ENTITY,
+    };
+    Problem {
+        status: status.as_u16(),
+        ..invalid(&FormErrors::one("files", &error, t), t)
+    }
+}
+
 async fn store(
     caller: &Caller,
     state: &AppState,
@@ -65,15 +77,7 @@ async fn store(
 ) -> Result<Reply, Problem> {
     let t = caller.catalogue;
     if let Some(error) = (received.refused).or(received.count.require_some().err()) {
-        let status = match error {
-            EvidenceError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
-            _ => StatusCode::UNPROCESSABLE_ENTITY,
-        };
-        let problem = invalid(&FormErrors::one("files", &error, t), t);
-        return Err(Problem {
-            status: status.as_u16(),
-            ..problem
-        });
+        return Err(refused_file(error, t));
     }
     let (now, user, target) = (state.now(), caller.user.clone(), claim_id.clone());
     db(state, t, move |c| {

@@ -8,6 +8,7 @@
 pub mod caller;
 pub mod claim_actions;
 pub mod claims;
+pub mod dispute;
 pub mod drafts;
 pub mod files;
 pub mod idempotency;

@@ -23,7 +23,7 @@ pub(in crate::web) fn json_api() -> Vec<Route> {
             "/api/v1/claims/{id}/withdraw",
             super::claim_actions::withdraw,
         ),
-        action("/api/v1/claims/{id}/dispute", super::claim_actions::dispute),
+        action("/api/v1/claims/{id}/dispute", super::dispute::dispute),
         action(
             "/api/v1/claims/{id}/messages",
             super::claim_actions::message,
