@@ -38,8 +38,8 @@ use super::{
 };
 
 pub const HEADER: &str = "Idempotency-Key";
-/// Marks an answer sent again for a retried request.
-pub const REPLAYED: &str = "Idempotent-Replayed";
+/// Marks an answer sent again for a retried request (`Idempotent-Replayed: true`).
+pub const REPLAYED: &str = "idempotent-replayed";
 
 /// What identifies a request for its key: method, path and query, and `content` (the body,
 /// or what stands for it).
@@ -97,11 +97,13 @@ pub async fn once(
             let reply = act.await.unwrap_or_else(Reply::from);
             let failed = reply.status.is_server_error();
             let answer = stored(&reply);
-            db(state, t, move |c| match failed {
+            // The operation happened: its answer goes out even if storing it failed (that is
+            // logged, and the key frees itself after its lease).
+            let _stored = db(state, t, move |c| match failed {
                 true => idempotency::release(c, &user, &key),
                 false => idempotency::finish(c, &user, &key, &answer),
             })
-            .await?;
+            .await;
             Ok(reply.into_response())
         }
     }
@@ -129,7 +131,7 @@ fn replayed(answer: StoredAnswer) -> HttpResponse {
     }
     .into_response();
     response.headers_mut().insert(
-        actix_web::http::header::HeaderName::from_static("idempotent-replayed"),
+        actix_web::http::header::HeaderName::from_static(REPLAYED),
         actix_web::http::header::HeaderValue::from_static("true"),
     );
     response
