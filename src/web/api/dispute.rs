@@ -4,10 +4,13 @@
 //! limits and checks as the page (a body declared too large is 413 before it is read; one
 //! refused file stores none). The files are stored in the dispute's own transaction.
 
-use actix_web::{FromRequest, HttpRequest, HttpResponse, http::header, web};
+use actix_web::{FromRequest, HttpRequest, HttpResponse, http::StatusCode, http::header, web};
 use serde::{Deserialize, Serialize};
 
-use crate::{domain::values::Comment, service::claim_actions};
+use crate::{
+    domain::{claim::Action, values::Comment},
+    service::{claim_actions, claim_view},
+};
 
 use super::{
     super::{
@@ -17,9 +20,9 @@ use super::{
     },
     caller::Caller,
     files::{described, refused_file},
-    idempotency::once,
+    idempotency::{HEADER, once},
     problem::Problem,
-    reply::{Reply, claim_reply, invalid, json_body, on_claim, refused},
+    reply::{Reply, claim_reply, db, invalid, json_body, on_claim, refused},
 };
 
 /// The partner's justification for disputing a rejection (JSON; with files, the same field
@@ -52,6 +55,11 @@ pub async fn dispute(
     let Upload(mut parts) = Upload::from_request(&req, &mut payload)
         .await
         .map_err(as_problem)?;
+    // A retry with a key must get its stored answer, which needs the files read first; the
+    // dispute's own transaction checks the rules either way.
+    if !req.headers().contains_key(HEADER) {
+        disputable(&caller, &state, id.to_string()).await?;
+    }
     let limit = state.settings.upload_max_bytes;
     let received = receive(&mut parts, &["justification"], limit)
         .await
@@ -66,6 +74,19 @@ pub async fn dispute(
         Some(received),
     );
     once(&req, &caller, &state, content.as_bytes(), act).await
+}
+
+/// As the page: no file is read for a claim the caller cannot dispute now.
+async fn disputable(caller: &Caller, state: &AppState, id: String) -> Result<(), Problem> {
+    let t = caller.catalogue;
+    let (viewer, now) = (caller.viewer.clone(), state.now());
+    let details = db(state, t, move |c| claim_view::load(c, &viewer, &id, now)).await?;
+    let details = details.ok_or_else(|| Problem::not_found(t))?;
+    if !details.actions.contains(&Action::Dispute) {
+        let title = "api_writes.problem.conflict";
+        return Err(Problem::titled(StatusCode::CONFLICT, "conflict", title, t));
+    }
+    Ok(())
 }
 
 fn is_multipart(req: &HttpRequest) -> bool {
