@@ -15,6 +15,7 @@ pub mod errors;
 pub mod evidence;
 pub mod exclusivity;
 pub mod holidays;
+pub mod idempotency;
 pub mod ids;
 pub mod keyset;
 pub mod partners;

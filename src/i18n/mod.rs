@@ -104,6 +104,7 @@ pub const ENGLISH_SOURCES: &[(&str, &str)] = &[
     ("en/bulk_claims.ftl", include_str!("en/bulk_claims.ftl")),
     ("en/api.ftl", include_str!("en/api.ftl")),
     ("en/webhooks.ftl", include_str!("en/webhooks.ftl")),
+    ("en/api_writes.ftl", include_str!("en/api_writes.ftl")),
 ];
 
 /// The Japanese source files, message for message the English ones.
@@ -126,6 +127,7 @@ pub const JAPANESE_SOURCES: &[(&str, &str)] = &[
     ("ja/bulk_claims.ftl", include_str!("ja/bulk_claims.ftl")),
     ("ja/api.ftl", include_str!("ja/api.ftl")),
     ("ja/webhooks.ftl", include_str!("ja/webhooks.ftl")),
+    ("ja/api_writes.ftl", include_str!("ja/api_writes.ftl")),
 ];
 
 static ENGLISH: LazyLock<Catalogue> =

@@ -27,6 +27,7 @@ pub mod due_claims;
 pub mod evidence_step;
 pub mod exclusivity;
 pub mod health;
+pub mod idempotency;
 pub mod lifecycle;
 pub mod metrics;
 pub mod notify;

@@ -10,7 +10,7 @@ use crate::{
             ClaimNameInput, CustomerContext, CustomerInput, CustomerStep, EnrolledLocation,
             FieldErrors, ProgrammeInput,
         },
-        programme::{Programme, ProgrammeChoice},
+        programme::{OtherProgramme, Programme, ProgrammeChoice},
         values::{DomainName, MpnId, TenantId},
     },
     store::{
@@ -182,4 +182,66 @@ pub(super) fn write_draft(
         },
     )?;
     Ok(())
+}
+
+/// The first three steps' raw answers, sent at once (the API's create).
+pub struct FirstSteps<'a> {
+    pub customer: &'a CustomerInput,
+    pub programme: &'a ProgrammeInput,
+    pub name: &'a ClaimNameInput,
+    pub partner_language: crate::i18n::Locale,
+}
+
+/// What the first three steps sent at once come to.
+pub enum Created {
+    Draft(String),
+    /// Each step's errors (the programme is checked only once the customer is right: its
+    /// choices depend on the location).
+    Invalid(Vec<FieldErrors>),
+    /// A programme claimed elsewhere (co-op claims), as step 2 says.
+    UseCoopClaims(OtherProgramme),
+}
+
+/// Steps 1–3 checked as the pages check them, then **Create claim**.
+pub fn create_at_once(
+    conn: &mut AnyConnection,
+    user: &SessionUser,
+    steps: &FirstSteps<'_>,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Created> {
+    let organisation = user.organisation_id.as_deref().unwrap_or_default();
+    let locations = claiming_locations(conn, organisation)?;
+    let checked = check_customer(conn, &locations, steps.customer)?;
+    let programme = checked
+        .as_ref()
+        .map(|customer| check_programme(&locations, customer, steps.programme));
+    let mut errors: Vec<FieldErrors> = Vec::new();
+    let programme = match programme {
+        Ok(Ok(ProgrammeChoice::Cpor(programme))) => Some(programme),
+        Ok(Ok(ProgrammeChoice::UseCoopClaims(other))) => {
+            return Ok(Created::UseCoopClaims(other));
+        }
+        Ok(Err(e)) => {
+            errors.push(e);
+            None
+        }
+        Err(e) => {
+            errors.push(e.clone());
+            None
+        }
+    };
+    errors.extend(steps.name.validate().err());
+    let (Ok(customer), Some(programme), true) = (&checked, programme, errors.is_empty()) else {
+        return Ok(Created::Invalid(errors));
+    };
+    let claim = NewClaim {
+        customer,
+        programme,
+        name: steps.name,
+        partner_language: steps.partner_language,
+    };
+    Ok(match create_draft(conn, user, &claim, now)? {
+        Ok(id) => Created::Draft(id),
+        Err(e) => Created::Invalid(vec![e]),
+    })
 }

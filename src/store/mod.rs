@@ -16,6 +16,7 @@ pub mod connection;
 pub mod dev_mailbox;
 pub mod held_products;
 pub mod holidays;
+pub mod idempotency;
 mod leases;
 pub mod migrate;
 pub mod officials;

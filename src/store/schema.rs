@@ -1,6 +1,8 @@
 //! The tables, in diesel's terms. One schema for both backends: only types both share.
 
+mod imports;
 mod webhooks;
+pub use imports::claim_imports;
 pub use webhooks::{webhook_deliveries, webhook_endpoints};
 
 diesel::table! {
@@ -69,11 +71,17 @@ diesel::table! {
 }
 
 diesel::table! {
-    claim_imports (user_id, request_id) {
+    api_idempotency_keys (user_id, idempotency_key) {
         user_id -> Text,
-        request_id -> Text,
-        claims -> Integer,
-        imported_at -> Timestamp,
+        idempotency_key -> Text,
+        fingerprint -> Text,
+        status_code -> Nullable<Integer>,
+        location -> Nullable<Text>,
+        content_type -> Nullable<Text>,
+        body -> Nullable<Text>,
+        created_at -> Timestamp,
+        locked_until -> Timestamp,
+        expires_at -> Timestamp,
     }
 }
 
@@ -337,6 +345,7 @@ diesel::joinable!(location_programmes -> partner_locations (location_id));
 diesel::joinable!(users -> organisations (organisation_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));
+diesel::joinable!(api_idempotency_keys -> users (user_id));
 diesel::joinable!(tenant_domains -> tenants (tenant_id));
 diesel::joinable!(subscriptions -> tenants (tenant_id));
 diesel::joinable!(subscriptions -> products (product_id));
@@ -363,6 +372,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     users,
     sessions,
     api_tokens,
+    api_idempotency_keys,
     sign_in_failures,
     products,
     tenants,

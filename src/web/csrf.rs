@@ -1,5 +1,8 @@
 //! CSRF: every state-changing request must carry the visitor's token in its form field
-//! `csrf_token`. Checked here, once, for every route, so no handler can forget it.
+//! `csrf_token`. Checked here, once, for every route, so no handler can forget it. The JSON
+//! API (`/api/`) is the exception: it acts only on the bearer token a request carries in its
+//! `Authorization` header — never on a cookie — and a browser never adds that header to a
+//! request another site makes, so there is no ambient credential to forge a request with.
 
 use actix_web::{
     Error, HttpMessage,
@@ -24,7 +27,9 @@ pub async fn verify<B: MessageBody>(
     req: ServiceRequest,
     next: Next<B>,
 ) -> Result<ServiceResponse<EitherBody<B>>, Error> {
-    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS)
+        || req.path().starts_with("/api/")
+    {
         return next
             .call(req)
             .await

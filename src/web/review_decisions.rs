@@ -82,14 +82,14 @@ pub async fn ask(
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct RejectForm {
-    reason: String,
-    reason_text: String,
+    pub reason: String,
+    pub reason_text: String,
 }
 
 impl RejectForm {
     /// A reason this reviewer may choose, and the text if any; or what is wrong with them.
     /// Whether the reason needs text is the domain's to say, when the decision is made.
-    fn parse(
+    pub fn parse(
         &self,
         viewer: &Viewer,
         t: &Catalogue,

@@ -97,7 +97,7 @@ fn groups() -> Vec<(Group, Vec<Route>)> {
         (Group::Administrators, hooks::admin(administration())),
         (Group::CustomerLink, customer_link()),
         (Group::Development, development()),
-        (Group::Api, json_api()),
+        (Group::Api, api::routes::json_api()),
     ]
 }
 
@@ -334,14 +334,5 @@ fn development() -> Vec<Route> {
     vec![
         view("/dev/mailbox", dev_mailbox::index),
         view("/dev/mailbox/{id}", dev_mailbox::show),
-    ]
-}
-
-/// The JSON API, version 1 (`src/web/api/`).
-fn json_api() -> Vec<Route> {
-    vec![
-        view("/api/v1/claims", api::claims::list),
-        view("/api/v1/claims/{id}", api::claims::show),
-        view("/api/v1/openapi.json", api::openapi::document),
     ]
 }

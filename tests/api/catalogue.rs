@@ -244,6 +244,7 @@ fn quoted_keys(text: &str) -> Vec<String> {
         "customer.",
         "wizard_flow.",
         "api_tokens.",
+        "api_writes.",
         "api.",
         "bulk_claims.",
         "webhooks.",

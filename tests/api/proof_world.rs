@@ -184,7 +184,10 @@ impl World {
             }
             "/dev/mailbox/{id}" => "/dev/mailbox/not-a-message".to_owned(),
             "/account/tokens/{id}/revoke" => "/account/tokens/not-a-token/revoke".to_owned(),
-            "/api/v1/claims/{id}" => format!("/api/v1/claims/{}", self.claim_id),
+            p if p.starts_with("/api/v1/registry/tenants/{id}") => {
+                p.replace("{id}", NORTHWIND_TENANT)
+            }
+            p if p.starts_with("/api/v1/") => p.replace("{id}", &self.claim_id),
             "/associations/{id}/files/{file_id}" => {
                 claim_route(&format!("/files/{}", self.file_id))
             }

@@ -106,6 +106,23 @@ const LISTED: &[&str] = &[
     "/api/v1/openapi.json",
     "/associations/import",
     "/associations/import/template.csv",
+    "/api/v1/claims/{id}/usage",
+    "/api/v1/claims/{id}/products",
+    "/api/v1/claims/{id}/contacts",
+    "/api/v1/claims/{id}/comments",
+    "/api/v1/claims/{id}/files",
+    "/api/v1/claims/{id}/submit",
+    "/api/v1/claims/{id}/resubmit",
+    "/api/v1/claims/{id}/withdraw",
+    "/api/v1/claims/{id}/dispute",
+    "/api/v1/claims/{id}/messages",
+    "/api/v1/review/queue",
+    "/api/v1/review/claims",
+    "/api/v1/review/claims/{id}/validate",
+    "/api/v1/review/claims/{id}/request-information",
+    "/api/v1/review/claims/{id}/reject",
+    "/api/v1/registry/tenants",
+    "/api/v1/registry/tenants/{id}",
 ];
 
 /// What a visitor should meet at a route.

@@ -15,6 +15,7 @@ mod draft_steps;
 mod evidence;
 mod exclusivity;
 mod holidays;
+mod idempotency;
 mod keyset_props;
 mod messages;
 mod parsers_props;

@@ -13,13 +13,18 @@ use actix_web::{
 use crate::{
     domain::{access::Viewer, api_tokens::TokenScope},
     i18n::{Catalogue, Locale},
-    service::api_tokens::{self, ApiCaller},
+    service::{
+        api_tokens::{self, ApiCaller},
+        auth::SessionUser,
+    },
 };
 
 use super::{super::state::AppState, problem::Problem};
 
 /// The caller of an API request.
 pub struct Caller {
+    /// The token's user, as the pages know a signed-in user.
+    pub user: SessionUser,
     pub viewer: Viewer,
     pub organisation_id: Option<String>,
     pub scope: TokenScope,
@@ -90,7 +95,8 @@ impl FromRequest for Caller {
             }
             Ok(Caller {
                 viewer: user.viewer(),
-                organisation_id: user.organisation_id,
+                organisation_id: user.organisation_id.clone(),
+                user,
                 scope,
                 catalogue,
             })

@@ -248,8 +248,18 @@ pub async fn show(
     state: web::Data<AppState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, Problem> {
+    let found = document_of(&state, &caller, id.into_inner()).await?;
+    Ok(HttpResponse::Ok().json(found))
+}
+
+/// The claim as the caller may see it (404 when they may not), for any operation's answer.
+pub async fn document_of(
+    state: &AppState,
+    caller: &Caller,
+    id: String,
+) -> Result<ClaimDocument, Problem> {
     let t = caller.catalogue;
-    let (viewer, now, id) = (caller.viewer, state.now(), id.into_inner());
+    let (viewer, now) = (caller.viewer.clone(), state.now());
     let found = state
         .db(move |conn| {
             let Some(page) = claim_view::claim_page(conn, &viewer, &id, now)? else {
@@ -261,7 +271,7 @@ pub async fn show(
         .await
         .map_err(|e| Problem::from_app_error(e, t))?;
     let (page, history) = found.ok_or_else(|| Problem::not_found(t))?;
-    Ok(HttpResponse::Ok().json(document(page, history)))
+    Ok(document(page, history))
 }
 
 fn document(page: ClaimPage, history: ClaimHistory) -> ClaimDocument {

@@ -18,7 +18,9 @@ use crate::domain::{
     programme::Programme,
 };
 
-use super::claims;
+use super::{
+    claim_actions, claims, dispute, drafts, files, problem::Problem, registry, review, usage,
+};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -30,7 +32,28 @@ use super::claims;
             `/account/tokens`, and acts as that token's user. Errors are RFC 9457 problem \
             details (`application/problem+json`) in the caller's language."
     ),
-    paths(claims::list, claims::show),
+    paths(
+        claims::list,
+        claims::show,
+        drafts::create,
+        drafts::products,
+        drafts::contacts,
+        drafts::comments,
+        files::upload,
+        claim_actions::submit,
+        claim_actions::resubmit,
+        claim_actions::withdraw,
+        claim_actions::message,
+        dispute::dispute,
+        usage::show,
+        review::queue,
+        review::claims,
+        review::validate,
+        review::request_information,
+        review::reject,
+        registry::tenants,
+        registry::tenant,
+    ),
     modifiers(&BearerToken),
     security(("token" = []))
 )]
@@ -88,4 +111,41 @@ pub async fn document() -> HttpResponse {
     HttpResponse::Ok()
         .content_type("application/json")
         .body(json.as_str())
+}
+
+/// What an operation may answer instead of its result: RFC 9457 problem details.
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)]
+pub enum Problems {
+    /// A body that is not JSON, or a parameter that cannot be used
+    #[response(status = 400, content_type = "application/problem+json")]
+    BadRequest(Problem),
+    /// No working token (`WWW-Authenticate: Bearer`)
+    #[response(status = 401, content_type = "application/problem+json")]
+    Unauthorized(Problem),
+    /// A read-only token that writes, or an operation the caller's role has none of
+    #[response(status = 403, content_type = "application/problem+json")]
+    Forbidden(Problem),
+    /// Nothing there for this caller (another organisation's claim looks the same as none)
+    #[response(status = 404, content_type = "application/problem+json")]
+    NotFound(Problem),
+    /// A change the claim's status does not allow, or a request with this Idempotency-Key still running
+    #[response(status = 409, content_type = "application/problem+json")]
+    Conflict(Problem),
+    /// An upload over the limit (answered before its body is read)
+    #[response(status = 413, content_type = "application/problem+json")]
+    TooLarge(Problem),
+    /// Fields the page would refuse, each in `errors`; or an Idempotency-Key reused for another request
+    #[response(status = 422, content_type = "application/problem+json")]
+    Invalid(Problem),
+    /// Over the token's allowance
+    #[response(
+        status = 429,
+        content_type = "application/problem+json",
+        headers(("Retry-After" = u64, description = "Seconds to wait before asking again"))
+    )]
+    RateLimited(Problem),
+    /// The portal failed; `detail` gives a reference
+    #[response(status = "5XX", content_type = "application/problem+json")]
+    Failed(Problem),
 }

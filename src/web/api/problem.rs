@@ -23,6 +23,16 @@ pub struct Problem {
     /// Seconds to wait before asking again (sent as `Retry-After`, not in the body).
     #[serde(skip)]
     pub retry_after: Option<u64>,
+    /// What is wrong with each field, worded as the page says it beside that field.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldProblem>,
+}
+
+/// One field's error.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct FieldProblem {
+    pub field: String,
+    pub message: String,
 }
 
 impl Problem {
@@ -33,6 +43,24 @@ impl Problem {
             status: status.as_u16(),
             detail: None,
             retry_after: None,
+            errors: Vec::new(),
+        }
+    }
+
+    /// A problem whose title is the catalogue's `key` (the API's later operations keep
+    /// their titles in their own files).
+    pub fn titled(status: StatusCode, code: &str, key: &str, t: &Catalogue) -> Self {
+        Self {
+            title: t.get(key).to_owned(),
+            ..Self::new(status, code, t)
+        }
+    }
+
+    /// The same problem, with `detail` said.
+    pub fn with_detail(self, detail: impl Into<String>) -> Self {
+        Self {
+            detail: Some(detail.into()),
+            ..self
         }
     }
 
@@ -79,6 +107,9 @@ impl Problem {
             StatusCode::UNAUTHORIZED => Self::unauthorized(t),
             StatusCode::FORBIDDEN => Self::forbidden(t),
             StatusCode::NOT_FOUND | StatusCode::METHOD_NOT_ALLOWED => Self::not_found(t),
+            StatusCode::PAYLOAD_TOO_LARGE => {
+                Self::titled(status, "too_large", "api_writes.problem.too_large", t)
+            }
             s if s.is_server_error() => Self::new(s, "internal", t),
             s => Self::new(s, "bad_request", t),
         }
