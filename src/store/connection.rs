@@ -16,7 +16,7 @@ use diesel::{
     r2d2::{self, ManageConnection, Pool, PooledConnection},
 };
 
-use super::wal_checkpoints;
+use super::{statements, wal_checkpoints};
 use crate::config::{DatabaseUrl, redact_password};
 
 #[derive(diesel::MultiConnection)]
@@ -136,8 +136,9 @@ impl ManageConnection for Manager {
     type Error = r2d2::Error;
 
     fn connect(&self) -> Result<Checked, r2d2::Error> {
-        let conn = Manager::connect(self)
+        let mut conn = Manager::connect(self)
             .map_err(|e| r2d2::Error::ConnectionError(connection_error(e)))?;
+        conn.set_instrumentation(statements::Counting);
         Ok(Checked {
             conn,
             answered_at: Some(Instant::now()),
@@ -151,9 +152,7 @@ impl ManageConnection for Manager {
         {
             return Ok(());
         }
-        checked
-            .conn
-            .batch_execute("SELECT 1")
+        statements::uncounted(|| checked.conn.batch_execute("SELECT 1"))
             .map_err(r2d2::Error::QueryError)?;
         checked.answered_at = Some(Instant::now());
         Ok(())

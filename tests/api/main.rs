@@ -45,6 +45,7 @@ mod malformed_input;
 mod metrics;
 mod opt_out_reminder;
 mod page_language;
+mod page_statements;
 mod portal_process;
 mod products_step;
 mod proof_world;
