@@ -51,6 +51,7 @@ mod products_step;
 mod proof_world;
 mod review_competing;
 mod review_flow;
+mod review_page_size;
 mod review_queue_search;
 mod review_reasons;
 mod route_matrix;
