@@ -240,6 +240,7 @@ static SQLITE_WRITER: Mutex<()> = Mutex::new(());
 
 /// Runs `work` in one write transaction. On SQLite it starts with `BEGIN IMMEDIATE`, so two
 /// writers queue on the busy timeout instead of failing when a read upgrades to a write.
+/// Inside a transaction already, `work` is a savepoint of it (undone alone if it fails).
 pub fn write_transaction<T, E>(
     conn: &mut AnyConnection,
     work: impl FnOnce(&mut AnyConnection) -> Result<T, E>,
@@ -248,7 +249,16 @@ where
     E: From<diesel::result::Error>,
 {
     type Tm = <AnyConnection as Connection>::TransactionManager;
+    let nested = match conn {
+        AnyConnection::Sqlite(c) => in_transaction(c),
+        AnyConnection::Postgresql(_) => false,
+    };
     let _writer = match conn {
+        // Within a transaction already (a job's batch): a savepoint of it.
+        AnyConnection::Sqlite(c) if nested => {
+            AnsiTransactionManager::begin_transaction(c)?;
+            None
+        }
         AnyConnection::Sqlite(c) => {
             let writer = SQLITE_WRITER.lock().unwrap_or_else(PoisonError::into_inner);
             AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?;
@@ -273,6 +283,12 @@ where
             Err(e)
         }
     }
+}
+
+fn in_transaction(conn: &mut SqliteConnection) -> bool {
+    AnsiTransactionManager::transaction_manager_status_mut(conn)
+        .transaction_depth()
+        .is_ok_and(|depth| depth.is_some())
 }
 
 /// Loads `query` on the backend's own connection. Through [`AnyConnection`] every query is
