@@ -22,7 +22,9 @@ use super::{
     system_changes::{self, Outcome},
 };
 
-const BATCH: i64 = 500;
+/// Claims per transaction: enough to pay the commit rarely, few enough that a batch's pages
+/// stay in SQLite's page cache and a page's writers wait for it only briefly.
+const BATCH: i64 = 200;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct WindowsReport {

@@ -3,7 +3,6 @@
 
 use chrono::NaiveDateTime;
 use diesel::{
-    dsl::sql,
     prelude::*,
     sql_types::{BigInt, Nullable, Text},
 };
@@ -38,7 +37,10 @@ pub fn find_with_products(
 ) -> QueryResult<Option<ClaimWithProducts>> {
     let rows: Vec<(ClaimRow, String, String, Option<ProductColumns>)> = claims::table
         .inner_join(partner_locations::table)
-        .left_join(claim_products::table.inner_join(products::table))
+        // Flat left joins: SQLite materialises a nested `LEFT JOIN (a JOIN b)` by scanning
+        // every claim's products.
+        .left_join(claim_products::table)
+        .left_join(products::table.on(products::id.eq(claim_products::product_id)))
         .filter(claims::id.eq(id))
         .order(products::sort_order)
         .select((
@@ -102,12 +104,15 @@ type Attached = (
 
 /// The claim's files, reasons and messages in one query (`UNION ALL`).
 pub fn attachments(conn: &mut AnyConnection, claim_id: &str) -> QueryResult<Attachments> {
-    let no_size = || sql::<Nullable<BigInt>>("CAST(NULL AS BIGINT)");
+    // Bound values, not SQL literals: the query keeps a type of its own, so each connection
+    // prepares (and PostgreSQL plans) it once instead of on every call.
+    let kind = |name: &'static str| name.into_sql::<Text>();
+    let no_size = || None::<i64>.into_sql::<Nullable<BigInt>>();
     let files = poe_files::table
         .inner_join(users::table.on(users::id.eq(poe_files::uploaded_by)))
         .filter(poe_files::claim_id.eq(claim_id))
         .select((
-            sql::<Text>("'file'"),
+            kind("file"),
             poe_files::id,
             poe_files::file_name,
             poe_files::content_type.nullable(),
@@ -119,7 +124,7 @@ pub fn attachments(conn: &mut AnyConnection, claim_id: &str) -> QueryResult<Atta
         .filter(audit_entries::claim_id.eq(claim_id))
         .filter(audit_entries::reason_code.is_not_null())
         .select((
-            sql::<Text>("'reason'"),
+            kind("reason"),
             audit_entries::id,
             audit_entries::to_status,
             audit_entries::reason_code,
@@ -131,7 +136,7 @@ pub fn attachments(conn: &mut AnyConnection, claim_id: &str) -> QueryResult<Atta
         .inner_join(users::table)
         .filter(claim_messages::claim_id.eq(claim_id))
         .select((
-            sql::<Text>("'message'"),
+            kind("message"),
             claim_messages::id,
             claim_messages::author_kind,
             claim_messages::body.nullable(),

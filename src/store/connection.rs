@@ -87,7 +87,8 @@ impl Manager {
                 // upload grows the process. A pool's checkpoints run on their own thread (see
                 // `wal_checkpoints`); a writer checkpoints only if the log grew past 400 MB
                 // anyway, and a connection outside a pool only every 8,000 pages (the index
-                // pages many writes share are copied back once, not eight times).
+                // pages many writes share are copied back once, not eight times). Savepoints
+                // (a job's claims within its batch) journal in memory, not in a temporary file.
                 let checkpoint_after = if self.checkpoints.is_some() {
                     100_000
                 } else {
@@ -95,7 +96,7 @@ impl Manager {
                 };
                 conn.batch_execute(&format!(
                     "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; \
-                     PRAGMA cache_size = -8000; PRAGMA mmap_size = 2147418112; \
+                     PRAGMA cache_size = -8000; PRAGMA mmap_size = 2147418112; PRAGMA temp_store = MEMORY; \
                      PRAGMA wal_autocheckpoint = {checkpoint_after};",
                 ))
                 .map_err(ConnectError::Setup)?;
