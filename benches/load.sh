@@ -3,14 +3,20 @@
 # (`portal seed`, kept under LOAD_DATA; each run works on a fresh copy), starts the portal,
 # signs in a partner user and a reviewer, and measures each page with wrk, then the submit
 # of ready drafts (the write path), the memory around a 100 MB upload, and the jobs: closing
-# every due opt-out window and dispatching 10,000 emails. One line per measurement:
-#   db claims route req/s p50_ms p99_ms errors ratio_to_health
+# every due opt-out window and dispatching 10,000 emails. When ../shared/ceiling is there
+# (LOAD_CEILING), its run.sh measures the stack's ceiling (a 25-row list page of 1M rows, its
+# own release build and database) on the same backend right before the portal's pages, and
+# each page is also given as a ratio of the ceiling's /list?page=1 from that same run.
+# One line per measurement:
+#   db claims route req/s p50_ms p99_ms errors ratio_to_health ratio_to_ceiling
 # Usage: bash benches/load.sh
 # Settings: LOAD_CLAIMS ("10000 1000000"), LOAD_DBS ("sqlite pg"), LOAD_ORGANISATIONS (100),
 #   LOAD_READY_DRAFTS (30000), LOAD_DATA (/tmp/portal-load), WRK_THREADS (2),
 #   WRK_CONNECTIONS (64), WRK_DURATION (10s), WRK_WARMUP (3s), WRK_RUNS (1: each page is
 #   measured this many times and its line is the run of median req/s),
-#   LOAD_PG_URL (postgres://portal_bench:portal_bench@127.0.0.1:5432).
+#   LOAD_PG_URL (postgres://portal_bench:portal_bench@127.0.0.1:5432),
+#   LOAD_CEILING (../shared/ceiling; "none" skips it), LOAD_SEARCH_NAME ("claim 4711"),
+#   LOAD_SEARCH_DOMAIN (tenant12), LOAD_SEARCH_TENANT (tenant 12's ID).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,6 +30,10 @@ connections=${WRK_CONNECTIONS:-64}
 duration=${WRK_DURATION:-10s}
 warmup=${WRK_WARMUP:-3s}
 runs=${WRK_RUNS:-1}
+ceiling_dir=${LOAD_CEILING:-../shared/ceiling}
+search_name=${LOAD_SEARCH_NAME:-claim 4711}
+search_domain=${LOAD_SEARCH_DOMAIN:-tenant12}
+search_tenant=${LOAD_SEARCH_TENANT:-5eed0000-0000-4000-8000-00000000000c}
 pg_base=${LOAD_PG_URL:-postgres://portal_bench:portal_bench@127.0.0.1:5432}
 port=18090
 base="http://127.0.0.1:$port"
@@ -159,14 +169,16 @@ deep_page() {
 
 # row <db> <claims> <label> <wrk output file>: one line of the table from wrk's output.
 row() {
-  local rps p50 p99 errs health
+  local rps p50 p99 errs health ceiling
   rps=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$4")
   p50=$(to_ms "$(awk '$1 == "50%" {print $2; exit}' "$4")")
   p99=$(to_ms "$(awk '$1 == "99%" {print $2; exit}' "$4")")
   errs=$(awk '/Non-2xx or 3xx/ {e += $NF} /Socket errors/ {gsub(/,/, ""); e += $4 + $6 + $8 + $10} END {print e + 0}' "$4")
   health=$(awk -F'\t' -v d="$1" -v n="$2" '$1 == d && $2 == n && $3 == "/health" {print $4}' "$results")
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$rps" "$p50" "$p99" "$errs" \
-    "$(awk -v a="$rps" -v b="${health:-$rps}" 'BEGIN {printf "%.3f", a / b}')" | tee -a "$results"
+  ceiling=$(awk -F'\t' -v d="$1" -v n="$2" '$1 == d && $2 == n && $3 == "ceiling /list?page=1" {print $4}' "$results")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$rps" "$p50" "$p99" "$errs" \
+    "$(awk -v a="$rps" -v b="${health:-$rps}" 'BEGIN {printf "%.3f", a / b}')" \
+    "$(awk -v a="$rps" -v b="$ceiling" 'BEGIN {if (b > 0) printf "%.3f", a / b; else printf "-"}')" | tee -a "$results"
 }
 
 # submit <db> <claims> <url>: the ready drafts' submit, each draft once (write path).
@@ -216,22 +228,23 @@ dispatch() {
   printf '%s\t-\t%s\n' "$1" "$(env ${url:+BENCH_DATABASE_URL=$url} cargo bench --quiet --bench dispatch | paste -sd' ' -)" | tee -a "$results"
 }
 
-# ceiling <db> <claims> <cookie> <deep path>: ../shared/ceiling (when present) measures its
-# 25-row list page and then the portal's list in the same run, as a ratio.
+# ceiling <db> <claims>: ../shared/ceiling (when present) measures the stack's ceiling on
+# this backend (the portal idle meanwhile); its /list?page=1 (and its p99) becomes a line of
+# the table, the reference of every later page's ratio_to_ceiling.
 ceiling() {
-  local dir=${LOAD_CEILING:-../shared/ceiling} home="$run/curl-home"
-  [ -x "$dir/run.sh" ] || { log "no ceiling at $dir: skipped"; return 0; }
-  mkdir -p "$home"; printf 'header = "Cookie: %s"\n' "$3" >"$home/.curlrc"
-  CURL_HOME="$home" CEILING_DBS="$1" CEILING_OUT="$run/ceiling-$1" WRK_HEADER="Cookie: $3" \
-    CEILING_EXTRA="portal-list=$base/associations portal-deep=$base$4" \
-    bash "$dir/run.sh" >"$run/ceiling-$1.txt" 2>&1 || { tail -5 "$run/ceiling-$1.txt" >&2; return 0; }
-  awk -F'\t' -v d="$1" -v n="$2" '$2 == "/list?page=1" && $1 == d {ref = $3}
-    $1 == "extra" {extra[$2] = $3}
-    END {for (e in extra) printf "%s\t%s\tceiling /list?page=1 %.0f req/s; %s %.0f req/s = %.3f of it\n", d, n, ref, e, extra[e], extra[e] / ref}' \
-    "$run/ceiling-$1/results.tsv" | sort | tee -a "$results"
+  local out="$run/ceiling-$1-$2"
+  [ "$ceiling_dir" != none ] && [ -f "$ceiling_dir/run.sh" ] || { log "no ceiling at $ceiling_dir: skipped"; return 0; }
+  CEILING_DBS="$1" CEILING_OUT="$out" bash "$ceiling_dir/run.sh" >"$out.txt" 2>&1 ||
+    { tail -5 "$out.txt" >&2; return 0; }
+  awk -F'\t' -v d="$1" -v n="$2" '$1 == d && $2 == "/list?page=1" {
+      printf "%s\t%s\tceiling /list?page=1\t%s\t%s\t%s\t%s\t-\t1.000\n", d, n, $3, $4, $5, $6}' \
+    "$out/results.tsv" | tee -a "$results"
 }
 
-printf 'db\tclaims\troute\treq_per_s\tp50_ms\tp99_ms\terrors\tratio_to_health\n' | tee "$results"
+# q <text>: the text as a query string value.
+q() { printf %s "$1" | sed 's/%/%25/g; s/ /%20/g; s/&/%26/g; s/+/%2B/g; s/#/%23/g'; }
+
+printf 'db\tclaims\troute\treq_per_s\tp50_ms\tp99_ms\terrors\tratio_to_health\tratio_to_ceiling\n' | tee "$results"
 for db in $dbs; do
   for claims in $sizes; do
     seed "$db" "$claims"
@@ -244,17 +257,23 @@ for db in $dbs; do
     claim=$(first_href "$partner" /associations 'href="/associations/[0-9a-f-]*"')
     read -r depth deep < <(deep_page "$partner")
     rows=$(curl -s -H "Cookie: $partner" "$base/associations/export.csv" | wc -l)
+    # The ceiling right before the pages it is the reference of (once per size and backend).
+    ceiling "$db" "$claims"
     bench "$db" "$claims" /health "" /health
     bench "$db" "$claims" "/associations (first page)" "$partner" /associations
     bench "$db" "$claims" "/associations (page $depth)" "$partner" "$deep"
     bench "$db" "$claims" "/associations?status=official" "$partner" "/associations?status=official"
-    bench "$db" "$claims" "/associations?q=tenant12" "$partner" "/associations?q=tenant12"
+    bench "$db" "$claims" "/associations?q=$search_name (name)" "$partner" "/associations?q=$(q "$search_name")"
+    bench "$db" "$claims" "/associations?q=$search_domain (domain)" "$partner" "/associations?q=$(q "$search_domain")"
+    bench "$db" "$claims" "/associations?q=$search_tenant (tenant)" "$partner" "/associations?q=$(q "$search_tenant")"
     bench "$db" "$claims" "claim page" "$partner" "$claim"
     bench "$db" "$claims" "claim history" "$partner" "$claim/history"
-    bench "$db" "$claims" "/review (queue)" "$reviewer" /review
+    bench "$db" "$claims" "/review (queue, 25 rows)" "$reviewer" /review
+    bench "$db" "$claims" "/review?per_page=100" "$reviewer" "/review?per_page=100"
+    bench "$db" "$claims" "/review?status=official (filtered)" "$reviewer" "/review?status=official"
+    bench "$db" "$claims" "/review?q=$search_domain (searched)" "$reviewer" "/review?q=$(q "$search_domain")"
     bench "$db" "$claims" "export.csv ($((rows - 1)) rows)" "$partner" /associations/export.csv
     printf '%s\t%s\trss_kib idle %s, peak under load %s\n' "$db" "$claims" "$idle" "$(peak_kib)" | tee -a "$results"
-    [ "$claims" = "${sizes##* }" ] && ceiling "$db" "$claims" "$partner" "$deep"
     submit "$db" "$claims" "$url"
     upload_memory "$db" "$claims" "$url"
     stop

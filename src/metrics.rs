@@ -1,5 +1,6 @@
 //! What `/metrics` reports, in Prometheus' text exposition format (version 0.0.4): requests
-//! by route pattern, background job runs, waits for a pooled connection. Counters and
+//! by route pattern (with the SQL statements they sent), background job runs, waits for a
+//! pooled connection. Counters and
 //! histograms are atomics with fixed buckets; each application has its own [`Metrics`],
 //! shared by the request middleware, the jobs and the pool. Values read at scrape time
 //! (outbox depth, pool state) come in as [`Gauge`]s.
@@ -53,8 +54,9 @@ impl Metrics {
         Arc::default()
     }
 
-    /// One answered request: `route` is the matched pattern (or `unmatched`).
-    pub fn request(&self, method: &str, route: &str, status: u16, took: Duration) {
+    /// One answered request: `route` is the matched pattern (or `unmatched`); it sent
+    /// `statements` SQL statements.
+    pub fn request(&self, method: &str, route: &str, status: u16, took: Duration, statements: u64) {
         let class = match status / 100 {
             1 => "1xx",
             2 => "2xx",
@@ -68,7 +70,8 @@ impl Metrics {
             _ => "other",
         };
         let key = (method.to_owned(), route.to_owned(), class);
-        self.requests.observe(key, &REQUEST_BUCKETS, took, false);
+        self.requests
+            .observe_with(key, &REQUEST_BUCKETS, took, false, statements);
     }
 
     /// One run of a background job; `failed` when it returned an error.
@@ -106,6 +109,16 @@ impl Metrics {
         out.family(latency, "histogram", "Time to answer a request (until its response starts), by method, route pattern and status class.");
         self.requests
             .each(|key, s| out.histogram(latency, &by_request(key), s, &REQUEST_BUCKETS));
+
+        let sent = "portal_db_statements_total";
+        out.family(
+            sent,
+            "counter",
+            "SQL statements sent while answering requests, by method, route pattern and status class.",
+        );
+        self.requests.each(|key, s| {
+            out.sample(sent, &by_request(key), s.statements.load(Relaxed));
+        });
 
         let runs = "portal_job_runs_total";
         out.family(runs, "counter", "Background job runs, by job.");
@@ -162,13 +175,21 @@ impl<K> Default for Family<K> {
 
 impl<K: Ord> Family<K> {
     fn observe(&self, key: K, bounds: &[f64], took: Duration, failed: bool) {
+        self.observe_with(key, bounds, took, failed, 0);
+    }
+
+    /// [`Self::observe`], adding `statements` to the series' statements.
+    fn observe_with(&self, key: K, bounds: &[f64], took: Duration, failed: bool, statements: u64) {
         let series = self.series.read().unwrap_or_else(PoisonError::into_inner);
         if let Some(found) = series.get(&key) {
+            found.statements.fetch_add(statements, Relaxed);
             return found.observe(bounds, took, failed);
         }
         drop(series);
         let mut series = self.series.write().unwrap_or_else(PoisonError::into_inner);
-        series.entry(key).or_default().observe(bounds, took, failed);
+        let found = series.entry(key).or_default();
+        found.statements.fetch_add(statements, Relaxed);
+        found.observe(bounds, took, failed);
     }
 
     fn each(&self, mut visit: impl FnMut(&K, &Series)) {
@@ -187,6 +208,8 @@ struct Series {
     count: AtomicU64,
     sum_micros: AtomicU64,
     failures: AtomicU64,
+    /// SQL statements sent (requests only).
+    statements: AtomicU64,
 }
 
 impl Series {

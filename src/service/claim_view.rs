@@ -20,8 +20,8 @@ use crate::{
     store::{
         AnyConnection,
         audit::{self, HistoryRow},
-        claims::{self, ClaimRow},
-        from_db_time, organisations, poe_files, usage,
+        claim_page::{self, ClaimWithProducts},
+        claims, from_db_time, organisations, usage,
     },
 };
 
@@ -51,6 +51,8 @@ pub struct ClaimDetails {
     /// The parts the viewer may change now (only the owning partner, only as rule 7 allows).
     pub editable: Vec<Section>,
     pub snapshot: ClaimSnapshot,
+    /// The conversation and the reasons the history gave.
+    pub notes: Notes,
 }
 
 /// The claim, or `None` when it does not exist *or* the viewer may not see it (the two look
@@ -61,14 +63,13 @@ pub fn load(
     id: &str,
     now: DateTime<Utc>,
 ) -> anyhow::Result<Option<ClaimDetails>> {
-    let Some((row, mpn_id, name)) = claims::find_with_location(conn, id)? else {
+    let Some(found) = claim_page::find_with_products(conn, id)? else {
         return Ok(None);
     };
-    if !access::can_view_claim(viewer, &OrganisationId::new(&row.organisation_id)) {
+    if !access::can_view_claim(viewer, &OrganisationId::new(&found.claim.organisation_id)) {
         return Ok(None);
     }
-    let location = ClaimLocation { mpn_id, name };
-    details(conn, row, location, Some(viewer), now).map(Some)
+    details(conn, found, Some(viewer), now).map(Some)
 }
 
 /// The claim for the portal's own jobs and the customer's link, which have no signed-in
@@ -78,31 +79,34 @@ pub fn load_unchecked(
     id: &str,
     now: DateTime<Utc>,
 ) -> anyhow::Result<Option<ClaimDetails>> {
-    let Some((row, mpn_id, name)) = claims::find_with_location(conn, id)? else {
+    let Some(found) = claim_page::find_with_products(conn, id)? else {
         return Ok(None);
     };
-    let location = ClaimLocation { mpn_id, name };
-    details(conn, row, location, None, now).map(Some)
+    details(conn, found, None, now).map(Some)
 }
 
+/// The claim's details from its row and products, with what is attached to it (one more
+/// query).
 fn details(
     conn: &mut AnyConnection,
-    row: ClaimRow,
-    location: ClaimLocation,
+    found: ClaimWithProducts,
     viewer: Option<&Viewer>,
     now: DateTime<Utc>,
 ) -> anyhow::Result<ClaimDetails> {
-    let row = Claim::from(row);
-    let id = row.id.as_str();
+    let location = ClaimLocation {
+        mpn_id: found.mpn_id,
+        name: found.location_name,
+    };
+    let row = Claim::from(found.claim);
     let (status, programme) = (row.status, row.programme);
-    let products: Vec<ChosenProduct> = claims::products_of(conn, id)?
+    let products: Vec<ChosenProduct> = found
+        .products
         .into_iter()
         .map(ChosenProduct::from)
         .collect();
-    let files: Vec<ListedFile> = poe_files::list(conn, id)?
-        .into_iter()
-        .map(ListedFile::from)
-        .collect();
+    let attached = claim_page::attachments(conn, &row.id)?;
+    let notes = conversation::notes(attached.reasons, attached.messages)?;
+    let files: Vec<ListedFile> = attached.files.into_iter().map(ListedFile::from).collect();
     let poe_file_count = u32::try_from(files.len())?;
     let facts = draft_facts(&row, Some(programme), &products, poe_file_count);
     let missing = missing_for_submit(&facts);
@@ -141,6 +145,7 @@ fn details(
         actions,
         editable,
         snapshot,
+        notes,
     })
 }
 
@@ -296,10 +301,10 @@ pub fn claim_page(
     id: &str,
     now: DateTime<Utc>,
 ) -> anyhow::Result<Option<ClaimPage>> {
-    let Some(details) = load(conn, viewer, id, now)? else {
+    let Some(mut details) = load(conn, viewer, id, now)? else {
         return Ok(None);
     };
-    let notes = conversation::notes(conn, id)?;
+    let notes = std::mem::take(&mut details.notes);
     let lost_to_another = details.status == Status::Rejected
         && notes.rejection.as_ref().is_some_and(|r| {
             r.code == ReasonCode::Rejection(RejectionReason::WorkloadAlreadyAssociated)

@@ -11,7 +11,8 @@ use crate::{
         values::Comment,
     },
     store::{
-        AnyConnection, audit,
+        AnyConnection,
+        audit::ReasonRow,
         claim_messages::{self, MessageRow, NewMessage},
         claims, db_time, from_db_time, new_id, write_transaction,
     },
@@ -29,15 +30,17 @@ pub struct Message {
 fn conversation(conn: &mut AnyConnection, claim_id: &str) -> anyhow::Result<Vec<Message>> {
     claim_messages::for_claim(conn, claim_id)?
         .into_iter()
-        .map(|m: MessageRow| {
-            Ok(Message {
-                author: ActorKind::try_from(m.author_kind)?,
-                author_name: m.author_name,
-                body: m.body,
-                at: from_db_time(m.created_at),
-            })
-        })
+        .map(message)
         .collect()
+}
+
+fn message(m: MessageRow) -> anyhow::Result<Message> {
+    Ok(Message {
+        author: ActorKind::try_from(m.author_kind)?,
+        author_name: m.author_name,
+        body: m.body,
+        at: from_db_time(m.created_at),
+    })
 }
 
 /// Whether the viewer may write on this claim: its partner or staff, once it is submitted.
@@ -126,6 +129,7 @@ pub struct StatedReason {
 /// What was written about a claim: the conversation, the reviewer's latest request, the
 /// partner's dispute, the rejection and the customer's opt-out. For a claim the caller has
 /// already let the viewer see.
+#[derive(Default)]
 pub struct Notes {
     pub messages: Vec<Message>,
     pub latest_request: Option<String>,
@@ -139,9 +143,10 @@ pub struct Notes {
     pub opt_out: Option<StatedReason>,
 }
 
-/// The conversation, and every reason the claim's history gave, read in one query.
-pub fn notes(conn: &mut AnyConnection, claim_id: &str) -> anyhow::Result<Notes> {
-    let reasons: Vec<(String, StatedReason)> = audit::reasons(conn, claim_id)?
+/// The conversation, and every reason the claim's history gave (newest first), as the
+/// claim's attachments were read in one query (`claim_page::attachments`).
+pub fn notes(reasons: Vec<ReasonRow>, messages: Vec<MessageRow>) -> anyhow::Result<Notes> {
+    let reasons: Vec<(String, StatedReason)> = reasons
         .into_iter()
         .filter_map(|row| {
             let code = ReasonCode::parse(&row.reason_code)?;
@@ -163,7 +168,10 @@ pub fn notes(conn: &mut AnyConnection, claim_id: &str) -> anyhow::Result<Notes> 
     };
     let rejected = Status::Rejected.as_str();
     Ok(Notes {
-        messages: conversation(conn, claim_id)?,
+        messages: messages
+            .into_iter()
+            .map(message)
+            .collect::<anyhow::Result<_>>()?,
         latest_request: latest(&|_, code| code == ReasonCode::InformationRequested)
             .and_then(|r| r.text),
         dispute_justification: latest(&|_, code| code == ReasonCode::DisputeRaised)

@@ -1,15 +1,19 @@
 //! The system's own status changes, worked through whatever is due: opt-out windows that
 //! close, requests for information that time out, official associations whose subscriptions
-//! end. Batches are read with one connection; each claim is one transaction of its own.
+//! end. Each batch of due claims is one transaction, each claim's change a savepoint in it
+//! (its own rules, status change from the status it was decided in, audit row and outbox
+//! rows, as when it was a transaction of its own): the commit, which on PostgreSQL waits for
+//! the disk, is paid once per batch. Should a claim fail, the batch is undone and done
+//! again claim by claim, each in its own transaction, so one bad claim stops no other.
 
 use chrono::{DateTime, Utc};
 
 use crate::{
-    domain::claim::Status,
+    domain::{calendar::BusinessCalendar, claim::Status},
     store::{
         AnyConnection, DbPool,
         claim_status::{self, DueColumn},
-        db_time, officials,
+        db_time, officials, write_transaction,
     },
 };
 
@@ -18,7 +22,9 @@ use super::{
     system_changes::{self, Outcome},
 };
 
-const BATCH: i64 = 500;
+/// Claims per transaction: enough to pay the commit rarely, few enough that a batch's pages
+/// stay in SQLite's page cache and a page's writers wait for it only briefly.
+const BATCH: i64 = 200;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct WindowsReport {
@@ -35,10 +41,11 @@ pub fn close_windows(
 ) -> anyhow::Result<WindowsReport> {
     let outcomes = due_claims(
         pool,
+        ctx,
         Status::PendingCustomer,
         DueColumn::WindowClosesAt,
         now,
-        |conn, id| system_changes::close_window(conn, ctx, id, now),
+        |conn, calendar, id| system_changes::close_window(conn, ctx, calendar, id, now),
     )?;
     let count = |status| {
         outcomes
@@ -60,10 +67,11 @@ pub fn time_out_requests(
 ) -> anyhow::Result<usize> {
     due_claims(
         pool,
+        ctx,
         Status::ActionRequired,
         DueColumn::ActionRequiredDue,
         now,
-        |conn, id| system_changes::time_out_request(conn, ctx, id, now),
+        |conn, calendar, id| system_changes::time_out_request(conn, ctx, calendar, id, now),
     )
     .map(|outcomes| outcomes.len())
 }
@@ -79,10 +87,11 @@ pub fn expire_associations(
     officials::end_due(&mut *pool.get()?, db_time(now))?;
     due_claims(
         pool,
+        ctx,
         Status::Official,
         DueColumn::EndsAt,
         now,
-        |conn, id| system_changes::expire(conn, ctx, id, now),
+        |conn, calendar, id| system_changes::expire(conn, ctx, calendar, id, now),
     )
     .map(|outcomes| outcomes.len())
 }
@@ -91,12 +100,14 @@ pub fn expire_associations(
 /// of each change made. A claim that fails is logged and left for the next pass.
 fn due_claims(
     pool: &DbPool,
+    ctx: &Context,
     status: Status,
     column: DueColumn,
     now: DateTime<Utc>,
-    mut one: impl FnMut(&mut AnyConnection, &str) -> anyhow::Result<Outcome>,
+    mut one: impl FnMut(&mut AnyConnection, &BusinessCalendar, &str) -> anyhow::Result<Outcome>,
 ) -> anyhow::Result<Vec<Outcome>> {
     let mut conn = pool.get()?;
+    let calendar = ctx.calendar(&mut conn)?;
     let mut outcomes = Vec::new();
     let mut after = None;
     loop {
@@ -108,15 +119,32 @@ fn due_claims(
             after.as_ref(),
             BATCH,
         )?;
-        for (id, _) in &page {
-            match one(&mut conn, id) {
-                Ok(Outcome::Skipped) => {}
-                Ok(outcome) => outcomes.push(outcome),
-                Err(e) => {
-                    tracing::error!(claim_id = id.as_str(), error = %e, "due claim not processed");
-                }
+        let ids: Vec<&str> = page.iter().map(|(id, _)| id.as_str()).collect();
+        // The batch in one transaction; if a claim fails, nothing of it stays and each claim
+        // is done again alone.
+        let batch = write_transaction(&mut conn, |c| -> anyhow::Result<Vec<Outcome>> {
+            let mut done = Vec::new();
+            for id in &ids {
+                done.push(one(c, &calendar, id)?);
             }
-        }
+            Ok(done)
+        });
+        let done = match batch {
+            Ok(done) => done,
+            Err(e) => {
+                tracing::warn!(error = %e, "a batch of due claims failed; each is retried alone");
+                ids.iter()
+                    .filter_map(|id| match one(&mut conn, &calendar, id) {
+                        Ok(outcome) => Some(outcome),
+                        Err(e) => {
+                            tracing::error!(claim_id = *id, error = %e, "due claim not processed");
+                            None
+                        }
+                    })
+                    .collect()
+            }
+        };
+        outcomes.extend(done.into_iter().filter(|o| *o != Outcome::Skipped));
         // Read on past this page, so claims that stay due (held, or failing) never hide
         // the ones behind them.
         match page.last() {

@@ -4,6 +4,8 @@
 //! deliveries, and what the new status brings (the customer's opt-out link, the official
 //! associations).
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, Utc};
 
 use crate::{
@@ -58,8 +60,7 @@ pub enum Outcome {
     KeyTaken,
 }
 
-/// What a rule decides on: the claim, who acts and the calendar; the key conflict is looked
-/// up only when the rule asks for it.
+/// What a rule decides on: the claim, who acts, the calendar; the key conflict on request.
 pub struct Deciding<'a> {
     conn: &'a mut AnyConnection,
     details: &'a ClaimDetails,
@@ -100,6 +101,36 @@ pub fn change_with(
     rule: impl FnOnce(&mut Deciding<'_>) -> anyhow::Result<Result<Transition, TransitionError>>,
     also: impl FnOnce(&mut AnyConnection) -> anyhow::Result<()>,
 ) -> anyhow::Result<Outcome> {
+    change_in(conn, ctx, None, claim_id, by, now, rule, also)
+}
+
+/// [`change`] by the portal's own jobs, which read the calendar once for many claims.
+pub fn change_by_system(
+    conn: &mut AnyConnection,
+    ctx: &Context,
+    calendar: &BusinessCalendar,
+    claim_id: &str,
+    now: DateTime<Utc>,
+    rule: impl FnOnce(&mut Deciding<'_>) -> anyhow::Result<Result<Transition, TransitionError>>,
+) -> anyhow::Result<Outcome> {
+    let by = Acting::System;
+    change_in(conn, ctx, Some(calendar), claim_id, by, now, rule, |_| {
+        Ok(())
+    })
+}
+
+/// [`change_with`], on `calendar` when the caller read it already.
+#[allow(clippy::too_many_arguments)]
+fn change_in(
+    conn: &mut AnyConnection,
+    ctx: &Context,
+    calendar: Option<&BusinessCalendar>,
+    claim_id: &str,
+    by: Acting<'_>,
+    now: DateTime<Utc>,
+    rule: impl FnOnce(&mut Deciding<'_>) -> anyhow::Result<Result<Transition, TransitionError>>,
+    also: impl FnOnce(&mut AnyConnection) -> anyhow::Result<()>,
+) -> anyhow::Result<Outcome> {
     let details = match by {
         Acting::User { viewer, .. } => claim_view::load(conn, viewer, claim_id, now)?,
         Acting::CustomerLink | Acting::System => claim_view::load_unchecked(conn, claim_id, now)?,
@@ -107,7 +138,10 @@ pub fn change_with(
     let (Some(details), Some(actor)) = (details, by.actor(claim_id)) else {
         return Ok(Outcome::NotFound);
     };
-    let calendar = ctx.calendar(conn)?;
+    let calendar = match calendar {
+        Some(calendar) => Cow::Borrowed(calendar),
+        None => Cow::Owned(ctx.calendar(conn)?),
+    };
     let mut deciding = Deciding {
         conn,
         details: &details,

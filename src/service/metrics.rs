@@ -4,8 +4,13 @@ use chrono::{DateTime, Utc};
 
 use crate::{
     metrics::Gauge,
-    store::{DbPool, db_time, from_db_time, outbox_depth, pool_metrics},
+    store::{DbPool, db_time, from_db_time, outbox_depth, pool_metrics, statements},
 };
+
+/// Runs `work` and says how many SQL statements it sent (each request's are counted).
+pub fn counting_statements<T>(work: impl FnOnce() -> T) -> (T, u64) {
+    statements::counted(work)
+}
 
 pub fn gauges(pool: &DbPool, now: DateTime<Utc>) -> anyhow::Result<Vec<Gauge>> {
     // Before this read takes a connection of its own.

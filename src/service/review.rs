@@ -19,7 +19,7 @@ use super::{
     claim_view::{self, ClaimDetails},
     competing::{self, CompetingClaim, KeyLabel, ProductNames},
     context::Context,
-    conversation::{self, Notes},
+    conversation::Notes,
     exclusivity,
     lifecycle::{self, Acting, Deciding},
     registry_views::{self, Subscription},
@@ -63,9 +63,10 @@ pub fn case(
     if !access::can_review(viewer) {
         return Ok(None);
     }
-    let Some(details) = claim_view::load(conn, viewer, claim_id, now)? else {
+    let Some(mut details) = claim_view::load(conn, viewer, claim_id, now)? else {
         return Ok(None);
     };
+    let notes = std::mem::take(&mut details.notes);
     let tenant = details.row.tenant_id.clone();
     let conflict = if !details.products.is_empty() {
         exclusivity::current_conflict(conn, &details)?
@@ -93,7 +94,7 @@ pub fn case(
         subscriptions,
         conflict,
         calendar: ctx.calendar(conn)?,
-        notes: conversation::notes(conn, claim_id)?,
+        notes,
         customer_notice_undelivered: outbox::customer_notice_undelivered(conn, claim_id)?,
         details,
     }))

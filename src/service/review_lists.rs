@@ -24,9 +24,11 @@ use crate::{
 
 use super::{competing, context::Context};
 
-/// How many queue rows the page shows; the oldest come first, so nothing urgent is hidden.
-pub const QUEUE_LIMIT: i64 = 100;
-pub const PAGE_SIZE: i64 = 25;
+/// How many rows of each list a page may show (`per_page`): the queue's first rows (the
+/// longest-waiting unless sorted otherwise, so nothing urgent is hidden) and one page of all
+/// claims. The first is the default: a page of 100 rows in each list cost what four list
+/// pages cost.
+pub const PAGE_SIZES: [i64; 3] = [25, 50, 100];
 
 /// The page's query string, as typed; unknown values are ignored rather than refused.
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -42,6 +44,8 @@ pub struct ReviewListRequest {
     pub sort: String,
     /// Where the previous page ended ([`KeysetPosition::encode`]).
     pub after: String,
+    /// Rows per page, one of [`PAGE_SIZES`]; anything else is the first.
+    pub per_page: String,
 }
 
 impl ReviewListRequest {
@@ -54,6 +58,7 @@ impl ReviewListRequest {
             ("tenant", self.tenant.as_str()),
             ("q", self.q.trim()),
             ("sort", self.sort.as_str()),
+            ("per_page", self.per_page.as_str()),
         ]
         .into_iter()
         .filter(|(_, value)| !value.is_empty())
@@ -64,6 +69,14 @@ impl ReviewListRequest {
     /// why.
     pub fn search(&self) -> Result<Option<String>, SearchError> {
         parse_search(&self.q)
+    }
+
+    /// Rows per page as asked for, if it is one of [`PAGE_SIZES`], else the first.
+    pub fn page_size(&self) -> i64 {
+        PAGE_SIZES
+            .into_iter()
+            .find(|size| self.per_page.trim() == size.to_string())
+            .unwrap_or(PAGE_SIZES[0])
     }
 
     /// The queue's order as asked for: oldest first unless `newest`.
@@ -126,11 +139,12 @@ pub fn review_lists(
         after: KeysetPosition::decode(&request.after),
     };
     let calendar = ctx.calendar(conn)?;
+    let page_size = request.page_size();
     let queued = review_lists::queue(
         conn,
         filter.search.as_deref(),
         request.newest_first(),
-        QUEUE_LIMIT,
+        page_size,
     )?;
     let mut tenants: Vec<String> = queued.iter().map(|row| row.tenant_id.clone()).collect();
     tenants.sort();
@@ -155,7 +169,7 @@ pub fn review_lists(
             }
         })
         .collect();
-    let (rows, more) = review_lists::all(conn, &filter, PAGE_SIZE)?;
+    let (rows, more) = review_lists::all(conn, &filter, page_size)?;
     let next = more.then(|| rows.last().map(ReviewRow::position)).flatten();
     Ok(ReviewLists {
         queue,

@@ -4,13 +4,16 @@
 use chrono::{DateTime, Utc};
 
 use crate::{
-    domain::claim::{self, Status, Transition, TransitionError},
+    domain::{
+        calendar::BusinessCalendar,
+        claim::{self, Status, Transition, TransitionError},
+    },
     store::{AnyConnection, outbox},
 };
 
 use super::{
     context::Context,
-    lifecycle::{self, Acting, Deciding},
+    lifecycle::{self, Deciding},
 };
 
 /// What became of a due claim.
@@ -27,6 +30,7 @@ pub enum Outcome {
 pub fn close_window(
     conn: &mut AnyConnection,
     ctx: &Context,
+    calendar: &BusinessCalendar,
     claim_id: &str,
     now: DateTime<Utc>,
 ) -> anyhow::Result<Outcome> {
@@ -42,7 +46,7 @@ pub fn close_window(
     // A lost race shows up as the unique index refusing the key; the second look then sees
     // the winner and rejects. Two rounds suffice: a key once taken stays taken.
     for _ in 0..2 {
-        let changed = lifecycle::change(conn, ctx, claim_id, Acting::System, now, |d| {
+        let changed = lifecycle::change_by_system(conn, ctx, calendar, claim_id, now, |d| {
             let conflict = d.conflict()?;
             Ok(claim::close_window(
                 d.claim(),
@@ -63,10 +67,11 @@ pub fn close_window(
 pub fn time_out_request(
     conn: &mut AnyConnection,
     ctx: &Context,
+    calendar: &BusinessCalendar,
     claim_id: &str,
     now: DateTime<Utc>,
 ) -> anyhow::Result<Outcome> {
-    system_change(conn, ctx, claim_id, now, |d| {
+    system_change(conn, ctx, calendar, claim_id, now, |d| {
         Ok(claim::time_out_action_required(d.claim(), d.actor, now))
     })
 }
@@ -75,10 +80,11 @@ pub fn time_out_request(
 pub fn expire(
     conn: &mut AnyConnection,
     ctx: &Context,
+    calendar: &BusinessCalendar,
     claim_id: &str,
     now: DateTime<Utc>,
 ) -> anyhow::Result<Outcome> {
-    system_change(conn, ctx, claim_id, now, |d| {
+    system_change(conn, ctx, calendar, claim_id, now, |d| {
         Ok(claim::expire(d.claim(), d.actor, now))
     })
 }
@@ -86,11 +92,12 @@ pub fn expire(
 fn system_change(
     conn: &mut AnyConnection,
     ctx: &Context,
+    calendar: &BusinessCalendar,
     claim_id: &str,
     now: DateTime<Utc>,
     rule: impl FnOnce(&mut Deciding<'_>) -> anyhow::Result<Result<Transition, TransitionError>>,
 ) -> anyhow::Result<Outcome> {
-    let changed = lifecycle::change(conn, ctx, claim_id, Acting::System, now, rule)?;
+    let changed = lifecycle::change_by_system(conn, ctx, calendar, claim_id, now, rule)?;
     Ok(moved(changed))
 }
 

@@ -63,19 +63,3 @@ pub struct ReasonRow {
     pub reason_code: String,
     pub reason_text: Option<String>,
 }
-
-/// Every history line of the claim that gave a reason, newest first: one query for all
-/// the reasons a page shows (the reviewer's request, the dispute, the rejection, the
-/// customer's opt-out).
-pub fn reasons(conn: &mut AnyConnection, claim_id: &str) -> QueryResult<Vec<ReasonRow>> {
-    audit_entries::table
-        .filter(audit_entries::claim_id.eq(claim_id))
-        .filter(audit_entries::reason_code.is_not_null())
-        .order((audit_entries::at.desc(), audit_entries::id.desc()))
-        .select((
-            audit_entries::to_status,
-            audit_entries::reason_code.assume_not_null(),
-            audit_entries::reason_text,
-        ))
-        .load(conn)
-}

@@ -7,7 +7,7 @@ use crate::domain::{claim::Status, programme::Programme};
 
 use super::{
     AnyConnection,
-    schema::{claim_products, claims, partner_locations, products},
+    schema::{claim_products, claims, products},
 };
 
 #[derive(Debug, Insertable)]
@@ -89,23 +89,6 @@ pub fn find(conn: &mut AnyConnection, id: &str) -> QueryResult<Option<ClaimRow>>
     claims::table
         .find(id)
         .select(ClaimRow::as_select())
-        .first(conn)
-        .optional()
-}
-
-/// The claim with its partner location's MPN ID and name, in one query.
-pub fn find_with_location(
-    conn: &mut AnyConnection,
-    id: &str,
-) -> QueryResult<Option<(ClaimRow, String, String)>> {
-    claims::table
-        .inner_join(partner_locations::table)
-        .filter(claims::id.eq(id))
-        .select((
-            ClaimRow::as_select(),
-            partner_locations::mpn_id,
-            partner_locations::name,
-        ))
         .first(conn)
         .optional()
 }

@@ -16,7 +16,7 @@ use diesel::{
     r2d2::{self, ManageConnection, Pool, PooledConnection},
 };
 
-use super::wal_checkpoints;
+use super::{statements, wal_checkpoints};
 use crate::config::{DatabaseUrl, redact_password};
 
 #[derive(diesel::MultiConnection)]
@@ -87,7 +87,8 @@ impl Manager {
                 // upload grows the process. A pool's checkpoints run on their own thread (see
                 // `wal_checkpoints`); a writer checkpoints only if the log grew past 400 MB
                 // anyway, and a connection outside a pool only every 8,000 pages (the index
-                // pages many writes share are copied back once, not eight times).
+                // pages many writes share are copied back once, not eight times). Savepoints
+                // (a job's claims within its batch) journal in memory, not in a temporary file.
                 let checkpoint_after = if self.checkpoints.is_some() {
                     100_000
                 } else {
@@ -95,7 +96,7 @@ impl Manager {
                 };
                 conn.batch_execute(&format!(
                     "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; \
-                     PRAGMA cache_size = -8000; PRAGMA mmap_size = 2147418112; \
+                     PRAGMA cache_size = -8000; PRAGMA mmap_size = 2147418112; PRAGMA temp_store = MEMORY; \
                      PRAGMA wal_autocheckpoint = {checkpoint_after};",
                 ))
                 .map_err(ConnectError::Setup)?;
@@ -136,8 +137,9 @@ impl ManageConnection for Manager {
     type Error = r2d2::Error;
 
     fn connect(&self) -> Result<Checked, r2d2::Error> {
-        let conn = Manager::connect(self)
+        let mut conn = Manager::connect(self)
             .map_err(|e| r2d2::Error::ConnectionError(connection_error(e)))?;
+        conn.set_instrumentation(statements::Counting);
         Ok(Checked {
             conn,
             answered_at: Some(Instant::now()),
@@ -151,9 +153,7 @@ impl ManageConnection for Manager {
         {
             return Ok(());
         }
-        checked
-            .conn
-            .batch_execute("SELECT 1")
+        statements::uncounted(|| checked.conn.batch_execute("SELECT 1"))
             .map_err(r2d2::Error::QueryError)?;
         checked.answered_at = Some(Instant::now());
         Ok(())
@@ -241,6 +241,7 @@ static SQLITE_WRITER: Mutex<()> = Mutex::new(());
 
 /// Runs `work` in one write transaction. On SQLite it starts with `BEGIN IMMEDIATE`, so two
 /// writers queue on the busy timeout instead of failing when a read upgrades to a write.
+/// Inside a transaction already, `work` is a savepoint of it (undone alone if it fails).
 pub fn write_transaction<T, E>(
     conn: &mut AnyConnection,
     work: impl FnOnce(&mut AnyConnection) -> Result<T, E>,
@@ -249,7 +250,16 @@ where
     E: From<diesel::result::Error>,
 {
     type Tm = <AnyConnection as Connection>::TransactionManager;
+    let nested = match conn {
+        AnyConnection::Sqlite(c) => in_transaction(c),
+        AnyConnection::Postgresql(_) => false,
+    };
     let _writer = match conn {
+        // Within a transaction already (a job's batch): a savepoint of it.
+        AnyConnection::Sqlite(c) if nested => {
+            AnsiTransactionManager::begin_transaction(c)?;
+            None
+        }
         AnyConnection::Sqlite(c) => {
             let writer = SQLITE_WRITER.lock().unwrap_or_else(PoisonError::into_inner);
             AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?;
@@ -274,6 +284,12 @@ where
             Err(e)
         }
     }
+}
+
+fn in_transaction(conn: &mut SqliteConnection) -> bool {
+    AnsiTransactionManager::transaction_manager_status_mut(conn)
+        .transaction_depth()
+        .is_ok_and(|depth| depth.is_some())
 }
 
 /// Loads `query` on the backend's own connection. Through [`AnyConnection`] every query is

@@ -7,7 +7,7 @@ use askama::Template;
 use crate::{
     domain::{access, claim::Status, programme::Programme},
     i18n::Catalogue,
-    service::review_lists::{self, ReviewLine, ReviewListRequest, ReviewLists},
+    service::review_lists::{self, PAGE_SIZES, ReviewLine, ReviewListRequest, ReviewLists},
 };
 
 use super::{
@@ -48,6 +48,9 @@ struct ReviewPage {
     q: String,
     errors: FormErrors,
     sorts: Vec<SelectOption>,
+    per_page: Vec<SelectOption>,
+    /// Said when the queue shows as many rows as a page holds (more may wait).
+    queue_shown: Option<String>,
     target: String,
     next: Option<String>,
 }
@@ -106,6 +109,20 @@ impl ReviewPage {
                     selected: request.newest_first() == (code == "newest"),
                 })
                 .collect(),
+            per_page: PAGE_SIZES
+                .into_iter()
+                .map(|size| SelectOption {
+                    value: size.to_string(),
+                    label: size.to_string(),
+                    selected: size == request.page_size(),
+                })
+                .collect(),
+            queue_shown: (lists.queue.len() as i64 == request.page_size()).then(|| {
+                t.format(
+                    "review.queue.shown",
+                    &[("n", &request.page_size().to_string())],
+                )
+            }),
             target: t.format(
                 "review.queue.target",
                 &[("n", &state.settings.review_target_days.to_string())],

@@ -10,7 +10,7 @@ use crate::{
     config::Settings,
     mail::Transport,
     metrics::Metrics,
-    service::{AnyConnection, DbPool},
+    service::{AnyConnection, DbPool, metrics::counting_statements},
     service::{
         auth::{self, SessionRefused},
         context::Context,
@@ -20,6 +20,7 @@ use crate::{
 use super::{
     api::rate_limit::ApiRateLimiter,
     error::AppError,
+    request_log,
     session_cache::{self, SessionCache},
 };
 
@@ -65,18 +66,22 @@ impl AppState {
         let claim = session_cache::current_claim();
         let (sessions, now) = (self.sessions.clone(), self.now());
         let checked = claim.clone();
-        let outcome = self
+        let (outcome, sent) = self
             .blocking(move || {
                 let expected = checked
                     .as_ref()
                     .map(|c| (c.session_token.as_str(), &c.user));
-                let outcome = auth::with_session_confirmed(&pool, expected, now, work)?;
-                if let (Ok(_), Some(claim)) = (&outcome, checked) {
+                let (outcome, sent) = counting_statements(|| {
+                    auth::with_session_confirmed(&pool, expected, now, work)
+                });
+                if let (Ok(Ok(_)), Some(claim)) = (&outcome, checked) {
                     sessions.confirmed(&claim.session_token, claim.user);
                 }
-                Ok(outcome)
+                Ok((outcome, sent))
             })
             .await?;
+        request_log::sent_statements(sent);
+        let outcome = outcome.map_err(AppError::Internal)?;
         outcome.map_err(|refused| {
             let claim = claim.expect("only a claimed session can be refused");
             self.sessions.forget(&claim.session_token);

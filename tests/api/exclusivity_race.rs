@@ -128,11 +128,14 @@ async fn of_many_racing_claims_on_one_key_exactly_one_becomes_official() {
             let slot = pool_n * THREADS_PER_POOL + thread_n;
             handles.push(std::thread::spawn(move || {
                 let mut conn = pool.get().unwrap();
+                let calendar = ctx.calendar(&mut conn).unwrap();
                 barrier.wait();
                 ids.iter()
                     .skip(slot)
                     .step_by(threads)
-                    .map(|id| system_changes::close_window(&mut conn, &ctx, id, now).unwrap())
+                    .map(|id| {
+                        system_changes::close_window(&mut conn, &ctx, &calendar, id, now).unwrap()
+                    })
                     .collect::<Vec<Outcome>>()
             }));
         }

@@ -7,7 +7,7 @@ use portal::clock::Clock;
 
 use crate::{helpers::*, wizard::create_draft};
 
-const TOKEN: &str = "metrics-token-0123456789abcdef0123456789";
+pub const TOKEN: &str = "metrics-token-0123456789abcdef0123456789";
 
 /// `GET /metrics` with `authorization` as the header, if any.
 async fn scrape_with(app: &TestApp, authorization: Option<&str>) -> (u16, String) {
@@ -21,7 +21,7 @@ async fn scrape_with(app: &TestApp, authorization: Option<&str>) -> (u16, String
 
 /// One line of the exposition: a name, its labels, its value.
 #[derive(Debug)]
-struct Sample {
+pub struct Sample {
     name: String,
     labels: BTreeMap<String, String>,
     value: f64,
@@ -70,14 +70,14 @@ fn parse(text: &str) -> Vec<Sample> {
     samples
 }
 
-async fn scrape(app: &TestApp) -> Vec<Sample> {
+pub async fn scrape(app: &TestApp) -> Vec<Sample> {
     let (status, body) = scrape_with(app, Some(&format!("Bearer {TOKEN}"))).await;
     assert_eq!(status, 200, "{body}");
     parse(&body)
 }
 
 /// The value of the sample `name` whose labels include `labels`.
-fn value(samples: &[Sample], name: &str, labels: &[(&str, &str)]) -> Option<f64> {
+pub fn value(samples: &[Sample], name: &str, labels: &[(&str, &str)]) -> Option<f64> {
     samples
         .iter()
         .find(|s| {

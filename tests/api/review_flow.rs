@@ -105,7 +105,7 @@ fn status_of(page: &Response) -> String {
 
 /// The opt-out window of a claim validated at the test clock's start (Wed 25 Nov 2026,
 /// UTC calendar): 5 business days end with Wed 2 Dec.
-fn closing_instant() -> DateTime<Utc> {
+pub fn closing_instant() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 12, 3, 0, 0, 0).unwrap()
 }
 

@@ -5,7 +5,7 @@ use std::process::Command;
 
 use crate::helpers::*;
 
-fn seed(database: &TestDatabase, claims: &str) -> (bool, String) {
+pub fn seed(database: &TestDatabase, claims: &str) -> (bool, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_portal"))
         .args(["seed", "--claims", claims, "--organisations", "3"])
         .args(["--ready-drafts", "4"])

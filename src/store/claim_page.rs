@@ -1,0 +1,178 @@
+//! A claim page's reads in two queries: the claim with its location and products, and
+//! everything attached to it (files, the reasons its history gave, the conversation).
+
+use chrono::NaiveDateTime;
+use diesel::{
+    prelude::*,
+    sql_types::{BigInt, Nullable, Text},
+};
+
+use super::{
+    AnyConnection,
+    audit::ReasonRow,
+    claim_messages::MessageRow,
+    claims::{ChosenProductRow, ClaimRow},
+    connection::load_direct,
+    poe_files::PoeFileRow,
+    schema::{
+        audit_entries, claim_messages, claim_products, claims, partner_locations, poe_files,
+        products, users,
+    },
+};
+
+/// The claim, its location's MPN ID and name, and its products in the catalogue's order.
+pub struct ClaimWithProducts {
+    pub claim: ClaimRow,
+    pub mpn_id: String,
+    pub location_name: String,
+    pub products: Vec<ChosenProductRow>,
+}
+
+type ProductColumns = (String, String, bool, Option<String>);
+
+/// The claim and its products in one query (the claim's columns repeat per product).
+pub fn find_with_products(
+    conn: &mut AnyConnection,
+    id: &str,
+) -> QueryResult<Option<ClaimWithProducts>> {
+    let rows: Vec<(ClaimRow, String, String, Option<ProductColumns>)> = claims::table
+        .inner_join(partner_locations::table)
+        // Flat left joins: SQLite materialises a nested `LEFT JOIN (a JOIN b)` by scanning
+        // every claim's products.
+        .left_join(claim_products::table)
+        .left_join(products::table.on(products::id.eq(claim_products::product_id)))
+        .filter(claims::id.eq(id))
+        .order(products::sort_order)
+        .select((
+            ClaimRow::as_select(),
+            partner_locations::mpn_id,
+            partner_locations::name,
+            (
+                products::id,
+                products::name,
+                products::is_dynamics365,
+                claim_products::subscription_id,
+            )
+                .nullable(),
+        ))
+        .load(conn)?;
+    let mut rows = rows.into_iter();
+    let Some((claim, mpn_id, location_name, first)) = rows.next() else {
+        return Ok(None);
+    };
+    let products = first
+        .into_iter()
+        .chain(rows.filter_map(|(_, _, _, product)| product))
+        .map(
+            |(product_id, name, is_dynamics365, subscription_id)| ChosenProductRow {
+                product_id,
+                name,
+                is_dynamics365,
+                subscription_id,
+            },
+        )
+        .collect();
+    Ok(Some(ClaimWithProducts {
+        claim,
+        mpn_id,
+        location_name,
+        products,
+    }))
+}
+
+/// What is attached to a claim, each in the order its own query gave before.
+#[derive(Debug, Default)]
+pub struct Attachments {
+    /// Oldest first.
+    pub files: Vec<PoeFileRow>,
+    /// History lines that gave a reason, newest first.
+    pub reasons: Vec<ReasonRow>,
+    /// Oldest first.
+    pub messages: Vec<MessageRow>,
+}
+
+/// One row of the union: which part, its id, three texts, a size, when.
+type Attached = (
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<i64>,
+    NaiveDateTime,
+);
+
+/// The claim's files, reasons and messages in one query (`UNION ALL`).
+pub fn attachments(conn: &mut AnyConnection, claim_id: &str) -> QueryResult<Attachments> {
+    // Bound values, not SQL literals: the query keeps a type of its own, so each connection
+    // prepares (and PostgreSQL plans) it once instead of on every call.
+    let kind = |name: &'static str| name.into_sql::<Text>();
+    let no_size = || None::<i64>.into_sql::<Nullable<BigInt>>();
+    let files = poe_files::table
+        .inner_join(users::table.on(users::id.eq(poe_files::uploaded_by)))
+        .filter(poe_files::claim_id.eq(claim_id))
+        .select((
+            kind("file"),
+            poe_files::id,
+            poe_files::file_name,
+            poe_files::content_type.nullable(),
+            users::display_name.nullable(),
+            poe_files::size_bytes.nullable(),
+            poe_files::uploaded_at,
+        ));
+    let reasons = audit_entries::table
+        .filter(audit_entries::claim_id.eq(claim_id))
+        .filter(audit_entries::reason_code.is_not_null())
+        .select((
+            kind("reason"),
+            audit_entries::id,
+            audit_entries::to_status,
+            audit_entries::reason_code,
+            audit_entries::reason_text,
+            no_size(),
+            audit_entries::at,
+        ));
+    let messages = claim_messages::table
+        .inner_join(users::table)
+        .filter(claim_messages::claim_id.eq(claim_id))
+        .select((
+            kind("message"),
+            claim_messages::id,
+            claim_messages::author_kind,
+            claim_messages::body.nullable(),
+            users::display_name.nullable(),
+            no_size(),
+            claim_messages::created_at,
+        ));
+    // Through `AnyConnection` diesel offers no `UNION`; each backend runs it itself.
+    let mut rows: Vec<Attached> = load_direct(conn, files.union_all(reasons).union_all(messages))?;
+    // Oldest first, ties by id; the reasons are then read newest first.
+    rows.sort_by(|a, b| (a.6, &a.1).cmp(&(b.6, &b.1)));
+    let mut found = Attachments::default();
+    for (kind, id, text, second, third, size, at) in rows {
+        match kind.as_str() {
+            "file" => found.files.push(PoeFileRow {
+                id,
+                claim_id: claim_id.to_owned(),
+                file_name: text,
+                content_type: second.unwrap_or_default(),
+                size_bytes: size.unwrap_or_default(),
+                uploaded_by_name: third.unwrap_or_default(),
+                uploaded_at: at,
+            }),
+            "reason" => found.reasons.push(ReasonRow {
+                to_status: text,
+                reason_code: second.unwrap_or_default(),
+                reason_text: third,
+            }),
+            _ => found.messages.push(MessageRow {
+                author_name: third.unwrap_or_default(),
+                author_kind: text,
+                body: second.unwrap_or_default(),
+                created_at: at,
+            }),
+        }
+    }
+    found.reasons.reverse();
+    Ok(found)
+}
