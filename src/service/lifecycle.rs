@@ -19,15 +19,14 @@ use crate::{
     store::{
         AnyConnection, audit, claim_status, db_time, new_id,
         officials::{self, InsertOfficialError},
-        opt_out_tokens, write_transaction,
+        write_transaction,
     },
-    tokens,
 };
 
 use super::{
     claim_view::{self, ClaimDetails},
     context::Context,
-    exclusivity, notify, webhook_events,
+    customer_links, exclusivity, notify, webhook_events,
 };
 
 /// Who changes a claim: how the claim is found for them and who the domain sees acting.
@@ -335,7 +334,7 @@ fn issue_opt_out_link(
     let closes_at = transition
         .window_closes_at
         .ok_or_else(|| anyhow::anyhow!("an opened window has no closing time"))?;
-    Ok(issue_customer_link(
+    Ok(customer_links::issue(
         c,
         ctx,
         &details.row.id,
@@ -343,31 +342,6 @@ fn issue_opt_out_link(
         closes_at,
         transition.audit.at,
     )?)
-}
-
-/// Stores a new customer link for `claim_id` (sent to `sent_to`) and returns the token.
-pub fn issue_customer_link(
-    c: &mut AnyConnection,
-    ctx: &Context,
-    claim_id: &str,
-    sent_to: Option<&str>,
-    closes_at: DateTime<Utc>,
-    now: DateTime<Utc>,
-) -> diesel::QueryResult<String> {
-    let view_until = now + chrono::Duration::days(i64::from(ctx.customer_link_days));
-    let token = tokens::random_token();
-    opt_out_tokens::insert(
-        c,
-        &opt_out_tokens::NewLink {
-            token_hash: &tokens::hash_token(&token),
-            claim_id,
-            expires_at: db_time(closes_at),
-            created_at: db_time(now),
-            sent_to,
-            view_expires_at: Some(db_time(view_until.max(closes_at))),
-        },
-    )?;
-    Ok(token)
 }
 
 fn record_officials(

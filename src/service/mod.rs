@@ -16,6 +16,7 @@ pub mod contacts_step;
 pub mod context;
 pub mod conversation;
 pub mod csv_file;
+pub mod customer_links;
 pub mod customer_tenant;
 pub mod deliveries;
 pub mod demo;

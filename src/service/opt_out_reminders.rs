@@ -11,7 +11,7 @@ use crate::{
     store::{AnyConnection, DbPool, db_time, from_db_time, opt_out_reminders, write_transaction},
 };
 
-use super::{claim_view, context::Context, lifecycle, notify};
+use super::{claim_view, context::Context, customer_links, notify};
 
 const BATCH: i64 = 200;
 /// Windows closing further ahead than this are not looked at (a window is 5 business days).
@@ -102,7 +102,7 @@ fn remind(
         let Some(to) = details.row.customer_contact_email.clone() else {
             return Ok(Reminded::Recorded);
         };
-        let token = lifecycle::issue_customer_link(c, ctx, claim_id, Some(&to), closes, now)?;
+        let token = customer_links::issue(c, ctx, claim_id, Some(&to), closes, now)?;
         let notice = notify::customer_notice(c, ctx, calendar, &details, closes, &token)?;
         let mail = compose::customer_reminder(notify::catalogue_of(&details.row), &to, &notice)?;
         notify::enqueue(c, ctx, Some(claim_id), &[mail], now)?;
