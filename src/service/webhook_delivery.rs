@@ -11,6 +11,7 @@
 use chrono::{DateTime, Duration, Utc};
 
 use crate::{
+    clock::Clock,
     domain::webhooks::{failing_too_long, signature_header},
     i18n::{Catalogue, Locale},
     mail::compose,
@@ -50,20 +51,20 @@ pub fn run_once(
     pool: &DbPool,
     ctx: &Context,
     runner: &Runner,
-    now: DateTime<Utc>,
+    clock: &dyn Clock,
 ) -> anyhow::Result<Report> {
     let mut conn = pool.get()?;
     runner.alive().confirm()?;
     release_the_gone(&mut conn, runner)?;
     let sender = Sender::new(ctx.webhooks_allow_private);
     let mut report = Report::default();
-    let started = std::time::Instant::now();
     while !runner.is_stopping() {
-        let elapsed = Duration::from_std(started.elapsed()).unwrap_or(Duration::zero());
+        // Each round's lease starts now, not when the pass (or the webhook step) began.
+        let now = clock.now();
         let rows = deliveries::lease_due(
             &mut conn,
             db_time(now),
-            db_time(now + elapsed + Duration::minutes(LEASE_MINUTES)),
+            db_time(now + Duration::minutes(LEASE_MINUTES)),
             runner.alive().id(),
             BATCH,
         )?;
@@ -71,13 +72,13 @@ pub fn run_once(
             if runner.is_stopping() {
                 break;
             }
-            deliver(&mut conn, &sender, runner, row, now, &mut report)?;
+            deliver(&mut conn, &sender, runner, row, clock, &mut report)?;
         }
         if (rows.len() as i64) < BATCH {
             break;
         }
     }
-    report.disabled = disable_failing(&mut conn, ctx, now)?;
+    report.disabled = disable_failing(&mut conn, ctx, clock.now())?;
     Ok(report)
 }
 
@@ -111,10 +112,11 @@ fn deliver(
     sender: &Sender,
     runner: &Runner,
     row: &DeliveryRow,
-    now: DateTime<Utc>,
+    clock: &dyn Clock,
     report: &mut Report,
 ) -> anyhow::Result<()> {
     let lease = runner.alive().id();
+    let now = clock.now();
     let Some(endpoint) = endpoints::find(conn, &row.endpoint_id)? else {
         return Ok(());
     };
@@ -133,7 +135,7 @@ fn deliver(
             body: &row.payload,
         },
     );
-    record(conn, row, lease, answer, now, report)
+    record(conn, row, lease, answer, clock.now(), report)
 }
 
 /// The secrets that sign now: the current one, and the previous one during a rotation.

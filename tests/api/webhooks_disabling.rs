@@ -23,7 +23,7 @@ async fn an_endpoint_failing_for_days_is_turned_off_and_its_owners_emailed() {
     receiver.answer_with(&[500, 500, 500]);
     submitted_claim(&partner, SEATTLE, "Northwind Teams usage").await;
     let start = app.clock.now();
-    app.jobs.deliver_webhooks(start).unwrap();
+    deliver_at(&app, start);
     let page = partner.get(&endpoint).await;
     assert_eq!(
         page.text("[data-testid=failing-since]"),
@@ -31,26 +31,20 @@ async fn an_endpoint_failing_for_days_is_turned_off_and_its_owners_emailed() {
     );
 
     // Still failing 4 days later: still on.
-    let report = app
-        .jobs
-        .deliver_webhooks(start + Duration::days(4))
-        .unwrap();
+    let report = deliver_at(&app, start + Duration::days(4));
     assert_eq!((report.retrying, report.disabled), (1, 0));
     // Five days after the first failure: off, and the organisation's partners told.
-    let report = app
-        .jobs
-        .deliver_webhooks(start + Duration::days(5))
-        .unwrap();
+    let report = deliver_at(&app, start + Duration::days(5));
     assert_eq!(report.disabled, 1);
+    // Signed in again: the clock moved past the session's end.
+    let partner = app.signed_in(PARTNER).await;
     let page = partner.get(&endpoint).await;
     assert_eq!(
         page.text("[data-testid=endpoint-state]"),
         "Off after failing"
     );
     let sent = receiver.received().len();
-    app.jobs
-        .deliver_webhooks(start + Duration::days(6))
-        .unwrap();
+    deliver_at(&app, start + Duration::days(6));
     assert_eq!(
         receiver.received().len(),
         sent,
@@ -77,7 +71,8 @@ async fn an_endpoint_failing_for_days_is_turned_off_and_its_owners_emailed() {
     );
 
     // Turned on again, the pending delivery goes out.
-    let token = page.csrf_token();
+    let partner = app.signed_in(PARTNER).await;
+    let token = partner.get(&endpoint).await.csrf_token();
     let res = partner
         .post_form(
             &format!("{endpoint}/enabled"),
@@ -85,10 +80,7 @@ async fn an_endpoint_failing_for_days_is_turned_off_and_its_owners_emailed() {
         )
         .await;
     assert_eq!(res.status, 303);
-    let report = app
-        .jobs
-        .deliver_webhooks(start + Duration::days(6))
-        .unwrap();
+    let report = deliver_at(&app, start + Duration::days(6));
     assert_eq!(report.delivered, 1);
     assert_eq!(
         partner
@@ -113,9 +105,9 @@ async fn the_owners_of_an_endpoint_turned_off_are_told_in_their_own_language() {
     let partner = app.signed_in(PARTNER).await;
     submitted_claim(&partner, SEATTLE, "Northwind Teams usage").await;
     let start = app.clock.now();
-    app.jobs.deliver_webhooks(start).unwrap();
+    deliver_at(&app, start);
     let later = start + Duration::days(5);
-    assert_eq!(app.jobs.deliver_webhooks(later).unwrap().disabled, 1);
+    assert_eq!(deliver_at(&app, later).disabled, 1);
 
     app.jobs.dispatch(later).unwrap();
     let told: Vec<_> = app
