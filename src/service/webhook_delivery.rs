@@ -1,8 +1,9 @@
 //! Delivers webhooks as the email dispatcher sends mail ([`super::dispatch`]), with its
 //! runner, its lease rules and its backoff: lease due rows (a short transaction), mark each
 //! "sending" just before its request, send with no transaction open, then mark it
-//! delivered (a 2xx answer) or failed and due again after the backoff. A row keeps its id,
-//! the `webhook-id`, on every attempt. The leases of a dispatcher that is gone are released
+//! delivered (a 2xx answer) or failed and due again after the backoff. After a failure the
+//! endpoint's other rows wait for the next pass, and a pass spends at most 30 s here. A row
+//! keeps its id, the `webhook-id`, on every attempt. The leases of a dispatcher that is gone are released
 //! at the next pass of another, and what it was sending is sent again.
 //!
 //! Then endpoints failing without a success for `PORTAL_WEBHOOK_DISABLE_AFTER_DAYS` are
@@ -34,6 +35,9 @@ use super::{
 /// 5-minute lease.
 const BATCH: i64 = 16;
 const LEASE_MINUTES: i64 = 5;
+/// The webhook step's time in one pass: the jobs thread is shared, so a slow receiver must
+/// not hold the other jobs back; what is left goes in the next pass.
+const PASS_BUDGET: std::time::Duration = std::time::Duration::from_secs(30);
 /// Attempts before a delivery is marked failed (about two days with the backoff); the
 /// endpoint is disabled after failing for days anyway.
 pub const MAX_ATTEMPTS: i32 = 15;
@@ -58,7 +62,10 @@ pub fn run_once(
     release_the_gone(&mut conn, runner)?;
     let sender = Sender::new(ctx.webhooks_allow_private);
     let mut report = Report::default();
-    while !runner.is_stopping() {
+    let started = std::time::Instant::now();
+    // Endpoints that failed in this pass: their other rows wait for the next pass.
+    let mut failed = std::collections::HashSet::new();
+    'rounds: while !runner.is_stopping() && started.elapsed() < PASS_BUDGET {
         // Each round's lease starts now, not when the pass (or the webhook step) began.
         let now = clock.now();
         let rows = deliveries::lease_due(
@@ -69,15 +76,23 @@ pub fn run_once(
             BATCH,
         )?;
         for row in &rows {
-            if runner.is_stopping() {
-                break;
+            if runner.is_stopping() || started.elapsed() >= PASS_BUDGET {
+                break 'rounds;
             }
-            deliver(&mut conn, &sender, runner, row, clock, &mut report)?;
+            if failed.contains(&row.endpoint_id) {
+                continue;
+            }
+            if !deliver(&mut conn, &sender, runner, row, clock, &mut report)? {
+                failed.insert(row.endpoint_id.clone());
+            }
         }
         if (rows.len() as i64) < BATCH {
             break;
         }
     }
+    // The rows skipped or past the budget keep their place (still held, so a round did not
+    // lease them again): given back, due as they were.
+    deliveries::release(&mut conn, runner.alive().id(), false)?;
     report.disabled = disable_failing(&mut conn, ctx, clock.now())?;
     Ok(report)
 }
@@ -114,15 +129,15 @@ fn deliver(
     row: &DeliveryRow,
     clock: &dyn Clock,
     report: &mut Report,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<bool> {
     let lease = runner.alive().id();
     let now = clock.now();
     let Some(endpoint) = endpoints::find(conn, &row.endpoint_id)? else {
-        return Ok(());
+        return Ok(true);
     };
     if !deliveries::mark_sending(conn, &row.id, lease, db_time(now))? {
         tracing::warn!(delivery_id = row.id.as_str(), "lease lost before sending");
-        return Ok(());
+        return Ok(true);
     }
     let timestamp = now.timestamp();
     let signature = signature_header(&secrets(&endpoint, now), &row.id, timestamp, &row.payload);
@@ -157,14 +172,14 @@ fn record(
     answer: Answer,
     now: DateTime<Utc>,
     report: &mut Report,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<bool> {
     let (status, error) = match answer {
         Answer::Status(code) if (200..300).contains(&code) => {
             if deliveries::mark_delivered(conn, &row.id, lease, i32::from(code), db_time(now))? {
                 endpoints::mark_working(conn, &row.endpoint_id)?;
                 report.delivered += 1;
             }
-            return Ok(());
+            return Ok(true);
         }
         Answer::Status(code) => (Some(i32::from(code)), format!("HTTP {code}")),
         Answer::NoAnswer(error) => (None, error),
@@ -191,7 +206,7 @@ fn record(
     } else {
         report.retrying += 1;
     }
-    Ok(())
+    Ok(false)
 }
 
 /// Disables the endpoints failing for the configured days, each with its owners' emails and

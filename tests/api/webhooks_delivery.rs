@@ -10,7 +10,7 @@ use crate::{
     customer_world::run_sql,
     helpers::*,
     proof_world::{one_number, one_text},
-    review_flow::{MUNICH, SEATTLE, submitted_claim},
+    review_flow::{MUNICH, SEATTLE, submitted_claim, submitted_claims},
     webhooks_receiver::*,
 };
 
@@ -319,5 +319,35 @@ async fn a_pass_that_began_minutes_ago_signs_with_the_time_of_sending() {
             "SELECT CAST(delivered_at AS TEXT) AS value FROM webhook_deliveries"
         )[..19],
         sending.format("%Y-%m-%d %H:%M:%S").to_string()
+    );
+}
+
+#[actix_web::test]
+async fn after_an_endpoint_fails_its_other_deliveries_wait_for_the_next_pass() {
+    let Hooked {
+        app,
+        receiver,
+        partner,
+        ..
+    } = hooked().await;
+    receiver.answer_with(&[500]);
+    submitted_claims(&partner, SEATTLE, &["First claim", "Second claim"]).await;
+    let due = "SELECT COUNT(*) AS n FROM webhook_deliveries WHERE attempts = 0 \
+               AND lease_token IS NULL AND state = 'pending'";
+    assert_eq!(one_number(&app, due), 2);
+
+    let report = app.jobs.deliver_webhooks().unwrap();
+    assert_eq!((report.delivered, report.retrying), (0, 1));
+    assert_eq!(receiver.received().len(), 1, "the second was not attempted");
+    // The other keeps its place: due, unleased, never tried.
+    assert_eq!(one_number(&app, due), 1);
+
+    let next = app.jobs.deliver_webhooks().unwrap();
+    assert_eq!((next.delivered, next.retrying), (1, 0));
+    let received = receiver.received();
+    assert_eq!(received.len(), 2);
+    assert_ne!(
+        received[0].header("webhook-id"),
+        received[1].header("webhook-id")
     );
 }
