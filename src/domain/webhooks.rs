@@ -292,11 +292,13 @@ fn v6_forbidden(ip: Ipv6Addr) -> bool {
         || (first & 0xffc0) == 0xfe80
 }
 
-/// The secret's key bytes: the base64 after `whsec_`.
+/// The secret's key bytes: the base64 after `whsec_`; none when it does not decode or is
+/// empty (nothing is ever signed with an empty key).
 fn key_of(secret: &str) -> Option<Vec<u8>> {
     STANDARD
         .decode(secret.strip_prefix(SECRET_PREFIX).unwrap_or(secret))
         .ok()
+        .filter(|key| !key.is_empty())
 }
 
 /// A secret from random bytes.
@@ -304,25 +306,30 @@ pub fn secret_from(bytes: &[u8]) -> String {
     format!("{SECRET_PREFIX}{}", STANDARD.encode(bytes))
 }
 
-/// `v1,<base64 signature>` of one message under one secret.
-pub fn signature(secret: &str, id: &str, timestamp: i64, body: &str) -> String {
-    let key = key_of(secret).unwrap_or_default();
+/// `v1,<base64 signature>` of one message under one secret; none when the secret is not a
+/// key (it does not decode, or is empty).
+pub fn signature(secret: &str, id: &str, timestamp: i64, body: &str) -> Option<String> {
+    let key = key_of(secret)?;
     let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(&key)
         .unwrap_or_else(|_| unreachable!("HMAC accepts keys of any length"));
     mac.update(format!("{id}.{timestamp}.").as_bytes());
     mac.update(body.as_bytes());
-    format!("v1,{}", STANDARD.encode(mac.finalize().into_bytes()))
+    Some(format!(
+        "v1,{}",
+        STANDARD.encode(mac.finalize().into_bytes())
+    ))
 }
 
 /// The `webhook-signature` header: one signature per secret, space-separated (the current
 /// secret's first; during a rotation the previous one's too, so a receiver that has not
-/// switched yet still verifies).
-pub fn signature_header(secrets: &[&str], id: &str, timestamp: i64, body: &str) -> String {
-    secrets
+/// switched yet still verifies). A secret that is not a key signs nothing; none when no
+/// secret is one (the message must not go out).
+pub fn signature_header(secrets: &[&str], id: &str, timestamp: i64, body: &str) -> Option<String> {
+    let signatures: Vec<String> = secrets
         .iter()
-        .map(|secret| signature(secret, id, timestamp, body))
-        .collect::<Vec<_>>()
-        .join(" ")
+        .filter_map(|secret| signature(secret, id, timestamp, body))
+        .collect();
+    (!signatures.is_empty()).then(|| signatures.join(" "))
 }
 
 /// Whether an endpoint failing since `failing_since` (its first failure after its last

@@ -135,12 +135,22 @@ fn deliver(
     let Some(endpoint) = endpoints::find(conn, &row.endpoint_id)? else {
         return Ok(true);
     };
+    let timestamp = now.timestamp();
+    let Some(signature) =
+        signature_header(&secrets(&endpoint, now), &row.id, timestamp, &row.payload)
+    else {
+        // Never signed with an empty key: a failed attempt, not sent (the secret not logged).
+        tracing::warn!(
+            endpoint_id = endpoint.id.as_str(),
+            "webhook not sent: the endpoint's secret is not a key"
+        );
+        let unreadable = Answer::NoAnswer("the endpoint's secret cannot be read".into());
+        return record(conn, row, lease, unreadable, now, report);
+    };
     if !deliveries::mark_sending(conn, &row.id, lease, db_time(now))? {
         tracing::warn!(delivery_id = row.id.as_str(), "lease lost before sending");
         return Ok(true);
     }
-    let timestamp = now.timestamp();
-    let signature = signature_header(&secrets(&endpoint, now), &row.id, timestamp, &row.payload);
     let answer = sender.send(
         &endpoint.url,
         &Signed {
@@ -155,10 +165,11 @@ fn deliver(
 
 /// The secrets that sign now: the current one, and the previous one during a rotation.
 fn secrets(endpoint: &EndpointRow, now: DateTime<Utc>) -> Vec<&str> {
-    let mut secrets = vec![endpoint.secret.as_str()];
-    if let (Some(previous), Some(until)) =
-        (&endpoint.previous_secret, endpoint.previous_secret_until)
-        && from_db_time(until) > now
+    let mut secrets = vec![endpoint.secret.expose().as_str()];
+    if let (Some(previous), Some(until)) = (
+        endpoint.previous_secret.expose(),
+        endpoint.previous_secret_until,
+    ) && from_db_time(until) > now
     {
         secrets.push(previous);
     }

@@ -297,7 +297,7 @@ pub fn rotate(
     write_transaction(conn, |c| {
         on_owned(c, viewer, id, |c, row| {
             let until = db_time(now + ROTATION_GRACE);
-            stored::rotate(c, id, &secret, &row.secret, until, db_time(now))?;
+            stored::rotate(c, id, &secret, row.secret.expose(), until, db_time(now))?;
             audit(c, viewer, "webhook.secret_rotated", id, None, now)?;
             Ok(NewSecret {
                 endpoint_id: id.to_owned(),

@@ -351,3 +351,35 @@ async fn after_an_endpoint_fails_its_other_deliveries_wait_for_the_next_pass() {
         received[1].header("webhook-id")
     );
 }
+
+#[actix_web::test]
+async fn an_endpoints_debug_text_shows_neither_secret() {
+    let Hooked {
+        app,
+        partner,
+        endpoint,
+        secret: old,
+        ..
+    } = hooked().await;
+    let page = partner.get(&endpoint).await;
+    let rotated = partner
+        .post_form(
+            &format!("{endpoint}/rotate"),
+            &[("csrf_token", &page.csrf_token())],
+        )
+        .await;
+    let new = rotated.attr("#new-secret-value", "value").unwrap();
+    let id = endpoint.rsplit('/').next().unwrap();
+    let mut conn = app.pool.get().unwrap();
+    let row = portal::store::webhooks::find(&mut conn, id)
+        .unwrap()
+        .expect("the endpoint");
+    assert_eq!(row.secret.expose(), &new);
+    let debug = format!("{row:?}");
+    assert!(debug.contains("<redacted>"), "{debug}");
+    for secret in [&old, &new] {
+        assert!(!debug.contains(secret.as_str()), "{debug}");
+        let key = secret.trim_start_matches("whsec_");
+        assert!(!debug.contains(key), "{debug}");
+    }
+}

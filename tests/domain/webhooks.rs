@@ -5,6 +5,7 @@ use std::{collections::BTreeSet, net::IpAddr};
 
 use portal::domain::{
     claim::Status,
+    redacted::Redacted,
     webhooks::{
         EndpointError, WebhookEvent, check_url, event_entering, events_of, events_text,
         is_forbidden_address, parse_endpoint, signature, signature_header,
@@ -18,15 +19,37 @@ fn the_signature_is_the_standard_webhooks_example() {
     let id = "msg_p5jXN8AQM9LWM0D4loKWxJek";
     let body = r#"{"test": 2432232314}"#;
     assert_eq!(
-        signature(secret, id, 1614265330, body),
+        signature(secret, id, 1614265330, body).unwrap(),
         "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="
     );
     let other = "whsec_9nDSkVNzpA7DHjzjECGCTzeHyHAe7wXY";
-    let both = signature_header(&[secret, other], id, 1614265330, body);
+    let both = signature_header(&[secret, other], id, 1614265330, body).unwrap();
     let parts: Vec<&str> = both.split(' ').collect();
     assert_eq!(parts.len(), 2);
     assert_eq!(parts[0], "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
-    assert_eq!(parts[1], signature(other, id, 1614265330, body));
+    assert_eq!(parts[1], signature(other, id, 1614265330, body).unwrap());
+}
+
+#[test]
+fn a_secret_that_is_not_a_key_signs_nothing() {
+    let (id, body) = ("msg_p5jXN8AQM9LWM0D4loKWxJek", "{}");
+    for broken in ["whsec_", "", "whsec_not base64!", "not base64 at all"] {
+        assert_eq!(signature(broken, id, 1614265330, body), None, "{broken:?}");
+        assert_eq!(signature_header(&[broken], id, 1614265330, body), None);
+    }
+    // A broken previous secret leaves the current one's signature alone.
+    let good = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    assert_eq!(
+        signature_header(&[good, "whsec_"], id, 1614265330, body),
+        signature(good, id, 1614265330, body)
+    );
+}
+
+#[test]
+fn a_redacted_value_is_not_in_its_debug_text() {
+    let secret = Redacted::new("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw".to_owned());
+    assert_eq!(format!("{secret:?}"), "<redacted>");
+    assert_eq!(secret.expose(), "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
 }
 
 #[test]
