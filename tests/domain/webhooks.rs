@@ -117,10 +117,47 @@ fn only_public_https_addresses_receive_webhooks() {
         "fe80::1",
         "224.0.0.1",
         "172.16.5.4",
+        // NAT64 (well-known prefix) to a private or loopback IPv4, and the local-use prefix.
+        "64:ff9b::10.0.0.1",
+        "64:ff9b::127.0.0.1",
+        "64:ff9b::a9fe:a9fe",
+        "64:ff9b:1::8.8.8.8",
+        "64:ff9b:1:ffff::1",
+        // IPv4-compatible.
+        "::10.0.0.1",
+        "::8.8.8.8",
+        // 6to4 with a private or loopback IPv4 inside.
+        "2002:0a00:0001::1",
+        "2002:7f00:0001::",
+        "2002:c0a8:0101:1::1",
+        // Teredo.
+        "2001::1",
+        "2001:0:4136:e378:8000:63bf:3fff:fdd2",
+        // Site-local.
+        "fec0::1",
+        "feff::1",
+        // IETF protocol assignments, benchmarking, reserved, broadcast.
+        "192.0.0.1",
+        "192.0.0.170",
+        "198.18.0.1",
+        "198.19.255.255",
+        "240.0.0.1",
+        "250.1.2.3",
+        "255.255.255.255",
+        "::ffff:198.18.0.1",
     ] {
         assert!(is_forbidden_address(ip.parse::<IpAddr>().unwrap()), "{ip}");
     }
-    for ip in ["8.8.8.8", "2001:4860:4860::8888", "172.32.0.1"] {
+    for ip in [
+        "8.8.8.8",
+        "2001:4860:4860::8888",
+        "172.32.0.1",
+        "64:ff9b::8.8.8.8",
+        "2002:0808:0808::1",
+        "192.0.1.1",
+        "198.17.0.1",
+        "198.20.0.1",
+    ] {
         assert!(!is_forbidden_address(ip.parse::<IpAddr>().unwrap()), "{ip}");
     }
 }
