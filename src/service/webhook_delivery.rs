@@ -220,7 +220,8 @@ fn record(
     Ok(false)
 }
 
-/// Disables the endpoints failing for the configured days, each with its owners' emails and
+/// Disables the endpoints failing for the configured days and still failing (a delivery
+/// waits, or one gave up in the last 24 hours), each with its owners' emails and
 /// an audit row, in one transaction per endpoint.
 fn disable_failing(
     conn: &mut AnyConnection,
@@ -230,9 +231,15 @@ fn disable_failing(
     let days = ctx.webhook_disable_after_days;
     let since = db_time(now - Duration::days(i64::from(days)));
     let mut disabled = 0;
+    // A delivery that gave up was last tried the last backoff before its `next_attempt_at`.
+    let gave_up_due_after = db_time(now - Duration::hours(24) + retry_delay(MAX_ATTEMPTS - 1));
     for endpoint in endpoints::failing_since_before(conn, since)? {
         let failing = endpoint.failing_since.map(from_db_time);
         if !failing.is_some_and(|at| failing_too_long(at, now, days)) {
+            continue;
+        }
+        // Quiet since its last failure more than a day ago (fixed, say): left on.
+        if !deliveries::still_failing(conn, &endpoint.id, gave_up_due_after)? {
             continue;
         }
         let done = write_transaction(conn, |c| -> anyhow::Result<bool> {

@@ -5,6 +5,7 @@ use chrono::Duration;
 use portal::clock::Clock;
 
 use crate::{
+    customer_world::run_sql,
     helpers::*,
     proof_world::one_number,
     review_flow::{SEATTLE, submitted_claim},
@@ -125,4 +126,38 @@ async fn the_owners_of_an_endpoint_turned_off_are_told_in_their_own_language() {
             .text
             .contains(&format!("{}/admin/webhooks/", app.address))
     );
+}
+
+#[actix_web::test]
+async fn an_endpoint_quiet_since_its_last_failure_more_than_a_day_ago_stays_on() {
+    let Hooked {
+        app,
+        receiver,
+        partner,
+        ..
+    } = hooked().await;
+    receiver.answer_with(&[500]);
+    submitted_claim(&partner, SEATTLE, "Northwind Teams usage").await;
+    let start = app.clock.now();
+    deliver_at(&app, start);
+    // The delivery gave up on day 2 (its last retry was due 6 hours after that attempt);
+    // the receiver was fixed on day 3 and no event came since.
+    run_sql(
+        &app,
+        "UPDATE webhook_deliveries SET state = 'failed', attempts = 15, \
+         next_attempt_at = '2026-11-27 09:00:00'",
+    );
+    let report = deliver_at(&app, start + Duration::days(5));
+    assert_eq!(
+        report.disabled, 0,
+        "failing since day 0, but quiet for days"
+    );
+
+    // Had it given up within the last day, it would be turned off.
+    run_sql(
+        &app,
+        "UPDATE webhook_deliveries SET next_attempt_at = '2026-11-30 08:00:00'",
+    );
+    let report = deliver_at(&app, start + Duration::days(5) + Duration::minutes(1));
+    assert_eq!(report.disabled, 1);
 }
