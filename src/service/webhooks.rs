@@ -360,27 +360,41 @@ pub fn deliveries(
     })
 }
 
-/// Sends a delivery of one of the viewer's endpoints again (same `webhook-id`), due now.
+/// What **Resend** did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resend {
+    Resent,
+    /// Refused: nothing is sent to an endpoint that is off.
+    EndpointOff,
+    NotFound,
+}
+
+/// Sends a delivery of one of the viewer's endpoints again (same `webhook-id`), due now;
+/// refused while the endpoint is off.
 pub fn resend(
     conn: &mut AnyConnection,
     viewer: &Viewer,
     endpoint_id: &str,
     delivery_id: &str,
     now: DateTime<Utc>,
-) -> anyhow::Result<bool> {
+) -> anyhow::Result<Resend> {
     write_transaction(conn, |c| {
-        let resent = on_owned(c, viewer, endpoint_id, |c, _| {
-            Ok(webhook_deliveries::resend(
-                c,
-                endpoint_id,
-                delivery_id,
-                db_time(now),
-            )?)
+        let resent = on_owned(c, viewer, endpoint_id, |c, row| {
+            if !row.enabled {
+                return Ok(Resend::EndpointOff);
+            }
+            let at = db_time(now);
+            let found = webhook_deliveries::resend(c, endpoint_id, delivery_id, at)?;
+            Ok(if found {
+                Resend::Resent
+            } else {
+                Resend::NotFound
+            })
         })?;
-        if resent != Some(true) {
-            return Ok(false);
+        let resent = resent.unwrap_or(Resend::NotFound);
+        if resent == Resend::Resent {
+            audit(c, viewer, "webhook.resent", delivery_id, None, now)?;
         }
-        audit(c, viewer, "webhook.resent", delivery_id, None, now)?;
-        Ok(true)
+        Ok(resent)
     })
 }

@@ -107,8 +107,10 @@ pub async fn resend(
     let resent = state
         .db(move |conn| webhooks::resend(conn, &viewer, &endpoint, &delivery, now))
         .await?;
-    if !resent {
-        return Err(AppError::NotFound);
-    }
-    see_other_with_flash(&log, "flash.webhook_resent", state.settings.cookie_secure)
+    let flash = match resent {
+        webhooks::Resend::Resent => "flash.webhook_resent",
+        webhooks::Resend::EndpointOff => "flash.webhook_resend_off",
+        webhooks::Resend::NotFound => return Err(AppError::NotFound),
+    };
+    see_other_with_flash(&log, flash, state.settings.cookie_secure)
 }

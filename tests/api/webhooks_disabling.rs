@@ -63,6 +63,15 @@ async fn an_endpoint_failing_for_days_is_turned_off_and_its_owners_emailed() {
     assert!(mails.iter().any(|m| m.to.contains(PARTNER)), "{mails:?}");
     assert!(!mails.iter().any(|m| m.to.contains(OTHER_PARTNER)));
     assert!(mails[0].text.contains(&receiver.url("/")));
+    assert!(
+        mails[0].text.contains("failed for 5 days")
+            && mails[0]
+                .text
+                .contains("neither sent to it nor recorded for it")
+            && !mails[0].text.contains("resent from its delivery log"),
+        "{}",
+        mails[0].text
+    );
     assert_eq!(
         one_number(
             &app,
@@ -71,8 +80,28 @@ async fn an_endpoint_failing_for_days_is_turned_off_and_its_owners_emailed() {
         1
     );
 
-    // Turned on again, the pending delivery goes out.
+    // While it is off, Resend is refused with a message, and nothing is queued.
     let partner = app.signed_in(PARTNER).await;
+    let log = format!("{endpoint}/deliveries");
+    let page = partner.get(&log).await;
+    let resend = page.attr("form[action$='/resend']", "action").unwrap();
+    let res = partner
+        .post_form(&resend, &[("csrf_token", &page.csrf_token())])
+        .await;
+    assert_eq!((res.status, res.location()), (303, Some(log.as_str())));
+    assert_eq!(
+        partner.get(&log).await.text(".flash"),
+        "Nothing was resent: the endpoint is off. Turn it on first."
+    );
+    assert_eq!(
+        one_number(
+            &app,
+            "SELECT COUNT(*) AS n FROM admin_audit WHERE action = 'webhook.resent'"
+        ),
+        0
+    );
+
+    // Turned on again, the pending delivery goes out.
     let token = partner.get(&endpoint).await.csrf_token();
     let res = partner
         .post_form(
@@ -121,6 +150,7 @@ async fn the_owners_of_an_endpoint_turned_off_are_told_in_their_own_language() {
     assert!(told[0].to.contains(ADMIN));
     assert_eq!(told[0].subject, "Webhook エンドポイントがオフになりました");
     assert!(told[0].text.contains("5 日間"), "{}", told[0].text);
+    assert!(told[0].text.contains("送信も記録もされません"));
     assert!(
         told[0]
             .text
