@@ -364,3 +364,27 @@ pub fn failing_too_long(
 ) -> bool {
     now - failing_since >= Duration::days(i64::from(days))
 }
+
+/// The longest error the delivery log shows.
+pub const SHOWN_ERROR_CHARS: usize = 80;
+
+/// A failed attempt's error as the delivery log shows it: its first line, addresses and
+/// anything like a secret left out, at most [`SHOWN_ERROR_CHARS`] characters.
+pub fn shown_error(error: &str) -> String {
+    let line = error.lines().next().unwrap_or("");
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .map(|word| {
+            let lower = word.to_ascii_lowercase();
+            let hidden = ["http://", "https://", "whsec_", "://"]
+                .iter()
+                .any(|mark| lower.contains(mark));
+            if hidden { "…" } else { word }
+        })
+        .collect();
+    let text = words.join(" ");
+    match text.char_indices().nth(SHOWN_ERROR_CHARS) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text,
+    }
+}

@@ -290,6 +290,21 @@ async fn a_delivery_to_a_private_address_is_refused_unless_allowed() {
     let report = app.jobs.deliver_webhooks().unwrap();
     assert_eq!((report.delivered, report.retrying), (0, 1));
     assert!(receiver.received().is_empty());
+    // The log says why, short, without the address.
+    let stored = one_text(&app, "SELECT last_error AS value FROM webhook_deliveries");
+    let shown = partner
+        .get("/webhooks/ep-1/deliveries")
+        .await
+        .text(".delivery-status");
+    assert!(
+        !shown.is_empty() && shown != "—",
+        "{shown:?} for {stored:?}"
+    );
+    assert!(shown.chars().count() <= 81, "{shown}");
+    assert!(
+        !shown.contains("https://") && !shown.contains(&url),
+        "{shown}"
+    );
 }
 
 #[actix_web::test]

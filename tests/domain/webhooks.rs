@@ -8,7 +8,7 @@ use portal::domain::{
     redacted::Redacted,
     webhooks::{
         EndpointError, WebhookEvent, check_url, event_entering, events_of, events_text,
-        is_forbidden_address, parse_endpoint, signature, signature_header,
+        is_forbidden_address, parse_endpoint, shown_error, signature, signature_header,
     },
 };
 
@@ -177,4 +177,17 @@ fn an_endpoint_needs_an_address_and_an_event_and_keeps_a_short_description() {
             EndpointError::EventsRequired
         ])
     );
+}
+
+#[test]
+fn the_log_shows_an_error_short_and_without_addresses_or_secrets() {
+    assert_eq!(shown_error("HTTP 500"), "HTTP 500");
+    let shown = shown_error(
+        "error sending request for url (https://crm.example.com/h?token=abc): connection refused\nmore",
+    );
+    assert_eq!(shown, "error sending request for url … connection refused");
+    assert!(!shown_error("key whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw bad").contains("MfKQ9"));
+    let long = shown_error(&"timeout ".repeat(40));
+    assert_eq!(long.chars().count(), 81);
+    assert!(long.ends_with('…'));
 }
