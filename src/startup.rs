@@ -106,6 +106,7 @@ impl Application {
             transport: transport.clone(),
             metrics: metrics.clone(),
             runner: Arc::new(Runner::start(&settings.database_url)?),
+            clock: clock.clone(),
         };
         let running = match settings.jobs_interval {
             Some(interval) => Some(jobs.clone().spawn(clock.clone(), interval)?),

@@ -21,6 +21,7 @@ pub mod keyset;
 pub mod partners;
 pub mod programme;
 pub mod rate_limit;
+pub mod redacted;
 pub mod registry_import;
 pub mod reminders;
 pub mod saved_views;

@@ -259,8 +259,11 @@ fn host_is_private(host: &str) -> bool {
     host.parse::<IpAddr>().is_ok_and(is_forbidden_address)
 }
 
-/// Loopback, private, link-local, unspecified, shared (CGNAT), broadcast or multicast: where
-/// a delivery must not go (a webhook must not reach the portal's own network).
+/// Loopback, private, link-local, unspecified, shared (CGNAT), benchmarking, IETF protocol
+/// (192.0.0.0/24), reserved (240.0.0.0/4, the broadcast address with it) or multicast; in
+/// IPv6 also site-local, Teredo, IPv4-compatible, local-use NAT64, and a 6to4 or NAT64
+/// address whose embedded IPv4 is one of those: where a delivery must not go (a webhook
+/// must not reach the portal's own network).
 pub fn is_forbidden_address(ip: IpAddr) -> bool {
     match ip {
         IpAddr::V4(v4) => v4_forbidden(v4),
@@ -281,22 +284,44 @@ fn v4_forbidden(ip: Ipv4Addr) -> bool {
         || ip.is_multicast()
         || a == 0
         || (a == 100 && (64..128).contains(&b))
+        || (a == 192 && b == 0 && ip.octets()[2] == 0)
+        || (a == 198 && (b & 0xfe) == 18)
+        || a >= 240
 }
 
 fn v6_forbidden(ip: Ipv6Addr) -> bool {
-    let first = ip.segments()[0];
+    let s = ip.segments();
+    let embedded = |high: u16, low: u16| {
+        let [h1, h2] = high.to_be_bytes();
+        let [l1, l2] = low.to_be_bytes();
+        v4_forbidden(Ipv4Addr::new(h1, h2, l1, l2))
+    };
     ip.is_loopback()
         || ip.is_unspecified()
         || ip.is_multicast()
-        || (first & 0xfe00) == 0xfc00
-        || (first & 0xffc0) == 0xfe80
+        || (s[0] & 0xfe00) == 0xfc00
+        || (s[0] & 0xffc0) == 0xfe80
+        // Site-local (deprecated, still routed inside some networks).
+        || (s[0] & 0xffc0) == 0xfec0
+        // IPv4-compatible ::a.b.c.d (deprecated).
+        || s[..6] == [0; 6]
+        // NAT64, well-known prefix 64:ff9b::/96: the IPv4 it reaches.
+        || (s[..6] == [0x64, 0xff9b, 0, 0, 0, 0] && embedded(s[6], s[7]))
+        // NAT64, local-use prefix 64:ff9b:1::/48: a translator of one's own network.
+        || (s[0] == 0x64 && s[1] == 0xff9b && s[2] == 1)
+        // 6to4 2002::/16: the IPv4 in its second and third groups.
+        || (s[0] == 0x2002 && embedded(s[1], s[2]))
+        // Teredo 2001::/32: tunnels through NAT, the server and client hidden.
+        || (s[0] == 0x2001 && s[1] == 0)
 }
 
-/// The secret's key bytes: the base64 after `whsec_`.
+/// The secret's key bytes: the base64 after `whsec_`; none when it does not decode or is
+/// empty (nothing is ever signed with an empty key).
 fn key_of(secret: &str) -> Option<Vec<u8>> {
     STANDARD
         .decode(secret.strip_prefix(SECRET_PREFIX).unwrap_or(secret))
         .ok()
+        .filter(|key| !key.is_empty())
 }
 
 /// A secret from random bytes.
@@ -304,25 +329,30 @@ pub fn secret_from(bytes: &[u8]) -> String {
     format!("{SECRET_PREFIX}{}", STANDARD.encode(bytes))
 }
 
-/// `v1,<base64 signature>` of one message under one secret.
-pub fn signature(secret: &str, id: &str, timestamp: i64, body: &str) -> String {
-    let key = key_of(secret).unwrap_or_default();
+/// `v1,<base64 signature>` of one message under one secret; none when the secret is not a
+/// key (it does not decode, or is empty).
+pub fn signature(secret: &str, id: &str, timestamp: i64, body: &str) -> Option<String> {
+    let key = key_of(secret)?;
     let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(&key)
         .unwrap_or_else(|_| unreachable!("HMAC accepts keys of any length"));
     mac.update(format!("{id}.{timestamp}.").as_bytes());
     mac.update(body.as_bytes());
-    format!("v1,{}", STANDARD.encode(mac.finalize().into_bytes()))
+    Some(format!(
+        "v1,{}",
+        STANDARD.encode(mac.finalize().into_bytes())
+    ))
 }
 
 /// The `webhook-signature` header: one signature per secret, space-separated (the current
 /// secret's first; during a rotation the previous one's too, so a receiver that has not
-/// switched yet still verifies).
-pub fn signature_header(secrets: &[&str], id: &str, timestamp: i64, body: &str) -> String {
-    secrets
+/// switched yet still verifies). A secret that is not a key signs nothing; none when no
+/// secret is one (the message must not go out).
+pub fn signature_header(secrets: &[&str], id: &str, timestamp: i64, body: &str) -> Option<String> {
+    let signatures: Vec<String> = secrets
         .iter()
-        .map(|secret| signature(secret, id, timestamp, body))
-        .collect::<Vec<_>>()
-        .join(" ")
+        .filter_map(|secret| signature(secret, id, timestamp, body))
+        .collect();
+    (!signatures.is_empty()).then(|| signatures.join(" "))
 }
 
 /// Whether an endpoint failing since `failing_since` (its first failure after its last
@@ -333,4 +363,28 @@ pub fn failing_too_long(
     days: u32,
 ) -> bool {
     now - failing_since >= Duration::days(i64::from(days))
+}
+
+/// The longest error the delivery log shows.
+pub const SHOWN_ERROR_CHARS: usize = 80;
+
+/// A failed attempt's error as the delivery log shows it: its first line, addresses and
+/// anything like a secret left out, at most [`SHOWN_ERROR_CHARS`] characters.
+pub fn shown_error(error: &str) -> String {
+    let line = error.lines().next().unwrap_or("");
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .map(|word| {
+            let lower = word.to_ascii_lowercase();
+            let hidden = ["http://", "https://", "whsec_", "://"]
+                .iter()
+                .any(|mark| lower.contains(mark));
+            if hidden { "…" } else { word }
+        })
+        .collect();
+    let text = words.join(" ");
+    match text.char_indices().nth(SHOWN_ERROR_CHARS) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text,
+    }
 }

@@ -45,6 +45,9 @@ pub struct Jobs {
     pub metrics: Arc<Metrics>,
     /// This process as a dispatcher (its leases carry its id).
     pub runner: Arc<Runner>,
+    /// Read again by the steps that must not use the time the pass began (a webhook's
+    /// lease and signed timestamp come after the email step, which can take minutes).
+    pub clock: Arc<dyn Clock>,
 }
 
 /// The loop of [`Jobs::spawn`], until [`Running::stop`].
@@ -117,7 +120,7 @@ impl Jobs {
             keep("send email", e);
             dispatch::Report::default()
         });
-        let webhooks = self.counted("deliver_webhooks", || self.deliver_webhooks(now));
+        let webhooks = self.counted("deliver_webhooks", || self.deliver_webhooks());
         let webhooks = webhooks.unwrap_or_else(|e| {
             keep("deliver webhooks", e);
             webhook_delivery::Report::default()
@@ -157,9 +160,10 @@ impl Jobs {
         )
     }
 
-    /// Delivers the due webhooks (and disables endpoints failing for days).
-    pub fn deliver_webhooks(&self, now: DateTime<Utc>) -> anyhow::Result<webhook_delivery::Report> {
-        webhook_delivery::run_once(&self.pool, &self.context, &self.runner, now)
+    /// Delivers the due webhooks (and disables endpoints failing for days), reading the
+    /// clock for each lease and each request rather than taking the pass's start.
+    pub fn deliver_webhooks(&self) -> anyhow::Result<webhook_delivery::Report> {
+        webhook_delivery::run_once(&self.pool, &self.context, &self.runner, &*self.clock)
     }
 
     /// Runs [`Self::run_once`] every `interval` on its own thread, until [`Running::stop`].

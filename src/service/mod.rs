@@ -55,6 +55,7 @@ pub mod users_admin;
 pub mod view_counts_cache;
 pub mod webhook_delivery;
 pub mod webhook_events;
+pub mod webhook_log;
 mod webhook_sender;
 pub mod webhooks;
 pub mod wizard;

@@ -13,7 +13,6 @@ use crate::{
     },
     store::{
         AnyConnection, admin_audit, db_time, from_db_time, new_id,
-        webhook_deliveries::{self, LogLine},
         webhooks::{self as stored, EndpointRow, NewEndpoint},
         write_transaction,
     },
@@ -21,6 +20,7 @@ use crate::{
 };
 
 use super::context::Context;
+pub use super::webhook_log::{DeliveryLine, Resend, deliveries, resend};
 
 /// Whose endpoints a viewer manages: their organisation's (partners) or the portal's
 /// (administrators). Reviewers manage none.
@@ -67,7 +67,7 @@ pub struct EndpointView {
 }
 
 impl EndpointView {
-    fn of(row: EndpointRow, now: DateTime<Utc>) -> Self {
+    pub(super) fn of(row: EndpointRow, now: DateTime<Utc>) -> Self {
         EndpointView {
             events: events_of(&row.events),
             disabled_for_failures: !row.enabled && row.disabled_for_failures_at.is_some(),
@@ -113,7 +113,7 @@ pub fn find(
 }
 
 /// `then` on the viewer's endpoint `id`; `None` when it is not theirs (or they manage none).
-fn on_owned<T>(
+pub(super) fn on_owned<T>(
     c: &mut AnyConnection,
     viewer: &Viewer,
     id: &str,
@@ -195,7 +195,7 @@ pub fn create(
     })))
 }
 
-fn audit(
+pub(super) fn audit(
     c: &mut AnyConnection,
     viewer: &Viewer,
     action: &str,
@@ -297,90 +297,12 @@ pub fn rotate(
     write_transaction(conn, |c| {
         on_owned(c, viewer, id, |c, row| {
             let until = db_time(now + ROTATION_GRACE);
-            stored::rotate(c, id, &secret, &row.secret, until, db_time(now))?;
+            stored::rotate(c, id, &secret, row.secret.expose(), until, db_time(now))?;
             audit(c, viewer, "webhook.secret_rotated", id, None, now)?;
             Ok(NewSecret {
                 endpoint_id: id.to_owned(),
                 secret: secret.clone(),
             })
         })
-    })
-}
-
-/// How many deliveries the log shows.
-const LOG_LINES: i64 = 100;
-
-/// One line of the delivery log.
-#[derive(Debug, Clone)]
-pub struct DeliveryLine {
-    pub id: String,
-    pub event: Option<WebhookEvent>,
-    pub claim_id: String,
-    pub claim_name: String,
-    pub state: String,
-    pub attempts: i32,
-    pub last_status: Option<i32>,
-    /// When it is tried next, while it is pending.
-    pub next_attempt_at: Option<DateTime<Utc>>,
-    pub delivered_at: Option<DateTime<Utc>>,
-    pub created_at: DateTime<Utc>,
-}
-
-impl From<LogLine> for DeliveryLine {
-    fn from(line: LogLine) -> Self {
-        let pending = line.state == webhook_deliveries::PENDING;
-        DeliveryLine {
-            event: WebhookEvent::parse(&line.event),
-            next_attempt_at: pending.then(|| from_db_time(line.next_attempt_at)),
-            delivered_at: line.delivered_at.map(from_db_time),
-            created_at: from_db_time(line.created_at),
-            id: line.id,
-            claim_id: line.claim_id,
-            claim_name: line.claim_name,
-            state: line.state,
-            attempts: line.attempts,
-            last_status: line.last_status,
-        }
-    }
-}
-
-/// One of the viewer's endpoints with its newest deliveries.
-pub fn deliveries(
-    conn: &mut AnyConnection,
-    viewer: &Viewer,
-    id: &str,
-    now: DateTime<Utc>,
-) -> anyhow::Result<Option<(EndpointView, Vec<DeliveryLine>)>> {
-    on_owned(conn, viewer, id, |c, row| {
-        let lines = webhook_deliveries::log(c, id, LOG_LINES)?;
-        Ok((
-            EndpointView::of(row, now),
-            lines.into_iter().map(DeliveryLine::from).collect(),
-        ))
-    })
-}
-
-/// Sends a delivery of one of the viewer's endpoints again (same `webhook-id`), due now.
-pub fn resend(
-    conn: &mut AnyConnection,
-    viewer: &Viewer,
-    endpoint_id: &str,
-    delivery_id: &str,
-    now: DateTime<Utc>,
-) -> anyhow::Result<bool> {
-    write_transaction(conn, |c| {
-        let resent = on_owned(c, viewer, endpoint_id, |c, _| {
-            Ok(webhook_deliveries::resend(
-                c,
-                endpoint_id,
-                delivery_id,
-                db_time(now),
-            )?)
-        })?;
-        if resent != Some(true) {
-            return Ok(false);
-        }
-        audit(c, viewer, "webhook.resent", delivery_id, None, now)?;
-        Ok(true)
     })
 }

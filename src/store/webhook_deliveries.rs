@@ -151,6 +151,27 @@ pub fn mark_attempt_failed(
         .map(|n| n == 1)
 }
 
+/// Whether the endpoint's failing goes on: a delivery still waits (pending), or one gave up
+/// with its last retry due after `gave_up_due_after`.
+pub fn still_failing(
+    conn: &mut AnyConnection,
+    endpoint_id: &str,
+    gave_up_due_after: NaiveDateTime,
+) -> QueryResult<bool> {
+    let count: i64 = webhook_deliveries::table
+        .filter(webhook_deliveries::endpoint_id.eq(endpoint_id))
+        .filter(
+            webhook_deliveries::state
+                .eq(PENDING)
+                .or(webhook_deliveries::state
+                    .eq(FAILED)
+                    .and(webhook_deliveries::next_attempt_at.gt(gave_up_due_after))),
+        )
+        .count()
+        .get_result(conn)?;
+    Ok(count > 0)
+}
+
 /// One line of an endpoint's delivery log, with its claim's name.
 #[derive(Debug, Clone, Queryable)]
 pub struct LogLine {
@@ -161,6 +182,7 @@ pub struct LogLine {
     pub state: String,
     pub attempts: i32,
     pub last_status: Option<i32>,
+    pub last_error: Option<String>,
     pub next_attempt_at: NaiveDateTime,
     pub delivered_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
@@ -183,6 +205,7 @@ pub fn log(conn: &mut AnyConnection, endpoint_id: &str, limit: i64) -> QueryResu
             webhook_deliveries::state,
             webhook_deliveries::attempts,
             webhook_deliveries::last_status,
+            webhook_deliveries::last_error,
             webhook_deliveries::next_attempt_at,
             webhook_deliveries::delivered_at,
             webhook_deliveries::created_at,

@@ -6,6 +6,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::{AnyConnection, schema::webhook_deliveries, schema::webhook_endpoints};
+use crate::domain::redacted::Redacted;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = webhook_endpoints)]
@@ -15,8 +16,11 @@ pub struct EndpointRow {
     pub url: String,
     pub description: String,
     pub events: String,
-    pub secret: String,
-    pub previous_secret: Option<String>,
+    /// Printed `<redacted>` by `Debug`, as the previous one.
+    #[diesel(deserialize_as = String)]
+    pub secret: Redacted<String>,
+    #[diesel(deserialize_as = Option<String>)]
+    pub previous_secret: Redacted<Option<String>>,
     pub previous_secret_until: Option<NaiveDateTime>,
     pub enabled: bool,
     pub failing_since: Option<NaiveDateTime>,
@@ -25,7 +29,8 @@ pub struct EndpointRow {
     pub updated_at: NaiveDateTime,
 }
 
-#[derive(Debug, Insertable)]
+/// `Debug` prints the secret `<redacted>`.
+#[derive(Insertable)]
 #[diesel(table_name = webhook_endpoints)]
 pub struct NewEndpoint<'a> {
     pub id: &'a str,
@@ -37,6 +42,18 @@ pub struct NewEndpoint<'a> {
     pub enabled: bool,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+}
+
+impl std::fmt::Debug for NewEndpoint<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NewEndpoint")
+            .field("id", &self.id)
+            .field("organisation_id", &self.organisation_id)
+            .field("url", &self.url)
+            .field("events", &self.events)
+            .field("secret", &Redacted::new(self.secret))
+            .finish_non_exhaustive()
+    }
 }
 
 pub fn insert(conn: &mut AnyConnection, endpoint: &NewEndpoint<'_>) -> QueryResult<()> {

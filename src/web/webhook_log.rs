@@ -82,9 +82,12 @@ fn row(line: &DeliveryLine, staff: bool, t: &Catalogue, zone: chrono_tz::Tz) -> 
         claim_name: line.claim_name.clone(),
         claim_href: format!("{claims}/{}", line.claim_id),
         attempts: line.attempts,
-        last_status: line
-            .last_status
-            .map_or_else(|| "—".to_owned(), |s| s.to_string()),
+        // A status says it all; without one, why there was no answer.
+        last_status: match (line.last_status, &line.last_error) {
+            (Some(status), _) => status.to_string(),
+            (None, Some(error)) => error.clone(),
+            (None, None) => "—".to_owned(),
+        },
         next_attempt: when(line.next_attempt_at),
         delivered: when(line.delivered_at),
         state: t
@@ -107,8 +110,10 @@ pub async fn resend(
     let resent = state
         .db(move |conn| webhooks::resend(conn, &viewer, &endpoint, &delivery, now))
         .await?;
-    if !resent {
-        return Err(AppError::NotFound);
-    }
-    see_other_with_flash(&log, "flash.webhook_resent", state.settings.cookie_secure)
+    let flash = match resent {
+        webhooks::Resend::Resent => "flash.webhook_resent",
+        webhooks::Resend::EndpointOff => "flash.webhook_resend_off",
+        webhooks::Resend::NotFound => return Err(AppError::NotFound),
+    };
+    see_other_with_flash(&log, flash, state.settings.cookie_secure)
 }

@@ -97,12 +97,19 @@ fn english_plurals_read_right_for_zero_one_and_two() {
             assert_eq!(en.format(key, &[(variable, n)]), text, "{key} with {n}");
         }
     }
+    let webhook_off = |days| en.format("webhooks.mail.intro", &[("days", days)]);
+    assert!(webhook_off("1").contains("has failed for 1 day, so"));
+    assert!(webhook_off("5").contains("has failed for 5 days, so"));
     assert_eq!(format::size(1, en), "1 byte");
     assert_eq!(format::size(12, en), "12 bytes");
     // Japanese counts have one form.
     let ja = Catalogue::for_locale(Locale::Ja);
     assert_eq!(ja.format("review.age", &[("n", "1")]), "1 営業日");
     assert_eq!(ja.format("review.age", &[("n", "2")]), "2 営業日");
+    assert_eq!(
+        ja.get("webhooks.endpoint.failing_since"),
+        "失敗し始めた日時"
+    );
 }
 
 #[test]

@@ -10,7 +10,7 @@ use crate::{
     customer_world::run_sql,
     helpers::*,
     proof_world::{one_number, one_text},
-    review_flow::{MUNICH, SEATTLE, submitted_claim},
+    review_flow::{MUNICH, SEATTLE, submitted_claim, submitted_claims},
     webhooks_receiver::*,
 };
 
@@ -30,15 +30,9 @@ async fn a_submitted_claim_reaches_the_receiver_once_signed_with_the_endpoint_se
 
     let claim = submitted_claim(&partner, SEATTLE, "Northwind Teams usage").await;
     let claim_id = claim.rsplit('/').next().unwrap();
-    let report = app.jobs.deliver_webhooks(app.clock.now()).unwrap();
+    let report = app.jobs.deliver_webhooks().unwrap();
     assert_eq!(report.delivered, 1);
-    assert_eq!(
-        app.jobs
-            .deliver_webhooks(app.clock.now())
-            .unwrap()
-            .delivered,
-        0
-    );
+    assert_eq!(app.jobs.deliver_webhooks().unwrap().delivered, 0);
 
     let received = receiver.received();
     assert_eq!(received.len(), 1, "{received:?}");
@@ -89,22 +83,16 @@ async fn a_500_is_retried_after_the_backoff_with_the_same_webhook_id() {
     submitted_claim(&partner, SEATTLE, "Northwind Teams usage").await;
     let now = app.clock.now();
 
-    let first = app.jobs.deliver_webhooks(now).unwrap();
+    let first = deliver_at(&app, now);
     assert_eq!((first.delivered, first.retrying), (0, 1));
     let log = partner.get(&format!("{endpoint}/deliveries")).await;
     assert_eq!(log.text(".delivery-status"), "500");
     assert_eq!(log.text(".delivery-attempts"), "1");
     // Not before the backoff (1 minute after the first attempt).
-    let early = app
-        .jobs
-        .deliver_webhooks(now + Duration::seconds(59))
-        .unwrap();
+    let early = deliver_at(&app, now + Duration::seconds(59));
     assert_eq!(early.delivered, 0);
     assert_eq!(receiver.received().len(), 1);
-    let later = app
-        .jobs
-        .deliver_webhooks(now + Duration::minutes(1))
-        .unwrap();
+    let later = deliver_at(&app, now + Duration::minutes(1));
     assert_eq!(later.delivered, 1);
 
     let received = receiver.received();
@@ -134,11 +122,10 @@ async fn events_written_before_a_restart_are_delivered_by_the_next_process() {
         ..
     } = hooked().await;
     submitted_claim(&partner, SEATTLE, "Northwind Teams usage").await;
-    let now = app.clock.now();
     let TestApp { database, .. } = app;
 
     let again = spawn_app_on(database, &[("PORTAL_WEBHOOKS_ALLOW_PRIVATE", "true")]).await;
-    assert_eq!(again.jobs.deliver_webhooks(now).unwrap().delivered, 1);
+    assert_eq!(again.jobs.deliver_webhooks().unwrap().delivered, 1);
     assert_eq!(receiver.received().len(), 1);
     assert_eq!(receiver.received()[0].event(), "claim.submitted");
 }
@@ -160,7 +147,7 @@ async fn a_send_interrupted_by_a_process_that_died_is_sent_again_with_its_id() {
     );
     let id = one_text(&app, "SELECT id AS value FROM webhook_deliveries");
 
-    let report = app.jobs.deliver_webhooks(app.clock.now()).unwrap();
+    let report = app.jobs.deliver_webhooks().unwrap();
     assert_eq!(report.delivered, 1);
     assert_eq!(receiver.received()[0].header("webhook-id"), id);
     assert_eq!(
@@ -183,7 +170,7 @@ async fn resend_delivers_the_same_message_again() {
         ..
     } = hooked().await;
     submitted_claim(&partner, SEATTLE, "Northwind Teams usage").await;
-    app.jobs.deliver_webhooks(app.clock.now()).unwrap();
+    app.jobs.deliver_webhooks().unwrap();
 
     let log = format!("{endpoint}/deliveries");
     let page = partner.get(&log).await;
@@ -196,13 +183,7 @@ async fn resend_delivers_the_same_message_again() {
         .await;
     assert_eq!(res.status, 303);
     assert_eq!(res.location(), Some(log.as_str()));
-    assert_eq!(
-        app.jobs
-            .deliver_webhooks(app.clock.now())
-            .unwrap()
-            .delivered,
-        1
-    );
+    assert_eq!(app.jobs.deliver_webhooks().unwrap().delivered, 1);
 
     let received = receiver.received();
     assert_eq!(received.len(), 2);
@@ -246,7 +227,7 @@ async fn after_a_rotation_requests_carry_the_new_and_the_previous_signature_for_
     );
 
     submitted_claim(&partner, SEATTLE, "Northwind Teams usage").await;
-    app.jobs.deliver_webhooks(app.clock.now()).unwrap();
+    app.jobs.deliver_webhooks().unwrap();
     let request = &receiver.received()[0];
     assert_eq!(request.header("webhook-signature").split(' ').count(), 2);
     assert!(signed_with(&new, request) && signed_with(&old, request));
@@ -274,13 +255,7 @@ async fn an_administrators_endpoint_hears_every_organisations_claims() {
     let other = app.signed_in(OTHER_PARTNER).await;
     submitted_claim(&other, MUNICH, "Fabrikam claim").await;
 
-    assert_eq!(
-        app.jobs
-            .deliver_webhooks(app.clock.now())
-            .unwrap()
-            .delivered,
-        2
-    );
+    assert_eq!(app.jobs.deliver_webhooks().unwrap().delivered, 2);
     let received = receiver.received();
     assert!(received.iter().all(|r| signed_with(&secret, r)));
     let organisations: std::collections::BTreeSet<_> = received
@@ -312,7 +287,114 @@ async fn a_delivery_to_a_private_address_is_refused_unless_allowed() {
         ),
     );
     submitted_claim(&partner, SEATTLE, "Northwind Teams usage").await;
-    let report = app.jobs.deliver_webhooks(app.clock.now()).unwrap();
+    let report = app.jobs.deliver_webhooks().unwrap();
     assert_eq!((report.delivered, report.retrying), (0, 1));
     assert!(receiver.received().is_empty());
+    // The log says why, short, without the address.
+    let stored = one_text(&app, "SELECT last_error AS value FROM webhook_deliveries");
+    let shown = partner
+        .get("/webhooks/ep-1/deliveries")
+        .await
+        .text(".delivery-status");
+    assert!(
+        !shown.is_empty() && shown != "—",
+        "{shown:?} for {stored:?}"
+    );
+    assert!(shown.chars().count() <= 81, "{shown}");
+    assert!(
+        !shown.contains("https://") && !shown.contains(&url),
+        "{shown}"
+    );
+}
+
+#[actix_web::test]
+async fn a_pass_that_began_minutes_ago_signs_with_the_time_of_sending() {
+    let Hooked {
+        app,
+        receiver,
+        partner,
+        secret,
+        ..
+    } = hooked().await;
+    submitted_claim(&partner, SEATTLE, "Northwind Teams usage").await;
+    // The pass began 6 minutes before the webhook step (a slow email step, say).
+    let sending = app.clock.now();
+    let report = app.jobs.run_once(sending - Duration::minutes(6)).unwrap();
+    assert_eq!(report.webhooks.delivered, 1);
+
+    let request = &receiver.received()[0];
+    assert_eq!(
+        request.header("webhook-timestamp"),
+        sending.timestamp().to_string()
+    );
+    assert!(signed_with(&secret, request));
+    assert_eq!(
+        one_text(
+            &app,
+            "SELECT CAST(delivered_at AS TEXT) AS value FROM webhook_deliveries"
+        )[..19],
+        sending.format("%Y-%m-%d %H:%M:%S").to_string()
+    );
+}
+
+#[actix_web::test]
+async fn after_an_endpoint_fails_its_other_deliveries_wait_for_the_next_pass() {
+    let Hooked {
+        app,
+        receiver,
+        partner,
+        ..
+    } = hooked().await;
+    receiver.answer_with(&[500]);
+    submitted_claims(&partner, SEATTLE, &["First claim", "Second claim"]).await;
+    let due = "SELECT COUNT(*) AS n FROM webhook_deliveries WHERE attempts = 0 \
+               AND lease_token IS NULL AND state = 'pending'";
+    assert_eq!(one_number(&app, due), 2);
+
+    let report = app.jobs.deliver_webhooks().unwrap();
+    assert_eq!((report.delivered, report.retrying), (0, 1));
+    assert_eq!(receiver.received().len(), 1, "the second was not attempted");
+    // The other keeps its place: due, unleased, never tried.
+    assert_eq!(one_number(&app, due), 1);
+
+    let next = app.jobs.deliver_webhooks().unwrap();
+    assert_eq!((next.delivered, next.retrying), (1, 0));
+    let received = receiver.received();
+    assert_eq!(received.len(), 2);
+    assert_ne!(
+        received[0].header("webhook-id"),
+        received[1].header("webhook-id")
+    );
+}
+
+#[actix_web::test]
+async fn an_endpoints_debug_text_shows_neither_secret() {
+    let Hooked {
+        app,
+        partner,
+        endpoint,
+        secret: old,
+        ..
+    } = hooked().await;
+    let page = partner.get(&endpoint).await;
+    let rotated = partner
+        .post_form(
+            &format!("{endpoint}/rotate"),
+            &[("csrf_token", &page.csrf_token())],
+        )
+        .await;
+    let new = rotated.attr("#new-secret-value", "value").unwrap();
+    let id = endpoint.rsplit('/').next().unwrap();
+    let mut conn = app.pool.get().unwrap();
+    let row = portal::store::webhooks::find(&mut conn, id)
+        .unwrap()
+        .expect("the endpoint");
+    assert_eq!(row.secret.expose(), &new);
+    let debug = format!("{row:?}");
+    assert!(debug.contains("<redacted>"), "{debug}");
+    for secret in [&old, &new] {
+        assert!(!debug.contains(secret.as_str()), "{debug}");
+        let key = secret.trim_start_matches("whsec_");
+        assert!(!debug.contains(key), "{debug}");
+    }
 }

@@ -208,3 +208,12 @@ pub async fn hooked() -> Hooked {
         secret,
     }
 }
+
+/// Runs the webhook step with the test's clock set to `at` (the step reads the clock).
+pub fn deliver_at(
+    app: &TestApp,
+    at: chrono::DateTime<chrono::Utc>,
+) -> portal::service::webhook_delivery::Report {
+    app.clock.set(at);
+    app.jobs.deliver_webhooks().unwrap()
+}

@@ -5,9 +5,10 @@ use std::{collections::BTreeSet, net::IpAddr};
 
 use portal::domain::{
     claim::Status,
+    redacted::Redacted,
     webhooks::{
         EndpointError, WebhookEvent, check_url, event_entering, events_of, events_text,
-        is_forbidden_address, parse_endpoint, signature, signature_header,
+        is_forbidden_address, parse_endpoint, shown_error, signature, signature_header,
     },
 };
 
@@ -18,15 +19,37 @@ fn the_signature_is_the_standard_webhooks_example() {
     let id = "msg_p5jXN8AQM9LWM0D4loKWxJek";
     let body = r#"{"test": 2432232314}"#;
     assert_eq!(
-        signature(secret, id, 1614265330, body),
+        signature(secret, id, 1614265330, body).unwrap(),
         "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="
     );
     let other = "whsec_9nDSkVNzpA7DHjzjECGCTzeHyHAe7wXY";
-    let both = signature_header(&[secret, other], id, 1614265330, body);
+    let both = signature_header(&[secret, other], id, 1614265330, body).unwrap();
     let parts: Vec<&str> = both.split(' ').collect();
     assert_eq!(parts.len(), 2);
     assert_eq!(parts[0], "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
-    assert_eq!(parts[1], signature(other, id, 1614265330, body));
+    assert_eq!(parts[1], signature(other, id, 1614265330, body).unwrap());
+}
+
+#[test]
+fn a_secret_that_is_not_a_key_signs_nothing() {
+    let (id, body) = ("msg_p5jXN8AQM9LWM0D4loKWxJek", "{}");
+    for broken in ["whsec_", "", "whsec_not base64!", "not base64 at all"] {
+        assert_eq!(signature(broken, id, 1614265330, body), None, "{broken:?}");
+        assert_eq!(signature_header(&[broken], id, 1614265330, body), None);
+    }
+    // A broken previous secret leaves the current one's signature alone.
+    let good = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    assert_eq!(
+        signature_header(&[good, "whsec_"], id, 1614265330, body),
+        signature(good, id, 1614265330, body)
+    );
+}
+
+#[test]
+fn a_redacted_value_is_not_in_its_debug_text() {
+    let secret = Redacted::new("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw".to_owned());
+    assert_eq!(format!("{secret:?}"), "<redacted>");
+    assert_eq!(secret.expose(), "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
 }
 
 #[test]
@@ -94,10 +117,47 @@ fn only_public_https_addresses_receive_webhooks() {
         "fe80::1",
         "224.0.0.1",
         "172.16.5.4",
+        // NAT64 (well-known prefix) to a private or loopback IPv4, and the local-use prefix.
+        "64:ff9b::10.0.0.1",
+        "64:ff9b::127.0.0.1",
+        "64:ff9b::a9fe:a9fe",
+        "64:ff9b:1::8.8.8.8",
+        "64:ff9b:1:ffff::1",
+        // IPv4-compatible.
+        "::10.0.0.1",
+        "::8.8.8.8",
+        // 6to4 with a private or loopback IPv4 inside.
+        "2002:0a00:0001::1",
+        "2002:7f00:0001::",
+        "2002:c0a8:0101:1::1",
+        // Teredo.
+        "2001::1",
+        "2001:0:4136:e378:8000:63bf:3fff:fdd2",
+        // Site-local.
+        "fec0::1",
+        "feff::1",
+        // IETF protocol assignments, benchmarking, reserved, broadcast.
+        "192.0.0.1",
+        "192.0.0.170",
+        "198.18.0.1",
+        "198.19.255.255",
+        "240.0.0.1",
+        "250.1.2.3",
+        "255.255.255.255",
+        "::ffff:198.18.0.1",
     ] {
         assert!(is_forbidden_address(ip.parse::<IpAddr>().unwrap()), "{ip}");
     }
-    for ip in ["8.8.8.8", "2001:4860:4860::8888", "172.32.0.1"] {
+    for ip in [
+        "8.8.8.8",
+        "2001:4860:4860::8888",
+        "172.32.0.1",
+        "64:ff9b::8.8.8.8",
+        "2002:0808:0808::1",
+        "192.0.1.1",
+        "198.17.0.1",
+        "198.20.0.1",
+    ] {
         assert!(!is_forbidden_address(ip.parse::<IpAddr>().unwrap()), "{ip}");
     }
 }
@@ -117,4 +177,17 @@ fn an_endpoint_needs_an_address_and_an_event_and_keeps_a_short_description() {
             EndpointError::EventsRequired
         ])
     );
+}
+
+#[test]
+fn the_log_shows_an_error_short_and_without_addresses_or_secrets() {
+    assert_eq!(shown_error("HTTP 500"), "HTTP 500");
+    let shown = shown_error(
+        "error sending request for url (https://crm.example.com/h?token=abc): connection refused\nmore",
+    );
+    assert_eq!(shown, "error sending request for url … connection refused");
+    assert!(!shown_error("key whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw bad").contains("MfKQ9"));
+    let long = shown_error(&"timeout ".repeat(40));
+    assert_eq!(long.chars().count(), 81);
+    assert!(long.ends_with('…'));
 }

@@ -71,13 +71,17 @@ webhooks-error-url_private = The endpoint URL must be a public address, not a lo
 webhooks-error-description_too_long = The description must be { $max } characters or fewer
 webhooks-error-events_required = Select at least one event
 webhooks-mail-subject = A webhook endpoint was turned off
-webhooks-mail-intro = Every request to this webhook endpoint has failed for { $days } days, so the portal turned it off. Events are no longer sent to it.
+webhooks-mail-intro = Every request to this webhook endpoint has failed for { $days } { $days ->
+        [one] day
+       *[other] days
+    }, so the portal turned it off. While it is off, events are neither sent to it nor recorded for it.
 webhooks-mail-endpoint = Endpoint
 webhooks-mail-link = Check and turn the endpoint on again
-webhooks-mail-after = Once your receiver answers again, turn the endpoint on: what failed meanwhile can be resent from its delivery log.
+webhooks-mail-after = Once your receiver answers again, turn the endpoint on: the deliveries still waiting are then sent. Events of the time it was off are not sent.
 mail_kind-webhook_disabled = Webhook endpoint turned off
 flash-webhook_updated = The endpoint's events were saved.
 flash-webhook_enabled = The endpoint is on.
 flash-webhook_disabled = The endpoint is off.
 flash-webhook_deleted = The endpoint was deleted.
 flash-webhook_resent = The delivery will be sent again shortly.
+flash-webhook_resend_off = Nothing was resent: the endpoint is off. Turn it on first.
