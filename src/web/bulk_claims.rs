@@ -145,7 +145,7 @@ async fn received_form(
 }
 
 /// Each problem as a line of the file field's message, the first [`SHOWN_PROBLEMS`] of them.
-fn line_errors(problems: &[LineProblem], t: &Catalogue) -> FormErrors {
+pub(super) fn line_errors(problems: &[LineProblem], t: &Catalogue) -> FormErrors {
     let mut errors = FormErrors::default();
     for problem in problems.iter().take(SHOWN_PROBLEMS) {
         let (line, message) = (problem.line.to_string(), t.message(&problem.problem));

@@ -6,10 +6,10 @@ use crate::{helpers::*, review_flow::SEATTLE, wizard::NORTHWIND_TENANT};
 
 const PAGE: &str = "/associations/import";
 
-const HEADER: &str = "location_mpn_id,tenant_id,domain_name,solution_area,activity,claim_name,products,customer_contact_name,customer_contact_job_title,customer_contact_email,customer_language,technical_contact_name,technical_contact_job_title,technical_contact_email,company_contact_name,company_contact_email,seller_name,customer_name,solution_name,comments";
+pub const HEADER: &str = "location_mpn_id,tenant_id,domain_name,solution_area,activity,claim_name,products,customer_contact_name,customer_contact_job_title,customer_contact_email,customer_language,technical_contact_name,technical_contact_job_title,technical_contact_email,company_contact_name,company_contact_email,seller_name,customer_name,solution_name,comments";
 
 /// A Microsoft 365 usage row for Northwind, named `name`, claiming `products`.
-fn row(name: &str, tenant: &str, products: &str) -> String {
+pub fn row(name: &str, tenant: &str, products: &str) -> String {
     format!(
         "{SEATTLE},{tenant},northwind.example,microsoft_365,usage,{name},{products},Ana Silva,IT Director,ana.silva@northwind.example,en,,,,Chris Partner,chris@contoso-consulting.example,,,,\"Signed, sealed\""
     )

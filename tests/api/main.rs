@@ -11,6 +11,7 @@ mod admin_users;
 mod api_client;
 mod api_contract;
 mod api_idempotency;
+mod api_import;
 mod api_rate_limit;
 mod api_review;
 mod api_tokens;

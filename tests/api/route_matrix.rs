@@ -106,6 +106,7 @@ const LISTED: &[&str] = &[
     "/api/v1/openapi.json",
     "/associations/import",
     "/associations/import/template.csv",
+    "/api/v1/claims/import",
     "/api/v1/claims/{id}/usage",
     "/api/v1/claims/{id}/products",
     "/api/v1/claims/{id}/contacts",

@@ -12,6 +12,7 @@ pub mod dispute;
 pub mod drafts;
 pub mod files;
 pub mod idempotency;
+pub mod imports;
 pub mod openapi;
 pub mod problem;
 pub mod rate_limit;

@@ -19,7 +19,8 @@ use crate::domain::{
 };
 
 use super::{
-    claim_actions, claims, dispute, drafts, files, problem::Problem, registry, review, usage,
+    claim_actions, claims, dispute, drafts, files, imports, problem::Problem, registry, review,
+    usage,
 };
 
 #[derive(OpenApi)]
@@ -36,6 +37,7 @@ use super::{
         claims::list,
         claims::show,
         drafts::create,
+        imports::import,
         drafts::products,
         drafts::contacts,
         drafts::comments,

@@ -8,6 +8,8 @@ use super::super::route_kinds::{Route, action, form, view};
 pub(in crate::web) fn json_api() -> Vec<Route> {
     vec![
         form("/api/v1/claims", super::claims::list, super::drafts::create),
+        // Before `{id}`: a POST here is the import, not a claim's.
+        action("/api/v1/claims/import", super::imports::import),
         view("/api/v1/claims/{id}", super::claims::show),
         view("/api/v1/openapi.json", super::openapi::document),
         view("/api/v1/claims/{id}/usage", super::usage::show),
