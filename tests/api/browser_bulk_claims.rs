@@ -7,12 +7,11 @@ use crate::{
         Chromedriver, assert_accessible, click_link, keep_screenshot, labelled, press, sign_in_as,
         text_of,
     },
+    bulk_claims::HEADER,
     helpers::*,
     review_flow::SEATTLE,
     wizard::NORTHWIND_TENANT,
 };
-
-const HEADER: &str = "location_mpn_id,tenant_id,domain_name,solution_area,activity,claim_name,products,customer_contact_name,customer_contact_job_title,customer_contact_email,customer_language,technical_contact_name,technical_contact_job_title,technical_contact_email,company_contact_name,company_contact_email,seller_name,customer_name,solution_name,comments";
 
 /// A CSV file on disk for the file input, with one row per (name, tenant).
 fn csv_file(rows: &[(&str, &str)]) -> std::path::PathBuf {
