@@ -37,7 +37,7 @@ enum Change {
     path = "/api/v1/claims/{id}/submit",
     operation_id = "submit_claim",
     tag = "claims",
-    params(("id" = String, Path, description = "The claim's id"), ("Idempotency-Key" = Option<String>, Header, description = "Makes a retried request act once (24 hours)")),
+    params(openapi::ClaimId, openapi::Retry),
     responses((status = 200, description = "The claim as it now is", body = ClaimDocument), openapi::Problems)
 )]
 pub async fn submit(post: ClaimPost) -> Result<HttpResponse, Problem> {
@@ -51,7 +51,7 @@ pub async fn submit(post: ClaimPost) -> Result<HttpResponse, Problem> {
     path = "/api/v1/claims/{id}/resubmit",
     operation_id = "resubmit_claim",
     tag = "claims",
-    params(("id" = String, Path, description = "The claim's id"), ("Idempotency-Key" = Option<String>, Header, description = "Makes a retried request act once (24 hours)")),
+    params(openapi::ClaimId, openapi::Retry),
     responses((status = 200, description = "The claim as it now is", body = ClaimDocument), openapi::Problems)
 )]
 pub async fn resubmit(post: ClaimPost) -> Result<HttpResponse, Problem> {
@@ -87,7 +87,7 @@ pub struct WithdrawRequest {
     path = "/api/v1/claims/{id}/withdraw",
     operation_id = "withdraw_claim",
     tag = "claims",
-    params(("id" = String, Path, description = "The claim's id"), ("Idempotency-Key" = Option<String>, Header, description = "Makes a retried request act once (24 hours)")),
+    params(openapi::ClaimId, openapi::Retry),
     request_body = WithdrawRequest,
     responses((status = 200, description = "The claim as it now is", body = ClaimDocument), openapi::Problems)
 )]
@@ -125,7 +125,7 @@ pub struct MessageRequest {
     path = "/api/v1/claims/{id}/messages",
     operation_id = "post_message",
     tag = "claims",
-    params(("id" = String, Path, description = "The claim's id"), ("Idempotency-Key" = Option<String>, Header, description = "Makes a retried request act once (24 hours)")),
+    params(openapi::ClaimId, openapi::Retry),
     request_body = MessageRequest,
     responses((status = 201, description = "The claim as it now is", body = ClaimDocument), openapi::Problems)
 )]

@@ -42,7 +42,7 @@ pub struct DisputeRequest {
     path = "/api/v1/claims/{id}/dispute",
     operation_id = "dispute_claim",
     tag = "claims",
-    params(("id" = String, Path, description = "The claim's id"), ("Idempotency-Key" = Option<String>, Header, description = "Makes a retried request act once (24 hours)")),
+    params(openapi::ClaimId, openapi::Retry),
     request_body = DisputeRequest,
     responses((status = 200, description = "The claim as it now is", body = ClaimDocument), openapi::Problems)
 )]

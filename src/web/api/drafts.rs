@@ -60,7 +60,7 @@ pub struct NewDraft {
     path = "/api/v1/claims",
     operation_id = "create_claim",
     tag = "claims",
-    params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retried request act once (24 hours)")),
+    params(openapi::Retry),
     request_body = NewDraft,
     responses((status = 201, description = "The claim as it now is", body = ClaimDocument), openapi::Problems)
 )]
@@ -171,7 +171,7 @@ impl From<ProductsRequest> for ProductsInput {
     path = "/api/v1/claims/{id}/products",
     operation_id = "set_products",
     tag = "claims",
-    params(("id" = String, Path, description = "The claim's id"), ("Idempotency-Key" = Option<String>, Header, description = "Makes a retried request act once (24 hours)")),
+    params(openapi::ClaimId, openapi::Retry),
     request_body = ProductsRequest,
     responses((status = 200, description = "The claim as it now is", body = ClaimDocument), openapi::Problems)
 )]
@@ -244,7 +244,7 @@ impl From<ContactsRequest> for ContactsInput {
     path = "/api/v1/claims/{id}/contacts",
     operation_id = "set_contacts",
     tag = "claims",
-    params(("id" = String, Path, description = "The claim's id"), ("Idempotency-Key" = Option<String>, Header, description = "Makes a retried request act once (24 hours)")),
+    params(openapi::ClaimId, openapi::Retry),
     request_body = ContactsRequest,
     responses((status = 200, description = "The claim as it now is", body = ClaimDocument), openapi::Problems)
 )]
@@ -284,7 +284,7 @@ pub struct CommentsRequest {
     path = "/api/v1/claims/{id}/comments",
     operation_id = "set_comments",
     tag = "claims",
-    params(("id" = String, Path, description = "The claim's id"), ("Idempotency-Key" = Option<String>, Header, description = "Makes a retried request act once (24 hours)")),
+    params(openapi::ClaimId, openapi::Retry),
     request_body = CommentsRequest,
     responses((status = 200, description = "The claim as it now is", body = ClaimDocument), openapi::Problems)
 )]

@@ -31,7 +31,7 @@ use super::{
     path = "/api/v1/claims/{id}/files",
     operation_id = "upload_files",
     tag = "claims",
-    params(("id" = String, Path, description = "The claim's id"), ("Idempotency-Key" = Option<String>, Header, description = "Makes a retried request act once (24 hours)")),
+    params(openapi::ClaimId, openapi::Retry),
     request_body(content = String, content_type = "multipart/form-data", description = "The proof-of-execution files, field `files`"),
     responses((status = 201, description = "The claim as it now is", body = ClaimDocument), openapi::Problems)
 )]

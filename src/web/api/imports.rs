@@ -38,7 +38,7 @@ pub struct ImportedClaim {
     path = "/api/v1/claims/import",
     operation_id = "import_claims",
     tag = "claims",
-    params(("Idempotency-Key" = Option<String>, Header, description = "Makes a retried request act once (24 hours)")),
+    params(openapi::Retry),
     request_body(content = String, content_type = "text/csv", description = "The template's header row (`/associations/import/template.csv`), then one row per claim, at most 1,000"),
     responses((status = 201, description = "Every draft made; none when any row is wrong (422, each problem by line and column)", body = ImportedClaims), openapi::Problems)
 )]

@@ -151,3 +151,22 @@ pub enum Problems {
     #[response(status = "5XX", content_type = "application/problem+json")]
     Failed(Problem),
 }
+
+/// The claim an operation is on, in its path.
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Path)]
+#[allow(dead_code)]
+pub struct ClaimId {
+    /// The claim's id
+    id: String,
+}
+
+/// The header that makes a retried POST act once.
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Header)]
+#[allow(dead_code)]
+pub struct Retry {
+    /// Makes a retried request act once (24 hours)
+    #[serde(rename = "Idempotency-Key")]
+    idempotency_key: Option<String>,
+}

@@ -164,7 +164,7 @@ enum Decision {
     path = "/api/v1/review/claims/{id}/validate",
     operation_id = "validate_claim",
     tag = "review",
-    params(("id" = String, Path, description = "The claim's id"), ("Idempotency-Key" = Option<String>, Header, description = "Makes a retried request act once (24 hours)")),
+    params(openapi::ClaimId, openapi::Retry),
     responses((status = 200, description = "The claim as it now is", body = ClaimDocument), openapi::Problems)
 )]
 pub async fn validate(post: ClaimPost) -> Result<HttpResponse, Problem> {
@@ -185,7 +185,7 @@ pub struct InformationRequest {
     path = "/api/v1/review/claims/{id}/request-information",
     operation_id = "request_information",
     tag = "review",
-    params(("id" = String, Path, description = "The claim's id"), ("Idempotency-Key" = Option<String>, Header, description = "Makes a retried request act once (24 hours)")),
+    params(openapi::ClaimId, openapi::Retry),
     request_body = InformationRequest,
     responses((status = 200, description = "The claim as it now is", body = ClaimDocument), openapi::Problems)
 )]
@@ -209,7 +209,7 @@ pub struct RejectRequest {
     path = "/api/v1/review/claims/{id}/reject",
     operation_id = "reject_claim",
     tag = "review",
-    params(("id" = String, Path, description = "The claim's id"), ("Idempotency-Key" = Option<String>, Header, description = "Makes a retried request act once (24 hours)")),
+    params(openapi::ClaimId, openapi::Retry),
     request_body = RejectRequest,
     responses((status = 200, description = "The claim as it now is", body = ClaimDocument), openapi::Problems)
 )]
