@@ -6,28 +6,22 @@ use diesel::prelude::*;
 use crate::domain::{claim::Status, ids::ClaimId, keyset::KeysetPosition, programme::Programme};
 
 use super::{
-    AnyConnection,
-    claims::lower,
-    cursor_time, like_escaped, parse_cursor_time,
+    AnyConnection, cursor_time, parse_cursor_time,
     schema::{claims, organisations},
+    search::{self, Condition, Term},
 };
 
-/// A claim whose name, partner's name, customer domain or tenant ID contains the term, in
-/// any case: one expression of one shape whatever the term (a trigram index can serve it).
-/// SQLite's `lower()` folds ASCII letters only; PostgreSQL's folds every script.
+/// A claim whose name, customer domain or tenant ID contains the term, found through the
+/// trigram index (see `search`), or whose partner's name does (`partners`, the organisations
+/// whose name contains it: few rows, folded and compared here).
 macro_rules! matching {
-    ($term:expr) => {{
-        let pattern = format!("%{}%", like_escaped($term));
-        lower(claims::name)
-            .like(pattern.clone())
-            .escape('\\')
-            .or(lower(organisations::name)
-                .like(pattern.clone())
-                .escape('\\'))
-            .or(lower(claims::customer_domain)
-                .like(pattern.clone())
-                .escape('\\'))
-            .or(lower(claims::tenant_id).like(pattern).escape('\\'))
+    ($conn:expr, $term:expr) => {{
+        let partners = search::organisations_named($conn, $term)?;
+        let text = search::indexed($conn, $term);
+        match partners.is_empty() {
+            true => text,
+            false => Box::new(text.or(claims::organisation_id.eq_any(partners))) as Condition<_>,
+        }
     }};
 }
 
@@ -88,8 +82,8 @@ pub fn queue(
             .filter(claims::status.eq(status))
             .select(COLUMNS)
             .into_boxed();
-        if let Some(term) = search {
-            query = query.filter(matching!(term));
+        if let Some(term) = search.and_then(Term::new) {
+            query = query.filter(matching!(conn, &term));
         }
         query = match newest_first {
             false => query.order((claims::submitted_at.asc(), claims::id.asc())),
@@ -148,8 +142,8 @@ pub fn all(
     if let Some(tenant) = &filter.tenant_id {
         query = query.filter(claims::tenant_id.eq(tenant.clone()));
     }
-    if let Some(term) = &filter.search {
-        query = query.filter(matching!(term));
+    if let Some(term) = filter.search.as_deref().and_then(Term::new) {
+        query = query.filter(matching!(conn, &term));
     }
     // A position no page wrote (an old or edited link) starts from the first page.
     let after = filter

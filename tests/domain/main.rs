@@ -20,6 +20,7 @@ mod messages;
 mod parsers_props;
 mod programme;
 mod rejection_reasons;
+mod search_fold;
 mod support;
 mod tenants;
 mod values;
