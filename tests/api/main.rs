@@ -54,6 +54,7 @@ mod review_queue_search;
 mod review_reasons;
 mod route_matrix;
 mod saved_views;
+mod search;
 mod security_headers;
 mod seed;
 mod sessions;
