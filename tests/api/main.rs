@@ -55,6 +55,7 @@ mod review_reasons;
 mod route_matrix;
 mod saved_views;
 mod search;
+mod search_plans;
 mod security_headers;
 mod seed;
 mod sessions;

@@ -9,7 +9,7 @@ use crate::{helpers::*, wizard::NORTHWIND_TENANT};
 
 /// Inserts claims for the partner's organisation straight into the store, one minute apart
 /// in the order given (the last is the newest): `(name, customer domain)`.
-fn insert_claims(app: &TestApp, partner: &str, status: &str, rows: &[(String, String)]) {
+pub fn insert_claims(app: &TestApp, partner: &str, status: &str, rows: &[(String, String)]) {
     let mut conn = app.pool.get().unwrap();
     let user = users::find_by_email(&mut conn, partner).unwrap().unwrap();
     let organisation = user.organisation_id.clone().unwrap();
