@@ -11,19 +11,22 @@ use super::{
     search::{self, Condition, Term},
 };
 
-/// A claim whose name, customer domain or tenant ID contains the term, found through the
-/// trigram index (see `search`), or whose partner's name does (`partners`, the organisations
-/// whose name contains it: few rows, folded and compared here).
+/// A claim whose name, customer domain or tenant ID contains the term (`$how`: `indexed`
+/// through the trigram index or `scanned` row by row, see `search`), or whose partner's name
+/// does (the organisations whose name contains it: few rows, folded and compared here).
 macro_rules! matching {
-    ($conn:expr, $term:expr) => {{
+    ($conn:expr, $term:expr, $how:ident) => {{
         let partners = search::organisations_named($conn, $term)?;
-        let text = search::indexed($conn, $term);
+        let text = search::$how($conn, $term);
         match partners.is_empty() {
             true => text,
             false => Box::new(text.or(claims::organisation_id.eq_any(partners))) as Condition<_>,
         }
     }};
 }
+
+/// What the lists read: claims with their partner organisation.
+type Source = diesel::dsl::InnerJoinQuerySource<claims::table, organisations::table>;
 
 #[derive(Debug, Clone, Queryable)]
 pub struct ReviewRow {
@@ -83,7 +86,7 @@ pub fn queue(
             .select(COLUMNS)
             .into_boxed();
         if let Some(term) = search.and_then(Term::new) {
-            query = query.filter(matching!(conn, &term));
+            query = query.filter(matching!(conn, &term, indexed));
         }
         query = match newest_first {
             false => query.order((claims::submitted_at.asc(), claims::id.asc())),
@@ -125,6 +128,45 @@ pub fn all(
     filter: &Filter,
     limit: i64,
 ) -> QueryResult<(Vec<ReviewRow>, bool)> {
+    // A position no page wrote (an old or edited link) starts from the first page.
+    let after = filter
+        .after
+        .as_ref()
+        .and_then(|after| Some((parse_cursor_time(&after.value)?, after.id.clone())));
+    let Some(term) = filter.search.as_deref().and_then(Term::new) else {
+        return page(conn, filter, after, None, None, limit);
+    };
+    // The rows changed last first, tested one by one (every row changed since the
+    // [`search::WALK`]th claim after the cursor): enough for a frequent term.
+    let mut walked = claims::table
+        .filter(claims::status.ne("draft"))
+        .select(claims::updated_at)
+        .order((claims::updated_at.desc(), claims::id.desc()))
+        .offset(search::WALK - 1)
+        .into_boxed();
+    if let Some((at, _)) = &after {
+        walked = walked.filter(claims::updated_at.le(*at));
+    }
+    let since = walked.first::<NaiveDateTime>(conn).optional()?;
+    let scanned = matching!(conn, &term, scanned);
+    let (rows, more) = page(conn, filter, after.clone(), Some(scanned), since, limit)?;
+    if more || since.is_none() {
+        return Ok((rows, more));
+    }
+    let indexed = matching!(conn, &term, indexed);
+    page(conn, filter, after, Some(indexed), None, limit)
+}
+
+/// A page of `all`: the claims that pass the filters and `matching`, changed at or after
+/// `since`, after the cursor `after`.
+fn page(
+    conn: &mut AnyConnection,
+    filter: &Filter,
+    after: Option<(NaiveDateTime, String)>,
+    matching: Option<Condition<Source>>,
+    since: Option<NaiveDateTime>,
+    limit: i64,
+) -> QueryResult<(Vec<ReviewRow>, bool)> {
     let mut query = claims::table
         .inner_join(organisations::table)
         .filter(claims::status.ne("draft"))
@@ -142,14 +184,12 @@ pub fn all(
     if let Some(tenant) = &filter.tenant_id {
         query = query.filter(claims::tenant_id.eq(tenant.clone()));
     }
-    if let Some(term) = filter.search.as_deref().and_then(Term::new) {
-        query = query.filter(matching!(conn, &term));
+    if let Some(matching) = matching {
+        query = query.filter(matching);
     }
-    // A position no page wrote (an old or edited link) starts from the first page.
-    let after = filter
-        .after
-        .as_ref()
-        .and_then(|after| Some((parse_cursor_time(&after.value)?, after.id.clone())));
+    if let Some(since) = since {
+        query = query.filter(claims::updated_at.ge(since));
+    }
     if let Some((at, id)) = after {
         // The bound alone first, so the planner reads an index range (see `claims::list`).
         query = query.filter(claims::updated_at.le(at)).filter(

@@ -22,12 +22,13 @@
 
 use diesel::{
     BoxableExpression, Connection,
+    connection::SimpleConnection,
     dsl::sql,
     prelude::*,
     sql_types::{Bool, Text},
 };
 
-use crate::domain::search::{TRIGRAM, fold};
+use crate::domain::search::{TRIGRAM, fold, search_text};
 
 use super::{AnyConnection, schema::organisations};
 
@@ -125,4 +126,59 @@ pub fn organisations_named(conn: &mut AnyConnection, term: &Term) -> QueryResult
         .filter(|(_, name)| term.found_in(name))
         .map(|(id, _)| id)
         .collect())
+}
+
+/// Folds the search text of every claim again where the portal's folding differs from what
+/// is stored (the migration that made the column could only use SQL's `lower()`); the
+/// claims changed. Run once, right after that migration.
+pub fn refold_all(conn: &mut AnyConnection) -> QueryResult<u64> {
+    use super::schema::claims;
+    const BATCH: i64 = 2_000;
+    let mut after = String::new();
+    let mut changed = 0;
+    loop {
+        let rows: Vec<(String, String, String, String, String)> = claims::table
+            .filter(claims::id.gt(&after))
+            .order(claims::id)
+            .select((
+                claims::id,
+                claims::name,
+                claims::customer_domain,
+                claims::tenant_id,
+                claims::search_text,
+            ))
+            .limit(BATCH)
+            .load(conn)?;
+        let Some(last) = rows.last() else {
+            return Ok(changed);
+        };
+        after = last.0.clone();
+        super::write_transaction(conn, |c| {
+            for (id, name, domain, tenant, stored) in &rows {
+                let text = search_text(name, domain, tenant);
+                if &text != stored {
+                    diesel::update(claims::table.find(id))
+                        .set(claims::search_text.eq(text))
+                        .execute(c)?;
+                    changed += 1;
+                }
+            }
+            QueryResult::Ok(())
+        })?;
+    }
+}
+
+/// Fills SQLite's trigram index from `claims` in one statement, after a bulk load that wrote
+/// claims with its triggers set aside (PostgreSQL's GIN index is an index like the others,
+/// built again by the load itself), and merges it into one segment.
+pub fn rebuild_index(conn: &mut AnyConnection) -> QueryResult<()> {
+    if let AnyConnection::Sqlite(_) = conn {
+        conn.batch_execute(
+            "DELETE FROM claims_search; \
+             INSERT INTO claims_search (rowid, search_text, claim_id) \
+                 SELECT rowid, search_text, id FROM claims; \
+             INSERT INTO claims_search (claims_search) VALUES ('optimize');",
+        )?;
+    }
+    Ok(())
 }
