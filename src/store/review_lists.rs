@@ -80,19 +80,44 @@ pub fn queue(
     // would sort every waiting claim on each request.
     let mut rows = Vec::new();
     for status in ["submitted", "disputed"] {
-        let mut query = claims::table
-            .inner_join(organisations::table)
-            .filter(claims::status.eq(status))
-            .select(COLUMNS)
-            .into_boxed();
-        if let Some(term) = search.and_then(Term::new) {
-            query = query.filter(matching!(conn, &term, indexed));
-        }
-        query = match newest_first {
-            false => query.order((claims::submitted_at.asc(), claims::id.asc())),
-            true => query.order((claims::submitted_at.desc(), claims::id.desc())),
+        let Some(term) = search.and_then(Term::new) else {
+            rows.extend(waiting(conn, status, None, None, newest_first, limit)?);
+            continue;
         };
-        rows.extend(query.limit(limit).load::<ReviewRow>(conn)?);
+        // The first rows in the queue's order, tested one by one: enough for a frequent
+        // term (a page of the queue is larger than the list's, so is the walk).
+        let mut walked = claims::table
+            .filter(claims::status.eq(status))
+            .select(claims::submitted_at)
+            .offset(search::WALK * 4 - 1)
+            .into_boxed();
+        walked = match newest_first {
+            false => walked.order((claims::submitted_at.asc(), claims::id.asc())),
+            true => walked.order((claims::submitted_at.desc(), claims::id.desc())),
+        };
+        let until = walked.first::<Option<NaiveDateTime>>(conn).optional()?;
+        let scanned = matching!(conn, &term, scanned);
+        let found = waiting(
+            conn,
+            status,
+            Some(scanned),
+            until.flatten(),
+            newest_first,
+            limit,
+        )?;
+        if found.len() as i64 >= limit || until.is_none() {
+            rows.extend(found);
+            continue;
+        }
+        let indexed = matching!(conn, &term, indexed);
+        rows.extend(waiting(
+            conn,
+            status,
+            Some(indexed),
+            None,
+            newest_first,
+            limit,
+        )?);
     }
     rows.sort_by(|a, b| (a.submitted_at, &a.id).cmp(&(b.submitted_at, &b.id)));
     if newest_first {
@@ -100,6 +125,36 @@ pub fn queue(
     }
     rows.truncate(usize::try_from(limit).unwrap_or(0));
     Ok(rows)
+}
+
+/// Claims in `status` that match, in the queue's order, up to `until` (its submission time,
+/// ties included) when given.
+fn waiting(
+    conn: &mut AnyConnection,
+    status: &str,
+    matching: Option<Condition<Source>>,
+    until: Option<NaiveDateTime>,
+    newest_first: bool,
+    limit: i64,
+) -> QueryResult<Vec<ReviewRow>> {
+    let mut query = claims::table
+        .inner_join(organisations::table)
+        .filter(claims::status.eq(status.to_owned()))
+        .select(COLUMNS)
+        .into_boxed();
+    if let Some(matching) = matching {
+        query = query.filter(matching);
+    }
+    query = match (newest_first, until) {
+        (_, None) => query,
+        (false, Some(until)) => query.filter(claims::submitted_at.le(until)),
+        (true, Some(until)) => query.filter(claims::submitted_at.ge(until)),
+    };
+    query = match newest_first {
+        false => query.order((claims::submitted_at.asc(), claims::id.asc())),
+        true => query.order((claims::submitted_at.desc(), claims::id.desc())),
+    };
+    query.limit(limit).load(conn)
 }
 
 #[derive(Debug, Clone, Default)]
