@@ -1,7 +1,11 @@
 //! The reviewers' lists: the queue (oldest submission first) and all claims with filters.
 
 use chrono::NaiveDateTime;
-use diesel::prelude::*;
+use diesel::{
+    dsl::sql,
+    prelude::*,
+    sql_types::{Nullable, Timestamp},
+};
 
 use crate::domain::{claim::Status, ids::ClaimId, keyset::KeysetPosition, programme::Programme};
 
@@ -81,7 +85,14 @@ pub fn queue(
     let mut rows = Vec::new();
     for status in ["submitted", "disputed"] {
         let Some(term) = search.and_then(Term::new) else {
-            rows.extend(waiting(conn, status, None, None, newest_first, limit)?);
+            rows.extend(waiting(
+                conn,
+                status,
+                (None, false),
+                None,
+                newest_first,
+                limit,
+            )?);
             continue;
         };
         // The first rows in the queue's order, tested one by one: enough for a frequent
@@ -100,7 +111,7 @@ pub fn queue(
         let found = waiting(
             conn,
             status,
-            Some(scanned),
+            (Some(scanned), false),
             until.flatten(),
             newest_first,
             limit,
@@ -113,7 +124,7 @@ pub fn queue(
         rows.extend(waiting(
             conn,
             status,
-            Some(indexed),
+            (Some(indexed), true),
             None,
             newest_first,
             limit,
@@ -132,7 +143,7 @@ pub fn queue(
 fn waiting(
     conn: &mut AnyConnection,
     status: &str,
-    matching: Option<Condition<Source>>,
+    (matching, matches_first): (Option<Condition<Source>>, bool),
     until: Option<NaiveDateTime>,
     newest_first: bool,
     limit: i64,
@@ -150,9 +161,14 @@ fn waiting(
         (false, Some(until)) => query.filter(claims::submitted_at.le(until)),
         (true, Some(until)) => query.filter(claims::submitted_at.ge(until)),
     };
-    query = match newest_first {
-        false => query.order((claims::submitted_at.asc(), claims::id.asc())),
-        true => query.order((claims::submitted_at.desc(), claims::id.desc())),
+    // As in `page`: an index's matches are sorted, not found by walking the queue's order.
+    let submitted =
+        sql::<Nullable<Timestamp>>("COALESCE(claims.submitted_at, claims.submitted_at)");
+    query = match (newest_first, matches_first) {
+        (false, false) => query.order((claims::submitted_at.asc(), claims::id.asc())),
+        (true, false) => query.order((claims::submitted_at.desc(), claims::id.desc())),
+        (false, true) => query.order((submitted.asc(), claims::id.asc())),
+        (true, true) => query.order((submitted.desc(), claims::id.desc())),
     };
     query.limit(limit).load(conn)
 }
@@ -189,7 +205,7 @@ pub fn all(
         .as_ref()
         .and_then(|after| Some((parse_cursor_time(&after.value)?, after.id.clone())));
     let Some(term) = filter.search.as_deref().and_then(Term::new) else {
-        return page(conn, filter, after, None, None, limit);
+        return page(conn, filter, after, (None, false), None, limit);
     };
     // The rows changed last first, tested one by one (every row changed since the
     // [`search::WALK`]th claim after the cursor): enough for a frequent term.
@@ -204,12 +220,19 @@ pub fn all(
     }
     let since = walked.first::<NaiveDateTime>(conn).optional()?;
     let scanned = matching!(conn, &term, scanned);
-    let (rows, more) = page(conn, filter, after.clone(), Some(scanned), since, limit)?;
+    let (rows, more) = page(
+        conn,
+        filter,
+        after.clone(),
+        (Some(scanned), false),
+        since,
+        limit,
+    )?;
     if more || since.is_none() {
         return Ok((rows, more));
     }
     let indexed = matching!(conn, &term, indexed);
-    page(conn, filter, after, Some(indexed), None, limit)
+    page(conn, filter, after, (Some(indexed), true), None, limit)
 }
 
 /// A page of `all`: the claims that pass the filters and `matching`, changed at or after
@@ -218,7 +241,7 @@ fn page(
     conn: &mut AnyConnection,
     filter: &Filter,
     after: Option<(NaiveDateTime, String)>,
-    matching: Option<Condition<Source>>,
+    (matching, matches_first): (Option<Condition<Source>>, bool),
     since: Option<NaiveDateTime>,
     limit: i64,
 ) -> QueryResult<(Vec<ReviewRow>, bool)> {
@@ -253,10 +276,16 @@ fn page(
                 .or(claims::updated_at.eq(at).and(claims::id.lt(id))),
         );
     }
-    let mut rows: Vec<ReviewRow> = query
-        .order((claims::updated_at.desc(), claims::id.desc()))
-        .limit(limit + 1)
-        .load(conn)?;
+    // The index's matches are found first and sorted: COALESCE(x, x) is x, but keeps the
+    // planner from walking every claim in the updated_at index to find a rare term's few.
+    query = match matches_first {
+        true => query.order((
+            sql::<Timestamp>("COALESCE(claims.updated_at, claims.updated_at)").desc(),
+            claims::id.desc(),
+        )),
+        false => query.order((claims::updated_at.desc(), claims::id.desc())),
+    };
+    let mut rows: Vec<ReviewRow> = query.limit(limit + 1).load(conn)?;
     let more = rows.len() as i64 > limit;
     rows.truncate(usize::try_from(limit).unwrap_or(0));
     Ok((rows, more))
