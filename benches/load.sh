@@ -249,9 +249,12 @@ for db in $dbs; do
     bench "$db" "$claims" "/associations (page $depth)" "$partner" "$deep"
     bench "$db" "$claims" "/associations?status=official" "$partner" "/associations?status=official"
     bench "$db" "$claims" "/associations?q=tenant12" "$partner" "/associations?q=tenant12"
+    bench "$db" "$claims" "/associations?q= (name)" "$partner" "/associations?q=osu_bizapps+claim+1"
+    bench "$db" "$claims" "/associations?q= (domain)" "$partner" "/associations?q=tenant1234.seed"
     bench "$db" "$claims" "claim page" "$partner" "$claim"
     bench "$db" "$claims" "claim history" "$partner" "$claim/history"
     bench "$db" "$claims" "/review (queue)" "$reviewer" /review
+    bench "$db" "$claims" "/review?q=tenant12" "$reviewer" "/review?q=tenant12"
     bench "$db" "$claims" "export.csv ($((rows - 1)) rows)" "$partner" /associations/export.csv
     printf '%s\t%s\trss_kib idle %s, peak under load %s\n' "$db" "$claims" "$idle" "$(peak_kib)" | tee -a "$results"
     [ "$claims" = "${sizes##* }" ] && ceiling "$db" "$claims" "$partner" "$deep"
