@@ -51,7 +51,7 @@ command -v sqlite3 >/dev/null || { apt-get update -qq && apt-get install -y -qq 
 cargo build --release --quiet --bins --benches
 binary=./target/release/portal
 # The seed's version: data seeded by an older `portal seed` is seeded again.
-version=5
+version=6
 
 # database_url <db> <claims> [run]: the seeded database per backend and size, or its copy.
 database_url() {

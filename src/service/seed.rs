@@ -13,7 +13,7 @@ use crate::{
     store::{
         AnyConnection,
         bulk::{self, Bulk, Value},
-        db_time, new_id, registry, users, write_transaction,
+        db_time, new_id, registry, search, users, write_transaction,
     },
 };
 
@@ -123,7 +123,10 @@ pub fn seed(
         &mut progress,
     );
     // Even after a failed load: the database keeps its indexes.
-    write_transaction(conn, |c| bulk::restore_indexes(c, aside))?;
+    write_transaction(conn, |c| {
+        bulk::restore_indexes(c, aside)?;
+        search::rebuild_index(c)
+    })?;
     rows += loaded?;
     progress("indexes");
     bulk::analyze(conn)?;

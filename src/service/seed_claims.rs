@@ -10,6 +10,7 @@ use crate::{
         claim::{ActorKind, RejectionReason, Status},
         exclusivity::{ProductSelection, keys_for_claim},
         programme::Programme,
+        search,
         values::{SubscriptionId, TenantId},
     },
     mail::MailKind,
@@ -224,7 +225,8 @@ fn write_claim(
         _ => None,
     };
     let product_names = names.joined(slots);
-    let values: [Value<'_>; 33] = [
+    let search_text = search::search_text(&name, &domain, &tenant_id);
+    let values: [Value<'_>; 34] = [
         (&id).into(),
         (&org.id).into(),
         (&org.location_id).into(),
@@ -260,6 +262,7 @@ fn write_claim(
         "en".into(),
         ends_at.into(),
         (&product_names).into(),
+        (&search_text).into(),
     ];
     tables.claims.row(&values);
 

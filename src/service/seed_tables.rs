@@ -3,7 +3,7 @@
 
 use crate::store::bulk::Bulk;
 
-const CLAIM_COLUMNS: [&str; 33] = [
+const CLAIM_COLUMNS: [&str; 34] = [
     "id",
     "organisation_id",
     "location_id",
@@ -37,6 +37,7 @@ const CLAIM_COLUMNS: [&str; 33] = [
     "language",
     "ends_at",
     "product_names",
+    "search_text",
 ];
 
 /// The tables one chunk of claims writes to.

@@ -174,6 +174,9 @@ pub struct IndexesSetAside {
 
 #[derive(QueryableByName)]
 struct IndexDefinition {
+    /// `index`, or `trigger` (SQLite's triggers that copy rows into a search index).
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    kind: String,
     #[diesel(sql_type = diesel::sql_types::Text)]
     name: String,
     #[diesel(sql_type = diesel::sql_types::Text)]
@@ -181,7 +184,8 @@ struct IndexDefinition {
 }
 
 /// Drops the indexes of `tables` that no constraint needs (primary keys and unique
-/// constraints stay), remembering how to make them again.
+/// constraints stay), and on SQLite their triggers (which fill the search index: see
+/// [`super::search::rebuild_index`]), remembering how to make them again.
 pub fn set_indexes_aside(
     conn: &mut AnyConnection,
     tables: &[&str],
@@ -193,18 +197,23 @@ pub fn set_indexes_aside(
         .join(", ");
     let query = match conn {
         AnyConnection::Postgresql(_) => format!(
-            "SELECT indexname AS name, indexdef AS definition FROM pg_indexes \
+            "SELECT 'index' AS kind, indexname AS name, indexdef AS definition FROM pg_indexes \
              WHERE schemaname = current_schema() AND tablename IN ({listed}) \
              AND indexname NOT IN (SELECT conname FROM pg_constraint)"
         ),
         AnyConnection::Sqlite(_) => format!(
-            "SELECT name, sql AS definition FROM sqlite_master \
-             WHERE type = 'index' AND tbl_name IN ({listed}) AND sql IS NOT NULL"
+            "SELECT type AS kind, name, sql AS definition FROM sqlite_master \
+             WHERE type IN ('index', 'trigger') AND tbl_name IN ({listed}) AND sql IS NOT NULL"
         ),
     };
     let found: Vec<IndexDefinition> = diesel::sql_query(query).load(conn)?;
     for index in &found {
-        conn.batch_execute(&format!("DROP INDEX {}", index.name))?;
+        let kind = if index.kind == "trigger" {
+            "TRIGGER"
+        } else {
+            "INDEX"
+        };
+        conn.batch_execute(&format!("DROP {kind} {}", index.name))?;
     }
     Ok(IndexesSetAside {
         definitions: found.into_iter().map(|i| i.definition).collect(),

@@ -8,8 +8,11 @@ use crate::domain::{
 };
 
 use super::{
-    AnyConnection, claims::lower, connection::load_direct, cursor_time, db_time, parse_cursor_time,
+    AnyConnection,
+    connection::load_direct,
+    cursor_time, db_time, parse_cursor_time,
     schema::claims,
+    search::{Db, Term},
 };
 
 /// One row of the Customer associations list (codes read as the domain's values).
@@ -57,7 +60,8 @@ pub struct ListQuery {
     pub location_id: Option<String>,
     /// A saved view's rule, on top of the other filters.
     pub view: Option<ViewRule>,
-    /// Matches the claim name (contains), the customer domain (prefix) or the tenant ID.
+    /// Part of the claim name, the customer domain or the tenant ID, in any case (see
+    /// [`search`]).
     pub search: Option<String>,
     pub sort: SortColumn,
     pub descending: bool,
@@ -81,9 +85,29 @@ pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<ListRow
     if let Some(rows) = newest_first_unfiltered(conn, q)? {
         return Ok(page_of(rows, q.limit, false));
     }
+    let backwards = matches!(q.cursor, Cursor::Before(_));
+    let Some(term) = q.search.as_deref().and_then(Term::new) else {
+        let Some(query) = ordered(q, false) else {
+            return Ok((Vec::new(), false));
+        };
+        let rows = query
+            .select(ListRow::as_select())
+            .limit(q.limit + 1)
+            .load(conn)?;
+        return Ok(page_of(rows, q.limit, backwards));
+    };
+    super::claim_list_search::searched(conn, q, &term)
+}
+
+/// The organisation's claims that pass the filters, after the cursor, in the list's order
+/// (`None` for a cursor no page wrote). `matches_first`: the rows will be few (the matches
+/// of a search), so they are sorted rather than read through the order's index.
+pub(super) fn ordered(
+    q: &ListQuery,
+    matches_first: bool,
+) -> Option<claims::BoxedQuery<'static, Db>> {
     let mut query = claims::table
-        .filter(claims::organisation_id.eq(&q.organisation_id))
-        .select(ListRow::as_select())
+        .filter(claims::organisation_id.eq(q.organisation_id.clone()))
         .into_boxed();
     if let Some(status) = q.status {
         query = query.filter(claims::status.eq(status.as_str()));
@@ -121,31 +145,6 @@ pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<ListRow
                 .le(db_time(ends_by)),
             ),
     };
-    if let Some(search) = q.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        let lowered = super::like_escaped(search);
-        // The matches are found in the covering name index alone (a subquery that needs no
-        // other column), then fetched by id: filtering the full rows read every row of the
-        // organisation from the table (30 ms at 10,000 rows instead of 7).
-        let matched = diesel::alias!(claims as matched);
-        let matching = matched
-            .filter(
-                matched
-                    .field(claims::organisation_id)
-                    .eq(q.organisation_id.clone()),
-            )
-            .filter(
-                lower(matched.field(claims::name))
-                    .like(format!("%{lowered}%"))
-                    .escape('\\')
-                    .or(matched
-                        .field(claims::customer_domain)
-                        .like(format!("{lowered}%"))
-                        .escape('\\'))
-                    .or(matched.field(claims::tenant_id).eq(search.to_lowercase())),
-            )
-            .select(matched.field(claims::id));
-        query = query.filter(claims::id.eq_any(matching));
-    }
     // Reading backwards (Previous) flips the order; rows are flipped back below. Each cursor
     // condition repeats its bound alone (`x >= v AND (x > v OR …)`): the planner turns that
     // into an index range, where the OR alone made it walk every row before the cursor.
@@ -162,9 +161,7 @@ pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<ListRow
             let forward_greater = after != q.descending;
             match sort {
                 SortColumn::UpdatedAt => {
-                    let Some(at) = parse_cursor_time(value) else {
-                        return Ok((Vec::new(), false));
-                    };
+                    let at = parse_cursor_time(value)?;
                     if forward_greater {
                         query.filter(claims::updated_at.ge(at)).filter(
                             claims::updated_at
@@ -213,10 +210,9 @@ pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<ListRow
             }
         }
     };
-    // A search matches few rows: reading the organisation's rows through the covering
-    // search index and sorting the matches is ~5x cheaper than walking the updated_at index
-    // and fetching every row. COALESCE(x, x) is x, but keeps the planner off that index.
-    let searching = q.search.as_deref().is_some_and(|s| !s.trim().is_empty());
+    // COALESCE(x, x) is x, but keeps the planner off the updated_at index: the matches are
+    // found first and sorted.
+    let searching = matches_first;
     let updated_at_unindexed = diesel::dsl::sql::<diesel::sql_types::Timestamp>(
         "COALESCE(claims.updated_at, claims.updated_at)",
     );
@@ -240,12 +236,11 @@ pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<ListRow
             query.order((claims::customer_domain.asc(), claims::id.asc()))
         }
     };
-    let rows: Vec<ListRow> = query.limit(q.limit + 1).load(conn)?;
-    Ok(page_of(rows, q.limit, backwards))
+    Some(query)
 }
 
 /// `limit + 1` rows as read → the page in display order, and whether more lie beyond it.
-fn page_of(mut rows: Vec<ListRow>, limit: i64, backwards: bool) -> (Vec<ListRow>, bool) {
+pub(super) fn page_of(mut rows: Vec<ListRow>, limit: i64, backwards: bool) -> (Vec<ListRow>, bool) {
     let more = rows.len() as i64 > limit;
     rows.truncate(limit as usize);
     if backwards {

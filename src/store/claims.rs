@@ -3,7 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::domain::{claim::Status, programme::Programme};
+use crate::domain::{claim::Status, programme::Programme, search::search_text};
 
 use super::{
     AnyConnection,
@@ -36,9 +36,12 @@ diesel::define_sql_function! {
     fn lower(text: diesel::sql_types::Text) -> diesel::sql_types::Text;
 }
 
+/// Inserts the draft with its search text (see [`search_text`]), the only write of the
+/// fields search reads.
 pub fn insert_draft(conn: &mut AnyConnection, draft: &NewDraft<'_>) -> QueryResult<()> {
+    let text = search_text(draft.name, draft.customer_domain, draft.tenant_id);
     diesel::insert_into(claims::table)
-        .values(draft)
+        .values((draft, claims::search_text.eq(text)))
         .execute(conn)
         .map(drop)
 }

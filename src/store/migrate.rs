@@ -7,11 +7,23 @@ use super::connection::AnyConnection;
 const SQLITE: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
 const POSTGRES: EmbeddedMigrations = embed_migrations!("migrations/postgres");
 
+/// The migration that added `claims.search_text`, filled by SQL's `lower()`.
+const SEARCH_TEXT: &str = "20261224000100";
+
 /// Applies pending migrations; returns how many ran.
 pub fn run_pending(conn: &mut AnyConnection) -> anyhow::Result<usize> {
     let applied = match conn {
-        AnyConnection::Sqlite(c) => c.run_pending_migrations(SQLITE).map(|v| v.len()),
-        AnyConnection::Postgresql(c) => c.run_pending_migrations(POSTGRES).map(|v| v.len()),
-    };
-    applied.map_err(|e| anyhow::anyhow!("database migration failed: {e}"))
+        AnyConnection::Sqlite(c) => c
+            .run_pending_migrations(SQLITE)
+            .map(|v| v.iter().map(ToString::to_string).collect::<Vec<_>>()),
+        AnyConnection::Postgresql(c) => c
+            .run_pending_migrations(POSTGRES)
+            .map(|v| v.iter().map(ToString::to_string).collect::<Vec<_>>()),
+    }
+    .map_err(|e| anyhow::anyhow!("database migration failed: {e}"))?;
+    if applied.iter().any(|v| v.replace('-', "") == SEARCH_TEXT) {
+        // The claims that existed get the portal's folding (any script, not ASCII only).
+        super::search::refold_all(conn)?;
+    }
+    Ok(applied.len())
 }

@@ -1,35 +1,36 @@
 //! The reviewers' lists: the queue (oldest submission first) and all claims with filters.
 
 use chrono::NaiveDateTime;
-use diesel::prelude::*;
+use diesel::{
+    dsl::sql,
+    prelude::*,
+    sql_types::{Nullable, Timestamp},
+};
 
 use crate::domain::{claim::Status, ids::ClaimId, keyset::KeysetPosition, programme::Programme};
 
 use super::{
-    AnyConnection,
-    claims::lower,
-    cursor_time, like_escaped, parse_cursor_time,
+    AnyConnection, cursor_time, parse_cursor_time,
     schema::{claims, organisations},
+    search::{self, Condition, Term},
 };
 
-/// A claim whose name, partner's name, customer domain or tenant ID contains the term, in
-/// any case: one expression of one shape whatever the term (a trigram index can serve it).
-/// SQLite's `lower()` folds ASCII letters only; PostgreSQL's folds every script.
+/// A claim whose name, customer domain or tenant ID contains the term (`$how`: `indexed`
+/// through the trigram index or `scanned` row by row, see `search`), or whose partner's name
+/// does (the organisations whose name contains it: few rows, folded and compared here).
 macro_rules! matching {
-    ($term:expr) => {{
-        let pattern = format!("%{}%", like_escaped($term));
-        lower(claims::name)
-            .like(pattern.clone())
-            .escape('\\')
-            .or(lower(organisations::name)
-                .like(pattern.clone())
-                .escape('\\'))
-            .or(lower(claims::customer_domain)
-                .like(pattern.clone())
-                .escape('\\'))
-            .or(lower(claims::tenant_id).like(pattern).escape('\\'))
+    ($conn:expr, $term:expr, $how:ident) => {{
+        let partners = search::organisations_named($conn, $term)?;
+        let text = search::$how($conn, $term);
+        match partners.is_empty() {
+            true => text,
+            false => Box::new(text.or(claims::organisation_id.eq_any(partners))) as Condition<_>,
+        }
     }};
 }
+
+/// What the lists read: claims with their partner organisation.
+type Source = diesel::dsl::InnerJoinQuerySource<claims::table, organisations::table>;
 
 #[derive(Debug, Clone, Queryable)]
 pub struct ReviewRow {
@@ -83,19 +84,51 @@ pub fn queue(
     // would sort every waiting claim on each request.
     let mut rows = Vec::new();
     for status in ["submitted", "disputed"] {
-        let mut query = claims::table
-            .inner_join(organisations::table)
-            .filter(claims::status.eq(status))
-            .select(COLUMNS)
-            .into_boxed();
-        if let Some(term) = search {
-            query = query.filter(matching!(term));
-        }
-        query = match newest_first {
-            false => query.order((claims::submitted_at.asc(), claims::id.asc())),
-            true => query.order((claims::submitted_at.desc(), claims::id.desc())),
+        let Some(term) = search.and_then(Term::new) else {
+            rows.extend(waiting(
+                conn,
+                status,
+                (None, false),
+                None,
+                newest_first,
+                limit,
+            )?);
+            continue;
         };
-        rows.extend(query.limit(limit).load::<ReviewRow>(conn)?);
+        // The first rows in the queue's order, tested one by one: enough for a frequent
+        // term (a page of the queue is larger than the list's, so is the walk).
+        let mut walked = claims::table
+            .filter(claims::status.eq(status))
+            .select(claims::submitted_at)
+            .offset(search::WALK * 4 - 1)
+            .into_boxed();
+        walked = match newest_first {
+            false => walked.order((claims::submitted_at.asc(), claims::id.asc())),
+            true => walked.order((claims::submitted_at.desc(), claims::id.desc())),
+        };
+        let until = walked.first::<Option<NaiveDateTime>>(conn).optional()?;
+        let scanned = matching!(conn, &term, scanned);
+        let found = waiting(
+            conn,
+            status,
+            (Some(scanned), false),
+            until.flatten(),
+            newest_first,
+            limit,
+        )?;
+        if found.len() as i64 >= limit || until.is_none() {
+            rows.extend(found);
+            continue;
+        }
+        let indexed = matching!(conn, &term, indexed);
+        rows.extend(waiting(
+            conn,
+            status,
+            (Some(indexed), true),
+            None,
+            newest_first,
+            limit,
+        )?);
     }
     rows.sort_by(|a, b| (a.submitted_at, &a.id).cmp(&(b.submitted_at, &b.id)));
     if newest_first {
@@ -103,6 +136,41 @@ pub fn queue(
     }
     rows.truncate(usize::try_from(limit).unwrap_or(0));
     Ok(rows)
+}
+
+/// Claims in `status` that match, in the queue's order, up to `until` (its submission time,
+/// ties included) when given.
+fn waiting(
+    conn: &mut AnyConnection,
+    status: &str,
+    (matching, matches_first): (Option<Condition<Source>>, bool),
+    until: Option<NaiveDateTime>,
+    newest_first: bool,
+    limit: i64,
+) -> QueryResult<Vec<ReviewRow>> {
+    let mut query = claims::table
+        .inner_join(organisations::table)
+        .filter(claims::status.eq(status.to_owned()))
+        .select(COLUMNS)
+        .into_boxed();
+    if let Some(matching) = matching {
+        query = query.filter(matching);
+    }
+    query = match (newest_first, until) {
+        (_, None) => query,
+        (false, Some(until)) => query.filter(claims::submitted_at.le(until)),
+        (true, Some(until)) => query.filter(claims::submitted_at.ge(until)),
+    };
+    // As in `page`: an index's matches are sorted, not found by walking the queue's order.
+    let submitted =
+        sql::<Nullable<Timestamp>>("COALESCE(claims.submitted_at, claims.submitted_at)");
+    query = match (newest_first, matches_first) {
+        (false, false) => query.order((claims::submitted_at.asc(), claims::id.asc())),
+        (true, false) => query.order((claims::submitted_at.desc(), claims::id.desc())),
+        (false, true) => query.order((submitted.asc(), claims::id.asc())),
+        (true, true) => query.order((submitted.desc(), claims::id.desc())),
+    };
+    query.limit(limit).load(conn)
 }
 
 #[derive(Debug, Clone, Default)]
@@ -131,6 +199,52 @@ pub fn all(
     filter: &Filter,
     limit: i64,
 ) -> QueryResult<(Vec<ReviewRow>, bool)> {
+    // A position no page wrote (an old or edited link) starts from the first page.
+    let after = filter
+        .after
+        .as_ref()
+        .and_then(|after| Some((parse_cursor_time(&after.value)?, after.id.clone())));
+    let Some(term) = filter.search.as_deref().and_then(Term::new) else {
+        return page(conn, filter, after, (None, false), None, limit);
+    };
+    // The rows changed last first, tested one by one (every row changed since the
+    // [`search::WALK`]th claim after the cursor): enough for a frequent term.
+    let mut walked = claims::table
+        .filter(claims::status.ne("draft"))
+        .select(claims::updated_at)
+        .order((claims::updated_at.desc(), claims::id.desc()))
+        .offset(search::WALK - 1)
+        .into_boxed();
+    if let Some((at, _)) = &after {
+        walked = walked.filter(claims::updated_at.le(*at));
+    }
+    let since = walked.first::<NaiveDateTime>(conn).optional()?;
+    let scanned = matching!(conn, &term, scanned);
+    let (rows, more) = page(
+        conn,
+        filter,
+        after.clone(),
+        (Some(scanned), false),
+        since,
+        limit,
+    )?;
+    if more || since.is_none() {
+        return Ok((rows, more));
+    }
+    let indexed = matching!(conn, &term, indexed);
+    page(conn, filter, after, (Some(indexed), true), None, limit)
+}
+
+/// A page of `all`: the claims that pass the filters and `matching`, changed at or after
+/// `since`, after the cursor `after`.
+fn page(
+    conn: &mut AnyConnection,
+    filter: &Filter,
+    after: Option<(NaiveDateTime, String)>,
+    (matching, matches_first): (Option<Condition<Source>>, bool),
+    since: Option<NaiveDateTime>,
+    limit: i64,
+) -> QueryResult<(Vec<ReviewRow>, bool)> {
     let mut query = claims::table
         .inner_join(organisations::table)
         .filter(claims::status.ne("draft"))
@@ -148,14 +262,12 @@ pub fn all(
     if let Some(tenant) = &filter.tenant_id {
         query = query.filter(claims::tenant_id.eq(tenant.clone()));
     }
-    if let Some(term) = &filter.search {
-        query = query.filter(matching!(term));
+    if let Some(matching) = matching {
+        query = query.filter(matching);
     }
-    // A position no page wrote (an old or edited link) starts from the first page.
-    let after = filter
-        .after
-        .as_ref()
-        .and_then(|after| Some((parse_cursor_time(&after.value)?, after.id.clone())));
+    if let Some(since) = since {
+        query = query.filter(claims::updated_at.ge(since));
+    }
     if let Some((at, id)) = after {
         // The bound alone first, so the planner reads an index range (see `claims::list`).
         query = query.filter(claims::updated_at.le(at)).filter(
@@ -164,10 +276,16 @@ pub fn all(
                 .or(claims::updated_at.eq(at).and(claims::id.lt(id))),
         );
     }
-    let mut rows: Vec<ReviewRow> = query
-        .order((claims::updated_at.desc(), claims::id.desc()))
-        .limit(limit + 1)
-        .load(conn)?;
+    // The index's matches are found first and sorted: COALESCE(x, x) is x, but keeps the
+    // planner from walking every claim in the updated_at index to find a rare term's few.
+    query = match matches_first {
+        true => query.order((
+            sql::<Timestamp>("COALESCE(claims.updated_at, claims.updated_at)").desc(),
+            claims::id.desc(),
+        )),
+        false => query.order((claims::updated_at.desc(), claims::id.desc())),
+    };
+    let mut rows: Vec<ReviewRow> = query.limit(limit + 1).load(conn)?;
     let more = rows.len() as i64 > limit;
     rows.truncate(usize::try_from(limit).unwrap_or(0));
     Ok((rows, more))

@@ -168,6 +168,7 @@ diesel::table! {
         partner_language -> Text,
         ends_at -> Nullable<Timestamp>,
         product_names -> Nullable<Text>,
+        search_text -> Text,
     }
 }
 

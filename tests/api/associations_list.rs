@@ -1,51 +1,24 @@
 //! The Customer associations list: isolation, filters, search, sort, pages and CSV.
 
-use chrono::{Duration, NaiveDate};
 use diesel::{QueryDsl, RunQueryDsl};
-use portal::store::{claims, organisations, schema, users};
+use portal::store::schema;
 
-use crate::{helpers::*, wizard::NORTHWIND_TENANT};
+use crate::{helpers::*, search::insert_claims, wizard::NORTHWIND_TENANT};
 
 /// Inserts `n` claims for the partner's organisation straight into the store (the wizard
 /// has its own tests); names "Claim 001"…, one minute apart, the newest last.
 fn seed_claims(app: &TestApp, partner: &str, n: usize, status: &str, prefix: &str) {
-    let mut conn = app.pool.get().unwrap();
-    let user = users::find_by_email(&mut conn, partner).unwrap().unwrap();
-    let organisation = user.organisation_id.clone().unwrap();
-    let (location, _) = organisations::locations_with_programmes(&mut conn, &organisation)
-        .unwrap()
-        .remove(0);
-    let base = NaiveDate::from_ymd_opt(2026, 11, 1)
-        .unwrap()
-        .and_hms_opt(8, 0, 0)
-        .unwrap();
-    for i in 0..n {
-        let at = base + Duration::minutes(i as i64);
-        claims::insert_draft(
-            &mut conn,
-            &claims::NewDraft {
-                id: &uuid::Uuid::new_v4().to_string(),
-                organisation_id: &organisation,
-                location_id: &location.id,
-                created_by: &user.id,
-                tenant_id: NORTHWIND_TENANT,
-                customer_domain: if i % 2 == 0 {
-                    "northwind.example"
-                } else {
-                    "northwindtraders.example"
-                },
-                solution_area: "microsoft_365",
-                activity: "usage",
-                programme: "osu_m365",
-                name: &format!("{prefix} {i:03}"),
-                status,
-                partner_language: "en",
-                created_at: at,
-                updated_at: at,
-            },
-        )
-        .unwrap();
-    }
+    let rows: Vec<(String, String)> = (0..n)
+        .map(|i| {
+            let domain = if i % 2 == 0 {
+                "northwind.example"
+            } else {
+                "northwindtraders.example"
+            };
+            (format!("{prefix} {i:03}"), domain.to_owned())
+        })
+        .collect();
+    insert_claims(app, partner, status, &rows);
 }
 
 #[actix_web::test]

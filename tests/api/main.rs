@@ -65,6 +65,8 @@ mod review_queue_search;
 mod review_reasons;
 mod route_matrix;
 mod saved_views;
+mod search;
+mod search_plans;
 mod security_headers;
 mod seed;
 mod sessions;

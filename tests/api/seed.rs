@@ -93,6 +93,28 @@ async fn seeded_claims_are_served_in_every_status_with_their_history() {
         "a seeded draft is complete too"
     );
 
+    // The trigram index, filled after the load, finds what the claims' text holds.
+    if !app.database.is_postgres() {
+        #[derive(diesel::QueryableByName)]
+        struct Count {
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            n: i64,
+        }
+        let mut conn = app.pool.get().unwrap();
+        let mut count = |sql: &str| {
+            diesel::RunQueryDsl::get_result::<Count>(diesel::sql_query(sql), &mut **conn)
+                .unwrap()
+                .n
+        };
+        let indexed = count(
+            "SELECT count(*) AS n FROM claims_search WHERE claims_search MATCH '\"claim 9\"'",
+        );
+        let stored =
+            count("SELECT count(*) AS n FROM claims WHERE instr(search_text, 'claim 9') > 0");
+        assert!(stored > 0);
+        assert_eq!(indexed, stored);
+    }
+
     let reviewer = app.signed_in("reviewer@portal.example").await;
     let queue = reviewer.get("/review").await;
     assert!(

@@ -22,6 +22,7 @@ mod parsers_props;
 mod programme;
 mod rate_limit;
 mod rejection_reasons;
+mod search_fold;
 mod support;
 mod tenants;
 mod values;

@@ -1,0 +1,99 @@
+//! A page of the Customer associations list narrowed by a search term (see [`super::search`]
+//! for what matches and which index finds it).
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::{
+    AnyConnection,
+    claim_list::{Cursor, ListQuery, ListRow, SortColumn, ordered, page_of},
+    schema::claims,
+    search::{self, Db, Term},
+};
+
+/// Where the first [`search::WALK`] rows of the list (after its cursor) end.
+enum Boundary {
+    At(NaiveDateTime),
+    Text(String),
+}
+
+/// The page: first from the rows the list shows first (a frequent term fills its page
+/// there), else from every match the trigram index finds, sorted.
+pub(super) fn searched(
+    conn: &mut AnyConnection,
+    q: &ListQuery,
+    term: &Term,
+) -> QueryResult<(Vec<ListRow>, bool)> {
+    let backwards = matches!(q.cursor, Cursor::Before(_));
+    let Some(walked) = ordered(q, false) else {
+        return Ok((Vec::new(), false));
+    };
+    let boundary = match q.sort {
+        SortColumn::UpdatedAt => walked
+            .select(claims::updated_at)
+            .offset(search::WALK - 1)
+            .first(conn)
+            .optional()?
+            .map(Boundary::At),
+        SortColumn::Name => walked
+            .select(claims::name)
+            .offset(search::WALK - 1)
+            .first(conn)
+            .optional()?
+            .map(Boundary::Text),
+        SortColumn::Domain => walked
+            .select(claims::customer_domain)
+            .offset(search::WALK - 1)
+            .first(conn)
+            .optional()?
+            .map(Boundary::Text),
+    };
+    let Some(first) = ordered(q, false) else {
+        return Ok((Vec::new(), false));
+    };
+    let first = first
+        .select(ListRow::as_select())
+        .filter(search::scanned(conn, term));
+    let Some(boundary) = boundary else {
+        // No more rows than the walk reads: they are all tested.
+        let rows = first.limit(q.limit + 1).load(conn)?;
+        return Ok(page_of(rows, q.limit, backwards));
+    };
+    let descending = q.descending != backwards;
+    let rows: Vec<ListRow> = within(first, q.sort, descending, boundary)
+        .limit(q.limit + 1)
+        .load(conn)?;
+    if rows.len() as i64 > q.limit {
+        return Ok(page_of(rows, q.limit, backwards));
+    }
+    let Some(query) = ordered(q, true) else {
+        return Ok((Vec::new(), false));
+    };
+    let rows = query
+        .select(ListRow::as_select())
+        .filter(search::indexed(conn, term))
+        .limit(q.limit + 1)
+        .load(conn)?;
+    Ok(page_of(rows, q.limit, backwards))
+}
+
+type Page =
+    claims::BoxedQuery<'static, Db, diesel::dsl::SqlTypeOf<diesel::dsl::AsSelect<ListRow, Db>>>;
+
+/// `query` up to the boundary, the boundary's ties included: a prefix of the list's order.
+fn within(query: Page, sort: SortColumn, descending: bool, boundary: Boundary) -> Page {
+    match (sort, boundary, descending) {
+        (SortColumn::UpdatedAt, Boundary::At(at), true) => query.filter(claims::updated_at.ge(at)),
+        (SortColumn::UpdatedAt, Boundary::At(at), false) => query.filter(claims::updated_at.le(at)),
+        (SortColumn::Name, Boundary::Text(name), true) => query.filter(claims::name.ge(name)),
+        (SortColumn::Name, Boundary::Text(name), false) => query.filter(claims::name.le(name)),
+        (SortColumn::Domain, Boundary::Text(domain), true) => {
+            query.filter(claims::customer_domain.ge(domain))
+        }
+        (SortColumn::Domain, Boundary::Text(domain), false) => {
+            query.filter(claims::customer_domain.le(domain))
+        }
+        // A boundary of another column's type is not made above.
+        (_, _, _) => query,
+    }
+}
