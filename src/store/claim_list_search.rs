@@ -25,6 +25,9 @@ pub(super) fn searched(
     term: &Term,
 ) -> QueryResult<(Vec<ListRow>, bool)> {
     let backwards = matches!(q.cursor, Cursor::Before(_));
+    if !term.walks() {
+        return from_index(conn, q, term, backwards);
+    }
     let Some(walked) = ordered(q, false) else {
         return Ok((Vec::new(), false));
     };
@@ -66,12 +69,22 @@ pub(super) fn searched(
     if rows.len() as i64 > q.limit {
         return Ok(page_of(rows, q.limit, backwards));
     }
+    from_index(conn, q, term, backwards)
+}
+
+/// The page from every match the index finds in the organisation, sorted.
+fn from_index(
+    conn: &mut AnyConnection,
+    q: &ListQuery,
+    term: &Term,
+    backwards: bool,
+) -> QueryResult<(Vec<ListRow>, bool)> {
     let Some(query) = ordered(q, true) else {
         return Ok((Vec::new(), false));
     };
     let rows = query
         .select(ListRow::as_select())
-        .filter(search::indexed(conn, term))
+        .filter(search::indexed(conn, term, Some(&q.organisation_id)))
         .limit(q.limit + 1)
         .load(conn)?;
     Ok(page_of(rows, q.limit, backwards))

@@ -22,8 +22,11 @@ pub fn run_pending(conn: &mut AnyConnection) -> anyhow::Result<usize> {
     }
     .map_err(|e| anyhow::anyhow!("database migration failed: {e}"))?;
     if applied.iter().any(|v| v.replace('-', "") == SEARCH_TEXT) {
-        // The claims that existed get the portal's folding (any script, not ASCII only).
+        // The claims that existed get the portal's folding (any script, not ASCII only),
+        // then SQLite's trigram index is filled from them.
         super::search::refold_all(conn)?;
+        super::search::rebuild_index(conn)?;
+        super::search::refresh_statistics(conn)?;
     }
     Ok(applied.len())
 }

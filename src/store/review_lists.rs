@@ -19,9 +19,9 @@ use super::{
 /// through the trigram index or `scanned` row by row, see `search`), or whose partner's name
 /// does (the organisations whose name contains it: few rows, folded and compared here).
 macro_rules! matching {
-    ($conn:expr, $term:expr, $how:ident) => {{
+    ($conn:expr, $term:expr, $how:ident $(, $scope:expr)?) => {{
         let partners = search::organisations_named($conn, $term)?;
-        let text = search::$how($conn, $term);
+        let text = search::$how($conn, $term $(, $scope)?);
         match partners.is_empty() {
             true => text,
             false => Box::new(text.or(claims::organisation_id.eq_any(partners))) as Condition<_>,
@@ -95,6 +95,18 @@ pub fn queue(
             )?);
             continue;
         };
+        if !term.walks() {
+            let indexed = matching!(conn, &term, indexed, None);
+            rows.extend(waiting(
+                conn,
+                status,
+                (Some(indexed), true),
+                None,
+                newest_first,
+                limit,
+            )?);
+            continue;
+        }
         // The first rows in the queue's order, tested one by one: enough for a frequent
         // term (a page of the queue is larger than the list's, so is the walk).
         let mut walked = claims::table
@@ -120,7 +132,7 @@ pub fn queue(
             rows.extend(found);
             continue;
         }
-        let indexed = matching!(conn, &term, indexed);
+        let indexed = matching!(conn, &term, indexed, None);
         rows.extend(waiting(
             conn,
             status,
@@ -207,6 +219,10 @@ pub fn all(
     let Some(term) = filter.search.as_deref().and_then(Term::new) else {
         return page(conn, filter, after, (None, false), None, limit);
     };
+    if !term.walks() {
+        let indexed = matching!(conn, &term, indexed, None);
+        return page(conn, filter, after, (Some(indexed), true), None, limit);
+    }
     // The rows changed last first, tested one by one (every row changed since the
     // [`search::WALK`]th claim after the cursor): enough for a frequent term.
     let mut walked = claims::table
@@ -231,7 +247,7 @@ pub fn all(
     if more || since.is_none() {
         return Ok((rows, more));
     }
-    let indexed = matching!(conn, &term, indexed);
+    let indexed = matching!(conn, &term, indexed, None);
     page(conn, filter, after, (Some(indexed), true), None, limit)
 }
 

@@ -10,6 +10,17 @@ use crate::{helpers::*, wizard::NORTHWIND_TENANT};
 /// Inserts claims for the partner's organisation straight into the store, one minute apart
 /// in the order given (the last is the newest): `(name, customer domain)`.
 pub fn insert_claims(app: &TestApp, partner: &str, status: &str, rows: &[(String, String)]) {
+    insert_claims_on(app, partner, status, NORTHWIND_TENANT, rows);
+}
+
+/// As [`insert_claims`], on the customer tenant given.
+fn insert_claims_on(
+    app: &TestApp,
+    partner: &str,
+    status: &str,
+    tenant: &str,
+    rows: &[(String, String)],
+) {
     let mut conn = app.pool.get().unwrap();
     let user = users::find_by_email(&mut conn, partner).unwrap().unwrap();
     let organisation = user.organisation_id.clone().unwrap();
@@ -29,7 +40,7 @@ pub fn insert_claims(app: &TestApp, partner: &str, status: &str, rows: &[(String
                 organisation_id: &organisation,
                 location_id: &location.id,
                 created_by: &user.id,
-                tenant_id: NORTHWIND_TENANT,
+                tenant_id: tenant,
                 customer_domain: domain,
                 solution_area: "microsoft_365",
                 activity: "usage",
@@ -252,4 +263,163 @@ async fn claims_from_before_the_search_text_are_folded_again() {
     assert!(changed >= 1);
     assert_eq!(found(&partner, "école ancienne").await, ["ÉCOLE Ancienne"]);
     assert_eq!(portal::store::search::refold_all(&mut conn).unwrap(), 0);
+}
+
+/// A whole tenant ID, in any of a GUID's spellings, finds that customer's claims (through
+/// the tenant ID's own index) in the partner's list and the reviewers'.
+#[actix_web::test]
+async fn a_whole_tenant_id_finds_its_customers_claims_in_any_spelling() {
+    const TAILSPIN_TENANT: &str = "0d9e8f7a-6b5c-4d3e-8f2a-1b0c9d8e7f6a";
+    let app = spawn_app().await;
+    insert_claims(
+        &app,
+        PARTNER,
+        "submitted",
+        &named(&[("Northwind rollout", "northwind.example")]),
+    );
+    insert_claims_on(
+        &app,
+        PARTNER,
+        "submitted",
+        TAILSPIN_TENANT,
+        &named(&[
+            ("Tailspin rollout", "tailspin.example"),
+            ("Tailspin renewal", "tailspin.example"),
+        ]),
+    );
+    insert_claims_on(
+        &app,
+        OTHER_PARTNER,
+        "submitted",
+        TAILSPIN_TENANT,
+        &named(&[("Fabrikam at Tailspin", "tailspin.example")]),
+    );
+    let partner = app.signed_in(PARTNER).await;
+    let reviewer = app.signed_in(REVIEWER).await;
+    for spelling in [
+        TAILSPIN_TENANT.to_owned(),
+        TAILSPIN_TENANT.to_uppercase(),
+        format!("{{{TAILSPIN_TENANT}}}"),
+        TAILSPIN_TENANT.replace('-', ""),
+        format!("  {TAILSPIN_TENANT} "),
+    ] {
+        assert_eq!(
+            found(&partner, &spelling).await,
+            ["Tailspin renewal", "Tailspin rollout"],
+            "{spelling}"
+        );
+        let page = reviewer
+            .get(&format!("/review?q={}", query(&spelling)))
+            .await;
+        let mut names = page.texts("[data-testid=review-all] .claim-name a");
+        names.sort();
+        assert_eq!(
+            names,
+            [
+                "Fabrikam at Tailspin",
+                "Tailspin renewal",
+                "Tailspin rollout"
+            ],
+            "{spelling}"
+        );
+    }
+    // A part of it is still a "contains" search.
+    assert_eq!(
+        found(&partner, "6B5C-4D3E").await,
+        ["Tailspin renewal", "Tailspin rollout"]
+    );
+}
+
+/// The index follows the claims as they come and go: a deleted claim is no longer found,
+/// and the claim written after it (which may take its number in the index) is, whichever
+/// organisation wrote claims in between.
+#[actix_web::test]
+async fn the_index_follows_claims_deleted_and_written_again() {
+    use diesel::connection::SimpleConnection;
+    let app = spawn_app().await;
+    insert_claims(
+        &app,
+        PARTNER,
+        "draft",
+        &named(&[("Alpha pilot", "alpha.example")]),
+    );
+    // More claims than a list tests one by one, so the pilots are found through the index.
+    let fillers: Vec<(String, String)> = (0..1010)
+        .map(|i| (format!("Filler {i}"), "filler.example".to_owned()))
+        .collect();
+    insert_claims(&app, PARTNER, "draft", &fillers);
+    insert_claims(
+        &app,
+        PARTNER,
+        "draft",
+        &named(&[("Bravo pilot", "bravo.example")]),
+    );
+    insert_claims(
+        &app,
+        OTHER_PARTNER,
+        "draft",
+        &named(&[("Charlie pilot", "charlie.example")]),
+    );
+    let partner = app.signed_in(PARTNER).await;
+    assert_eq!(
+        found(&partner, "pilot").await,
+        ["Alpha pilot", "Bravo pilot"]
+    );
+    {
+        let mut conn = app.pool.get().unwrap();
+        conn.batch_execute("DELETE FROM claims WHERE name = 'Bravo pilot'")
+            .unwrap();
+    }
+    assert_eq!(found(&partner, "bravo pilot").await, Vec::<String>::new());
+    insert_claims(
+        &app,
+        PARTNER,
+        "draft",
+        &named(&[("Delta pilot", "delta.example")]),
+    );
+    insert_claims(&app, PARTNER, "draft", &fillers);
+    // Signed in again: writing the claims can outlast the server's keep-alive.
+    let partner = app.signed_in(PARTNER).await;
+    assert_eq!(
+        found(&partner, "pilot").await,
+        ["Alpha pilot", "Delta pilot"]
+    );
+    assert_eq!(found(&partner, "delta pilot").await, ["Delta pilot"]);
+    assert_eq!(found(&partner, "alpha pilot").await, ["Alpha pilot"]);
+    let other = app.signed_in(OTHER_PARTNER).await;
+    assert_eq!(found(&other, "pilot").await, ["Charlie pilot"]);
+}
+
+/// A migration that makes the list's index again leaves SQLite's planner without its
+/// statistics; where the claims were measured before, they are measured again.
+#[actix_web::test]
+async fn measured_claims_are_measured_again_after_the_search_migration() {
+    use diesel::{connection::SimpleConnection, prelude::*, sql_types::BigInt};
+    #[derive(QueryableByName)]
+    struct Count {
+        #[diesel(sql_type = BigInt)]
+        n: i64,
+    }
+    let app = spawn_app().await;
+    if app.database.is_postgres() {
+        return;
+    }
+    insert_claims(
+        &app,
+        PARTNER,
+        "draft",
+        &named(&[("Measured", "measured.example")]),
+    );
+    let mut conn = app.pool.get().unwrap();
+    let list_index_measured = |conn: &mut portal::store::AnyConnection| {
+        diesel::sql_query("SELECT count(*) AS n FROM sqlite_stat1 WHERE idx = 'claims_org_updated'")
+            .get_result::<Count>(conn)
+            .unwrap()
+            .n
+    };
+    conn.batch_execute("ANALYZE; DELETE FROM sqlite_stat1 WHERE idx = 'claims_org_updated'")
+        .unwrap();
+    assert_eq!(list_index_measured(&mut conn), 0);
+    portal::store::search::refresh_statistics(&mut conn).unwrap();
+    assert_eq!(list_index_measured(&mut conn), 1);
 }
