@@ -17,15 +17,16 @@ enum Boundary {
     Text(String),
 }
 
-/// The page: first from the rows the list shows first (a frequent term fills its page
-/// there), else from every match the trigram index finds, sorted.
+/// The page: from every match the index finds, sorted, when they are few; else first from
+/// the rows the list shows first (a frequent term fills its page there), else from every
+/// match, sorted.
 pub(super) fn searched(
     conn: &mut AnyConnection,
     q: &ListQuery,
     term: &Term,
 ) -> QueryResult<(Vec<ListRow>, bool)> {
     let backwards = matches!(q.cursor, Cursor::Before(_));
-    if !term.walks() {
+    if !term.walks() || search::few_matches(conn, term, &q.organisation_id)? {
         return from_index(conn, q, term, backwards);
     }
     let Some(walked) = ordered(q, false) else {

@@ -10,7 +10,9 @@
 //! How it is found, per backend:
 //! - SQLite: an FTS5 table with the trigram tokenizer (`claims_search`, kept in step with
 //!   `claims.search_text` by triggers), queried with the term as a phrase; each claim it
-//!   returns is checked against its own text (`instr`), so the table only narrows.
+//!   returns is checked against its own text (`instr`), so the table only narrows. An
+//!   organisation's entries lie in one rowid range of it (see the migration `claim_search`),
+//!   so a partner's search reads only its own organisation's part of the index.
 //! - PostgreSQL: a GIN index over `(organisation_id, search_text gin_trgm_ops)` (btree_gin
 //!   for the organisation), which serves `search_text LIKE '%term%'` within one
 //!   organisation or across all; PostgreSQL rechecks each row itself.
@@ -19,6 +21,9 @@
 //! any list ([`WALK`]), are read in the list's own order, through the list's own index,
 //! with a plain substring test: a frequent term (a common domain part) fills its page from
 //! the first few hundred rows, where the index would return every match of it to be sorted.
+//! A partner's list on SQLite first counts the term's matches in its part of the index
+//! ([`few_matches`]): a rare term's few are sorted at once, without that walk. A whole
+//! tenant ID is looked up by the tenant ID's own index.
 
 use diesel::{
     BoxableExpression, Connection,
@@ -73,6 +78,11 @@ impl Term {
         self.folded.chars().count() >= TRIGRAM
     }
 
+    /// The term as an FTS5 phrase: quoted, its quotes doubled.
+    fn phrase(&self) -> String {
+        format!("\"{}\"", self.folded.replace('"', "\"\""))
+    }
+
     /// Whether `text` (not yet folded) contains the term.
     pub fn found_in(&self, text: &str) -> bool {
         fold(text).contains(&self.folded)
@@ -114,7 +124,7 @@ pub fn indexed<QS: 'static>(
     }
     match conn {
         AnyConnection::Sqlite(_) => {
-            let phrase = format!("\"{}\"", term.folded.replace('"', "\"\""));
+            let phrase = term.phrase();
             let matches = sql::<Bool>(
                 "claims.id IN (SELECT claims_search.claim_id FROM claims_search \
                  WHERE claims_search MATCH ",
@@ -154,6 +164,39 @@ pub fn indexed<QS: 'static>(
             Box::new(sql::<Bool>("claims.search_text LIKE ").bind::<Text, _>(pattern))
         }
     }
+}
+
+/// Matches an organisation may have for its list to sort them all rather than first test its
+/// newest rows one by one.
+pub const FEW: i64 = 100;
+
+/// Whether the organisation's claims have at most [`FEW`] matches of the term, counted in
+/// SQLite's trigram index alone (its rowid range for the organisation, no claim read): then
+/// sorting every match costs less than walking the list. PostgreSQL's index hands over
+/// every match of each trigram before it can count a few (`false`: its lists walk first).
+pub fn few_matches(conn: &mut AnyConnection, term: &Term, organisation: &str) -> QueryResult<bool> {
+    #[derive(QueryableByName)]
+    struct Found {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        found: i64,
+    }
+    if !term.indexable() || !matches!(conn, AnyConnection::Sqlite(_)) {
+        return Ok(false);
+    }
+    let found: Found = diesel::sql_query(
+        "SELECT count(*) AS found FROM (SELECT 1 FROM claims_search \
+         WHERE claims_search MATCH ? AND rowid BETWEEN \
+             (SELECT seq * 4294967296 FROM search_organisations WHERE organisation_id = ?) \
+             AND (SELECT seq * 4294967296 + 4294967295 FROM search_organisations \
+                  WHERE organisation_id = ?) \
+         LIMIT ?)",
+    )
+    .bind::<Text, _>(term.phrase())
+    .bind::<Text, _>(organisation)
+    .bind::<Text, _>(organisation)
+    .bind::<diesel::sql_types::BigInt, _>(FEW + 1)
+    .get_result(conn)?;
+    Ok(found.found <= FEW)
 }
 
 /// `text` with LIKE's wildcards and escape character escaped by a backslash.
