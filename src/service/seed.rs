@@ -13,7 +13,7 @@ use crate::{
     store::{
         AnyConnection,
         bulk::{self, Bulk, Value},
-        db_time, new_id, registry, search, users, write_transaction,
+        bulk_aside, db_time, new_id, registry, search, users, write_transaction,
     },
 };
 
@@ -23,8 +23,9 @@ use super::{demo, passwords, seed_claims};
 pub const CLAIMS_PER_TENANT: u64 = 8;
 /// The demo reviewer, who decided the seeded claims.
 const REVIEWER: &str = "reviewer@portal.example";
-/// The tables that take most of the rows: their secondary indexes are built after the load.
-const BULK_TABLES: [&str; 10] = [
+/// The tables that take most of the rows: their secondary indexes are built, and on
+/// PostgreSQL their foreign keys checked, after the load.
+const BULK_TABLES: [&str; 12] = [
     "claims",
     "claim_products",
     "audit_entries",
@@ -32,6 +33,8 @@ const BULK_TABLES: [&str; 10] = [
     "official_associations",
     "opt_out_tokens",
     "poe_files",
+    "file_chunks",
+    "tenants",
     "subscriptions",
     "usage_records",
     "tenant_domains",
@@ -110,7 +113,7 @@ pub fn seed(
     rows += written;
     progress(&format!("{} organisations", plan.organisations));
 
-    let aside = write_transaction(conn, |c| bulk::set_indexes_aside(c, &BULK_TABLES))?;
+    let aside = write_transaction(conn, |c| bulk_aside::set_aside(c, &BULK_TABLES))?;
     let tenants = plan.claims.div_ceil(CLAIMS_PER_TENANT).max(1);
     let loaded = load(
         conn,
@@ -122,9 +125,9 @@ pub fn seed(
         now,
         &mut progress,
     );
-    // Even after a failed load: the database keeps its indexes.
+    // Even after a failed load: the database keeps its indexes and foreign keys.
     write_transaction(conn, |c| {
-        bulk::restore_indexes(c, aside)?;
+        bulk_aside::restore(c, aside)?;
         search::rebuild_index(c)
     })?;
     rows += loaded?;
@@ -212,8 +215,9 @@ fn seed_partners(
     password_hash: &str,
     at: NaiveDateTime,
 ) -> anyhow::Result<(Partners, u64)> {
-    let mut orgs = Bulk::new("organisations", &["id", "name", "created_at"]);
+    let mut orgs = Bulk::new(c, "organisations", &["id", "name", "created_at"]);
     let mut locations = Bulk::new(
+        c,
         "partner_locations",
         &[
             "id",
@@ -224,8 +228,9 @@ fn seed_partners(
             "created_at",
         ],
     );
-    let mut programmes = Bulk::new("location_programmes", &["location_id", "programme"]);
+    let mut programmes = Bulk::new(c, "location_programmes", &["location_id", "programme"]);
     let mut users = Bulk::new(
+        c,
         "users",
         &[
             "id",
@@ -296,9 +301,10 @@ fn seed_tenants(
     range: std::ops::Range<u64>,
     at: NaiveDateTime,
 ) -> anyhow::Result<u64> {
-    let mut tenants = Bulk::new("tenants", &["id", "name", "created_at"]);
-    let mut domains = Bulk::new("tenant_domains", &["domain", "tenant_id"]);
+    let mut tenants = Bulk::new(c, "tenants", &["id", "name", "created_at"]);
+    let mut domains = Bulk::new(c, "tenant_domains", &["domain", "tenant_id"]);
     let mut subscriptions = Bulk::new(
+        c,
         "subscriptions",
         &[
             "id",
@@ -311,6 +317,7 @@ fn seed_tenants(
         ],
     );
     let mut usage = Bulk::new(
+        c,
         "usage_records",
         &[
             "tenant_id",
