@@ -2,7 +2,8 @@
 //! measuring the portal at scale — partner organisations with locations and users, customer
 //! tenants with domains, subscriptions and usage, and claims in every status with their
 //! products, contacts, audit rows, emails and official associations. Rows go in by the
-//! few hundred per statement, a chunk of claims per transaction.
+//! thousands per `COPY` (PostgreSQL) or the few hundred per statement (SQLite), a chunk of
+//! claims per transaction (see [`crate::store::bulk`]).
 
 use std::time::Instant;
 
