@@ -16,7 +16,15 @@
 #   measured this many times and its line is the run of median req/s),
 #   LOAD_PG_URL (postgres://portal_bench:portal_bench@127.0.0.1:5432),
 #   LOAD_CEILING (../shared/ceiling; "none" skips it), LOAD_SEARCH_NAME ("claim 4711"),
-#   LOAD_SEARCH_DOMAIN (tenant12), LOAD_SEARCH_TENANT (tenant 12's ID).
+#   LOAD_SEARCH_DOMAIN (tenant12), LOAD_SEARCH_TENANT (tenant 12's ID),
+#   LOAD_PG_NAME (portal_bench: PostgreSQL's databases are LOAD_PG_NAME_v<version>_<claims>),
+#   LOAD_COPIES (1: each run works on a fresh copy of the seeded database; 0: the pages are
+#   measured on the seeded database itself and what writes — the submit, the upload, the
+#   windows — is skipped, for sizes whose copy would not fit on the disk).
+# Disk: PostgreSQL takes ~5 GB per million claims, indexes included (so ~50 GB for 10M),
+# twice that with a copy. `portal seed` writes with COPY on PostgreSQL and builds the
+# indexes and checks the foreign keys once, after the load.
+# E.g. LOAD_CLAIMS="1000000 10000000" LOAD_DBS=pg LOAD_COPIES=0 bash benches/load.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,6 +43,8 @@ search_name=${LOAD_SEARCH_NAME:-claim 4711}
 search_domain=${LOAD_SEARCH_DOMAIN:-tenant12}
 search_tenant=${LOAD_SEARCH_TENANT:-5eed0000-0000-4000-8000-00000000000c}
 pg_base=${LOAD_PG_URL:-postgres://portal_bench:portal_bench@127.0.0.1:5432}
+pg_name=${LOAD_PG_NAME:-portal_bench}
+copies=${LOAD_COPIES:-1}
 port=18090
 base="http://127.0.0.1:$port"
 password=demo-password-2026
@@ -57,7 +67,7 @@ version=6
 database_url() {
   case $1 in
     sqlite) echo "$data/portal-v$version-$2${3:+-run}.db" ;;
-    pg) echo "$pg_base/portal_bench_v${version}_$2${3:+_run}" ;;
+    pg) echo "$pg_base/${pg_name}_v${version}_$2${3:+_run}" ;;
   esac
 }
 
@@ -248,8 +258,12 @@ printf 'db\tclaims\troute\treq_per_s\tp50_ms\tp99_ms\terrors\tratio_to_health\tr
 for db in $dbs; do
   for claims in $sizes; do
     seed "$db" "$claims"
-    fresh_copy "$db" "$claims"
-    url=$(database_url "$db" "$claims" run)
+    if [ "$copies" = 0 ]; then
+      url=$(database_url "$db" "$claims")
+    else
+      fresh_copy "$db" "$claims"
+      url=$(database_url "$db" "$claims" run)
+    fi
     start "$url"
     idle=$(rss_kib)
     partner=$(sign_in partner@org0.seed.example)
@@ -274,6 +288,10 @@ for db in $dbs; do
     bench "$db" "$claims" "/review?q=$search_domain (searched)" "$reviewer" "/review?q=$(q "$search_domain")"
     bench "$db" "$claims" "export.csv ($((rows - 1)) rows)" "$partner" /associations/export.csv
     printf '%s\t%s\trss_kib idle %s, peak under load %s\n' "$db" "$claims" "$idle" "$(peak_kib)" | tee -a "$results"
+    if [ "$copies" = 0 ]; then
+      stop
+      continue
+    fi
     submit "$db" "$claims" "$url"
     upload_memory "$db" "$claims" "$url"
     stop

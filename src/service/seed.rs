@@ -2,7 +2,8 @@
 //! measuring the portal at scale — partner organisations with locations and users, customer
 //! tenants with domains, subscriptions and usage, and claims in every status with their
 //! products, contacts, audit rows, emails and official associations. Rows go in by the
-//! few hundred per statement, a chunk of claims per transaction.
+//! thousands per `COPY` (PostgreSQL) or the few hundred per statement (SQLite), a chunk of
+//! claims per transaction (see [`crate::store::bulk`]).
 
 use std::time::Instant;
 
@@ -13,7 +14,7 @@ use crate::{
     store::{
         AnyConnection,
         bulk::{self, Bulk, Value},
-        db_time, new_id, registry, search, users, write_transaction,
+        bulk_aside, db_time, new_id, registry, search, users, write_transaction,
     },
 };
 
@@ -23,8 +24,9 @@ use super::{demo, passwords, seed_claims};
 pub const CLAIMS_PER_TENANT: u64 = 8;
 /// The demo reviewer, who decided the seeded claims.
 const REVIEWER: &str = "reviewer@portal.example";
-/// The tables that take most of the rows: their secondary indexes are built after the load.
-const BULK_TABLES: [&str; 10] = [
+/// The tables that take most of the rows: their secondary indexes are built, and on
+/// PostgreSQL their foreign keys checked, after the load.
+const BULK_TABLES: [&str; 12] = [
     "claims",
     "claim_products",
     "audit_entries",
@@ -32,6 +34,8 @@ const BULK_TABLES: [&str; 10] = [
     "official_associations",
     "opt_out_tokens",
     "poe_files",
+    "file_chunks",
+    "tenants",
     "subscriptions",
     "usage_records",
     "tenant_domains",
@@ -110,7 +114,7 @@ pub fn seed(
     rows += written;
     progress(&format!("{} organisations", plan.organisations));
 
-    let aside = write_transaction(conn, |c| bulk::set_indexes_aside(c, &BULK_TABLES))?;
+    let aside = write_transaction(conn, |c| bulk_aside::set_aside(c, &BULK_TABLES))?;
     let tenants = plan.claims.div_ceil(CLAIMS_PER_TENANT).max(1);
     let loaded = load(
         conn,
@@ -122,9 +126,9 @@ pub fn seed(
         now,
         &mut progress,
     );
-    // Even after a failed load: the database keeps its indexes.
+    // Even after a failed load: the database keeps its indexes and foreign keys.
     write_transaction(conn, |c| {
-        bulk::restore_indexes(c, aside)?;
+        bulk_aside::restore(c, aside)?;
         search::rebuild_index(c)
     })?;
     rows += loaded?;
@@ -212,8 +216,9 @@ fn seed_partners(
     password_hash: &str,
     at: NaiveDateTime,
 ) -> anyhow::Result<(Partners, u64)> {
-    let mut orgs = Bulk::new("organisations", &["id", "name", "created_at"]);
+    let mut orgs = Bulk::new(c, "organisations", &["id", "name", "created_at"]);
     let mut locations = Bulk::new(
+        c,
         "partner_locations",
         &[
             "id",
@@ -224,8 +229,9 @@ fn seed_partners(
             "created_at",
         ],
     );
-    let mut programmes = Bulk::new("location_programmes", &["location_id", "programme"]);
+    let mut programmes = Bulk::new(c, "location_programmes", &["location_id", "programme"]);
     let mut users = Bulk::new(
+        c,
         "users",
         &[
             "id",
@@ -296,9 +302,10 @@ fn seed_tenants(
     range: std::ops::Range<u64>,
     at: NaiveDateTime,
 ) -> anyhow::Result<u64> {
-    let mut tenants = Bulk::new("tenants", &["id", "name", "created_at"]);
-    let mut domains = Bulk::new("tenant_domains", &["domain", "tenant_id"]);
+    let mut tenants = Bulk::new(c, "tenants", &["id", "name", "created_at"]);
+    let mut domains = Bulk::new(c, "tenant_domains", &["domain", "tenant_id"]);
     let mut subscriptions = Bulk::new(
+        c,
         "subscriptions",
         &[
             "id",
@@ -311,6 +318,7 @@ fn seed_tenants(
         ],
     );
     let mut usage = Bulk::new(
+        c,
         "usage_records",
         &[
             "tenant_id",

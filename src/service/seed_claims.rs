@@ -83,7 +83,7 @@ pub fn write(
     reviewer_id: Option<&str>,
     now: DateTime<Utc>,
 ) -> anyhow::Result<u64> {
-    let mut tables = Tables::new();
+    let mut tables = Tables::new(c);
     let names = SlotNames::load(c)?;
     for i in range {
         let org = &partners.organisations[(mix(i) % partners.organisations.len() as u64) as usize];
@@ -106,7 +106,7 @@ pub fn write_ready_drafts(
     tenants: u64,
     now: DateTime<Utc>,
 ) -> anyhow::Result<u64> {
-    let mut tables = Tables::new();
+    let mut tables = Tables::new(c);
     let names = SlotNames::load(c)?;
     for i in numbers {
         let claim = SeedClaim {

@@ -1,7 +1,7 @@
 //! The tables `portal seed` writes claims into, as multi-row statements (see
 //! [`crate::store::bulk`]), flushed parents first so foreign keys hold.
 
-use crate::store::bulk::Bulk;
+use crate::store::{AnyConnection, bulk::Bulk};
 
 const CLAIM_COLUMNS: [&str; 34] = [
     "id",
@@ -53,14 +53,16 @@ pub struct Tables {
 }
 
 impl Tables {
-    pub fn new() -> Self {
+    pub fn new(conn: &AnyConnection) -> Self {
         Tables {
-            claims: Bulk::new("claims", &CLAIM_COLUMNS),
+            claims: Bulk::new(conn, "claims", &CLAIM_COLUMNS),
             products: Bulk::new(
+                conn,
                 "claim_products",
                 &["claim_id", "product_id", "subscription_id"],
             ),
             audit: Bulk::new(
+                conn,
                 "audit_entries",
                 &[
                     "id",
@@ -75,6 +77,7 @@ impl Tables {
                 ],
             ),
             outbox: Bulk::new(
+                conn,
                 "outbox",
                 &[
                     "id",
@@ -93,6 +96,7 @@ impl Tables {
                 ],
             ),
             officials: Bulk::new(
+                conn,
                 "official_associations",
                 &[
                     "id",
@@ -107,10 +111,12 @@ impl Tables {
                 ],
             ),
             tokens: Bulk::new(
+                conn,
                 "opt_out_tokens",
                 &["token_hash", "claim_id", "expires_at", "created_at"],
             ),
             files: Bulk::new(
+                conn,
                 "poe_files",
                 &[
                     "id",
@@ -123,7 +129,7 @@ impl Tables {
                     "uploaded_at",
                 ],
             ),
-            chunks: Bulk::new("file_chunks", &["file_id", "seq", "data"]),
+            chunks: Bulk::new(conn, "file_chunks", &["file_id", "seq", "data"]),
         }
     }
 

@@ -1,17 +1,21 @@
-//! Multi-row `INSERT`s for filling a database fast (`portal seed`): rows are buffered and
-//! written a few hundred per statement. Values are SQL literals written here, so only
-//! generated data goes through it, never what a visitor typed.
+//! Bulk writes for filling a database fast (`portal seed`): rows are buffered and written
+//! many at a time, with `COPY` on PostgreSQL ([`super::bulk_copy`]) and multi-row `INSERT`s
+//! a few hundred rows per statement on SQLite. Values are SQL literals written here, so
+//! only generated data goes through it, never what a visitor typed.
 
 use std::fmt::Write;
 
 use chrono::{NaiveDate, NaiveDateTime};
-use diesel::{QueryResult, QueryableByName, RunQueryDsl, connection::SimpleConnection};
+use diesel::{QueryResult, connection::SimpleConnection};
 
-use super::AnyConnection;
+use super::{AnyConnection, bulk_copy};
 
 /// Rows of a parent table per statement: large enough that parsing and round trips stop
 /// mattering, small enough that statements stay a few hundred kilobytes.
 const ROWS_PER_STATEMENT: usize = 400;
+/// Rows of a parent table per `COPY`: a `COPY` costs no parsing, so only round trips and
+/// the buffers' memory (a few megabytes) count.
+const ROWS_PER_COPY: usize = 5_000;
 
 /// One column's value.
 #[derive(Debug, Clone, Copy)]
@@ -58,18 +62,27 @@ impl From<Option<NaiveDateTime>> for Value<'_> {
 /// written together, parents first ([`flush_if_full`]), so foreign keys hold at every
 /// statement.
 pub struct Bulk {
+    table: String,
+    column_names: String,
     head: String,
     columns: usize,
+    /// `COPY` text rows (PostgreSQL), or an `INSERT` statement (SQLite).
+    copy: bool,
     sql: String,
     buffered: usize,
     written: u64,
 }
 
 impl Bulk {
-    pub fn new(table: &str, columns: &[&str]) -> Self {
+    /// Rows for `table`, written the fastest way `conn`'s database takes them.
+    pub fn new(conn: &AnyConnection, table: &str, columns: &[&str]) -> Self {
+        let column_names = columns.join(", ");
         Bulk {
-            head: format!("INSERT INTO {table} ({}) VALUES ", columns.join(", ")),
+            head: format!("INSERT INTO {table} ({column_names}) VALUES "),
+            table: table.to_owned(),
+            column_names,
             columns: columns.len(),
+            copy: matches!(conn, AnyConnection::Postgresql(_)),
             sql: String::new(),
             buffered: 0,
             written: 0,
@@ -79,6 +92,17 @@ impl Bulk {
     /// Buffers a row (its values in the order of the columns).
     pub fn row(&mut self, values: &[Value<'_>]) {
         debug_assert_eq!(values.len(), self.columns, "{}", self.head);
+        if self.copy {
+            for (n, value) in values.iter().enumerate() {
+                if n > 0 {
+                    self.sql.push('\t');
+                }
+                bulk_copy::push_field(&mut self.sql, *value);
+            }
+            self.sql.push('\n');
+            self.buffered += 1;
+            return;
+        }
         self.sql.push_str(if self.buffered == 0 {
             &self.head
         } else {
@@ -98,7 +122,12 @@ impl Bulk {
     /// Writes what is buffered.
     pub fn flush(&mut self, conn: &mut AnyConnection) -> QueryResult<()> {
         if self.buffered > 0 {
-            conn.batch_execute(&self.sql)?;
+            match conn {
+                AnyConnection::Postgresql(pg) if self.copy => {
+                    bulk_copy::copy_in(pg, &self.table, &self.column_names, &self.sql)?;
+                }
+                _ => conn.batch_execute(&self.sql)?,
+            }
             self.written += self.buffered as u64;
             self.sql.clear();
             self.buffered = 0;
@@ -136,10 +165,14 @@ fn push_literal(sql: &mut String, value: Value<'_>) {
 
 /// Writes `tables` in order (parents first) once the first has a statement's worth of rows.
 pub fn flush_if_full(conn: &mut AnyConnection, tables: &mut [&mut Bulk]) -> QueryResult<()> {
-    if tables
-        .first()
-        .is_some_and(|t| t.buffered >= ROWS_PER_STATEMENT)
-    {
+    if tables.first().is_some_and(|t| {
+        t.buffered
+            >= if t.copy {
+                ROWS_PER_COPY
+            } else {
+                ROWS_PER_STATEMENT
+            }
+    }) {
         flush_all(conn, tables)?;
     }
     Ok(())
@@ -163,67 +196,4 @@ pub fn analyze(conn: &mut AnyConnection) -> QueryResult<()> {
         AnyConnection::Postgresql(_) => conn.batch_execute("VACUUM (ANALYZE)"),
         AnyConnection::Sqlite(_) => conn.batch_execute("ANALYZE"),
     }
-}
-
-/// Secondary indexes set aside during a bulk load: building each once, sorted, at the end
-/// is far cheaper than a random insert into every index for every row once they outgrow
-/// the cache (PostgreSQL's default 128 MB of shared buffers is gone after ~50,000 claims).
-pub struct IndexesSetAside {
-    definitions: Vec<String>,
-}
-
-#[derive(QueryableByName)]
-struct IndexDefinition {
-    /// `index`, or `trigger` (SQLite's triggers that copy rows into a search index).
-    #[diesel(sql_type = diesel::sql_types::Text)]
-    kind: String,
-    #[diesel(sql_type = diesel::sql_types::Text)]
-    name: String,
-    #[diesel(sql_type = diesel::sql_types::Text)]
-    definition: String,
-}
-
-/// Drops the indexes of `tables` that no constraint needs (primary keys and unique
-/// constraints stay), and on SQLite their triggers (which fill the search index: see
-/// [`super::search::rebuild_index`]), remembering how to make them again.
-pub fn set_indexes_aside(
-    conn: &mut AnyConnection,
-    tables: &[&str],
-) -> QueryResult<IndexesSetAside> {
-    let listed = tables
-        .iter()
-        .map(|t| format!("'{}'", t.replace('\'', "")))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let query = match conn {
-        AnyConnection::Postgresql(_) => format!(
-            "SELECT 'index' AS kind, indexname AS name, indexdef AS definition FROM pg_indexes \
-             WHERE schemaname = current_schema() AND tablename IN ({listed}) \
-             AND indexname NOT IN (SELECT conname FROM pg_constraint)"
-        ),
-        AnyConnection::Sqlite(_) => format!(
-            "SELECT type AS kind, name, sql AS definition FROM sqlite_master \
-             WHERE type IN ('index', 'trigger') AND tbl_name IN ({listed}) AND sql IS NOT NULL"
-        ),
-    };
-    let found: Vec<IndexDefinition> = diesel::sql_query(query).load(conn)?;
-    for index in &found {
-        let kind = if index.kind == "trigger" {
-            "TRIGGER"
-        } else {
-            "INDEX"
-        };
-        conn.batch_execute(&format!("DROP {kind} {}", index.name))?;
-    }
-    Ok(IndexesSetAside {
-        definitions: found.into_iter().map(|i| i.definition).collect(),
-    })
-}
-
-/// Makes the indexes set aside again.
-pub fn restore_indexes(conn: &mut AnyConnection, aside: IndexesSetAside) -> QueryResult<()> {
-    for definition in &aside.definitions {
-        conn.batch_execute(definition)?;
-    }
-    Ok(())
 }

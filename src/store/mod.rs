@@ -5,6 +5,8 @@ pub mod api_tokens;
 pub mod audit;
 pub mod backup;
 pub mod bulk;
+pub mod bulk_aside;
+mod bulk_copy;
 pub mod catalogue;
 pub mod claim_imports;
 pub mod claim_list;

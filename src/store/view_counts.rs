@@ -65,16 +65,29 @@ pub fn counts(
 }
 
 /// The organisation's newest claim change: when, which claim, and its status now (a claim
-/// that changes twice at one instant still changes this). Read through the
-/// (organisation_id, updated_at, id) index.
+/// that changes twice at one instant still changes this). The newest row comes from the
+/// (organisation_id, updated_at, id) index alone and its status by the primary key: asked
+/// for the status in the same query, PostgreSQL's generic plan (the limit is a parameter,
+/// guessed as a tenth of the rows) read every claim of the organisation through the
+/// (organisation_id, status, updated_at, id) index to sort them — 10,000 rows per list
+/// page at a million claims, ten times that at ten million.
 pub fn latest_change(
     conn: &mut AnyConnection,
     organisation_id: &str,
 ) -> QueryResult<Option<(NaiveDateTime, String, String)>> {
-    claims::table
+    let newest: Option<(NaiveDateTime, String)> = claims::table
         .filter(claims::organisation_id.eq(organisation_id))
         .order((claims::updated_at.desc(), claims::id.desc()))
-        .select((claims::updated_at, claims::id, claims::status))
+        .select((claims::updated_at, claims::id))
         .first(conn)
-        .optional()
+        .optional()?;
+    let Some((at, id)) = newest else {
+        return Ok(None);
+    };
+    let status: Option<String> = claims::table
+        .find(&id)
+        .select(claims::status)
+        .first(conn)
+        .optional()?;
+    Ok(status.map(|status| (at, id, status)))
 }

@@ -123,3 +123,65 @@ async fn seeded_claims_are_served_in_every_status_with_their_history() {
         queue.body
     );
 }
+
+#[derive(diesel::QueryableByName, Debug, PartialEq)]
+struct SchemaObject {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    name: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    definition: String,
+}
+
+/// The database's indexes, constraints and triggers with their definitions.
+fn schema_objects(app: &TestApp) -> Vec<SchemaObject> {
+    let query = if app.database.is_postgres() {
+        "SELECT indexname::text AS name, indexdef AS definition FROM pg_indexes \
+         WHERE schemaname = current_schema() \
+         UNION ALL \
+         SELECT conname::text, pg_get_constraintdef(oid) FROM pg_constraint \
+         WHERE connamespace = current_schema()::regnamespace \
+         ORDER BY name, definition"
+    } else {
+        "SELECT name, coalesce(sql, '') AS definition FROM sqlite_master \
+         WHERE type IN ('index', 'trigger') ORDER BY name"
+    };
+    let mut conn = app.pool.get().unwrap();
+    diesel::RunQueryDsl::load(diesel::sql_query(query), &mut **conn).unwrap()
+}
+
+#[actix_web::test]
+async fn a_seed_gives_back_every_index_and_foreign_key_it_set_aside_for_the_load() {
+    let database = TestDatabase::create();
+    let (ok, seeded) = seed(&database, "40");
+    assert!(ok, "{seeded}");
+    let seeded = spawn_app_on(database, &[]).await;
+    let migrated = spawn_app().await;
+
+    let after_seed = schema_objects(&seeded);
+    assert!(
+        after_seed.iter().any(|o| o.name == "audit_entries_claim"),
+        "{after_seed:?}"
+    );
+    if seeded.database.is_postgres() {
+        assert!(
+            after_seed
+                .iter()
+                .any(|o| o.definition.starts_with("FOREIGN KEY")),
+            "{after_seed:?}"
+        );
+    }
+    let migrated = schema_objects(&migrated);
+    let missing: Vec<_> = migrated
+        .iter()
+        .filter(|o| !after_seed.contains(o))
+        .collect();
+    let extra: Vec<_> = after_seed
+        .iter()
+        .filter(|o| !migrated.contains(o))
+        .collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "missing after the seed: {missing:?}; not made by the migrations: {extra:?}"
+    );
+    assert_eq!(after_seed, migrated);
+}
