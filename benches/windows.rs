@@ -1,5 +1,6 @@
 //! Closing due opt-out windows at scale: `cargo bench --bench windows` on a database seeded
-//! with `portal seed` (BENCH_DATABASE_URL, required; it is changed: use a copy), or seeded
+//! with `portal seed` (BENCH_DATABASE_URL, required; it is changed, pending migrations too:
+//! use a copy), or seeded
 //! here first when BENCH_SEED_CLAIMS says how many claims (an empty database; `_` may group
 //! digits). An eighth of the seeded claims wait for the customer (125,000 of 1,000,000).
 //! Every pending claim's window is made due by running the job as of six days from now, so
@@ -12,7 +13,7 @@ use portal::{
     config::{DatabaseUrl, Settings},
     service::{context::Context, due_claims, seed::SeedPlan},
     startup,
-    store::{connection::build_pool, statements},
+    store::{connection::build_pool, migrate, statements},
 };
 
 fn main() -> anyhow::Result<()> {
@@ -20,6 +21,8 @@ fn main() -> anyhow::Result<()> {
         .map_err(|_| anyhow::anyhow!("BENCH_DATABASE_URL: a seeded database (a copy)"))?;
     let database = DatabaseUrl::parse(&url).map_err(anyhow::Error::msg)?;
     let mut settings = Settings::from_env()?;
+    // Failed batches and claims are told on stderr (RUST_LOG; `off` for none).
+    portal::telemetry::init(settings.log_format);
     settings.database_url = database.clone();
     if let Some(claims) = seed_claims()? {
         let plan = SeedPlan {
@@ -31,6 +34,10 @@ fn main() -> anyhow::Result<()> {
         eprintln!("seeded {} claims in {:.1} s", report.claims, report.seconds);
     }
     let pool = build_pool(&database, 2, Duration::from_secs(30))?;
+    // A database seeded by an older portal lacks the newer tables (webhooks): add them.
+    let mut conn = pool.get()?;
+    migrate::run_pending(&mut conn)?;
+    drop(conn);
     let context = Context::from_settings(&settings);
     let later = chrono::Utc::now() + chrono::Duration::days(6);
     let started = Instant::now();

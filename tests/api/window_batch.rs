@@ -59,6 +59,15 @@ fn competing_claims(conn: &mut AnyConnection, count: usize, first: usize) -> Vec
         .collect()
 }
 
+/// Runs the job a minute after the first window closed; asserts how many claims became
+/// official and how many were rejected.
+fn close_due(app: &TestApp, official: usize, rejected: usize) {
+    let ctx = job_context(&app.address);
+    let now = closed_at() + Duration::minutes(1);
+    let report = due_claims::close_windows(&app.pool, &ctx, now).unwrap();
+    assert_eq!(report, WindowsReport { official, rejected });
+}
+
 fn status_of(conn: &mut AnyConnection, id: &str) -> String {
     use schema::claims as c;
     c::table.find(id).select(c::status).first(conn).unwrap()
@@ -122,16 +131,7 @@ async fn a_batch_decides_each_window_as_if_closed_after_the_one_before() {
     .unwrap();
     drop(conn);
 
-    let ctx = job_context(&app.address);
-    let now = closed_at() + Duration::minutes(1);
-    let report = due_claims::close_windows(&app.pool, &ctx, now).unwrap();
-    assert_eq!(
-        report,
-        WindowsReport {
-            official: 2,
-            rejected: 2
-        }
-    );
+    close_due(&app, 2, 2);
 
     let mut conn = app.pool.get().unwrap();
     let exchange = ids.pop().unwrap();
@@ -172,8 +172,7 @@ async fn a_batch_decides_each_window_as_if_closed_after_the_one_before() {
     );
 
     // Run again: nothing is due any more, nothing is written twice.
-    let again = due_claims::close_windows(&app.pool, &ctx, now).unwrap();
-    assert_eq!(again, WindowsReport::default());
+    close_due(&app, 0, 0);
     assert_eq!(rows_of(&mut conn, &ids[0]), (1, 1, 1));
 }
 
@@ -243,16 +242,7 @@ async fn a_batch_that_fails_is_done_again_claim_by_claim() {
     claims::replace_products(&mut conn, &ids[1], &[]).unwrap();
     drop(conn);
 
-    let ctx = job_context(&app.address);
-    let now = closed_at() + Duration::minutes(1);
-    let report = due_claims::close_windows(&app.pool, &ctx, now).unwrap();
-    assert_eq!(
-        report,
-        WindowsReport {
-            official: 1,
-            rejected: 1
-        }
-    );
+    close_due(&app, 1, 1);
     let mut conn = app.pool.get().unwrap();
     assert_eq!(status_of(&mut conn, &ids[0]), "official");
     assert_eq!(status_of(&mut conn, &ids[1]), "pending_customer");
