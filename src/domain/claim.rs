@@ -17,11 +17,13 @@
 //! customer refused it, as in their window; the history tells the two apart by the reason
 //! ("ended by the customer"). Leaving Official frees the association's keys.
 
+mod closing;
 mod editing;
 mod error;
 mod rules;
 mod transitions;
 
+pub use closing::{DueWindow, close_windows};
 pub use editing::{Section, can_edit, next_section};
 pub use error::TransitionError;
 pub use rules::{allowed_actions, check};

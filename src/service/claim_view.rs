@@ -20,7 +20,7 @@ use crate::{
     store::{
         AnyConnection,
         audit::{self, HistoryRow},
-        claim_page::{self, ClaimWithProducts},
+        claim_page::{self, Attachments, ClaimWithProducts},
         claims, from_db_time, organisations, usage,
     },
 };
@@ -69,7 +69,8 @@ pub fn load(
     if !access::can_view_claim(viewer, &OrganisationId::new(&found.claim.organisation_id)) {
         return Ok(None);
     }
-    details(conn, found, Some(viewer), now).map(Some)
+    let attached = claim_page::attachments(conn, &found.claim.id)?;
+    details(found, attached, Some(viewer), now).map(Some)
 }
 
 /// The claim for the portal's own jobs and the customer's link, which have no signed-in
@@ -82,14 +83,21 @@ pub fn load_unchecked(
     let Some(found) = claim_page::find_with_products(conn, id)? else {
         return Ok(None);
     };
-    details(conn, found, None, now).map(Some)
+    let attached = claim_page::attachments(conn, &found.claim.id)?;
+    details(found, attached, None, now).map(Some)
 }
 
-/// The claim's details from its row and products, with what is attached to it (one more
-/// query).
+/// The claims of a job's batch, loaded together, without what is attached to them (files,
+/// reasons, messages): the jobs decide on a claim's status and deadlines and write about its
+/// own fields, so its snapshot counts no files.
+pub fn for_jobs(found: ClaimWithProducts, now: DateTime<Utc>) -> anyhow::Result<ClaimDetails> {
+    details(found, Attachments::default(), None, now)
+}
+
+/// The claim's details from its row and products, with what is attached to it.
 fn details(
-    conn: &mut AnyConnection,
     found: ClaimWithProducts,
+    attached: Attachments,
     viewer: Option<&Viewer>,
     now: DateTime<Utc>,
 ) -> anyhow::Result<ClaimDetails> {
@@ -104,7 +112,6 @@ fn details(
         .into_iter()
         .map(ChosenProduct::from)
         .collect();
-    let attached = claim_page::attachments(conn, &row.id)?;
     let notes = conversation::notes(attached.reasons, attached.messages)?;
     let files: Vec<ListedFile> = attached.files.into_iter().map(ListedFile::from).collect();
     let poe_file_count = u32::try_from(files.len())?;

@@ -1,9 +1,10 @@
 //! The system's own status changes, worked through whatever is due: opt-out windows that
 //! close, requests for information that time out, official associations whose subscriptions
-//! end. Each batch of due claims is one transaction, each claim's change a savepoint in it
-//! (its own rules, status change from the status it was decided in, audit row and outbox
-//! rows, as when it was a transaction of its own): the commit, which on PostgreSQL waits for
-//! the disk, is paid once per batch. Should a claim fail, the batch is undone and done
+//! end. Each batch of due claims is one transaction: the windows are closed together with
+//! one statement per kind of row ([`window_batch`]); the other changes are each a savepoint
+//! in it (its own rules, status change from the status it was decided in, audit row and
+//! outbox rows, as when it was a transaction of its own). The commit, which on PostgreSQL
+//! waits for the disk, is paid once per batch. Should the batch fail, it is undone and done
 //! again claim by claim, each in its own transaction, so one bad claim stops no other.
 
 use chrono::{DateTime, Utc};
@@ -20,6 +21,7 @@ use crate::{
 use super::{
     context::Context,
     system_changes::{self, Outcome},
+    window_batch,
 };
 
 /// Claims per transaction: enough to pay the commit rarely, few enough that a batch's pages
@@ -45,6 +47,7 @@ pub fn close_windows(
         Status::PendingCustomer,
         DueColumn::WindowClosesAt,
         now,
+        |conn, calendar, ids| window_batch::close_windows(conn, ctx, calendar, ids, now),
         |conn, calendar, id| system_changes::close_window(conn, ctx, calendar, id, now),
     )?;
     let count = |status| {
@@ -71,6 +74,11 @@ pub fn time_out_requests(
         Status::ActionRequired,
         DueColumn::ActionRequiredDue,
         now,
+        |conn, calendar, ids| {
+            one_by_one(conn, calendar, ids, |c, cal, id| {
+                system_changes::time_out_request(c, ctx, cal, id, now)
+            })
+        },
         |conn, calendar, id| system_changes::time_out_request(conn, ctx, calendar, id, now),
     )
     .map(|outcomes| outcomes.len())
@@ -91,19 +99,42 @@ pub fn expire_associations(
         Status::Official,
         DueColumn::EndsAt,
         now,
+        |conn, calendar, ids| {
+            one_by_one(conn, calendar, ids, |c, cal, id| {
+                system_changes::expire(c, ctx, cal, id, now)
+            })
+        },
         |conn, calendar, id| system_changes::expire(conn, ctx, calendar, id, now),
     )
     .map(|outcomes| outcomes.len())
 }
 
-/// Applies `one` to every claim in `status` whose `column` has passed; returns the outcome
-/// of each change made. A claim that fails is logged and left for the next pass.
+/// A batch as one transaction of savepoints, one claim's change each.
+fn one_by_one(
+    conn: &mut AnyConnection,
+    calendar: &BusinessCalendar,
+    ids: &[&str],
+    mut one: impl FnMut(&mut AnyConnection, &BusinessCalendar, &str) -> anyhow::Result<Outcome>,
+) -> anyhow::Result<Vec<Outcome>> {
+    write_transaction(conn, |c| -> anyhow::Result<Vec<Outcome>> {
+        ids.iter().map(|id| one(c, calendar, id)).collect()
+    })
+}
+
+/// Applies `batch` to the claims in `status` whose `column` has passed, a page at a time,
+/// or `one` to each claim of a page whose batch failed; returns the outcome of each change
+/// made. A claim that fails alone too is logged and left for the next pass.
 fn due_claims(
     pool: &DbPool,
     ctx: &Context,
     status: Status,
     column: DueColumn,
     now: DateTime<Utc>,
+    mut batch: impl FnMut(
+        &mut AnyConnection,
+        &BusinessCalendar,
+        &[&str],
+    ) -> anyhow::Result<Vec<Outcome>>,
     mut one: impl FnMut(&mut AnyConnection, &BusinessCalendar, &str) -> anyhow::Result<Outcome>,
 ) -> anyhow::Result<Vec<Outcome>> {
     let mut conn = pool.get()?;
@@ -120,16 +151,9 @@ fn due_claims(
             BATCH,
         )?;
         let ids: Vec<&str> = page.iter().map(|(id, _)| id.as_str()).collect();
-        // The batch in one transaction; if a claim fails, nothing of it stays and each claim
-        // is done again alone.
-        let batch = write_transaction(&mut conn, |c| -> anyhow::Result<Vec<Outcome>> {
-            let mut done = Vec::new();
-            for id in &ids {
-                done.push(one(c, &calendar, id)?);
-            }
-            Ok(done)
-        });
-        let done = match batch {
+        // The batch in one transaction; if it fails, nothing of it stays and each claim is
+        // done again alone.
+        let done = match batch(&mut conn, &calendar, &ids) {
             Ok(done) => done,
             Err(e) => {
                 tracing::warn!(error = %e, "a batch of due claims failed; each is retried alone");

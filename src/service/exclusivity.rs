@@ -49,8 +49,22 @@ pub fn current_conflict(
     details: &ClaimDetails,
 ) -> anyhow::Result<Option<Conflict>> {
     let keys = keys_of(details)?;
+    let officials = officials_on(conn, &keys)?;
+    Ok(exclusivity::conflict(
+        &details.snapshot.id,
+        &details.snapshot.owner,
+        &keys,
+        &officials,
+    ))
+}
+
+/// The active official associations on any of `keys`.
+pub fn officials_on(
+    conn: &mut AnyConnection,
+    keys: &[AssociationKey],
+) -> anyhow::Result<Vec<OfficialAssociation>> {
     let names: Vec<String> = keys.iter().map(AssociationKey::as_string).collect();
-    let officials: Vec<OfficialAssociation> = officials::active_for_keys(conn, &names)?
+    Ok(officials::active_for_keys(conn, &names)?
         .into_iter()
         .filter_map(|row| {
             let key = keys
@@ -63,13 +77,7 @@ pub fn current_conflict(
                 key,
             })
         })
-        .collect();
-    Ok(exclusivity::conflict(
-        &details.snapshot.id,
-        &details.snapshot.owner,
-        &keys,
-        &officials,
-    ))
+        .collect())
 }
 
 /// When each key's association ends (see [`exclusivity::key_ends`]), from the tenant's
@@ -88,7 +96,7 @@ pub fn key_ends(
 }
 
 /// A registry row as the domain reads it; an unreadable row is an error, not skipped.
-fn subscription_term(row: SubscriptionRow) -> anyhow::Result<SubscriptionTerm> {
+pub fn subscription_term(row: SubscriptionRow) -> anyhow::Result<SubscriptionTerm> {
     Ok(SubscriptionTerm {
         id: SubscriptionId::parse(&row.id)
             .map_err(|e| anyhow::anyhow!("subscription {} has a bad id: {e:?}", row.id))?,

@@ -302,25 +302,46 @@ fn write_audit(
     transition: &Transition,
     acted_by: &ActedBy<'_>,
 ) -> diesel::QueryResult<()> {
+    let id = new_id();
+    audit::insert(c, &audit_row(&id, details, transition, acted_by))
+}
+
+/// The transition's history line, as `id`.
+fn audit_row<'a>(
+    id: &'a str,
+    details: &'a ClaimDetails,
+    transition: &'a Transition,
+    acted_by: &ActedBy<'a>,
+) -> audit::NewAuditEntry<'a> {
     let entry = &transition.audit;
     let reason = entry.reason.as_ref();
-    audit::insert(
-        c,
-        &audit::NewAuditEntry {
-            id: &new_id(),
-            claim_id: &details.row.id,
-            actor_kind: entry.actor.kind().as_str(),
-            actor_user_id: acted_by.user_id,
-            from_status: Some(entry.from.as_str()),
-            to_status: entry.to.as_str(),
-            reason_code: reason.map(|r| r.code.as_str()),
-            reason_text: reason
-                .and_then(|r| r.text.as_ref())
-                .map(AsRef::as_ref)
-                .or(acted_by.note),
-            at: db_time(entry.at),
-        },
-    )
+    audit::NewAuditEntry {
+        id,
+        claim_id: &details.row.id,
+        actor_kind: entry.actor.kind().as_str(),
+        actor_user_id: acted_by.user_id,
+        from_status: Some(entry.from.as_str()),
+        to_status: entry.to.as_str(),
+        reason_code: reason.map(|r| r.code.as_str()),
+        reason_text: reason
+            .and_then(|r| r.text.as_ref())
+            .map(AsRef::as_ref)
+            .or(acted_by.note),
+        at: db_time(entry.at),
+    }
+}
+
+/// The history line of a change the portal's own jobs made, as `id`.
+pub fn system_audit_row<'a>(
+    id: &'a str,
+    details: &'a ClaimDetails,
+    transition: &'a Transition,
+) -> audit::NewAuditEntry<'a> {
+    let by = ActedBy {
+        user_id: None,
+        note: None,
+    };
+    audit_row(id, details, transition, &by)
 }
 
 /// A fresh opt-out token for the customer's email; only its hash is stored. It opts out

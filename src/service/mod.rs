@@ -58,6 +58,7 @@ pub mod webhook_events;
 pub mod webhook_log;
 mod webhook_sender;
 pub mod webhooks;
+pub mod window_batch;
 pub mod wizard;
 
 /// The database handles `web` and `jobs` hold only to hand back to service functions: they

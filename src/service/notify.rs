@@ -121,23 +121,39 @@ pub fn mails_for(
     }
     if PARTNER_TOLD.contains(&transition.to) {
         let contact = partner_contact(conn, &details.row)?;
-        // The customer's decision in their window is told in the claim's language; the rest
-        // (an official association the customer ended later, too) in the reader's.
-        let window_decision = transition.action != Action::EndByCustomer;
-        let t = if window_decision && matches!(transition.to, Status::Official | Status::OptedOut) {
-            t
-        } else {
-            contact.catalogue(partner_catalogue_of(row))
-        };
-        if let Some(notice) = partner_notice(details, transition, calendar, t, ctx) {
-            let notice = PartnerNotice {
-                contact_name: contact.name,
-                ..notice
-            };
-            mails.push(compose::partner_update(t, &contact.email, &notice)?);
-        }
+        mails.extend(partner_mail(ctx, calendar, details, transition, contact)?);
     }
     Ok(mails)
+}
+
+/// The partner's email about `transition`, to `contact`, if the change is one they hear of.
+pub fn partner_mail(
+    ctx: &Context,
+    calendar: &BusinessCalendar,
+    details: &ClaimDetails,
+    transition: &Transition,
+    contact: PartnerContact,
+) -> anyhow::Result<Option<Composed>> {
+    if !PARTNER_TOLD.contains(&transition.to) {
+        return Ok(None);
+    }
+    let row = &details.row;
+    // The customer's decision in their window is told in the claim's language; the rest
+    // (an official association the customer ended later, too) in the reader's.
+    let window_decision = transition.action != Action::EndByCustomer;
+    let t = if window_decision && matches!(transition.to, Status::Official | Status::OptedOut) {
+        catalogue_of(row)
+    } else {
+        contact.catalogue(partner_catalogue_of(row))
+    };
+    let Some(notice) = partner_notice(details, transition, calendar, t, ctx) else {
+        return Ok(None);
+    };
+    let notice = PartnerNotice {
+        contact_name: contact.name,
+        ..notice
+    };
+    compose::partner_update(t, &contact.email, &notice).map(Some)
 }
 
 /// The statuses the partner is told about ([`partner_notice`]).
@@ -149,7 +165,7 @@ const PARTNER_TOLD: [Status; 4] = [
 ];
 
 /// Who hears about the partner's claim, and the language they chose.
-struct PartnerContact {
+pub struct PartnerContact {
     name: String,
     email: String,
     language: Option<Locale>,
@@ -165,25 +181,45 @@ impl PartnerContact {
 /// The company contact, or else the user who made the claim; the language is the contact's
 /// own when they have an account that chose one, else the claim's maker's.
 fn partner_contact(conn: &mut AnyConnection, row: &Claim) -> anyhow::Result<PartnerContact> {
-    let creator = users::find(conn, &row.created_by)?
-        .ok_or_else(|| anyhow::anyhow!("claim {} has no creator", row.id))?;
+    let creator = users::find(conn, &row.created_by)?;
+    let account = match company_contact_account(row) {
+        Some(email) => users::find_by_email(conn, &email)?,
+        None => None,
+    };
+    contact_of(row, creator.as_ref(), account.as_ref())
+}
+
+/// The email of the company contact's account, if the claim names a company contact.
+pub fn company_contact_account(row: &Claim) -> Option<String> {
+    row.company_contact_email
+        .as_deref()
+        .filter(|e| !e.is_empty())
+        .map(super::auth::normalise_email)
+}
+
+/// [`partner_contact`] from the claim's maker and the company contact's account (if any).
+pub fn contact_of(
+    row: &Claim,
+    creator: Option<&users::UserRow>,
+    account: Option<&users::UserRow>,
+) -> anyhow::Result<PartnerContact> {
+    let creator = creator.ok_or_else(|| anyhow::anyhow!("claim {} has no creator", row.id))?;
     let chosen = |user: &users::UserRow| user.language.as_deref().and_then(Locale::parse);
-    let maker_language = chosen(&creator);
+    let maker_language = chosen(creator);
     if let Some(email) = row
         .company_contact_email
         .as_deref()
         .filter(|e| !e.is_empty())
     {
-        let account = users::find_by_email(conn, &super::auth::normalise_email(email))?;
         return Ok(PartnerContact {
             name: row.company_contact_name.clone().unwrap_or_default(),
             email: email.to_owned(),
-            language: account.as_ref().and_then(chosen).or(maker_language),
+            language: account.and_then(chosen).or(maker_language),
         });
     }
     Ok(PartnerContact {
-        name: creator.display_name,
-        email: creator.email,
+        name: creator.display_name.clone(),
+        email: creator.email.clone(),
         language: maker_language,
     })
 }
@@ -288,27 +324,55 @@ pub fn enqueue(
     mails: &[Composed],
     now: DateTime<Utc>,
 ) -> anyhow::Result<()> {
-    let at = db_time(now);
     for mail in mails {
-        let id = new_id();
-        let message_id = format!("<{id}@{}>", ctx.mail_domain());
-        outbox::insert(
-            conn,
-            &outbox::NewMail {
-                id: &id,
-                kind: mail.kind.as_str(),
-                claim_id,
-                recipient: &mail.to,
-                subject: &mail.subject,
-                body_text: &mail.text,
-                body_html: &mail.html,
-                message_id: &message_id,
-                state: outbox::PENDING,
-                attempts: 0,
-                next_attempt_at: at,
-                created_at: at,
-            },
-        )?;
+        let queued = QueuedMail::new(ctx, claim_id, mail, now);
+        outbox::insert(conn, &queued.row())?;
     }
     Ok(())
+}
+
+/// An email for the outbox, with its id and stable Message-ID.
+pub struct QueuedMail<'m> {
+    id: String,
+    message_id: String,
+    claim_id: Option<String>,
+    mail: &'m Composed,
+    at: DateTime<Utc>,
+}
+
+impl<'m> QueuedMail<'m> {
+    pub fn new(
+        ctx: &Context,
+        claim_id: Option<&str>,
+        mail: &'m Composed,
+        at: DateTime<Utc>,
+    ) -> Self {
+        let id = new_id();
+        QueuedMail {
+            message_id: format!("<{id}@{}>", ctx.mail_domain()),
+            id,
+            claim_id: claim_id.map(str::to_owned),
+            mail,
+            at,
+        }
+    }
+
+    /// Due now.
+    pub fn row(&self) -> outbox::NewMail<'_> {
+        let at = db_time(self.at);
+        outbox::NewMail {
+            id: &self.id,
+            kind: self.mail.kind.as_str(),
+            claim_id: self.claim_id.as_deref(),
+            recipient: &self.mail.to,
+            subject: &self.mail.subject,
+            body_text: &self.mail.text,
+            body_html: &self.mail.html,
+            message_id: &self.message_id,
+            state: outbox::PENDING,
+            attempts: 0,
+            next_attempt_at: at,
+            created_at: at,
+        }
+    }
 }

@@ -10,7 +10,10 @@ use crate::{
         claim::Transition,
         webhooks::{WebhookEvent, event_of, events_of},
     },
-    store::{AnyConnection, db_time, new_id, webhook_deliveries, webhooks},
+    store::{
+        AnyConnection, db_time, new_id, webhook_deliveries,
+        webhooks::{self, EndpointRow},
+    },
 };
 
 use super::{claim_view::ClaimDetails, context::Context};
@@ -43,35 +46,80 @@ pub fn enqueue(
     details: &ClaimDetails,
     transition: &Transition,
 ) -> anyhow::Result<usize> {
-    let Some(event) = event_of(transition) else {
+    if event_of(transition).is_none() {
         return Ok(0);
+    }
+    let endpoints = webhooks::listening(conn, &details.row.organisation_id)?;
+    let deliveries = deliveries(ctx, details, transition, &endpoints)?;
+    for delivery in &deliveries {
+        webhook_deliveries::insert(conn, &delivery.row())?;
+    }
+    Ok(deliveries.len())
+}
+
+/// A delivery of a change's event, ready to be written.
+pub struct Delivery {
+    id: String,
+    endpoint_id: String,
+    event: WebhookEvent,
+    claim_id: String,
+    payload: std::rc::Rc<str>,
+    at: DateTime<Utc>,
+}
+
+impl Delivery {
+    pub fn row(&self) -> webhook_deliveries::NewDelivery<'_> {
+        webhook_deliveries::NewDelivery {
+            id: &self.id,
+            endpoint_id: &self.endpoint_id,
+            event: self.event.as_str(),
+            claim_id: &self.claim_id,
+            payload: &self.payload,
+            state: webhook_deliveries::PENDING,
+            attempts: 0,
+            next_attempt_at: db_time(self.at),
+            created_at: db_time(self.at),
+        }
+    }
+}
+
+/// The deliveries of the transition's event to those of `endpoints` that listen for it on
+/// this claim (its organisation's and the administrators').
+pub fn deliveries(
+    ctx: &Context,
+    details: &ClaimDetails,
+    transition: &Transition,
+    endpoints: &[EndpointRow],
+) -> anyhow::Result<Vec<Delivery>> {
+    let Some(event) = event_of(transition) else {
+        return Ok(Vec::new());
     };
-    let endpoints: Vec<_> = webhooks::listening(conn, &details.row.organisation_id)?
-        .into_iter()
+    let organisation = details.row.organisation_id.as_str();
+    let listening: Vec<&EndpointRow> = endpoints
+        .iter()
+        .filter(|e| {
+            e.organisation_id
+                .as_deref()
+                .is_none_or(|o| o == organisation)
+        })
         .filter(|endpoint| events_of(&endpoint.events).contains(&event))
         .collect();
-    if endpoints.is_empty() {
-        return Ok(0);
+    if listening.is_empty() {
+        return Ok(Vec::new());
     }
     let now = transition.audit.at;
-    let body = payload(ctx, details, transition, event, now)?;
-    for endpoint in &endpoints {
-        webhook_deliveries::insert(
-            conn,
-            &webhook_deliveries::NewDelivery {
-                id: &format!("msg_{}", new_id()),
-                endpoint_id: &endpoint.id,
-                event: event.as_str(),
-                claim_id: &details.row.id,
-                payload: &body,
-                state: webhook_deliveries::PENDING,
-                attempts: 0,
-                next_attempt_at: db_time(now),
-                created_at: db_time(now),
-            },
-        )?;
-    }
-    Ok(endpoints.len())
+    let body: std::rc::Rc<str> = payload(ctx, details, transition, event, now)?.into();
+    Ok(listening
+        .into_iter()
+        .map(|endpoint| Delivery {
+            id: format!("msg_{}", new_id()),
+            endpoint_id: endpoint.id.clone(),
+            event,
+            claim_id: details.row.id.clone(),
+            payload: body.clone(),
+            at: now,
+        })
+        .collect())
 }
 
 fn payload(

@@ -5,8 +5,10 @@ use diesel::prelude::*;
 
 use super::{AnyConnection, schema::audit_entries};
 
+/// `None` is written as NULL (these columns have no other default): with no DEFAULT in
+/// them, many rows go in one `INSERT` on SQLite too.
 #[derive(Debug, Insertable)]
-#[diesel(table_name = audit_entries)]
+#[diesel(table_name = audit_entries, treat_none_as_default_value = false)]
 pub struct NewAuditEntry<'a> {
     pub id: &'a str,
     pub claim_id: &'a str,

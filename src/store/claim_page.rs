@@ -30,54 +30,86 @@ pub struct ClaimWithProducts {
 
 type ProductColumns = (String, String, bool, Option<String>);
 
+/// One row of the claims-with-products join: the claim's columns repeat per product.
+type JoinedRow = (ClaimRow, String, String, Option<ProductColumns>);
+
+/// Claims joined with their location and products, `$filter` on the claims, each claim's
+/// products in the catalogue's order.
+macro_rules! claims_with_products {
+    ($filter:expr, $order:expr) => {
+        claims::table
+            .inner_join(partner_locations::table)
+            // Flat left joins: SQLite materialises a nested `LEFT JOIN (a JOIN b)` by
+            // scanning every claim's products.
+            .left_join(claim_products::table)
+            .left_join(products::table.on(products::id.eq(claim_products::product_id)))
+            .filter($filter)
+            .order($order)
+            .select((
+                ClaimRow::as_select(),
+                partner_locations::mpn_id,
+                partner_locations::name,
+                (
+                    products::id,
+                    products::name,
+                    products::is_dynamics365,
+                    claim_products::subscription_id,
+                )
+                    .nullable(),
+            ))
+    };
+}
+
 /// The claim and its products in one query (the claim's columns repeat per product).
 pub fn find_with_products(
     conn: &mut AnyConnection,
     id: &str,
 ) -> QueryResult<Option<ClaimWithProducts>> {
-    let rows: Vec<(ClaimRow, String, String, Option<ProductColumns>)> = claims::table
-        .inner_join(partner_locations::table)
-        // Flat left joins: SQLite materialises a nested `LEFT JOIN (a JOIN b)` by scanning
-        // every claim's products.
-        .left_join(claim_products::table)
-        .left_join(products::table.on(products::id.eq(claim_products::product_id)))
-        .filter(claims::id.eq(id))
-        .order(products::sort_order)
-        .select((
-            ClaimRow::as_select(),
-            partner_locations::mpn_id,
-            partner_locations::name,
-            (
-                products::id,
-                products::name,
-                products::is_dynamics365,
-                claim_products::subscription_id,
-            )
-                .nullable(),
-        ))
-        .load(conn)?;
-    let mut rows = rows.into_iter();
-    let Some((claim, mpn_id, location_name, first)) = rows.next() else {
-        return Ok(None);
-    };
-    let products = first
-        .into_iter()
-        .chain(rows.filter_map(|(_, _, _, product)| product))
-        .map(
-            |(product_id, name, is_dynamics365, subscription_id)| ChosenProductRow {
-                product_id,
-                name,
-                is_dynamics365,
-                subscription_id,
-            },
-        )
-        .collect();
-    Ok(Some(ClaimWithProducts {
-        claim,
-        mpn_id,
-        location_name,
-        products,
-    }))
+    // A statement of its own (not a list of one), which each connection prepares once.
+    let rows: Vec<JoinedRow> =
+        claims_with_products!(claims::id.eq(id), products::sort_order).load(conn)?;
+    Ok(grouped(rows).into_iter().next())
+}
+
+/// The claims with `ids` and their products in one query, in the order of `ids` (those that
+/// do not exist left out).
+pub fn find_many_with_products(
+    conn: &mut AnyConnection,
+    ids: &[&str],
+) -> QueryResult<Vec<ClaimWithProducts>> {
+    let rows: Vec<JoinedRow> =
+        claims_with_products!(claims::id.eq_any(ids), (claims::id, products::sort_order))
+            .load(conn)?;
+    let mut found = grouped(rows);
+    let position = |id: &str| ids.iter().position(|i| *i == id);
+    found.sort_by_key(|c| position(&c.claim.id));
+    Ok(found)
+}
+
+/// Consecutive rows of one claim as that claim with its products.
+fn grouped(rows: Vec<JoinedRow>) -> Vec<ClaimWithProducts> {
+    let mut found: Vec<ClaimWithProducts> = Vec::new();
+    for (claim, mpn_id, location_name, product) in rows {
+        let product =
+            product.map(
+                |(product_id, name, is_dynamics365, subscription_id)| ChosenProductRow {
+                    product_id,
+                    name,
+                    is_dynamics365,
+                    subscription_id,
+                },
+            );
+        match found.last_mut() {
+            Some(last) if last.claim.id == claim.id => last.products.extend(product),
+            _ => found.push(ClaimWithProducts {
+                claim,
+                mpn_id,
+                location_name,
+                products: product.into_iter().collect(),
+            }),
+        }
+    }
+    found
 }
 
 /// What is attached to a claim, each in the order its own query gave before.

@@ -50,6 +50,7 @@ pub mod view_counts;
 pub mod wal_checkpoints;
 pub mod webhook_deliveries;
 pub mod webhooks;
+pub mod window_batch;
 
 pub use connection::{AnyConnection, DbPool, write_transaction};
 

@@ -9,8 +9,10 @@ use diesel::{
 
 use super::{AnyConnection, schema::official_associations as oa};
 
+/// `None` is written as NULL (these columns have no other default): with no DEFAULT in
+/// them, many rows go in one `INSERT` on SQLite too.
 #[derive(Debug, Insertable)]
-#[diesel(table_name = oa)]
+#[diesel(table_name = oa, treat_none_as_default_value = false)]
 pub struct NewOfficial<'a> {
     pub id: &'a str,
     pub association_key: &'a str,

@@ -18,8 +18,10 @@ pub const FAILED: &str = "failed";
 /// The kind of the customer's email (see `mail::MailKind::CustomerValidated`).
 pub const CUSTOMER_NOTICE: &str = "customer_validated";
 
+/// `None` is written as NULL (these columns have no other default): with no DEFAULT in
+/// them, many rows go in one `INSERT` on SQLite too.
 #[derive(Debug, Insertable)]
-#[diesel(table_name = outbox)]
+#[diesel(table_name = outbox, treat_none_as_default_value = false)]
 pub struct NewMail<'a> {
     pub id: &'a str,
     pub kind: &'a str,

@@ -8,17 +8,14 @@ use chrono::{Duration, TimeZone, Utc};
 use diesel::prelude::*;
 use portal::{
     config::DatabaseUrl,
-    service::{
-        context::Context,
-        system_changes::{self, Outcome},
-    },
+    service::system_changes::{self, Outcome},
     store::{
         AnyConnection, claims, connection::build_pool, db_time, new_id, officials, organisations,
         schema, users,
     },
 };
 
-use crate::{helpers::*, wizard::NORTHWIND_TENANT};
+use crate::{helpers::*, window_batch::job_context, wizard::NORTHWIND_TENANT};
 
 const CONTENDERS: usize = 200;
 const POOLS: usize = 4;
@@ -100,16 +97,7 @@ async fn of_many_racing_claims_on_one_key_exactly_one_becomes_official() {
 
     // Several pools, like several instances, each with several threads; all start at once.
     let url = DatabaseUrl::parse(&app.database.url()).unwrap();
-    let ctx = Arc::new(Context {
-        time_zone: chrono_tz::Tz::UTC,
-        public_base_url: app.address.clone(),
-        mail_from: "portal@example.test".into(),
-        opt_out_reminder_days: 2,
-        customer_link_days: 30,
-        webhooks_allow_private: true,
-        webhook_disable_after_days: 5,
-        view_counts: Default::default(),
-    });
+    let ctx = Arc::new(job_context(&app.address));
     let now = closed_at + Duration::minutes(1);
     let threads = POOLS * THREADS_PER_POOL;
     let barrier = Arc::new(Barrier::new(threads));

@@ -84,5 +84,6 @@ mod webhooks_disabling;
 mod webhooks_lifecycle;
 mod webhooks_pages;
 mod webhooks_receiver;
+mod window_batch;
 mod wizard;
 mod wizard_flow;

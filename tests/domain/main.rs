@@ -7,6 +7,7 @@ mod calendar_props;
 mod claim_props;
 mod claim_rules;
 mod claim_table;
+mod closing_windows;
 mod competing;
 mod draft_contacts;
 mod draft_offer;
