@@ -14,12 +14,16 @@ use crate::{
         values::{SubscriptionId, TenantId},
     },
     store::{
-        AnyConnection, catalogue,
+        AnyConnection,
         competing::{OpenClaimProduct, open_claim_products},
     },
 };
 
-use super::{claim_view::ClaimDetails, exclusivity::keys_of, registry_views::Subscription};
+use super::{
+    claim_view::ClaimDetails,
+    exclusivity::keys_of,
+    registry_views::{ProductChoice, Subscription},
+};
 
 /// The most product rows read for one page: far more than one tenant's open claims.
 pub const ROWS_LIMIT: i64 = 2000;
@@ -47,13 +51,14 @@ pub struct CompetingClaim {
 pub struct ProductNames(HashMap<String, String>);
 
 impl ProductNames {
-    pub fn load(conn: &mut AnyConnection) -> anyhow::Result<Self> {
-        Ok(Self(
-            catalogue::all(conn)?
-                .into_iter()
-                .map(|p| (p.id, p.name))
+    /// The names of the catalogue's products as already read.
+    pub fn of(products: &[ProductChoice]) -> Self {
+        Self(
+            products
+                .iter()
+                .map(|p| (p.id.clone(), p.name.clone()))
                 .collect(),
-        ))
+        )
     }
 
     /// The product's name; its id when the catalogue has no such product.

@@ -50,16 +50,34 @@ pub fn current_conflict(
 ) -> anyhow::Result<Option<Conflict>> {
     let keys = keys_of(details)?;
     let names: Vec<String> = keys.iter().map(AssociationKey::as_string).collect();
-    let officials: Vec<OfficialAssociation> = officials::active_for_keys(conn, &names)?
-        .into_iter()
+    let rows = officials::active_for_keys(conn, &names)?;
+    conflict_among(details, keys, &rows)
+}
+
+/// The conflict among active official associations already read (any rows: those on none of
+/// the claim's keys are passed over), e.g. every one of the claim's tenant.
+pub fn conflict_in(
+    details: &ClaimDetails,
+    rows: &[officials::OfficialRow],
+) -> anyhow::Result<Option<Conflict>> {
+    conflict_among(details, keys_of(details)?, rows)
+}
+
+fn conflict_among(
+    details: &ClaimDetails,
+    keys: Vec<AssociationKey>,
+    rows: &[officials::OfficialRow],
+) -> anyhow::Result<Option<Conflict>> {
+    let officials: Vec<OfficialAssociation> = rows
+        .iter()
         .filter_map(|row| {
             let key = keys
                 .iter()
                 .find(|k| k.as_string() == row.association_key)?
                 .clone();
             Some(OfficialAssociation {
-                claim: ClaimId::new(row.claim_id),
-                organisation: OrganisationId::new(row.organisation_id),
+                claim: ClaimId::new(&row.claim_id),
+                organisation: OrganisationId::new(&row.organisation_id),
                 key,
             })
         })

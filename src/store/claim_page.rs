@@ -15,16 +15,18 @@ use super::{
     connection::load_direct,
     poe_files::PoeFileRow,
     schema::{
-        audit_entries, claim_messages, claim_products, claims, partner_locations, poe_files,
-        products, users,
+        audit_entries, claim_messages, claim_products, claims, organisations, partner_locations,
+        poe_files, products, users,
     },
 };
 
-/// The claim, its location's MPN ID and name, and its products in the catalogue's order.
+/// The claim, its location's MPN ID and name, its organisation's name, and its products in
+/// the catalogue's order.
 pub struct ClaimWithProducts {
     pub claim: ClaimRow,
     pub mpn_id: String,
     pub location_name: String,
+    pub organisation_name: String,
     pub products: Vec<ChosenProductRow>,
 }
 
@@ -35,8 +37,9 @@ pub fn find_with_products(
     conn: &mut AnyConnection,
     id: &str,
 ) -> QueryResult<Option<ClaimWithProducts>> {
-    let rows: Vec<(ClaimRow, String, String, Option<ProductColumns>)> = claims::table
+    let rows: Vec<(ClaimRow, String, String, String, Option<ProductColumns>)> = claims::table
         .inner_join(partner_locations::table)
+        .inner_join(organisations::table.on(organisations::id.eq(claims::organisation_id)))
         // Flat left joins: SQLite materialises a nested `LEFT JOIN (a JOIN b)` by scanning
         // every claim's products.
         .left_join(claim_products::table)
@@ -47,6 +50,7 @@ pub fn find_with_products(
             ClaimRow::as_select(),
             partner_locations::mpn_id,
             partner_locations::name,
+            organisations::name,
             (
                 products::id,
                 products::name,
@@ -57,12 +61,12 @@ pub fn find_with_products(
         ))
         .load(conn)?;
     let mut rows = rows.into_iter();
-    let Some((claim, mpn_id, location_name, first)) = rows.next() else {
+    let Some((claim, mpn_id, location_name, organisation_name, first)) = rows.next() else {
         return Ok(None);
     };
     let products = first
         .into_iter()
-        .chain(rows.filter_map(|(_, _, _, product)| product))
+        .chain(rows.filter_map(|(_, _, _, _, product)| product))
         .map(
             |(product_id, name, is_dynamics365, subscription_id)| ChosenProductRow {
                 product_id,
@@ -76,6 +80,7 @@ pub fn find_with_products(
         claim,
         mpn_id,
         location_name,
+        organisation_name,
         products,
     }))
 }
