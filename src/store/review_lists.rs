@@ -80,9 +80,10 @@ const COLUMNS: Columns = (
 
 /// Claims waiting for staff: submitted (or resubmitted) and disputed. Written as literals,
 /// exactly as the partial index `claims_waiting` is, so both planners read that one index
-/// range in the queue's order (bound values would leave them unable to prove it covers them).
+/// range in the queue's order (bound values would leave them unable to prove it covers them;
+/// the COALESCE keeps SQLite off the (status, submitted_at) index and its sort).
 fn waiting_for_staff() -> SqlLiteral<Bool> {
-    sql::<Bool>("claims.status IN ('submitted', 'disputed')")
+    sql::<Bool>("COALESCE(claims.status, claims.status) IN ('submitted', 'disputed')")
 }
 
 /// Claims waiting for staff (submitted, resubmitted or disputed), oldest first (or newest
