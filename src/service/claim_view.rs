@@ -42,6 +42,8 @@ pub struct ClaimLocation {
 pub struct ClaimDetails {
     pub row: Claim,
     pub location: ClaimLocation,
+    /// The claiming organisation's name.
+    pub organisation: String,
     pub status: Status,
     pub programme: Programme,
     pub products: Vec<ChosenProduct>,
@@ -105,6 +107,7 @@ fn details(
         mpn_id: found.mpn_id,
         name: found.location_name,
     };
+    let organisation = found.organisation_name;
     let row = Claim::from(found.claim);
     let (status, programme) = (row.status, row.programme);
     let products: Vec<ChosenProduct> = found
@@ -144,6 +147,7 @@ fn details(
     Ok(ClaimDetails {
         row,
         location,
+        organisation,
         status,
         programme,
         products,

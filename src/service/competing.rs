@@ -14,12 +14,16 @@ use crate::{
         values::{SubscriptionId, TenantId},
     },
     store::{
-        AnyConnection, catalogue,
-        competing::{OpenClaimProduct, open_claim_products},
+        AnyConnection,
+        competing::{OpenClaimProduct, open_claim_keys, open_claim_products},
     },
 };
 
-use super::{claim_view::ClaimDetails, exclusivity::keys_of, registry_views::Subscription};
+use super::{
+    claim_view::ClaimDetails,
+    exclusivity::keys_of,
+    registry_views::{ProductChoice, Subscription},
+};
 
 /// The most product rows read for one page: far more than one tenant's open claims.
 pub const ROWS_LIMIT: i64 = 2000;
@@ -47,13 +51,14 @@ pub struct CompetingClaim {
 pub struct ProductNames(HashMap<String, String>);
 
 impl ProductNames {
-    pub fn load(conn: &mut AnyConnection) -> anyhow::Result<Self> {
-        Ok(Self(
-            catalogue::all(conn)?
-                .into_iter()
-                .map(|p| (p.id, p.name))
+    /// The names of the catalogue's products as already read.
+    pub fn of(products: &[ProductChoice]) -> Self {
+        Self(
+            products
+                .iter()
+                .map(|p| (p.id.clone(), p.name.clone()))
                 .collect(),
-        ))
+        )
     }
 
     /// The product's name; its id when the catalogue has no such product.
@@ -99,14 +104,18 @@ struct OpenClaim {
 
 /// The open claims of `tenants` with their keys among the products and programmes of the
 /// claims `of` (claims whose keys cannot be made — no products, a bad stored value — hold
-/// none).
+/// none); with their names and partners when `named`.
 fn open_claims(
     conn: &mut AnyConnection,
     tenants: &[String],
     of: &[String],
+    named: bool,
 ) -> anyhow::Result<Vec<(OpenClaim, ClaimKeys)>> {
     let statuses: Vec<&str> = OPEN.iter().map(|s| s.as_str()).collect();
-    let mut rows = open_claim_products(conn, tenants, of, &statuses, ROWS_LIMIT)?;
+    let mut rows = match named {
+        true => open_claim_products(conn, tenants, of, &statuses, ROWS_LIMIT)?,
+        false => open_claim_keys(conn, tenants, of, &statuses, ROWS_LIMIT)?,
+    };
     if rows.len() == usize::try_from(ROWS_LIMIT)? {
         // The last claim's rows may be cut short: leave it out rather than give it a part of
         // its keys. Claims past the limit are not shown (thousands on one key and tenant).
@@ -182,6 +191,7 @@ pub fn of_claim(
         conn,
         std::slice::from_ref(&details.row.tenant_id),
         std::slice::from_ref(&details.row.id),
+        true,
     )?;
     let (infos, keys): (Vec<OpenClaim>, Vec<ClaimKeys>) = others.into_iter().unzip();
     let mut found: Vec<CompetingClaim> = competing::competing(&mine, &keys)
@@ -210,7 +220,7 @@ pub fn contested(
     tenants: &[String],
     of: &[String],
 ) -> anyhow::Result<BTreeSet<ClaimId>> {
-    let claims: Vec<ClaimKeys> = open_claims(conn, tenants, of)?
+    let claims: Vec<ClaimKeys> = open_claims(conn, tenants, of, false)?
         .into_iter()
         .map(|(_, keys)| keys)
         .collect();

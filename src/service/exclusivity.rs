@@ -50,12 +50,31 @@ pub fn current_conflict(
 ) -> anyhow::Result<Option<Conflict>> {
     let keys = keys_of(details)?;
     let officials = officials_on(conn, &keys)?;
-    Ok(exclusivity::conflict(
+    Ok(conflict_of(details, &keys, &officials))
+}
+
+/// The conflict among active official associations already read (any rows: those on none of
+/// the claim's keys are passed over), e.g. every one of the claim's tenant.
+pub fn conflict_in(
+    details: &ClaimDetails,
+    rows: &[officials::OfficialRow],
+) -> anyhow::Result<Option<Conflict>> {
+    let keys = keys_of(details)?;
+    let officials = officials_among(&keys, rows);
+    Ok(conflict_of(details, &keys, &officials))
+}
+
+fn conflict_of(
+    details: &ClaimDetails,
+    keys: &[AssociationKey],
+    officials: &[OfficialAssociation],
+) -> Option<Conflict> {
+    exclusivity::conflict(
         &details.snapshot.id,
         &details.snapshot.owner,
-        &keys,
-        &officials,
-    ))
+        keys,
+        officials,
+    )
 }
 
 /// The active official associations on any of `keys`.
@@ -64,20 +83,28 @@ pub fn officials_on(
     keys: &[AssociationKey],
 ) -> anyhow::Result<Vec<OfficialAssociation>> {
     let names: Vec<String> = keys.iter().map(AssociationKey::as_string).collect();
-    Ok(officials::active_for_keys(conn, &names)?
-        .into_iter()
+    let rows = officials::active_for_keys(conn, &names)?;
+    Ok(officials_among(keys, &rows))
+}
+
+/// The rows on one of `keys`, as the domain reads them.
+fn officials_among(
+    keys: &[AssociationKey],
+    rows: &[officials::OfficialRow],
+) -> Vec<OfficialAssociation> {
+    rows.iter()
         .filter_map(|row| {
             let key = keys
                 .iter()
                 .find(|k| k.as_string() == row.association_key)?
                 .clone();
             Some(OfficialAssociation {
-                claim: ClaimId::new(row.claim_id),
-                organisation: OrganisationId::new(row.organisation_id),
+                claim: ClaimId::new(&row.claim_id),
+                organisation: OrganisationId::new(&row.organisation_id),
                 key,
             })
         })
-        .collect())
+        .collect()
 }
 
 /// When each key's association ends (see [`exclusivity::key_ends`]), from the tenant's

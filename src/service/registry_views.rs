@@ -230,7 +230,8 @@ pub fn subscriptions(
     subscriptions_named(conn, tenant_id, &products)
 }
 
-fn subscriptions_named(
+/// The tenant's subscriptions with the products' names from the catalogue as already read.
+pub fn subscriptions_named(
     conn: &mut AnyConnection,
     tenant_id: &str,
     products: &[ProductChoice],
@@ -241,7 +242,8 @@ fn subscriptions_named(
         .collect()
 }
 
-fn product_choices(conn: &mut AnyConnection) -> anyhow::Result<Vec<ProductChoice>> {
+/// The catalogue's products, id and name.
+pub fn product_choices(conn: &mut AnyConnection) -> anyhow::Result<Vec<ProductChoice>> {
     Ok(catalogue::all(conn)?
         .into_iter()
         .map(|p| ProductChoice {

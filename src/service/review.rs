@@ -6,12 +6,11 @@ use chrono::{DateTime, Utc};
 use crate::{
     domain::{
         access::{self, Viewer},
-        calendar::BusinessCalendar,
-        claim::{self, DisputeDecision, RejectionReason, Transition, TransitionError},
+        claim::{self, DisputeDecision, RejectionReason, Status, Transition, TransitionError},
         exclusivity::Conflict,
         values::Comment,
     },
-    store::{AnyConnection, officials, organisations, outbox, registry},
+    store::{AnyConnection, officials, outbox, registry},
 };
 
 use super::{
@@ -47,7 +46,6 @@ pub struct Case {
     pub conflict_key: Option<KeyLabel>,
     /// Other open claims on one of this claim's keys.
     pub competing: Vec<CompetingClaim>,
-    pub calendar: BusinessCalendar,
     pub notes: Notes,
     /// The customer's email is still waiting to be delivered (the window waits for it).
     pub customer_notice_undelivered: bool,
@@ -55,7 +53,6 @@ pub struct Case {
 
 pub fn case(
     conn: &mut AnyConnection,
-    ctx: &Context,
     viewer: &Viewer,
     claim_id: &str,
     now: DateTime<Utc>,
@@ -68,18 +65,23 @@ pub fn case(
     };
     let notes = std::mem::take(&mut details.notes);
     let tenant = details.row.tenant_id.clone();
+    // The tenant's active official associations hold any that conflicts with this claim.
+    let officials = officials::active_for_tenant(conn, &tenant)?;
     let conflict = if !details.products.is_empty() {
-        exclusivity::current_conflict(conn, &details)?
+        exclusivity::conflict_in(&details, &officials)?
     } else {
         None
     };
-    let subscriptions = registry_views::subscriptions(conn, &tenant)?;
-    let names = ProductNames::load(conn)?;
+    let products = registry_views::product_choices(conn)?;
+    let subscriptions = registry_views::subscriptions_named(conn, &tenant, &products)?;
+    let names = ProductNames::of(&products);
+    // The notice matters (and is read) only while the window waits for it.
+    let customer_notice_undelivered = details.status == Status::PendingCustomer
+        && outbox::customer_notice_undelivered(conn, claim_id)?;
     Ok(Some(Case {
-        organisation: organisations::name_of(conn, &details.row.organisation_id)?
-            .unwrap_or_default(),
+        organisation: details.organisation.clone(),
         tenant_domains: registry::tenant_domains(conn, &tenant)?.unwrap_or_default(),
-        tenant_officials: officials::active_for_tenant(conn, &tenant)?
+        tenant_officials: officials
             .into_iter()
             .map(|row| TenantOfficial {
                 label: names.label_text(&row.association_key, &subscriptions),
@@ -93,9 +95,8 @@ pub fn case(
             .map(|c| names.label(c.key(), &subscriptions)),
         subscriptions,
         conflict,
-        calendar: ctx.calendar(conn)?,
         notes,
-        customer_notice_undelivered: outbox::customer_notice_undelivered(conn, claim_id)?,
+        customer_notice_undelivered,
         details,
     }))
 }

@@ -3,6 +3,8 @@
 //! competes for a key) and all claims with filters and keyset pages, as one view; one
 //! search (claim name, partner, customer domain or tenant ID) narrows both.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
@@ -154,6 +156,14 @@ pub fn review_lists(
         .map(|row| row.id.as_str().to_owned())
         .collect();
     let contested = competing::contested(conn, &tenants, &queued_ids)?;
+    let (rows, more) = review_lists::all(conn, &filter, page_size)?;
+    let next = more.then(|| rows.last().map(ReviewRow::position)).flatten();
+    // The partners' names for both tables, from the list the partner filter shows anyway.
+    let organisations = review_lists::organisations(conn)?;
+    let names: HashMap<&str, &str> = organisations
+        .iter()
+        .map(|(id, name)| (id.as_str(), name.as_str()))
+        .collect();
     let queue = queued
         .into_iter()
         .map(|row| {
@@ -165,32 +175,38 @@ pub fn review_lists(
             ReviewLine {
                 overdue: age > target_days,
                 competing,
-                ..line(row, waiting_since, Some(age))
+                ..line(row, &names, waiting_since, Some(age))
             }
         })
         .collect();
-    let (rows, more) = review_lists::all(conn, &filter, page_size)?;
-    let next = more.then(|| rows.last().map(ReviewRow::position)).flatten();
+    let claims = rows
+        .into_iter()
+        .map(|row| {
+            let changed = row.updated_at;
+            line(row, &names, changed, None)
+        })
+        .collect();
     Ok(ReviewLists {
         queue,
-        claims: rows
-            .into_iter()
-            .map(|row| {
-                let changed = row.updated_at;
-                line(row, changed, None)
-            })
-            .collect(),
+        claims,
         next,
-        organisations: review_lists::organisations(conn)?,
+        organisations,
         tenant_error,
     })
 }
 
-fn line(row: ReviewRow, at: chrono::NaiveDateTime, age_business_days: Option<u32>) -> ReviewLine {
+fn line(
+    row: ReviewRow,
+    partners: &HashMap<&str, &str>,
+    at: chrono::NaiveDateTime,
+    age_business_days: Option<u32>,
+) -> ReviewLine {
     ReviewLine {
+        partner: partners
+            .get(row.organisation_id.as_str())
+            .map_or_else(String::new, |name| (*name).to_owned()),
         id: row.id,
         name: row.name,
-        partner: row.organisation,
         programme: row.programme,
         domain: row.customer_domain,
         status: row.status,

@@ -15,23 +15,25 @@ use super::{
     connection::load_direct,
     poe_files::PoeFileRow,
     schema::{
-        audit_entries, claim_messages, claim_products, claims, partner_locations, poe_files,
-        products, users,
+        audit_entries, claim_messages, claim_products, claims, organisations, partner_locations,
+        poe_files, products, users,
     },
 };
 
-/// The claim, its location's MPN ID and name, and its products in the catalogue's order.
+/// The claim, its location's MPN ID and name, its organisation's name, and its products in
+/// the catalogue's order.
 pub struct ClaimWithProducts {
     pub claim: ClaimRow,
     pub mpn_id: String,
     pub location_name: String,
+    pub organisation_name: String,
     pub products: Vec<ChosenProductRow>,
 }
 
 type ProductColumns = (String, String, bool, Option<String>);
 
 /// One row of the claims-with-products join: the claim's columns repeat per product.
-type JoinedRow = (ClaimRow, String, String, Option<ProductColumns>);
+type JoinedRow = (ClaimRow, String, String, String, Option<ProductColumns>);
 
 /// Claims joined with their location and products, `$filter` on the claims, each claim's
 /// products in the catalogue's order.
@@ -39,6 +41,7 @@ macro_rules! claims_with_products {
     ($filter:expr, $order:expr) => {
         claims::table
             .inner_join(partner_locations::table)
+            .inner_join(organisations::table.on(organisations::id.eq(claims::organisation_id)))
             // Flat left joins: SQLite materialises a nested `LEFT JOIN (a JOIN b)` by
             // scanning every claim's products.
             .left_join(claim_products::table)
@@ -49,6 +52,7 @@ macro_rules! claims_with_products {
                 ClaimRow::as_select(),
                 partner_locations::mpn_id,
                 partner_locations::name,
+                organisations::name,
                 (
                     products::id,
                     products::name,
@@ -89,7 +93,7 @@ pub fn find_many_with_products(
 /// Consecutive rows of one claim as that claim with its products.
 fn grouped(rows: Vec<JoinedRow>) -> Vec<ClaimWithProducts> {
     let mut found: Vec<ClaimWithProducts> = Vec::new();
-    for (claim, mpn_id, location_name, product) in rows {
+    for (claim, mpn_id, location_name, organisation_name, product) in rows {
         let product =
             product.map(
                 |(product_id, name, is_dynamics365, subscription_id)| ChosenProductRow {
@@ -105,6 +109,7 @@ fn grouped(rows: Vec<JoinedRow>) -> Vec<ClaimWithProducts> {
                 claim,
                 mpn_id,
                 location_name,
+                organisation_name,
                 products: product.into_iter().collect(),
             }),
         }

@@ -67,3 +67,64 @@ pub fn open_claim_products(
         .limit(limit)
         .load(conn)
 }
+
+/// As [`open_claim_products`] without the names (left empty): what the queue's marker needs,
+/// read from the `(tenant_id, status, programme)` index and the chosen products alone.
+pub fn open_claim_keys(
+    conn: &mut AnyConnection,
+    tenants: &[String],
+    of: &[String],
+    statuses: &[&str],
+    limit: i64,
+) -> QueryResult<Vec<OpenClaimProduct>> {
+    if tenants.is_empty() || of.is_empty() {
+        return Ok(Vec::new());
+    }
+    let (chosen, theirs) = diesel::alias!(claim_products as chosen, claims as theirs);
+    let rows: Vec<(String, String, String, String, String, Option<String>)> = claims::table
+        .inner_join(claim_products::table)
+        .filter(claims::tenant_id.eq_any(tenants))
+        .filter(claims::status.eq_any(statuses))
+        .filter(
+            claim_products::product_id.eq_any(
+                chosen
+                    .filter(chosen.field(claim_products::claim_id).eq_any(of))
+                    .select(chosen.field(claim_products::product_id)),
+            ),
+        )
+        .filter(
+            claims::programme.eq_any(
+                theirs
+                    .filter(theirs.field(claims::id).eq_any(of))
+                    .select(theirs.field(claims::programme)),
+            ),
+        )
+        .order((claims::id, claim_products::product_id))
+        .select((
+            claims::id,
+            claims::programme,
+            claims::status,
+            claims::tenant_id,
+            claim_products::product_id,
+            claim_products::subscription_id,
+        ))
+        .limit(limit)
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(claim_id, programme, status, tenant_id, product_id, subscription_id)| {
+                OpenClaimProduct {
+                    claim_id,
+                    name: String::new(),
+                    organisation: String::new(),
+                    programme,
+                    status,
+                    tenant_id,
+                    product_id,
+                    subscription_id,
+                }
+            },
+        )
+        .collect())
+}

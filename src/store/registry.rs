@@ -63,19 +63,17 @@ pub fn tenant_domains(
     conn: &mut AnyConnection,
     tenant_id: &str,
 ) -> QueryResult<Option<Vec<String>>> {
-    let exists: i64 = tenants::table
+    // One query: the tenant's row (none when it is not registered) with each of its domains.
+    let rows: Vec<Option<String>> = tenants::table
+        .left_join(tenant_domains::table)
         .filter(tenants::id.eq(tenant_id))
-        .count()
-        .get_result(conn)?;
-    if exists == 0 {
+        .order(tenant_domains::domain)
+        .select(tenant_domains::domain.nullable())
+        .load(conn)?;
+    if rows.is_empty() {
         return Ok(None);
     }
-    tenant_domains::table
-        .filter(tenant_domains::tenant_id.eq(tenant_id))
-        .order(tenant_domains::domain)
-        .select(tenant_domains::domain)
-        .load(conn)
-        .map(Some)
+    Ok(Some(rows.into_iter().flatten().collect()))
 }
 
 pub fn subscriptions_of(

@@ -1,16 +1,20 @@
-//! The reviewers' lists: the queue (oldest submission first) and all claims with filters.
+//! The reviewers' lists: the queue (oldest submission first) and all claims with filters;
+//! one query each, of the claims table alone.
 
 use chrono::NaiveDateTime;
 use diesel::{
     dsl::sql,
+    expression::SqlLiteral,
     prelude::*,
-    sql_types::{Nullable, Timestamp},
+    sql_types::{Bool, Nullable, Timestamp},
 };
 
 use crate::domain::{claim::Status, ids::ClaimId, keyset::KeysetPosition, programme::Programme};
 
 use super::{
-    AnyConnection, cursor_time, parse_cursor_time,
+    AnyConnection,
+    connection::load_direct,
+    cursor_time, parse_cursor_time,
     schema::{claims, organisations},
     search::{self, Condition, Term},
 };
@@ -29,15 +33,16 @@ macro_rules! matching {
     }};
 }
 
-/// What the lists read: claims with their partner organisation.
-type Source = diesel::dsl::InnerJoinQuerySource<claims::table, organisations::table>;
+/// What the lists read: claims alone (the partner's name comes from the organisations the
+/// page reads for its filter, see [`organisations`]).
+type Source = claims::table;
 
 #[derive(Debug, Clone, Queryable)]
 pub struct ReviewRow {
     #[diesel(deserialize_as = String)]
     pub id: ClaimId,
     pub name: String,
-    pub organisation: String,
+    pub organisation_id: String,
     #[diesel(deserialize_as = String)]
     pub programme: Programme,
     #[diesel(deserialize_as = String)]
@@ -51,7 +56,7 @@ pub struct ReviewRow {
 type Columns = (
     claims::id,
     claims::name,
-    organisations::name,
+    claims::organisation_id,
     claims::programme,
     claims::status,
     claims::customer_domain,
@@ -60,10 +65,11 @@ type Columns = (
     claims::updated_at,
 );
 
+/// Only the columns the tables show (and the keys the markers need).
 const COLUMNS: Columns = (
     claims::id,
     claims::name,
-    organisations::name,
+    claims::organisation_id,
     claims::programme,
     claims::status,
     claims::customer_domain,
@@ -72,97 +78,82 @@ const COLUMNS: Columns = (
     claims::updated_at,
 );
 
+/// Claims waiting for staff: submitted (or resubmitted) and disputed. Written as literals,
+/// exactly as the partial index `claims_waiting` is, so both planners read that one index
+/// range in the queue's order (bound values would leave them unable to prove it covers them;
+/// the COALESCE keeps SQLite off the (status, submitted_at) index and its sort).
+fn waiting_for_staff() -> SqlLiteral<Bool> {
+    sql::<Bool>("COALESCE(claims.status, claims.status) IN ('submitted', 'disputed')")
+}
+
 /// Claims waiting for staff (submitted, resubmitted or disputed), oldest first (or newest
-/// first), those matching `search` (`matching!`) when there is one.
+/// first), those matching `search` (`matching!`) when there is one: one index range
+/// (`claims_waiting`).
 pub fn queue(
     conn: &mut AnyConnection,
     search: Option<&str>,
     newest_first: bool,
     limit: i64,
 ) -> QueryResult<Vec<ReviewRow>> {
-    // One index range per status (`claims_status_submitted`), merged here: an `IN` over both
-    // would sort every waiting claim on each request.
-    let mut rows = Vec::new();
-    for status in ["submitted", "disputed"] {
-        let Some(term) = search.and_then(Term::new) else {
-            rows.extend(waiting(
+    let Some(term) = search.and_then(Term::new) else {
+        // A query of a fixed type: prepared once per connection, not built on each request.
+        let first = claims::table
+            .filter(waiting_for_staff())
+            .select(COLUMNS)
+            .limit(limit);
+        return match newest_first {
+            false => load_direct(
                 conn,
-                status,
-                (None, false),
-                None,
-                newest_first,
-                limit,
-            )?);
-            continue;
-        };
-        if !term.walks() {
-            let indexed = matching!(conn, &term, indexed, None);
-            rows.extend(waiting(
+                first.order((claims::submitted_at.asc(), claims::id.asc())),
+            ),
+            true => load_direct(
                 conn,
-                status,
-                (Some(indexed), true),
-                None,
-                newest_first,
-                limit,
-            )?);
-            continue;
-        }
-        // The first rows in the queue's order, tested one by one: enough for a frequent
-        // term (a page of the queue is larger than the list's, so is the walk).
-        let mut walked = claims::table
-            .filter(claims::status.eq(status))
-            .select(claims::submitted_at)
-            .offset(search::WALK * 4 - 1)
-            .into_boxed();
-        walked = match newest_first {
-            false => walked.order((claims::submitted_at.asc(), claims::id.asc())),
-            true => walked.order((claims::submitted_at.desc(), claims::id.desc())),
+                first.order((claims::submitted_at.desc(), claims::id.desc())),
+            ),
         };
-        let until = walked.first::<Option<NaiveDateTime>>(conn).optional()?;
-        let scanned = matching!(conn, &term, scanned);
-        let found = waiting(
-            conn,
-            status,
-            (Some(scanned), false),
-            until.flatten(),
-            newest_first,
-            limit,
-        )?;
-        if found.len() as i64 >= limit || until.is_none() {
-            rows.extend(found);
-            continue;
-        }
+    };
+    if !term.walks() {
         let indexed = matching!(conn, &term, indexed, None);
-        rows.extend(waiting(
-            conn,
-            status,
-            (Some(indexed), true),
-            None,
-            newest_first,
-            limit,
-        )?);
+        return waiting(conn, (Some(indexed), true), None, newest_first, limit);
     }
-    rows.sort_by(|a, b| (a.submitted_at, &a.id).cmp(&(b.submitted_at, &b.id)));
-    if newest_first {
-        rows.reverse();
+    // The first rows in the queue's order, tested one by one: enough for a frequent term (a
+    // page of the queue is larger than the list's, so is the walk).
+    let mut walked = claims::table
+        .filter(waiting_for_staff())
+        .select(claims::submitted_at)
+        .offset(search::WALK * 4 - 1)
+        .into_boxed();
+    walked = match newest_first {
+        false => walked.order((claims::submitted_at.asc(), claims::id.asc())),
+        true => walked.order((claims::submitted_at.desc(), claims::id.desc())),
+    };
+    let until = walked.first::<Option<NaiveDateTime>>(conn).optional()?;
+    let scanned = matching!(conn, &term, scanned);
+    let found = waiting(
+        conn,
+        (Some(scanned), false),
+        until.flatten(),
+        newest_first,
+        limit,
+    )?;
+    if found.len() as i64 >= limit || until.is_none() {
+        return Ok(found);
     }
-    rows.truncate(usize::try_from(limit).unwrap_or(0));
-    Ok(rows)
+    let indexed = matching!(conn, &term, indexed, None);
+    waiting(conn, (Some(indexed), true), None, newest_first, limit)
 }
 
-/// Claims in `status` that match, in the queue's order, up to `until` (its submission time,
-/// ties included) when given.
+/// Claims waiting for staff that match, in the queue's order, up to `until` (its submission
+/// time, ties included) when given.
 fn waiting(
     conn: &mut AnyConnection,
-    status: &str,
     (matching, matches_first): (Option<Condition<Source>>, bool),
     until: Option<NaiveDateTime>,
     newest_first: bool,
     limit: i64,
 ) -> QueryResult<Vec<ReviewRow>> {
     let mut query = claims::table
-        .inner_join(organisations::table)
-        .filter(claims::status.eq(status.to_owned()))
+        .filter(waiting_for_staff())
         .select(COLUMNS)
         .into_boxed();
     if let Some(matching) = matching {
@@ -217,6 +208,14 @@ pub fn all(
         .as_ref()
         .and_then(|after| Some((parse_cursor_time(&after.value)?, after.id.clone())));
     let Some(term) = filter.search.as_deref().and_then(Term::new) else {
+        if filter.organisation_id.is_none()
+            && filter.programme.is_none()
+            && filter.tenant_id.is_none()
+        {
+            let status = filter.status.map(Status::as_str);
+            let rows = newest(conn, status, after, limit)?;
+            return Ok(more_than(rows, limit));
+        }
         return page(conn, filter, after, (None, false), None, limit);
     };
     if !term.walks() {
@@ -262,7 +261,6 @@ fn page(
     limit: i64,
 ) -> QueryResult<(Vec<ReviewRow>, bool)> {
     let mut query = claims::table
-        .inner_join(organisations::table)
         .filter(claims::status.ne("draft"))
         .select(COLUMNS)
         .into_boxed();
@@ -301,10 +299,46 @@ fn page(
         )),
         false => query.order((claims::updated_at.desc(), claims::id.desc())),
     };
-    let mut rows: Vec<ReviewRow> = query.limit(limit + 1).load(conn)?;
+    let rows: Vec<ReviewRow> = query.limit(limit + 1).load(conn)?;
+    Ok(more_than(rows, limit))
+}
+
+/// `limit + 1` rows as read → the page, and whether more follow.
+fn more_than(mut rows: Vec<ReviewRow>, limit: i64) -> (Vec<ReviewRow>, bool) {
     let more = rows.len() as i64 > limit;
     rows.truncate(usize::try_from(limit).unwrap_or(0));
-    Ok((rows, more))
+    (rows, more)
+}
+
+/// A page of `all` as most visits ask for it (no filter but the status, no search), with
+/// queries of a fixed type: prepared once per connection instead of built on each request.
+fn newest(
+    conn: &mut AnyConnection,
+    status: Option<&str>,
+    after: Option<(NaiveDateTime, String)>,
+    limit: i64,
+) -> QueryResult<Vec<ReviewRow>> {
+    let first = claims::table
+        .filter(claims::status.ne("draft"))
+        .select(COLUMNS)
+        .order((claims::updated_at.desc(), claims::id.desc()))
+        .limit(limit + 1);
+    let Some((at, id)) = after else {
+        return match status {
+            None => load_direct(conn, first),
+            Some(status) => load_direct(conn, first.filter(claims::status.eq(status))),
+        };
+    };
+    // The bound alone first, so the planner reads an index range (see `claims::list`).
+    let older = first.filter(claims::updated_at.le(at)).filter(
+        claims::updated_at
+            .lt(at)
+            .or(claims::updated_at.eq(at).and(claims::id.lt(id))),
+    );
+    match status {
+        None => load_direct(conn, older),
+        Some(status) => load_direct(conn, older.filter(claims::status.eq(status))),
+    }
 }
 
 /// The organisations, for the partner filter.

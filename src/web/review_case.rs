@@ -119,9 +119,9 @@ pub async fn render(
 ) -> Result<HttpResponse, AppError> {
     let viewer = visitor.permitted(access::can_review)?.viewer();
     let reasons = reasons_for(&viewer);
-    let (now, ctx, target) = (state.now(), state.context.clone(), claim_id.clone());
+    let (now, target) = (state.now(), claim_id.clone());
     let case = state
-        .db(move |conn| review::case(conn, &ctx, &viewer, &target, now))
+        .db(move |conn| review::case(conn, &viewer, &target, now))
         .await?
         .ok_or(AppError::NotFound)?;
     let t = Catalogue::for_locale(visitor.locale);

@@ -61,6 +61,7 @@ mod proof_world;
 mod review_competing;
 mod review_flow;
 mod review_page_size;
+mod review_plans;
 mod review_queue_search;
 mod review_reasons;
 mod route_matrix;

@@ -1,5 +1,6 @@
 //! The claim page and its History each cost at most four SQL statements, the signed-in
-//! session's check included, whatever the claim's state (`portal_db_statements_total`).
+//! session's check included, whatever the claim's state; the reviewer's case page and lists
+//! a few more, bounded here too (`portal_db_statements_total`).
 
 use portal::clock::Clock;
 
@@ -68,7 +69,53 @@ async fn a_claim_page_and_its_history_cost_at_most_four_statements_in_every_stat
         4.0,
     )
     .await;
-    // The case page reads the registry, the competing claims and the calendar besides.
+    // The case page reads the registry (catalogue, subscriptions, domains, official
+    // associations) and the competing claims besides; the customer's notice while pending.
     let cases: Vec<String> = claims[1..].iter().map(|c| review_path(c)).collect();
-    assert_at_most(&app, &reviewer, "/review/{id}", &cases, 15.0).await;
+    assert_at_most(&app, &reviewer, "/review/{id}", &cases, CASE_PAGE_MOST).await;
 }
+
+/// The reviewer's case page: the session, the claim (2), the tenant's official associations,
+/// the catalogue, the subscriptions, the domains, the competing claims (8), and the
+/// customer's notice while the window waits for it.
+const CASE_PAGE_MOST: f64 = 9.0;
+
+#[actix_web::test]
+async fn the_review_lists_cost_a_bounded_number_of_statements_filtered_or_searched() {
+    let app = spawn_app_with(&[("PORTAL_METRICS_TOKEN", TOKEN)]).await;
+    let partner = app.signed_in(PARTNER).await;
+    let reviewer = app.signed_in(REVIEWER).await;
+    let claims = submitted_claims(
+        &partner,
+        SEATTLE,
+        &["Queue one", "Queue two", "Queue three"],
+    )
+    .await;
+    assert_eq!(
+        decide(&reviewer, &claims[2], "validate", &[]).await.status,
+        303
+    );
+    let lists: Vec<String> = [
+        "/review",
+        "/review?per_page=100",
+        "/review?sort=newest",
+        "/review?status=pending_customer",
+        "/review?programme=osu_m365&partner=nobody",
+        "/review?status=submitted&after=2026-01-01T00%3A00%3A00.000000Z_z",
+    ]
+    .map(String::from)
+    .to_vec();
+    assert_at_most(&app, &reviewer, "/review", &lists, LIST_MOST).await;
+    // A search reads the partners' names and may walk each list before asking the index.
+    let searched: Vec<String> = ["/review?q=Queue", "/review?q=tenant12", "/review?q=zz"]
+        .map(String::from)
+        .to_vec();
+    assert_at_most(&app, &reviewer, "/review", &searched, SEARCH_MOST).await;
+}
+
+/// The lists: the session, the calendar (2), the queue, its competing markers, one page of
+/// all claims and the partners for the filter.
+const LIST_MOST: f64 = 7.0;
+/// A search: per list the walk, the partners' names and the scanned read, and where those
+/// found too few the partners' names and the indexed read again.
+const SEARCH_MOST: f64 = 11.0;
