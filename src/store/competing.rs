@@ -8,6 +8,31 @@ use super::{
     schema::{claim_products, claims, organisations},
 };
 
+/// Claims of `$tenants` in `$statuses` with a chosen product that one of the claims `$of`
+/// also chose, in one of their programmes (no other claim can share a key with them).
+macro_rules! on_keys_of {
+    ($tenants:expr, $of:expr, $statuses:expr) => {{
+        let (chosen, theirs) = diesel::alias!(claim_products as chosen, claims as theirs);
+        claims::tenant_id
+            .eq_any($tenants)
+            .and(claims::status.eq_any($statuses))
+            .and(
+                claim_products::product_id.eq_any(
+                    chosen
+                        .filter(chosen.field(claim_products::claim_id).eq_any($of))
+                        .select(chosen.field(claim_products::product_id)),
+                ),
+            )
+            .and(
+                claims::programme.eq_any(
+                    theirs
+                        .filter(theirs.field(claims::id).eq_any($of))
+                        .select(theirs.field(claims::programme)),
+                ),
+            )
+    }};
+}
+
 /// One chosen product of an open claim (a claim with several products gives several rows).
 #[derive(Debug, Clone, Queryable)]
 pub struct OpenClaimProduct {
@@ -33,26 +58,10 @@ pub fn open_claim_products(
     if tenants.is_empty() || of.is_empty() {
         return Ok(Vec::new());
     }
-    let (chosen, theirs) = diesel::alias!(claim_products as chosen, claims as theirs);
     claims::table
         .inner_join(organisations::table)
         .inner_join(claim_products::table)
-        .filter(claims::tenant_id.eq_any(tenants))
-        .filter(claims::status.eq_any(statuses))
-        .filter(
-            claim_products::product_id.eq_any(
-                chosen
-                    .filter(chosen.field(claim_products::claim_id).eq_any(of))
-                    .select(chosen.field(claim_products::product_id)),
-            ),
-        )
-        .filter(
-            claims::programme.eq_any(
-                theirs
-                    .filter(theirs.field(claims::id).eq_any(of))
-                    .select(theirs.field(claims::programme)),
-            ),
-        )
+        .filter(on_keys_of!(tenants, of, statuses))
         .order((claims::id, claim_products::product_id))
         .select((
             claims::id,
@@ -80,25 +89,9 @@ pub fn open_claim_keys(
     if tenants.is_empty() || of.is_empty() {
         return Ok(Vec::new());
     }
-    let (chosen, theirs) = diesel::alias!(claim_products as chosen, claims as theirs);
     let rows: Vec<(String, String, String, String, String, Option<String>)> = claims::table
         .inner_join(claim_products::table)
-        .filter(claims::tenant_id.eq_any(tenants))
-        .filter(claims::status.eq_any(statuses))
-        .filter(
-            claim_products::product_id.eq_any(
-                chosen
-                    .filter(chosen.field(claim_products::claim_id).eq_any(of))
-                    .select(chosen.field(claim_products::product_id)),
-            ),
-        )
-        .filter(
-            claims::programme.eq_any(
-                theirs
-                    .filter(theirs.field(claims::id).eq_any(of))
-                    .select(theirs.field(claims::programme)),
-            ),
-        )
+        .filter(on_keys_of!(tenants, of, statuses))
         .order((claims::id, claim_products::product_id))
         .select((
             claims::id,
