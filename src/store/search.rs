@@ -282,26 +282,3 @@ pub fn rebuild_index(conn: &mut AnyConnection) -> QueryResult<()> {
     }
     Ok(())
 }
-
-/// Measures SQLite's claims table and its indexes again where they were measured before
-/// (`portal seed` runs ANALYZE): the list index that migration made again has no
-/// statistics of its own, and the planner, seeing every other index measured but not it,
-/// reads the reviewers' lists one organisation at a time (over a second at 1M claims).
-pub fn refresh_statistics(conn: &mut AnyConnection) -> QueryResult<()> {
-    #[derive(QueryableByName)]
-    struct Measured {
-        #[diesel(sql_type = diesel::sql_types::BigInt)]
-        tables: i64,
-    }
-    if let AnyConnection::Sqlite(_) = conn {
-        let measured: Measured = diesel::sql_query(
-            "SELECT count(*) AS tables FROM sqlite_master \
-             WHERE type = 'table' AND name = 'sqlite_stat1'",
-        )
-        .get_result(conn)?;
-        if measured.tables > 0 {
-            conn.batch_execute("ANALYZE claims")?;
-        }
-    }
-    Ok(())
-}

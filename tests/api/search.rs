@@ -420,6 +420,6 @@ async fn measured_claims_are_measured_again_after_the_search_migration() {
     conn.batch_execute("ANALYZE; DELETE FROM sqlite_stat1 WHERE idx = 'claims_org_updated'")
         .unwrap();
     assert_eq!(list_index_measured(&mut conn), 0);
-    portal::store::search::refresh_statistics(&mut conn).unwrap();
+    portal::store::migrate::refresh_statistics(&mut conn).unwrap();
     assert_eq!(list_index_measured(&mut conn), 1);
 }

@@ -9,7 +9,4 @@ CREATE INDEX claims_waiting ON claims (submitted_at, id) WHERE COALESCE(status, 
 -- plain tenant index did, which it replaces).
 DROP INDEX claims_tenant;
 CREATE INDEX claims_tenant_status ON claims (tenant_id, status, programme, id);
--- Statistics for the two new indexes (a database analysed before would otherwise plan
--- without them and may prefer the older (status, submitted_at) index and sort).
-ANALYZE claims_waiting;
-ANALYZE claims_tenant_status;
+-- Their statistics: store::migrate::refresh_statistics, after the migrations.

@@ -5,5 +5,4 @@ DROP INDEX claims_waiting;
 CREATE INDEX claims_waiting ON claims (submitted_at, id, search_text) WHERE COALESCE(status, status) IN ('submitted', 'disputed');
 DROP INDEX claims_updated;
 CREATE INDEX claims_updated ON claims (updated_at, id, status, search_text);
-ANALYZE claims_waiting;
-ANALYZE claims_updated;
+-- Their statistics: store::migrate::refresh_statistics, after the migrations.
