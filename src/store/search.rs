@@ -13,15 +13,18 @@
 //!   returns is checked against its own text (`instr`), so the table only narrows. An
 //!   organisation's entries lie in one rowid range of it (see the migration `claim_search`),
 //!   so a partner's search reads only its own organisation's part of the index.
-//! - PostgreSQL: a GIN index over `(organisation_id, search_text gin_trgm_ops)` (btree_gin
-//!   for the organisation), which serves `search_text LIKE '%term%'` within one
-//!   organisation or across all; PostgreSQL rechecks each row itself.
+//! - PostgreSQL: within one organisation, a GIN index over the organisation's trigrams of
+//!   the text (`organisation_trigrams`, see the migration of that name): each key is the
+//!   organisation and a trigram, so a common trigram's posting list holds only that
+//!   organisation's claims. Across all organisations (the reviewers' lists), a GIN index
+//!   over `(organisation_id, search_text gin_trgm_ops)`. Both serve
+//!   `search_text LIKE '%term%'`, which PostgreSQL checks again on each row.
 //!
 //! Trigram indexes cannot find terms of one or two characters. Those, and the first rows of
 //! any list ([`WALK`]), are read in the list's own order, through the list's own index,
 //! with a plain substring test: a frequent term (a common domain part) fills its page from
 //! the first few hundred rows, where the index would return every match of it to be sorted.
-//! A partner's list on SQLite first counts the term's matches in its part of the index
+//! A partner's list first counts the term's matches in its part of the index
 //! ([`few_matches`]): a rare term's few are sorted at once, without that walk. A whole
 //! tenant ID is looked up by the tenant ID's own index.
 
@@ -109,8 +112,8 @@ pub fn scanned<QS: 'static>(conn: &AnyConnection, term: &Term) -> Condition<QS> 
 /// Claims whose text contains the term, found through the trigram index when the term is
 /// long enough for one (else as [`scanned`]); within one organisation's claims when
 /// `organisation` is given (SQLite reads only that organisation's rowid range of the index;
-/// PostgreSQL's index leads with the organisation). A whole tenant ID is found by the tenant
-/// ID's own index ([`Term::tenant_id`]).
+/// PostgreSQL reads only that organisation's trigrams). A whole tenant ID is found by the
+/// tenant ID's own index ([`Term::walks`]).
 pub fn indexed<QS: 'static>(
     conn: &AnyConnection,
     term: &Term,
@@ -161,7 +164,23 @@ pub fn indexed<QS: 'static>(
         AnyConnection::Postgresql(_) => {
             let pattern = format!("%{}%", like_escaped(&term.folded));
             // PostgreSQL's LIKE escapes with a backslash unless told otherwise.
-            Box::new(sql::<Bool>("claims.search_text LIKE ").bind::<Text, _>(pattern))
+            let contains = sql::<Bool>("claims.search_text LIKE ").bind::<Text, _>(pattern);
+            match organisation {
+                None => Box::new(contains),
+                // The organisation's trigrams (see the migration `organisation_trigrams`):
+                // every one of the term's must be among the claim's.
+                Some(organisation) => Box::new(
+                    contains
+                        .sql(
+                            " AND organisation_trigrams(claims.organisation_id, \
+                             claims.search_text) @> organisation_trigrams(",
+                        )
+                        .bind::<Text, _>(organisation.to_owned())
+                        .sql(", ")
+                        .bind::<Text, _>(term.folded.clone())
+                        .sql(")"),
+                ),
+            }
         }
     }
 }
@@ -171,17 +190,26 @@ pub fn indexed<QS: 'static>(
 pub const FEW: i64 = 100;
 
 /// Whether the organisation's claims have at most [`FEW`] matches of the term, counted in
-/// SQLite's trigram index alone (its rowid range for the organisation, no claim read): then
-/// sorting every match costs less than walking the list. PostgreSQL's index hands over
-/// every match of each trigram before it can count a few (`false`: its lists walk first).
+/// its part of the trigram index (SQLite: from the index alone; PostgreSQL: each candidate
+/// checked in its row): then sorting every match costs less than walking the list.
 pub fn few_matches(conn: &mut AnyConnection, term: &Term, organisation: &str) -> QueryResult<bool> {
     #[derive(QueryableByName)]
     struct Found {
         #[diesel(sql_type = diesel::sql_types::BigInt)]
         found: i64,
     }
-    if !term.indexable() || !matches!(conn, AnyConnection::Sqlite(_)) {
+    if !term.indexable() {
         return Ok(false);
+    }
+    if let AnyConnection::Postgresql(_) = conn {
+        use super::schema::claims;
+        let found = claims::table
+            .filter(claims::organisation_id.eq(organisation))
+            .filter(indexed::<claims::table>(conn, term, Some(organisation)))
+            .select(claims::id)
+            .limit(FEW + 1)
+            .load::<String>(conn)?;
+        return Ok(found.len() as i64 <= FEW);
     }
     let found: Found = diesel::sql_query(
         "SELECT count(*) AS found FROM (SELECT 1 FROM claims_search \
