@@ -8,7 +8,7 @@ use super::{
     AnyConnection,
     claim_list::{Cursor, ListQuery, ListRow, SortColumn, ordered, page_of},
     schema::claims,
-    search::{self, Db, Term},
+    search::{self, Db, Few, Term},
 };
 
 /// Where the first [`search::WALK`] rows of the list (after its cursor) end.
@@ -26,8 +26,13 @@ pub(super) fn searched(
     term: &Term,
 ) -> QueryResult<(Vec<ListRow>, bool)> {
     let backwards = matches!(q.cursor, Cursor::Before(_));
-    if !term.walks() || search::few_matches(conn, term, &q.organisation_id)? {
+    if !term.walks() {
         return from_index(conn, q, term, backwards);
+    }
+    match search::few_matches(conn, term, &q.organisation_id)? {
+        Some(Few::Counted) => return from_index(conn, q, term, backwards),
+        Some(Few::Found(ids)) => return among(conn, q, ids, backwards),
+        None => {}
     }
     let Some(walked) = ordered(q, false) else {
         return Ok((Vec::new(), false));
@@ -86,6 +91,24 @@ fn from_index(
     let rows = query
         .select(ListRow::as_select())
         .filter(search::indexed(conn, term, Some(&q.organisation_id)))
+        .limit(q.limit + 1)
+        .load(conn)?;
+    Ok(page_of(rows, q.limit, backwards))
+}
+
+/// The page from the claims given (every match of the term), sorted.
+fn among(
+    conn: &mut AnyConnection,
+    q: &ListQuery,
+    ids: Vec<String>,
+    backwards: bool,
+) -> QueryResult<(Vec<ListRow>, bool)> {
+    let Some(query) = ordered(q, true) else {
+        return Ok((Vec::new(), false));
+    };
+    let rows = query
+        .select(ListRow::as_select())
+        .filter(claims::id.eq_any(ids))
         .limit(q.limit + 1)
         .load(conn)?;
     Ok(page_of(rows, q.limit, backwards))

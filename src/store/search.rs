@@ -17,8 +17,7 @@
 //!   the text (`organisation_trigrams`, see the migration of that name): each key is the
 //!   organisation and a trigram, so a common trigram's posting list holds only that
 //!   organisation's claims. Across all organisations (the reviewers' lists), a GIN index
-//!   over `(organisation_id, search_text gin_trgm_ops)`. Both serve
-//!   `search_text LIKE '%term%'`, which PostgreSQL checks again on each row.
+//!   over `search_text gin_trgm_ops`, which serves `search_text LIKE '%term%'`.
 //!
 //! Trigram indexes cannot find terms of one or two characters. Those, and the first rows of
 //! any list ([`WALK`]), are read in the list's own order, through the list's own index,
@@ -162,23 +161,27 @@ pub fn indexed<QS: 'static>(
             }
         }
         AnyConnection::Postgresql(_) => {
-            let pattern = format!("%{}%", like_escaped(&term.folded));
-            // PostgreSQL's LIKE escapes with a backslash unless told otherwise.
-            let contains = sql::<Bool>("claims.search_text LIKE ").bind::<Text, _>(pattern);
             match organisation {
-                None => Box::new(contains),
+                None => {
+                    let pattern = format!("%{}%", like_escaped(&term.folded));
+                    // PostgreSQL's LIKE escapes with a backslash unless told otherwise.
+                    Box::new(sql::<Bool>("claims.search_text LIKE ").bind::<Text, _>(pattern))
+                }
                 // The organisation's trigrams (see the migration `organisation_trigrams`):
-                // every one of the term's must be among the claim's.
+                // every one of the term's must be among the claim's. The text is tested by
+                // `strpos`, which no index serves: a LIKE would draw in the index of every
+                // organisation's trigrams, and its whole posting lists with it.
                 Some(organisation) => Box::new(
-                    contains
-                        .sql(
-                            " AND organisation_trigrams(claims.organisation_id, \
-                             claims.search_text) @> organisation_trigrams(",
-                        )
-                        .bind::<Text, _>(organisation.to_owned())
-                        .sql(", ")
-                        .bind::<Text, _>(term.folded.clone())
-                        .sql(")"),
+                    sql::<Bool>(
+                        "organisation_trigrams(claims.organisation_id, claims.search_text) \
+                         @> organisation_trigrams(",
+                    )
+                    .bind::<Text, _>(organisation.to_owned())
+                    .sql(", ")
+                    .bind::<Text, _>(term.folded.clone())
+                    .sql(") AND strpos(claims.search_text, ")
+                    .bind::<Text, _>(term.folded.clone())
+                    .sql(") > 0"),
                 ),
             }
         }
@@ -189,27 +192,42 @@ pub fn indexed<QS: 'static>(
 /// newest rows one by one.
 pub const FEW: i64 = 100;
 
-/// Whether the organisation's claims have at most [`FEW`] matches of the term, counted in
-/// its part of the trigram index (SQLite: from the index alone; PostgreSQL: each candidate
-/// checked in its row): then sorting every match costs less than walking the list.
-pub fn few_matches(conn: &mut AnyConnection, term: &Term, organisation: &str) -> QueryResult<bool> {
+/// What [`few_matches`] learnt of a term with at most [`FEW`] matches in an organisation.
+pub enum Few {
+    /// SQLite counted them in its index alone, which names no claim: ask [`indexed`].
+    Counted,
+    /// PostgreSQL read them: these claims (of this organisation or, where two
+    /// organisations' keys share a prefix, of another: the list's own organisation
+    /// condition leaves those out).
+    Found(Vec<String>),
+}
+
+/// The organisation's matches of the term when it has at most [`FEW`] (`None` when it has
+/// more, or the term is too short for the index), from its part of the trigram index:
+/// then sorting every match costs less than walking the list.
+pub fn few_matches(
+    conn: &mut AnyConnection,
+    term: &Term,
+    organisation: &str,
+) -> QueryResult<Option<Few>> {
     #[derive(QueryableByName)]
     struct Found {
         #[diesel(sql_type = diesel::sql_types::BigInt)]
         found: i64,
     }
     if !term.indexable() {
-        return Ok(false);
+        return Ok(None);
     }
     if let AnyConnection::Postgresql(_) = conn {
         use super::schema::claims;
+        // Without the organisation's own condition, which PostgreSQL's generic plan would
+        // read through an index of all its claims to intersect with the trigrams' few.
         let found = claims::table
-            .filter(claims::organisation_id.eq(organisation))
             .filter(indexed::<claims::table>(conn, term, Some(organisation)))
             .select(claims::id)
             .limit(FEW + 1)
             .load::<String>(conn)?;
-        return Ok(found.len() as i64 <= FEW);
+        return Ok((found.len() as i64 <= FEW).then_some(Few::Found(found)));
     }
     let found: Found = diesel::sql_query(
         "SELECT count(*) AS found FROM (SELECT 1 FROM claims_search \
@@ -224,7 +242,7 @@ pub fn few_matches(conn: &mut AnyConnection, term: &Term, organisation: &str) ->
     .bind::<Text, _>(organisation)
     .bind::<diesel::sql_types::BigInt, _>(FEW + 1)
     .get_result(conn)?;
-    Ok(found.found <= FEW)
+    Ok((found.found <= FEW).then_some(Few::Counted))
 }
 
 /// `text` with LIKE's wildcards and escape character escaped by a backslash.
