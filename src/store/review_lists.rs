@@ -28,14 +28,10 @@ macro_rules! matching {
         let text = search::$how($conn, $term $(, $scope)?);
         match partners.is_empty() {
             true => text,
-            false => Box::new(text.or(claims::organisation_id.eq_any(partners))) as Condition<_>,
+            false => Box::new(text.or(claims::organisation_id.eq_any(partners))) as Condition,
         }
     }};
 }
-
-/// What the lists read: claims alone (the partner's name comes from the organisations the
-/// page reads for its filter, see [`organisations`]).
-type Source = claims::table;
 
 #[derive(Debug, Clone, Queryable)]
 pub struct ReviewRow {
@@ -147,7 +143,7 @@ pub fn queue(
 /// time, ties included) when given.
 fn waiting(
     conn: &mut AnyConnection,
-    (matching, matches_first): (Option<Condition<Source>>, bool),
+    (matching, matches_first): (Option<Condition>, bool),
     until: Option<NaiveDateTime>,
     newest_first: bool,
     limit: i64,
@@ -256,7 +252,7 @@ fn page(
     conn: &mut AnyConnection,
     filter: &Filter,
     after: Option<(NaiveDateTime, String)>,
-    (matching, matches_first): (Option<Condition<Source>>, bool),
+    (matching, matches_first): (Option<Condition>, bool),
     since: Option<NaiveDateTime>,
     limit: i64,
 ) -> QueryResult<(Vec<ReviewRow>, bool)> {

@@ -40,13 +40,73 @@ use crate::domain::{
     values::TenantId,
 };
 
-use super::{AnyConnection, schema::organisations};
+use super::{
+    AnyConnection,
+    schema::{claims, organisations},
+};
 
 /// The backend of [`AnyConnection`], which boxed queries are built for.
 pub type Db = <AnyConnection as Connection>::Backend;
 
 /// A condition on `claims` that fits in any query reading them.
-pub type Condition<QS> = Box<dyn BoxableExpression<QS, Db, SqlType = Bool>>;
+pub type Condition = Box<dyn BoxableExpression<claims::table, Db, SqlType = Bool>>;
+
+// SQLite's trigram index and its organisations' numbers (the migration `claim_search`),
+// declared here rather than in the schema: PostgreSQL has neither. SQLite's conditions are
+// written with these rather than as SQL text, so that diesel keeps their statements
+// prepared (it prepares a statement holding SQL text anew for each request).
+diesel::table! {
+    claims_search (rowid) {
+        rowid -> BigInt,
+        search_text -> Text,
+        claim_id -> Text,
+    }
+}
+
+diesel::table! {
+    search_organisations (seq) {
+        seq -> BigInt,
+        organisation_id -> Text,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(claims, claims_search, search_organisations);
+
+diesel::infix_operator!(Matches, " MATCH ");
+
+diesel::define_sql_function! {
+    /// SQLite's `instr()`: where the second text first occurs in the first, 0 if nowhere.
+    fn instr(haystack: Text, needle: Text) -> diesel::sql_types::Integer;
+}
+
+/// An organisation's entries in `claims_search` span its number times 2^32 to that plus
+/// 2^32 - 1 (see the migration `claim_search`).
+const ORGANISATION_SPAN: i64 = 1 << 32;
+
+/// `claims_search`'s entries that contain the FTS5 phrase (`claims_search` and the
+/// organisation's range: `$organisation`, when given).
+macro_rules! fts_found {
+    ($phrase:expr) => {
+        claims_search::table.filter(Matches::new(
+            claims_search::search_text,
+            $phrase.into_sql::<Text>(),
+        ))
+    };
+    ($phrase:expr, $organisation:expr) => {{
+        let first = || {
+            search_organisations::table
+                .filter(search_organisations::organisation_id.eq($organisation.to_owned()))
+                .select(search_organisations::seq * ORGANISATION_SPAN)
+                .single_value()
+                .assume_not_null()
+        };
+        fts_found!($phrase).filter(
+            claims_search::rowid
+                .ge(first())
+                .and(claims_search::rowid.le(first() + (ORGANISATION_SPAN - 1))),
+        )
+    }};
+}
 
 /// Rows a list reads in its own order, testing each, before it asks the trigram index: a
 /// term found in more than one row in forty fills a page of 25 from them.
@@ -92,20 +152,18 @@ impl Term {
 }
 
 /// Claims whose text contains the term, tested row by row (no index serves it).
-pub fn scanned<QS: 'static>(conn: &AnyConnection, term: &Term) -> Condition<QS> {
+pub fn scanned(conn: &AnyConnection, term: &Term) -> Condition {
     if let Some(tenant) = &term.tenant {
-        return Box::new(sql::<Bool>("claims.tenant_id = ").bind::<Text, _>(tenant.clone()));
+        return Box::new(claims::tenant_id.eq(tenant.clone()));
     }
-    let function = match conn {
-        AnyConnection::Sqlite(_) => "instr(",
-        AnyConnection::Postgresql(_) => "strpos(",
-    };
-    Box::new(
-        sql::<Bool>(function)
-            .sql("claims.search_text, ")
-            .bind::<Text, _>(term.folded.clone())
-            .sql(") > 0"),
-    )
+    match conn {
+        AnyConnection::Sqlite(_) => Box::new(instr(claims::search_text, term.folded.clone()).gt(0)),
+        AnyConnection::Postgresql(_) => Box::new(
+            sql::<Bool>("strpos(claims.search_text, ")
+                .bind::<Text, _>(term.folded.clone())
+                .sql(") > 0"),
+        ),
+    }
 }
 
 /// Claims whose text contains the term, found through the trigram index when the term is
@@ -113,50 +171,28 @@ pub fn scanned<QS: 'static>(conn: &AnyConnection, term: &Term) -> Condition<QS> 
 /// `organisation` is given (SQLite reads only that organisation's rowid range of the index;
 /// PostgreSQL reads only that organisation's trigrams). A whole tenant ID is found by the
 /// tenant ID's own index ([`Term::walks`]).
-pub fn indexed<QS: 'static>(
-    conn: &AnyConnection,
-    term: &Term,
-    organisation: Option<&str>,
-) -> Condition<QS> {
+pub fn indexed(conn: &AnyConnection, term: &Term, organisation: Option<&str>) -> Condition {
     if let Some(tenant) = &term.tenant {
-        return Box::new(sql::<Bool>("claims.tenant_id = ").bind::<Text, _>(tenant.clone()));
+        return Box::new(claims::tenant_id.eq(tenant.clone()));
     }
     if !term.indexable() {
         return scanned(conn, term);
     }
     match conn {
         AnyConnection::Sqlite(_) => {
-            let phrase = term.phrase();
-            let matches = sql::<Bool>(
-                "claims.id IN (SELECT claims_search.claim_id FROM claims_search \
-                 WHERE claims_search MATCH ",
-            )
-            .bind::<Text, _>(phrase);
-            let folded = term.folded.clone();
+            let contains = instr(claims::search_text, term.folded.clone()).gt(0);
             match organisation {
                 None => Box::new(
-                    matches
-                        .sql(") AND instr(claims.search_text, ")
-                        .bind::<Text, _>(folded)
-                        .sql(") > 0"),
+                    claims::id
+                        .eq_any(fts_found!(term.phrase()).select(claims_search::claim_id))
+                        .and(contains),
                 ),
-                // The organisation's range: its number (`search_organisations`) times 2^32,
-                // plus up to 2^32 - 1 (see the migration `claim_search`).
                 Some(organisation) => Box::new(
-                    matches
-                        .sql(
-                            " AND claims_search.rowid BETWEEN (SELECT seq * 4294967296 \
-                             FROM search_organisations WHERE organisation_id = ",
+                    claims::id
+                        .eq_any(
+                            fts_found!(term.phrase(), organisation).select(claims_search::claim_id),
                         )
-                        .bind::<Text, _>(organisation.to_owned())
-                        .sql(
-                            ") AND (SELECT seq * 4294967296 + 4294967295 \
-                             FROM search_organisations WHERE organisation_id = ",
-                        )
-                        .bind::<Text, _>(organisation.to_owned())
-                        .sql(")) AND instr(claims.search_text, ")
-                        .bind::<Text, _>(folded)
-                        .sql(") > 0"),
+                        .and(contains),
                 ),
             }
         }
@@ -210,11 +246,6 @@ pub fn few_matches(
     term: &Term,
     organisation: &str,
 ) -> QueryResult<Option<Few>> {
-    #[derive(QueryableByName)]
-    struct Found {
-        #[diesel(sql_type = diesel::sql_types::BigInt)]
-        found: i64,
-    }
     if !term.indexable() {
         return Ok(None);
     }
@@ -223,26 +254,18 @@ pub fn few_matches(
         // Without the organisation's own condition, which PostgreSQL's generic plan would
         // read through an index of all its claims to intersect with the trigrams' few.
         let found = claims::table
-            .filter(indexed::<claims::table>(conn, term, Some(organisation)))
+            .filter(indexed(conn, term, Some(organisation)))
             .select(claims::id)
             .limit(FEW + 1)
             .load::<String>(conn)?;
         return Ok((found.len() as i64 <= FEW).then_some(Few::Found(found)));
     }
-    let found: Found = diesel::sql_query(
-        "SELECT count(*) AS found FROM (SELECT 1 FROM claims_search \
-         WHERE claims_search MATCH ? AND rowid BETWEEN \
-             (SELECT seq * 4294967296 FROM search_organisations WHERE organisation_id = ?) \
-             AND (SELECT seq * 4294967296 + 4294967295 FROM search_organisations \
-                  WHERE organisation_id = ?) \
-         LIMIT ?)",
-    )
-    .bind::<Text, _>(term.phrase())
-    .bind::<Text, _>(organisation)
-    .bind::<Text, _>(organisation)
-    .bind::<diesel::sql_types::BigInt, _>(FEW + 1)
-    .get_result(conn)?;
-    Ok((found.found <= FEW).then_some(Few::Counted))
+    // Rowids, which the index holds: no entry's stored claim ID is read.
+    let found = fts_found!(term.phrase(), organisation)
+        .select(claims_search::rowid)
+        .limit(FEW + 1)
+        .load::<i64>(conn)?;
+    Ok((found.len() as i64 <= FEW).then_some(Few::Counted))
 }
 
 /// `text` with LIKE's wildcards and escape character escaped by a backslash.

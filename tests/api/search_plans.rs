@@ -144,7 +144,7 @@ async fn searches_read_the_trigram_index() {
             "search_text LIKE",
         ]
     } else {
-        &["claims_search MATCH"]
+        &[" MATCH "]
     };
     let asking: Vec<&String> = sent
         .iter()
