@@ -30,7 +30,6 @@
 use diesel::{
     BoxableExpression, Connection,
     connection::SimpleConnection,
-    dsl::sql,
     prelude::*,
     sql_types::{Bool, Text},
 };
@@ -52,8 +51,8 @@ pub type Db = <AnyConnection as Connection>::Backend;
 pub type Condition = Box<dyn BoxableExpression<claims::table, Db, SqlType = Bool>>;
 
 // SQLite's trigram index and its organisations' numbers (the migration `claim_search`),
-// declared here rather than in the schema: PostgreSQL has neither. SQLite's conditions are
-// written with these rather than as SQL text, so that diesel keeps their statements
+// declared here rather than in the schema: PostgreSQL has neither. Every condition here is
+// written with diesel's query builder, not as SQL text, so that diesel keeps its statements
 // prepared (it prepares a statement holding SQL text anew for each request).
 diesel::table! {
     claims_search (rowid) {
@@ -78,6 +77,20 @@ diesel::define_sql_function! {
     /// SQLite's `instr()`: where the second text first occurs in the first, 0 if nowhere.
     fn instr(haystack: Text, needle: Text) -> diesel::sql_types::Integer;
 }
+
+diesel::define_sql_function! {
+    /// PostgreSQL's `strpos()`, its `instr()`.
+    fn strpos(haystack: Text, needle: Text) -> diesel::sql_types::Integer;
+}
+
+diesel::define_sql_function! {
+    /// PostgreSQL's keys of an organisation and a trigram of a folded text (the migration
+    /// `organisation_trigrams`).
+    fn organisation_trigrams(organisation: Text, folded: Text) -> diesel::sql_types::Array<Text>;
+}
+
+// PostgreSQL's array containment: every element on the right is on the left.
+diesel::infix_operator!(ContainsAll, " @> ");
 
 /// An organisation's entries in `claims_search` span its number times 2^32 to that plus
 /// 2^32 - 1 (see the migration `claim_search`).
@@ -158,11 +171,9 @@ pub fn scanned(conn: &AnyConnection, term: &Term) -> Condition {
     }
     match conn {
         AnyConnection::Sqlite(_) => Box::new(instr(claims::search_text, term.folded.clone()).gt(0)),
-        AnyConnection::Postgresql(_) => Box::new(
-            sql::<Bool>("strpos(claims.search_text, ")
-                .bind::<Text, _>(term.folded.clone())
-                .sql(") > 0"),
-        ),
+        AnyConnection::Postgresql(_) => {
+            Box::new(strpos(claims::search_text, term.folded.clone()).gt(0))
+        }
     }
 }
 
@@ -196,31 +207,24 @@ pub fn indexed(conn: &AnyConnection, term: &Term, organisation: Option<&str>) ->
                 ),
             }
         }
-        AnyConnection::Postgresql(_) => {
-            match organisation {
-                None => {
-                    let pattern = format!("%{}%", like_escaped(&term.folded));
-                    // PostgreSQL's LIKE escapes with a backslash unless told otherwise.
-                    Box::new(sql::<Bool>("claims.search_text LIKE ").bind::<Text, _>(pattern))
-                }
-                // The organisation's trigrams (see the migration `organisation_trigrams`):
-                // every one of the term's must be among the claim's. The text is tested by
-                // `strpos`, which no index serves: a LIKE would draw in the index of every
-                // organisation's trigrams, and its whole posting lists with it.
-                Some(organisation) => Box::new(
-                    sql::<Bool>(
-                        "organisation_trigrams(claims.organisation_id, claims.search_text) \
-                         @> organisation_trigrams(",
-                    )
-                    .bind::<Text, _>(organisation.to_owned())
-                    .sql(", ")
-                    .bind::<Text, _>(term.folded.clone())
-                    .sql(") AND strpos(claims.search_text, ")
-                    .bind::<Text, _>(term.folded.clone())
-                    .sql(") > 0"),
-                ),
+        AnyConnection::Postgresql(_) => match organisation {
+            None => {
+                let pattern = format!("%{}%", like_escaped(&term.folded));
+                // PostgreSQL's LIKE escapes with a backslash unless told otherwise.
+                Box::new(claims::search_text.like(pattern))
             }
-        }
+            // The organisation's trigrams (see the migration `organisation_trigrams`): every
+            // one of the term's must be among the claim's. The text is tested by `strpos`,
+            // which no index serves: a LIKE would draw in the index of every organisation's
+            // trigrams, and its whole posting lists with it.
+            Some(organisation) => Box::new(
+                ContainsAll::new(
+                    organisation_trigrams(claims::organisation_id, claims::search_text),
+                    organisation_trigrams(organisation.to_owned(), term.folded.clone()),
+                )
+                .and(strpos(claims::search_text, term.folded.clone()).gt(0)),
+            ),
+        },
     }
 }
 
