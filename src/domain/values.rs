@@ -305,40 +305,56 @@ impl Guid {
             _ => return None,
         };
         let bytes = inner.as_bytes();
-        let hex: Vec<u8> = match bytes.len() {
-            32 => bytes.to_vec(),
-            36 => {
-                let hyphens_in_place = [8, 13, 18, 23].iter().all(|&i| bytes.get(i) == Some(&b'-'));
-                if !hyphens_in_place {
-                    return None;
-                }
-                bytes.iter().copied().filter(|&b| b != b'-').collect()
-            }
+        let hyphenated = match bytes.len() {
+            32 => false,
+            36 if HYPHENS.iter().all(|&i| bytes.get(i) == Some(&b'-')) => true,
             _ => return None,
         };
-        if hex.len() != 32 {
-            return None;
-        }
+        let mut digits = bytes
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !(hyphenated && HYPHENS.contains(i)))
+            .map(|(_, &b)| hex_value(b));
         let mut out = [0u8; 16];
-        for (slot, pair) in out.iter_mut().zip(hex.chunks_exact(2)) {
-            let high = hex_value(*pair.first()?)?;
-            let low = hex_value(*pair.get(1)?)?;
-            *slot = high << 4 | low;
+        for slot in &mut out {
+            *slot = digits.next()?? << 4 | digits.next()??;
         }
         Some(Guid(out))
     }
 
     fn canonical(&self) -> String {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
         let mut text = String::with_capacity(36);
         for (index, byte) in self.0.iter().enumerate() {
             if matches!(index, 4 | 6 | 8 | 10) {
                 text.push('-');
             }
-            text.push_str(&format!("{byte:02x}"));
+            text.push(char::from(HEX[usize::from(byte >> 4)]));
+            text.push(char::from(HEX[usize::from(byte & 0xf)]));
         }
         text
     }
+
+    /// `raw` in the canonical form; read from the database, a GUID usually is already, and is
+    /// then copied rather than parsed and written again.
+    fn canonical_of(raw: &str) -> Option<String> {
+        let canonical = raw.len() == 36
+            && raw
+                .bytes()
+                .enumerate()
+                .all(|(i, b)| match HYPHENS.contains(&i) {
+                    true => b == b'-',
+                    false => matches!(b, b'0'..=b'9' | b'a'..=b'f'),
+                });
+        match canonical {
+            true => Some(raw.to_owned()),
+            false => Guid::parse(raw).map(|guid| guid.canonical()),
+        }
+    }
 }
+
+/// Where the hyphens of a GUID's `8-4-4-4-12` form are.
+const HYPHENS: [usize; 4] = [8, 13, 18, 23];
 
 fn hex_value(byte: u8) -> Option<u8> {
     match byte {
@@ -361,7 +377,7 @@ macro_rules! guid_value {
                 if raw.len() <= MAX_CODE_INPUT_BYTES && raw.trim().is_empty() {
                     return Err(ValueError::Required { kind: $kind });
                 }
-                Guid::parse(raw).map(|guid| Self(guid.canonical())).ok_or($invalid)
+                Guid::canonical_of(raw).map(Self).ok_or($invalid)
             }
         }
     };

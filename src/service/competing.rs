@@ -111,7 +111,7 @@ fn open_claims(
     of: &[String],
     named: bool,
 ) -> anyhow::Result<Vec<(OpenClaim, ClaimKeys)>> {
-    let statuses: Vec<&str> = OPEN.iter().map(|s| s.as_str()).collect();
+    let statuses: Vec<String> = OPEN.iter().map(|s| s.as_str().to_owned()).collect();
     let mut rows = match named {
         true => open_claim_products(conn, tenants, of, &statuses, ROWS_LIMIT)?,
         false => open_claim_keys(conn, tenants, of, &statuses, ROWS_LIMIT)?,

@@ -1,10 +1,13 @@
 //! The open claims of some customer tenants with their chosen products, for the competing
-//! claims ([`crate::domain::competing`]): one query, bounded.
+//! claims ([`crate::domain::competing`]): one query, bounded, whose statement stays prepared
+//! however many tenants and claims it is given ([`in_texts`]).
 
 use diesel::prelude::*;
 
 use super::{
     AnyConnection,
+    connection::load_direct,
+    fixed_sql::in_texts,
     schema::{claim_products, claims, organisations},
 };
 
@@ -13,20 +16,19 @@ use super::{
 macro_rules! on_keys_of {
     ($tenants:expr, $of:expr, $statuses:expr) => {{
         let (chosen, theirs) = diesel::alias!(claim_products as chosen, claims as theirs);
-        claims::tenant_id
-            .eq_any($tenants)
-            .and(claims::status.eq_any($statuses))
+        in_texts(claims::tenant_id, $tenants)
+            .and(in_texts(claims::status, $statuses))
             .and(
                 claim_products::product_id.eq_any(
                     chosen
-                        .filter(chosen.field(claim_products::claim_id).eq_any($of))
+                        .filter(in_texts(chosen.field(claim_products::claim_id), $of))
                         .select(chosen.field(claim_products::product_id)),
                 ),
             )
             .and(
                 claims::programme.eq_any(
                     theirs
-                        .filter(theirs.field(claims::id).eq_any($of))
+                        .filter(in_texts(theirs.field(claims::id), $of))
                         .select(theirs.field(claims::programme)),
                 ),
             )
@@ -52,13 +54,13 @@ pub fn open_claim_products(
     conn: &mut AnyConnection,
     tenants: &[String],
     of: &[String],
-    statuses: &[&str],
+    statuses: &[String],
     limit: i64,
 ) -> QueryResult<Vec<OpenClaimProduct>> {
     if tenants.is_empty() || of.is_empty() {
         return Ok(Vec::new());
     }
-    claims::table
+    let query = claims::table
         .inner_join(organisations::table)
         .inner_join(claim_products::table)
         .filter(on_keys_of!(tenants, of, statuses))
@@ -73,8 +75,8 @@ pub fn open_claim_products(
             claim_products::product_id,
             claim_products::subscription_id,
         ))
-        .limit(limit)
-        .load(conn)
+        .limit(limit);
+    load_direct(conn, query)
 }
 
 /// As [`open_claim_products`] without the names (left empty): what the queue's marker needs,
@@ -83,13 +85,13 @@ pub fn open_claim_keys(
     conn: &mut AnyConnection,
     tenants: &[String],
     of: &[String],
-    statuses: &[&str],
+    statuses: &[String],
     limit: i64,
 ) -> QueryResult<Vec<OpenClaimProduct>> {
     if tenants.is_empty() || of.is_empty() {
         return Ok(Vec::new());
     }
-    let rows: Vec<(String, String, String, String, String, Option<String>)> = claims::table
+    let query = claims::table
         .inner_join(claim_products::table)
         .filter(on_keys_of!(tenants, of, statuses))
         .order((claims::id, claim_products::product_id))
@@ -101,8 +103,9 @@ pub fn open_claim_keys(
             claim_products::product_id,
             claim_products::subscription_id,
         ))
-        .limit(limit)
-        .load(conn)?;
+        .limit(limit);
+    let rows: Vec<(String, String, String, String, String, Option<String>)> =
+        load_direct(conn, query)?;
     Ok(rows
         .into_iter()
         .map(

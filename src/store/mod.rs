@@ -18,6 +18,7 @@ pub mod claims;
 pub mod competing;
 pub mod connection;
 pub mod dev_mailbox;
+mod fixed_sql;
 pub mod held_products;
 pub mod holidays;
 pub mod idempotency;

@@ -4,9 +4,8 @@
 use chrono::NaiveDateTime;
 use diesel::{
     dsl::sql,
-    expression::SqlLiteral,
     prelude::*,
-    sql_types::{Bool, Nullable, Timestamp},
+    sql_types::{Nullable, Timestamp},
 };
 
 use crate::domain::{claim::Status, ids::ClaimId, keyset::KeysetPosition, programme::Programme};
@@ -14,7 +13,9 @@ use crate::domain::{claim::Status, ids::ClaimId, keyset::KeysetPosition, program
 use super::{
     AnyConnection,
     connection::load_direct,
-    cursor_time, parse_cursor_time,
+    cursor_time,
+    fixed_sql::fixed_condition,
+    parse_cursor_time,
     schema::{claims, organisations},
     search::{self, Condition, Term},
 };
@@ -74,12 +75,18 @@ const COLUMNS: Columns = (
     claims::updated_at,
 );
 
-/// Claims waiting for staff: submitted (or resubmitted) and disputed. Written as literals,
-/// exactly as the partial index `claims_waiting` is, so both planners read that one index
-/// range in the queue's order (bound values would leave them unable to prove it covers them;
-/// the COALESCE keeps SQLite off the (status, submitted_at) index and its sort).
-fn waiting_for_staff() -> SqlLiteral<Bool> {
-    sql::<Bool>("COALESCE(claims.status, claims.status) IN ('submitted', 'disputed')")
+fixed_condition!(
+    /// Claims waiting for staff: submitted (or resubmitted) and disputed. Written as literals,
+    /// exactly as the partial index `claims_waiting` is, so both planners read that one index
+    /// range in the queue's order (bound values would leave them unable to prove it covers
+    /// them; the COALESCE keeps SQLite off the (status, submitted_at) index and its sort). A
+    /// type of its own, so the queue's statement stays prepared.
+    WaitingForStaff,
+    "COALESCE(claims.status, claims.status) IN ('submitted', 'disputed')"
+);
+
+fn waiting_for_staff() -> WaitingForStaff {
+    WaitingForStaff
 }
 
 /// Claims waiting for staff (submitted, resubmitted or disputed), oldest first (or newest

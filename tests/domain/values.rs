@@ -47,6 +47,8 @@ fn guids_in_any_common_form_are_stored_canonically() {
         "{72f988bf-86f1-41af-91ab-2d7cd011db47}",
         " {72F988BF-86f1-41AF-91ab-2D7CD011DB47} ",
         "72f988bf86f141af91ab2d7cd011db47",
+        "72f988bf-86f1-41af-91ab-2d7cd011dB47",
+        "72F988BF86F141AF91AB2D7CD011DB47",
     ] {
         assert_eq!(
             TenantId::parse(input).unwrap().as_str(),
@@ -87,6 +89,22 @@ fn guids_in_any_common_form_are_stored_canonically() {
         ),
         (
             "72f988bf-86f1-41af-91ab-2d7cd011dbé",
+            "value.tenant_id.invalid",
+        ),
+        (
+            "72f988bf-86f1-41af-91ab-2d7cd011db4g",
+            "value.tenant_id.invalid",
+        ),
+        (
+            "72f988bf-86f1-41af-91ab-2d7cd011d-47",
+            "value.tenant_id.invalid",
+        ),
+        (
+            "72f988bf-86f1-41af-91ab-2d7cd011db4\u{e9}",
+            "value.tenant_id.invalid",
+        ),
+        (
+            "72f988bf86f141af91ab2d7cd011db4-",
             "value.tenant_id.invalid",
         ),
         ("contoso.onmicrosoft.com", "value.tenant_id.invalid"),
