@@ -8,7 +8,7 @@ use super::{
     AnyConnection,
     claim_list::{Cursor, ListQuery, ListRow, SortColumn, ordered, page_of},
     schema::claims,
-    search::{self, Db, Few, Term},
+    search::{self, Condition, Db, Few, Term},
 };
 
 /// Where the first [`search::WALK`] rows of the list (after its cursor) end.
@@ -85,15 +85,8 @@ fn from_index(
     term: &Term,
     backwards: bool,
 ) -> QueryResult<(Vec<ListRow>, bool)> {
-    let Some(query) = ordered(q, true) else {
-        return Ok((Vec::new(), false));
-    };
-    let rows = query
-        .select(ListRow::as_select())
-        .filter(search::indexed(conn, term, Some(&q.organisation_id)))
-        .limit(q.limit + 1)
-        .load(conn)?;
-    Ok(page_of(rows, q.limit, backwards))
+    let indexed = search::indexed(conn, term, Some(&q.organisation_id));
+    sorted(conn, q, indexed, backwards)
 }
 
 /// The page from the claims given (every match of the term), sorted.
@@ -103,12 +96,22 @@ fn among(
     ids: Vec<String>,
     backwards: bool,
 ) -> QueryResult<(Vec<ListRow>, bool)> {
+    sorted(conn, q, Box::new(claims::id.eq_any(ids)), backwards)
+}
+
+/// The page of the list's claims that meet `matching`, sorted in the list's order.
+fn sorted(
+    conn: &mut AnyConnection,
+    q: &ListQuery,
+    matching: Condition,
+    backwards: bool,
+) -> QueryResult<(Vec<ListRow>, bool)> {
     let Some(query) = ordered(q, true) else {
         return Ok((Vec::new(), false));
     };
     let rows = query
         .select(ListRow::as_select())
-        .filter(claims::id.eq_any(ids))
+        .filter(matching)
         .limit(q.limit + 1)
         .load(conn)?;
     Ok(page_of(rows, q.limit, backwards))
