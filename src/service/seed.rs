@@ -26,8 +26,11 @@ pub const CLAIMS_PER_TENANT: u64 = 8;
 const REVIEWER: &str = "reviewer@portal.example";
 /// The tables that take most of the rows: their secondary indexes are built, and on
 /// PostgreSQL their foreign keys checked, after the load.
-const BULK_TABLES: [&str; 12] = [
+const BULK_TABLES: [&str; 13] = [
     "claims",
+    // PostgreSQL's copy of the claims' search text, filled after the load (see
+    // store::search::rebuild_index).
+    "claim_search_texts",
     "claim_products",
     "audit_entries",
     "outbox",
@@ -126,10 +129,11 @@ pub fn seed(
         now,
         &mut progress,
     );
-    // Even after a failed load: the database keeps its indexes and foreign keys.
+    // Even after a failed load: the database keeps its indexes and foreign keys. The search
+    // index first, so that its own indexes are built once it is full.
     write_transaction(conn, |c| {
-        bulk_aside::restore(c, aside)?;
-        search::rebuild_index(c)
+        search::rebuild_index(c)?;
+        bulk_aside::restore(c, aside)
     })?;
     rows += loaded?;
     progress("indexes");

@@ -22,7 +22,7 @@ pub struct SetAside {
 
 #[derive(QueryableByName)]
 struct Definition {
-    /// `index`, `trigger` (SQLite's triggers that copy rows into a search index: see
+    /// `index`, `trigger` (the triggers that copy rows into a search index: see
     /// [`super::search::rebuild_index`]) or `constraint` (a foreign key).
     #[diesel(sql_type = diesel::sql_types::Text)]
     kind: String,
@@ -35,7 +35,7 @@ struct Definition {
 }
 
 /// Drops the indexes of `tables` that no constraint needs (primary keys and unique
-/// constraints stay), their foreign keys on PostgreSQL and their triggers on SQLite,
+/// constraints stay), their triggers, and their foreign keys on PostgreSQL,
 /// remembering how to make them again.
 pub fn set_aside(conn: &mut AnyConnection, tables: &[&str]) -> QueryResult<SetAside> {
     let listed = tables
@@ -56,6 +56,10 @@ pub fn set_aside(conn: &mut AnyConnection, tables: &[&str]) -> QueryResult<SetAs
              SELECT 'index', tablename::text, indexname::text, indexdef FROM pg_indexes \
              WHERE schemaname = current_schema() AND tablename IN ({listed}) \
              AND indexname NOT IN (SELECT conname FROM pg_constraint) \
+             UNION ALL \
+             SELECT 'trigger', tgrelid::regclass::text, tgname::text, \
+                 pg_get_triggerdef(oid) FROM pg_trigger \
+             WHERE NOT tgisinternal AND tgrelid::regclass::text IN ({listed}) \
              ORDER BY kind"
         ),
         AnyConnection::Sqlite(_) => format!(
@@ -65,6 +69,7 @@ pub fn set_aside(conn: &mut AnyConnection, tables: &[&str]) -> QueryResult<SetAs
         ),
     };
     let found: Vec<Definition> = diesel::sql_query(query).load(conn)?;
+    let postgres = matches!(conn, AnyConnection::Postgresql(_));
     // Foreign keys go first (the query lists them first) and come back last, once the
     // indexes that speed up their check are there.
     for item in &found {
@@ -73,13 +78,15 @@ pub fn set_aside(conn: &mut AnyConnection, tables: &[&str]) -> QueryResult<SetAs
                 "ALTER TABLE {} DROP CONSTRAINT {}",
                 item.table_name, item.name
             ),
+            // SQLite's DROP TRIGGER names no table; PostgreSQL's must.
+            "trigger" if postgres => format!("DROP TRIGGER {} ON {}", item.name, item.table_name),
             "trigger" => format!("DROP TRIGGER {}", item.name),
             _ => format!("DROP INDEX {}", item.name),
         })?;
     }
     let mut restore: Vec<String> = found.into_iter().map(|i| i.definition).collect();
     restore.reverse();
-    if let AnyConnection::Postgresql(_) = conn {
+    if postgres {
         restore.insert(0, PG_RESTORE_MEMORY.to_owned());
     }
     Ok(SetAside { restore })

@@ -13,11 +13,13 @@
 //!   returns is checked against its own text (`instr`), so the table only narrows. An
 //!   organisation's entries lie in one rowid range of it (see the migration `claim_search`),
 //!   so a partner's search reads only its own organisation's part of the index.
-//! - PostgreSQL: within one organisation, a GIN index over the organisation's trigrams of
-//!   the text (`organisation_trigrams`, see the migration of that name): each key is the
-//!   organisation and a trigram, so a common trigram's posting list holds only that
-//!   organisation's claims. Across all organisations (the reviewers' lists), a GIN index
-//!   over `search_text gin_trgm_ops`, which serves `search_text LIKE '%term%'`.
+//! - PostgreSQL: the text's copy in `claim_search_texts` (kept in step by a trigger, and
+//!   never updated by a status change, so its GIN indexes cost the jobs nothing; see the
+//!   migration of that name). Within one organisation, a GIN index over the organisation's
+//!   trigrams of the text (`organisation_trigrams`, see the migration of that name): each
+//!   key is the organisation and a trigram, so a common trigram's posting list holds only
+//!   that organisation's claims. Across all organisations (the reviewers' lists), a GIN
+//!   index over `search_text gin_trgm_ops`, which serves `search_text LIKE '%term%'`.
 //!
 //! Trigram indexes cannot find terms of one or two characters. Those, and the first rows of
 //! any list ([`WALK`]), are read in the list's own order, through the list's own index,
@@ -51,7 +53,8 @@ pub type Db = <AnyConnection as Connection>::Backend;
 pub type Condition = Box<dyn BoxableExpression<claims::table, Db, SqlType = Bool>>;
 
 // SQLite's trigram index and its organisations' numbers (the migration `claim_search`),
-// declared here rather than in the schema: PostgreSQL has neither. Every condition here is
+// and PostgreSQL's copy of the search text (the migration `claim_search_texts`), declared
+// here rather than in the schema: each backend has only its own. Every condition here is
 // written with diesel's query builder, not as SQL text, so that diesel keeps its statements
 // prepared (it prepares a statement holding SQL text anew for each request).
 diesel::table! {
@@ -69,7 +72,20 @@ diesel::table! {
     }
 }
 
-diesel::allow_tables_to_appear_in_same_query!(claims, claims_search, search_organisations);
+diesel::table! {
+    claim_search_texts (claim_id) {
+        claim_id -> Text,
+        organisation_id -> Text,
+        search_text -> Text,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(
+    claims,
+    claims_search,
+    search_organisations,
+    claim_search_texts
+);
 
 diesel::infix_operator!(Matches, " MATCH ");
 
@@ -119,6 +135,27 @@ macro_rules! fts_found {
                 .and(claims_search::rowid.le(first() + (ORGANISATION_SPAN - 1))),
         )
     }};
+}
+
+/// `claim_search_texts`' rows of claims whose text contains the term, through the
+/// organisation's trigrams (see the migration `organisation_trigrams`): every one of the
+/// term's must be among the claim's. The text is tested by `strpos`, which no index serves:
+/// a LIKE would draw in the index of every organisation's trigrams, and its whole posting
+/// lists with it. Where two organisations' keys share a prefix, the other's claims are
+/// found too: the lists' own organisation condition leaves them out.
+macro_rules! pg_found {
+    ($term:expr, $organisation:expr) => {
+        claim_search_texts::table.filter(
+            ContainsAll::new(
+                organisation_trigrams(
+                    claim_search_texts::organisation_id,
+                    claim_search_texts::search_text,
+                ),
+                organisation_trigrams($organisation.to_owned(), $term.folded.clone()),
+            )
+            .and(strpos(claim_search_texts::search_text, $term.folded.clone()).gt(0)),
+        )
+    };
 }
 
 /// Rows a list reads in its own order, testing each, before it asks the trigram index: a
@@ -211,18 +248,17 @@ pub fn indexed(conn: &AnyConnection, term: &Term, organisation: Option<&str>) ->
             None => {
                 let pattern = format!("%{}%", like_escaped(&term.folded));
                 // PostgreSQL's LIKE escapes with a backslash unless told otherwise.
-                Box::new(claims::search_text.like(pattern))
-            }
-            // The organisation's trigrams (see the migration `organisation_trigrams`): every
-            // one of the term's must be among the claim's. The text is tested by `strpos`,
-            // which no index serves: a LIKE would draw in the index of every organisation's
-            // trigrams, and its whole posting lists with it.
-            Some(organisation) => Box::new(
-                ContainsAll::new(
-                    organisation_trigrams(claims::organisation_id, claims::search_text),
-                    organisation_trigrams(organisation.to_owned(), term.folded.clone()),
+                Box::new(
+                    claims::id.eq_any(
+                        claim_search_texts::table
+                            .filter(claim_search_texts::search_text.like(pattern))
+                            .select(claim_search_texts::claim_id),
+                    ),
                 )
-                .and(strpos(claims::search_text, term.folded.clone()).gt(0)),
+            }
+            Some(organisation) => Box::new(
+                claims::id
+                    .eq_any(pg_found!(term, organisation).select(claim_search_texts::claim_id)),
             ),
         },
     }
@@ -236,9 +272,7 @@ pub const FEW: i64 = 100;
 pub enum Few {
     /// SQLite counted them in its index alone, which names no claim: ask [`indexed`].
     Counted,
-    /// PostgreSQL read them: these claims (of this organisation or, where two
-    /// organisations' keys share a prefix, of another: the list's own organisation
-    /// condition leaves those out).
+    /// PostgreSQL read them: these claims.
     Found(Vec<String>),
 }
 
@@ -254,12 +288,11 @@ pub fn few_matches(
         return Ok(None);
     }
     if let AnyConnection::Postgresql(_) = conn {
-        use super::schema::claims;
-        // Without the organisation's own condition, which PostgreSQL's generic plan would
-        // read through an index of all its claims to intersect with the trigrams' few.
-        let found = claims::table
-            .filter(indexed(conn, term, Some(organisation)))
-            .select(claims::id)
+        // From the copy of the text alone, not joined to `claims`: PostgreSQL's generic plan
+        // would read an index of all the organisation's claims to intersect with the few.
+        let found = pg_found!(term, organisation)
+            .filter(claim_search_texts::organisation_id.eq(organisation.to_owned()))
+            .select(claim_search_texts::claim_id)
             .limit(FEW + 1)
             .load::<String>(conn)?;
         return Ok((found.len() as i64 <= FEW).then_some(Few::Found(found)));
@@ -332,12 +365,18 @@ pub fn refold_all(conn: &mut AnyConnection) -> QueryResult<u64> {
     }
 }
 
-/// Fills SQLite's trigram index (and its organisations' and claims' numbers) from `claims`, after a bulk load that wrote
-/// claims with its triggers set aside (PostgreSQL's GIN index is an index like the others,
-/// built again by the load itself), and merges it into one segment.
+/// Fills the search index from `claims` after a bulk load that wrote claims with the
+/// triggers that fill it set aside, before the index's own indexes are built again: SQLite's
+/// trigram table (and its organisations' and claims' numbers), merged into one segment;
+/// PostgreSQL's copy of the text (`claim_search_texts`).
 pub fn rebuild_index(conn: &mut AnyConnection) -> QueryResult<()> {
-    if let AnyConnection::Sqlite(_) = conn {
-        conn.batch_execute(
+    match conn {
+        AnyConnection::Postgresql(_) => conn.batch_execute(
+            "INSERT INTO claim_search_texts (claim_id, organisation_id, search_text) \
+                 SELECT id, organisation_id, search_text FROM claims \
+                 ON CONFLICT (claim_id) DO NOTHING",
+        ),
+        AnyConnection::Sqlite(_) => conn.batch_execute(
             "INSERT INTO claims_search (claims_search) VALUES ('delete-all'); \
              DELETE FROM claims_search_keys; \
              INSERT OR IGNORE INTO search_organisations (organisation_id) \
@@ -351,7 +390,6 @@ pub fn rebuild_index(conn: &mut AnyConnection) -> QueryResult<()> {
                  FROM claims_search_keys k JOIN claims c ON c.id = k.claim_id \
                  ORDER BY k.search_rowid; \
              INSERT INTO claims_search (claims_search) VALUES ('optimize');",
-        )?;
+        ),
     }
-    Ok(())
 }

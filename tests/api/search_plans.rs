@@ -166,9 +166,9 @@ async fn searches_read_the_trigram_index() {
             // organisations it takes the GIN index), that organisation's rows by one of its
             // indexes: never another organisation's rows.
             let index = if scoped {
-                "Bitmap Index Scan on claims_organisation_trigrams"
+                "Bitmap Index Scan on claim_search_texts_organisation_trigrams"
             } else {
-                "Bitmap Index Scan on claims_search_trigrams"
+                "Bitmap Index Scan on claim_search_texts_trigrams"
             };
             let gin = lines.iter().any(|l| l.contains(index));
             let own_rows = lines

@@ -93,27 +93,44 @@ async fn seeded_claims_are_served_in_every_status_with_their_history() {
         "a seeded draft is complete too"
     );
 
-    // The trigram index, filled after the load, finds what the claims' text holds.
-    if !app.database.is_postgres() {
-        #[derive(diesel::QueryableByName)]
-        struct Count {
-            #[diesel(sql_type = diesel::sql_types::BigInt)]
-            n: i64,
-        }
-        let mut conn = app.pool.get().unwrap();
-        let mut count = |sql: &str| {
-            diesel::RunQueryDsl::get_result::<Count>(diesel::sql_query(sql), &mut **conn)
-                .unwrap()
-                .n
-        };
-        let indexed = count(
-            "SELECT count(*) AS n FROM claims_search WHERE claims_search MATCH '\"claim 9\"'",
-        );
-        let stored =
-            count("SELECT count(*) AS n FROM claims WHERE instr(search_text, 'claim 9') > 0");
-        assert!(stored > 0);
-        assert_eq!(indexed, stored);
+    // The trigram index, filled after the load, finds what the claims' text holds: a
+    // partner's search for one claim's name (few matches: read from the index at once)
+    // lists that claim.
+    let name = official
+        .texts("[data-testid=associations] .claim-name a")
+        .remove(0);
+    let query: String = form_urlencoded::Serializer::new(String::new())
+        .append_pair("q", &name)
+        .finish();
+    let found = partner.get(&format!("/associations?{query}")).await;
+    let names = found.texts("[data-testid=associations] .claim-name a");
+    assert!(names.contains(&name), "{name}: {names:?}");
+    #[derive(diesel::QueryableByName)]
+    struct Count {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
     }
+    let mut conn = app.pool.get().unwrap();
+    let mut count = |sql: &str| {
+        diesel::RunQueryDsl::get_result::<Count>(diesel::sql_query(sql), &mut **conn)
+            .unwrap()
+            .n
+    };
+    let (indexed, stored) = if app.database.is_postgres() {
+        (
+            "SELECT count(*) AS n FROM claim_search_texts WHERE search_text LIKE '%claim 9%'",
+            "SELECT count(*) AS n FROM claims WHERE strpos(search_text, 'claim 9') > 0",
+        )
+    } else {
+        (
+            "SELECT count(*) AS n FROM claims_search WHERE claims_search MATCH '\"claim 9\"'",
+            "SELECT count(*) AS n FROM claims WHERE instr(search_text, 'claim 9') > 0",
+        )
+    };
+    let stored = count(stored);
+    assert!(stored > 0);
+    assert_eq!(count(indexed), stored);
+    drop(conn);
 
     let reviewer = app.signed_in("reviewer@portal.example").await;
     let queue = reviewer.get("/review").await;
@@ -140,6 +157,8 @@ fn schema_objects(app: &TestApp) -> Vec<SchemaObject> {
          UNION ALL \
          SELECT conname::text, pg_get_constraintdef(oid) FROM pg_constraint \
          WHERE connamespace = current_schema()::regnamespace \
+         UNION ALL \
+         SELECT tgname::text, pg_get_triggerdef(oid) FROM pg_trigger WHERE NOT tgisinternal \
          ORDER BY name, definition"
     } else {
         "SELECT name, coalesce(sql, '') AS definition FROM sqlite_master \
@@ -167,6 +186,12 @@ async fn a_seed_gives_back_every_index_and_foreign_key_it_set_aside_for_the_load
             after_seed
                 .iter()
                 .any(|o| o.definition.starts_with("FOREIGN KEY")),
+            "{after_seed:?}"
+        );
+        assert!(
+            after_seed
+                .iter()
+                .any(|o| o.name == "claims_search_texts_copy"),
             "{after_seed:?}"
         );
     }
