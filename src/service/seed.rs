@@ -24,8 +24,8 @@ use super::{demo, passwords, seed_claims};
 pub const CLAIMS_PER_TENANT: u64 = 8;
 /// The demo reviewer, who decided the seeded claims.
 const REVIEWER: &str = "reviewer@portal.example";
-/// The tables that take most of the rows: their secondary indexes are built, and on
-/// PostgreSQL their foreign keys checked, after the load.
+/// The tables that take most of the rows: their secondary indexes are built, their search
+/// index filled, and on PostgreSQL their foreign keys checked, after the load.
 const BULK_TABLES: [&str; 13] = [
     "claims",
     // PostgreSQL's copy of the claims' search text, filled after the load (see

@@ -1,9 +1,11 @@
 //! What a bulk load ([`super::bulk`]) sets aside and makes again afterwards: secondary
 //! indexes, built once, sorted, at the end — far cheaper than a random insert into every
 //! index for every row once they outgrow the cache (PostgreSQL's default 128 MB of shared
-//! buffers is gone after ~50,000 claims) — and on PostgreSQL the foreign keys, checked
-//! once by one join at the end instead of by a trigger per row. Their definitions are read
-//! from the database's catalogue, so they stay those of the migrations.
+//! buffers is gone after ~50,000 claims) — the triggers that copy each row into a search
+//! index (filled once afterwards, see [`super::search::rebuild_index`]), and on PostgreSQL
+//! the foreign keys, checked once by one join at the end instead of by a trigger per row.
+//! Their definitions are read from the database's catalogue, so they stay those of the
+//! migrations.
 
 use diesel::{QueryResult, QueryableByName, RunQueryDsl, connection::SimpleConnection};
 

@@ -246,7 +246,7 @@ pub fn indexed(conn: &AnyConnection, term: &Term, organisation: Option<&str>) ->
         }
         AnyConnection::Postgresql(_) => match organisation {
             None => {
-                let pattern = format!("%{}%", like_escaped(&term.folded));
+                let pattern = format!("%{}%", super::like_escaped(&term.folded));
                 // PostgreSQL's LIKE escapes with a backslash unless told otherwise.
                 Box::new(
                     claims::id.eq_any(
@@ -303,13 +303,6 @@ pub fn few_matches(
         .limit(FEW + 1)
         .load::<i64>(conn)?;
     Ok((found.len() as i64 <= FEW).then_some(Few::Counted))
-}
-
-/// `text` with LIKE's wildcards and escape character escaped by a backslash.
-fn like_escaped(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_")
 }
 
 /// The organisations whose name contains the term (for the reviewers' search): few rows,

@@ -5,6 +5,8 @@
 -- ~1,950 to ~1,170 claims a second. The search text never changes after the claim is made,
 -- so here its index entries are written once. `claims.search_text` stays, for the lists
 -- that test their rows one by one in their own order (see store::search).
+-- No claim is written meanwhile (by another instance), so the copy below misses none.
+LOCK TABLE claims IN SHARE ROW EXCLUSIVE MODE;
 CREATE TABLE claim_search_texts (
   claim_id TEXT PRIMARY KEY REFERENCES claims (id) ON DELETE CASCADE,
   organisation_id TEXT NOT NULL,
