@@ -100,6 +100,10 @@ impl Application {
             },
         });
         let context = Arc::new(Context::from_settings(&settings));
+        // Before the first search, which would otherwise wait for it.
+        context
+            .search_terms
+            .sample(&mut *pool.get()?, clock.now())?;
         let jobs = Jobs {
             pool: pool.clone(),
             context: context.clone(),

@@ -27,5 +27,6 @@ pub mod reminders;
 pub mod saved_views;
 pub mod search;
 pub mod tenants;
+pub mod trigrams;
 pub mod values;
 pub mod webhooks;

@@ -1,7 +1,8 @@
 //! What people type into a list's search box.
 
 use super::errors::Message;
-use super::values::{has_hidden_characters, looks_blank};
+use super::trigrams::TrigramCounts;
+use super::values::{TenantId, has_hidden_characters, looks_blank};
 
 /// Longer terms find nothing a shorter part would not, and would make the database's
 /// pattern matching do unbounded work.
@@ -92,4 +93,68 @@ pub fn search_text(name: &str, customer_domain: &str, tenant_id: &str) -> String
         text.push_str(&fold(field));
     }
     text
+}
+
+/// A search term as it is compared.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    folded: String,
+    /// The term as a tenant ID, when it is a whole one (in any of a GUID's spellings).
+    tenant: Option<String>,
+    /// The part a trigram index is asked for ([`TrigramCounts::rarest_part`]).
+    key: String,
+}
+
+impl Term {
+    /// The term folded, `None` when nothing is left to search for; `counts` tell which part
+    /// of it is rarest.
+    pub fn new(raw: &str, counts: &TrigramCounts) -> Option<Term> {
+        let folded = fold(raw.trim());
+        let tenant = TenantId::parse(raw).ok().map(|t| t.as_str().to_owned());
+        let key = counts.rarest_part(&folded);
+        (!folded.is_empty()).then_some(Term {
+            folded,
+            tenant,
+            key,
+        })
+    }
+
+    /// Whether `raw` needs trigram counts to be searched for: not a whole tenant ID (which
+    /// its own index finds) nor a term too short for a trigram.
+    pub fn needs_counts(raw: &str) -> bool {
+        TenantId::parse(raw).is_err() && fold(raw.trim()).chars().count() > TRIGRAM
+    }
+
+    /// The term as compared with each text.
+    pub fn folded(&self) -> &str {
+        &self.folded
+    }
+
+    /// The part of the term a trigram index is asked for: every text holding the term
+    /// holds it too.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// The whole tenant ID the term is, in its stored spelling.
+    pub fn tenant(&self) -> Option<&str> {
+        self.tenant.as_deref()
+    }
+
+    /// Whether the first rows of a list are worth testing one by one before an index is
+    /// asked: not for a whole tenant ID, which its own index finds at once (and which names
+    /// one customer, so its claims are few).
+    pub fn walks(&self) -> bool {
+        self.tenant.is_none()
+    }
+
+    /// Whether a trigram index can find it (three characters or more).
+    pub fn indexable(&self) -> bool {
+        self.folded.chars().count() >= TRIGRAM
+    }
+
+    /// Whether `text` (not yet folded) contains the term.
+    pub fn found_in(&self, text: &str) -> bool {
+        fold(text).contains(&self.folded)
+    }
 }

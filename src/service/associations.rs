@@ -12,7 +12,7 @@ use crate::{
         keyset::KeysetPosition,
         programme::Programme,
         saved_views::{SavedView, ViewCounts},
-        search::{SearchError, parse_search},
+        search::{SearchError, Term, parse_search},
     },
     store::{
         AnyConnection, DbPool,
@@ -80,7 +80,7 @@ impl ListRequest {
     fn query(
         &self,
         organisation_id: &str,
-        cursor: Cursor,
+        (cursor, search): (Cursor, Option<Term>),
         limit: i64,
         now: DateTime<Utc>,
     ) -> ListQuery {
@@ -90,7 +90,7 @@ impl ListRequest {
             status: Status::parse(&self.status),
             programme: Programme::parse(&self.programme),
             location_id: Some(self.location.clone()).filter(|l| !l.is_empty()),
-            search: self.search().ok().flatten(),
+            search,
             sort: self.sort_column(),
             descending: self.descending(),
             cursor,
@@ -136,6 +136,17 @@ pub struct ListPage {
     pub counts: ViewCounts,
 }
 
+/// The request's search term, if it has one that can be searched for.
+fn search_term(
+    conn: &mut AnyConnection,
+    ctx: &Context,
+    request: &ListRequest,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Option<Term>> {
+    let raw = request.search().ok().flatten();
+    ctx.search_terms.term(conn, raw.as_deref(), now)
+}
+
 pub fn list(
     conn: &mut AnyConnection,
     ctx: &Context,
@@ -144,7 +155,8 @@ pub fn list(
     now: DateTime<Utc>,
 ) -> anyhow::Result<ListPage> {
     let cursor = request.cursor();
-    let query = request.query(organisation_id, cursor.clone(), PAGE_SIZE, now);
+    let search = search_term(conn, ctx, request, now)?;
+    let query = request.query(organisation_id, (cursor.clone(), search), PAGE_SIZE, now);
     let (rows, more) = claim_list::list(conn, &query)?;
     let sort = query.sort;
     let key = |row: &ListRow| claim_list::position(row, sort);
@@ -209,17 +221,15 @@ pub struct ExportedClaim {
 /// [`for_each_batch`] on a connection of its own, held for the whole export.
 pub fn export(
     pool: &DbPool,
-    organisation_id: &str,
-    request: &ListRequest,
-    now: DateTime<Utc>,
+    ctx: &Context,
+    (organisation_id, request, now): (&str, &ListRequest, DateTime<Utc>),
     batch_size: i64,
     emit: impl FnMut(Vec<ExportedClaim>) -> bool,
 ) -> anyhow::Result<()> {
     for_each_batch(
         &mut *pool.get()?,
-        organisation_id,
-        request,
-        now,
+        ctx,
+        (organisation_id, request, now),
         batch_size,
         emit,
     )
@@ -230,9 +240,8 @@ pub fn export(
 /// subscriptions in one more query.
 pub fn for_each_batch(
     conn: &mut AnyConnection,
-    organisation_id: &str,
-    request: &ListRequest,
-    now: DateTime<Utc>,
+    ctx: &Context,
+    (organisation_id, request, now): (&str, &ListRequest, DateTime<Utc>),
     batch_size: i64,
     mut emit: impl FnMut(Vec<ExportedClaim>) -> bool,
 ) -> anyhow::Result<()> {
@@ -240,9 +249,10 @@ pub fn for_each_batch(
         .into_iter()
         .map(|l| (l.id, l.mpn_id))
         .collect();
+    let search = search_term(conn, ctx, request, now)?;
     let mut cursor = Cursor::First;
     loop {
-        let query = request.query(organisation_id, cursor, batch_size, now);
+        let query = request.query(organisation_id, (cursor, search.clone()), batch_size, now);
         let (rows, more) = claim_list::list(conn, &query)?;
         cursor = match rows.last() {
             Some(last) => Cursor::After(claim_list::position(last, query.sort)),

@@ -9,7 +9,7 @@ use crate::{
     store::{AnyConnection, holidays},
 };
 
-use super::view_counts_cache::ViewCountsCache;
+use super::{search_terms::SearchTerms, view_counts_cache::ViewCountsCache};
 
 #[derive(Debug)]
 pub struct Context {
@@ -27,6 +27,8 @@ pub struct Context {
     pub webhook_disable_after_days: u32,
     /// The saved views' counts per organisation, between list pages.
     pub view_counts: ViewCountsCache,
+    /// Search terms with the part an index is asked for, from trigram counts kept here.
+    pub search_terms: SearchTerms,
 }
 
 impl Context {
@@ -40,6 +42,7 @@ impl Context {
             webhooks_allow_private: settings.webhooks_allow_private,
             webhook_disable_after_days: settings.webhook_disable_after_days,
             view_counts: ViewCountsCache::default(),
+            search_terms: SearchTerms::default(),
         }
     }
 

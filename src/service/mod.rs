@@ -44,6 +44,7 @@ pub mod registry_import;
 pub mod registry_views;
 pub mod review;
 pub mod review_lists;
+pub mod search_terms;
 pub mod seed;
 pub mod seed_claims;
 mod seed_tables;

@@ -137,14 +137,16 @@ pub fn review_lists(
         organisation_id: Some(request.partner.clone()).filter(|p| !p.is_empty()),
         programme: Programme::parse(&request.programme),
         tenant_id,
-        search: request.search().ok().flatten(),
+        search: ctx
+            .search_terms
+            .term(conn, request.search().ok().flatten().as_deref(), now)?,
         after: KeysetPosition::decode(&request.after),
     };
     let calendar = ctx.calendar(conn)?;
     let page_size = request.page_size();
     let queued = review_lists::queue(
         conn,
-        filter.search.as_deref(),
+        filter.search.as_ref(),
         request.newest_first(),
         page_size,
     )?;

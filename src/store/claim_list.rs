@@ -5,14 +5,12 @@ use diesel::prelude::*;
 
 use crate::domain::{
     claim::Status, keyset::KeysetPosition, programme::Programme, saved_views::ViewRule,
+    search::Term,
 };
 
 use super::{
-    AnyConnection,
-    connection::load_direct,
-    cursor_time, db_time, parse_cursor_time,
-    schema::claims,
-    search::{Db, Term},
+    AnyConnection, connection::load_direct, cursor_time, db_time, parse_cursor_time,
+    schema::claims, search::Db,
 };
 
 /// One row of the Customer associations list (codes read as the domain's values).
@@ -62,7 +60,7 @@ pub struct ListQuery {
     pub view: Option<ViewRule>,
     /// Part of the claim name, the customer domain or the tenant ID, in any case (see
     /// [`search`]).
-    pub search: Option<String>,
+    pub search: Option<Term>,
     pub sort: SortColumn,
     pub descending: bool,
     pub cursor: Cursor,
@@ -86,7 +84,7 @@ pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<ListRow
         return Ok(page_of(rows, q.limit, false));
     }
     let backwards = matches!(q.cursor, Cursor::Before(_));
-    let Some(term) = q.search.as_deref().and_then(Term::new) else {
+    let Some(term) = &q.search else {
         let Some(query) = ordered(q, false) else {
             return Ok((Vec::new(), false));
         };
@@ -96,7 +94,7 @@ pub fn list(conn: &mut AnyConnection, q: &ListQuery) -> QueryResult<(Vec<ListRow
             .load(conn)?;
         return Ok(page_of(rows, q.limit, backwards));
     };
-    super::claim_list_search::searched(conn, q, &term)
+    super::claim_list_search::searched(conn, q, term)
 }
 
 /// The organisation's claims that pass the filters, after the cursor, in the list's order
@@ -260,7 +258,7 @@ fn newest_first_unfiltered(
         && q.view.is_none()
         && q.programme.is_none()
         && q.location_id.is_none()
-        && q.search.as_deref().is_none_or(|s| s.trim().is_empty());
+        && q.search.is_none();
     if !(unfiltered && q.sort == SortColumn::UpdatedAt && q.descending) {
         return Ok(None);
     }

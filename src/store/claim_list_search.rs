@@ -8,8 +8,9 @@ use super::{
     AnyConnection,
     claim_list::{Cursor, ListQuery, ListRow, SortColumn, ordered, page_of},
     schema::claims,
-    search::{self, Condition, Db, Few, Term},
+    search::{self, Condition, Db, Few},
 };
+use crate::domain::search::Term;
 
 /// Where the first [`search::WALK`] rows of the list (after its cursor) end.
 enum Boundary {

@@ -40,6 +40,7 @@ pub mod review_lists;
 pub mod runners;
 pub mod schema;
 pub mod search;
+pub mod search_sample;
 pub mod sessions;
 pub mod sign_in_failures;
 pub mod sqlite_plans;

@@ -8,7 +8,9 @@ use diesel::{
     sql_types::{Nullable, Timestamp},
 };
 
-use crate::domain::{claim::Status, ids::ClaimId, keyset::KeysetPosition, programme::Programme};
+use crate::domain::{
+    claim::Status, ids::ClaimId, keyset::KeysetPosition, programme::Programme, search::Term,
+};
 
 use super::{
     AnyConnection,
@@ -17,7 +19,7 @@ use super::{
     fixed_sql::fixed_condition,
     parse_cursor_time,
     schema::{claims, organisations},
-    search::{self, Condition, Term},
+    search::{self, Condition},
 };
 
 /// A claim whose name, customer domain or tenant ID contains the term (`$how`: `indexed`
@@ -94,11 +96,11 @@ fn waiting_for_staff() -> WaitingForStaff {
 /// (`claims_waiting`).
 pub fn queue(
     conn: &mut AnyConnection,
-    search: Option<&str>,
+    search: Option<&Term>,
     newest_first: bool,
     limit: i64,
 ) -> QueryResult<Vec<ReviewRow>> {
-    let Some(term) = search.and_then(Term::new) else {
+    let Some(term) = search else {
         // A query of a fixed type: prepared once per connection, not built on each request.
         let first = claims::table
             .filter(waiting_for_staff())
@@ -116,7 +118,7 @@ pub fn queue(
         };
     };
     if !term.walks() {
-        let indexed = matching!(conn, &term, indexed, None);
+        let indexed = matching!(conn, term, indexed, None);
         return waiting(conn, (Some(indexed), true), None, newest_first, limit);
     }
     // The first rows in the queue's order, tested one by one: enough for a frequent term (a
@@ -131,7 +133,7 @@ pub fn queue(
         true => walked.order((claims::submitted_at.desc(), claims::id.desc())),
     };
     let until = walked.first::<Option<NaiveDateTime>>(conn).optional()?;
-    let scanned = matching!(conn, &term, scanned);
+    let scanned = matching!(conn, term, scanned);
     let found = waiting(
         conn,
         (Some(scanned), false),
@@ -142,7 +144,7 @@ pub fn queue(
     if found.len() as i64 >= limit || until.is_none() {
         return Ok(found);
     }
-    let indexed = matching!(conn, &term, indexed, None);
+    let indexed = matching!(conn, term, indexed, None);
     waiting(conn, (Some(indexed), true), None, newest_first, limit)
 }
 
@@ -186,7 +188,7 @@ pub struct Filter {
     pub programme: Option<Programme>,
     pub tenant_id: Option<String>,
     /// Part of the name, the partner's name, the customer domain or the tenant ID.
-    pub search: Option<String>,
+    pub search: Option<Term>,
     /// Rows after this position (updated_at, id), newest first.
     pub after: Option<KeysetPosition>,
 }
@@ -210,7 +212,7 @@ pub fn all(
         .after
         .as_ref()
         .and_then(|after| Some((parse_cursor_time(&after.value)?, after.id.clone())));
-    let Some(term) = filter.search.as_deref().and_then(Term::new) else {
+    let Some(term) = &filter.search else {
         if filter.organisation_id.is_none()
             && filter.programme.is_none()
             && filter.tenant_id.is_none()
@@ -222,7 +224,7 @@ pub fn all(
         return page(conn, filter, after, (None, false), None, limit);
     };
     if !term.walks() {
-        let indexed = matching!(conn, &term, indexed, None);
+        let indexed = matching!(conn, term, indexed, None);
         return page(conn, filter, after, (Some(indexed), true), None, limit);
     }
     // The rows changed last first, tested one by one (every row changed since the
@@ -237,7 +239,7 @@ pub fn all(
         walked = walked.filter(claims::updated_at.le(*at));
     }
     let since = walked.first::<NaiveDateTime>(conn).optional()?;
-    let scanned = matching!(conn, &term, scanned);
+    let scanned = matching!(conn, term, scanned);
     let (rows, more) = page(
         conn,
         filter,
@@ -249,7 +251,7 @@ pub fn all(
     if more || since.is_none() {
         return Ok((rows, more));
     }
-    let indexed = matching!(conn, &term, indexed, None);
+    let indexed = matching!(conn, term, indexed, None);
     page(conn, filter, after, (Some(indexed), true), None, limit)
 }
 

@@ -9,17 +9,19 @@
 //!
 //! How it is found, per backend:
 //! - SQLite: an FTS5 table with the trigram tokenizer (`claims_search`, kept in step with
-//!   `claims.search_text` by triggers), queried with the term as a phrase; each claim it
-//!   returns is checked against its own text (`instr`), so the table only narrows. An
-//!   organisation's entries lie in one rowid range of it (see the migration `claim_search`),
-//!   so a partner's search reads only its own organisation's part of the index.
+//!   `claims.search_text` by triggers), queried with the term's rarest part as a phrase
+//!   ([`Term::key`]); each claim it returns is checked against its own text (`instr`), so
+//!   the table only narrows. An organisation's entries lie in one rowid range of it (see
+//!   the migration `claim_search`), so a partner's search reads only its own
+//!   organisation's part of the index.
 //! - PostgreSQL: the text's copy in `claim_search_texts` (kept in step by a trigger, and
 //!   never updated by a status change, so its GIN indexes cost the jobs nothing; see the
 //!   migration of that name). Within one organisation, a GIN index over the organisation's
 //!   trigrams of the text (`organisation_trigrams`, see the migration of that name): each
 //!   key is the organisation and a trigram, so a common trigram's posting list holds only
 //!   that organisation's claims. Across all organisations (the reviewers' lists), a GIN
-//!   index over `search_text gin_trgm_ops`, which serves `search_text LIKE '%term%'`.
+//!   index over `search_text gin_trgm_ops`, which serves `search_text LIKE '%key%'`. Both
+//!   ask for the term's key too, and test the whole term with `strpos`.
 //!
 //! Trigram indexes cannot find terms of one or two characters. Those, and the first rows of
 //! any list ([`WALK`]), are read in the list's own order, through the list's own index,
@@ -36,10 +38,7 @@ use diesel::{
     sql_types::{Bool, Text},
 };
 
-use crate::domain::{
-    search::{TRIGRAM, fold, search_text},
-    values::TenantId,
-};
+use crate::domain::search::{Term, search_text};
 
 use super::{
     AnyConnection,
@@ -151,9 +150,9 @@ macro_rules! pg_found {
                     claim_search_texts::organisation_id,
                     claim_search_texts::search_text,
                 ),
-                organisation_trigrams($organisation.to_owned(), $term.folded.clone()),
+                organisation_trigrams($organisation.to_owned(), $term.key().to_owned()),
             )
-            .and(strpos(claim_search_texts::search_text, $term.folded.clone()).gt(0)),
+            .and(strpos(claim_search_texts::search_text, $term.folded().to_owned()).gt(0)),
         )
     };
 }
@@ -162,54 +161,22 @@ macro_rules! pg_found {
 /// term found in more than one row in forty fills a page of 25 from them.
 pub const WALK: i64 = 1000;
 
-/// A search term as it is compared.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Term {
-    folded: String,
-    /// The term as a tenant ID, when it is a whole one (in any of a GUID's spellings).
-    tenant: Option<String>,
-}
-
-impl Term {
-    /// The term folded, `None` when nothing is left to search for.
-    pub fn new(raw: &str) -> Option<Term> {
-        let folded = fold(raw.trim());
-        let tenant = TenantId::parse(raw).ok().map(|t| t.as_str().to_owned());
-        (!folded.is_empty()).then_some(Term { folded, tenant })
-    }
-
-    /// Whether the first rows of a list are worth testing one by one before an index is
-    /// asked: not for a whole tenant ID, which its own index finds at once (and which names
-    /// one customer, so its claims are few).
-    pub fn walks(&self) -> bool {
-        self.tenant.is_none()
-    }
-
-    /// Whether a trigram index can find it (three characters or more).
-    pub fn indexable(&self) -> bool {
-        self.folded.chars().count() >= TRIGRAM
-    }
-
-    /// The term as an FTS5 phrase: quoted, its quotes doubled.
-    fn phrase(&self) -> String {
-        format!("\"{}\"", self.folded.replace('"', "\"\""))
-    }
-
-    /// Whether `text` (not yet folded) contains the term.
-    pub fn found_in(&self, text: &str) -> bool {
-        fold(text).contains(&self.folded)
-    }
+/// The term's key ([`Term::key`]) as an FTS5 phrase: quoted, its quotes doubled.
+fn phrase(term: &Term) -> String {
+    format!("\"{}\"", term.key().replace('"', "\"\""))
 }
 
 /// Claims whose text contains the term, tested row by row (no index serves it).
 pub fn scanned(conn: &AnyConnection, term: &Term) -> Condition {
-    if let Some(tenant) = &term.tenant {
-        return Box::new(claims::tenant_id.eq(tenant.clone()));
+    if let Some(tenant) = term.tenant() {
+        return Box::new(claims::tenant_id.eq(tenant.to_owned()));
     }
     match conn {
-        AnyConnection::Sqlite(_) => Box::new(instr(claims::search_text, term.folded.clone()).gt(0)),
+        AnyConnection::Sqlite(_) => {
+            Box::new(instr(claims::search_text, term.folded().to_owned()).gt(0))
+        }
         AnyConnection::Postgresql(_) => {
-            Box::new(strpos(claims::search_text, term.folded.clone()).gt(0))
+            Box::new(strpos(claims::search_text, term.folded().to_owned()).gt(0))
         }
     }
 }
@@ -220,25 +187,25 @@ pub fn scanned(conn: &AnyConnection, term: &Term) -> Condition {
 /// PostgreSQL reads only that organisation's trigrams). A whole tenant ID is found by the
 /// tenant ID's own index ([`Term::walks`]).
 pub fn indexed(conn: &AnyConnection, term: &Term, organisation: Option<&str>) -> Condition {
-    if let Some(tenant) = &term.tenant {
-        return Box::new(claims::tenant_id.eq(tenant.clone()));
+    if let Some(tenant) = term.tenant() {
+        return Box::new(claims::tenant_id.eq(tenant.to_owned()));
     }
     if !term.indexable() {
         return scanned(conn, term);
     }
     match conn {
         AnyConnection::Sqlite(_) => {
-            let contains = instr(claims::search_text, term.folded.clone()).gt(0);
+            let contains = instr(claims::search_text, term.folded().to_owned()).gt(0);
             match organisation {
                 None => Box::new(
                     claims::id
-                        .eq_any(fts_found!(term.phrase()).select(claims_search::claim_id))
+                        .eq_any(fts_found!(phrase(term)).select(claims_search::claim_id))
                         .and(contains),
                 ),
                 Some(organisation) => Box::new(
                     claims::id
                         .eq_any(
-                            fts_found!(term.phrase(), organisation).select(claims_search::claim_id),
+                            fts_found!(phrase(term), organisation).select(claims_search::claim_id),
                         )
                         .and(contains),
                 ),
@@ -246,12 +213,17 @@ pub fn indexed(conn: &AnyConnection, term: &Term, organisation: Option<&str>) ->
         }
         AnyConnection::Postgresql(_) => match organisation {
             None => {
-                let pattern = format!("%{}%", super::like_escaped(&term.folded));
-                // PostgreSQL's LIKE escapes with a backslash unless told otherwise.
+                let pattern = format!("%{}%", super::like_escaped(term.key()));
+                // PostgreSQL's LIKE escapes with a backslash unless told otherwise. The
+                // index finds the key; `strpos` tests the whole term.
                 Box::new(
                     claims::id.eq_any(
                         claim_search_texts::table
                             .filter(claim_search_texts::search_text.like(pattern))
+                            .filter(
+                                strpos(claim_search_texts::search_text, term.folded().to_owned())
+                                    .gt(0),
+                            )
                             .select(claim_search_texts::claim_id),
                     ),
                 )
@@ -298,7 +270,7 @@ pub fn few_matches(
         return Ok((found.len() as i64 <= FEW).then_some(Few::Found(found)));
     }
     // Rowids, which the index holds: no entry's stored claim ID is read.
-    let found = fts_found!(term.phrase(), organisation)
+    let found = fts_found!(phrase(term), organisation)
         .select(claims_search::rowid)
         .limit(FEW + 1)
         .load::<i64>(conn)?;

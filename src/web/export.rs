@@ -11,10 +11,7 @@ use tokio::sync::mpsc;
 use crate::{
     domain::access,
     i18n::Catalogue,
-    service::{
-        DbPool,
-        associations::{self, ExportedClaim, ListRequest},
-    },
+    service::associations::{self, ExportedClaim, ListRequest},
 };
 
 use super::{error::AppError, session::Visitor, state::AppState};
@@ -48,7 +45,7 @@ pub async fn export_csv(
     let t = Catalogue::for_locale(visitor.locale);
     let bom = if format.format == "excel" { BOM } else { "" };
     let listed = (request, state.now());
-    let body = csv_stream(state.pool.clone(), organisation, listed, t, bom);
+    let body = csv_stream(state.clone(), organisation, listed, t, bom);
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header((
@@ -60,7 +57,7 @@ pub async fn export_csv(
 
 /// `bom` (or nothing), the header, then the rows batch by batch, read on a blocking thread.
 fn csv_stream(
-    pool: DbPool,
+    state: web::Data<AppState>,
     organisation: String,
     (request, now): (ListRequest, chrono::DateTime<chrono::Utc>),
     t: &'static Catalogue,
@@ -74,7 +71,8 @@ fn csv_stream(
         if tx.blocking_send(web::Bytes::from(header)).is_err() {
             return;
         }
-        let result = associations::export(&pool, &organisation, &request, now, BATCH, |batch| {
+        let listed = (organisation.as_str(), &request, now);
+        let result = associations::export(&state.pool, &state.context, listed, BATCH, |batch| {
             let chunk: String = batch.iter().map(|c| claim_record(c, t)).collect();
             tx.blocking_send(web::Bytes::from(chunk)).is_ok()
         });

@@ -240,6 +240,39 @@ async fn matches_beyond_the_first_rows_are_found_sorted_and_paged() {
     );
 }
 
+/// The index is asked for the term's rarest part (`m 4711`, not the `claim` every claim
+/// holds, counted in a sample of the texts), and every claim it returns is tested against
+/// the whole term: one holding only the part (`Item 4711`) is not found.
+#[actix_web::test]
+async fn a_term_is_found_whole_though_the_index_is_asked_for_its_rarest_part() {
+    let app = spawn_app().await;
+    // The three oldest, beyond the rows the lists test one by one before asking the index.
+    let rows: Vec<(String, String)> = named(&[
+        ("Claim 4711", "north.example"),
+        ("Item 4711", "south.example"),
+        ("Claim 4712", "east.example"),
+    ])
+    .into_iter()
+    .chain((0..1010).map(|i| (format!("Claim {i:04}"), format!("customer{i}.example"))))
+    .collect();
+    insert_claims(&app, PARTNER, "submitted", &rows);
+    // The counts are sampled again by the first search after a quarter of an hour.
+    app.clock.advance(Duration::minutes(16));
+    let partner = app.signed_in(PARTNER).await;
+    assert_eq!(found(&partner, "claim 4711").await, ["Claim 4711"]);
+    assert_eq!(found(&partner, "ITEM 471").await, ["Item 4711"]);
+    let reviewer = app.signed_in(REVIEWER).await;
+    let page = reviewer.get("/review?q=claim+4711").await;
+    assert_eq!(
+        page.texts("[data-testid=review-all] .claim-name a"),
+        ["Claim 4711"]
+    );
+    assert_eq!(
+        page.texts("[data-testid=review-queue] .claim-name a"),
+        ["Claim 4711"]
+    );
+}
+
 /// Claims that existed before the search text did got it from SQL's `lower()` (ASCII only
 /// on SQLite); the portal folds them again once, after that migration.
 #[actix_web::test]

@@ -10,6 +10,7 @@ use diesel::{
     connection::{InstrumentationEvent, SimpleConnection},
     sql_types::Text,
 };
+use portal::domain::{search::Term, trigrams::TrigramCounts};
 use portal::store::{
     AnyConnection,
     claim_list::{self, Cursor, ListQuery, SortColumn},
@@ -119,7 +120,7 @@ async fn searches_read_the_trigram_index() {
         programme: None,
         location_id: None,
         view: None,
-        search: Some("customer1009".to_owned()),
+        search: Term::new("customer1009", &TrigramCounts::default()),
         sort: SortColumn::UpdatedAt,
         descending: true,
         cursor: Cursor::First,
@@ -129,7 +130,7 @@ async fn searches_read_the_trigram_index() {
         let (rows, _) = claim_list::list(c, &list).unwrap();
         assert_eq!(rows.len(), 1);
         let filter = Filter {
-            search: Some("customer1009".to_owned()),
+            search: Term::new("customer1009", &TrigramCounts::default()),
             ..Filter::default()
         };
         let (rows, _) = review_lists::all(c, &filter, 25).unwrap();

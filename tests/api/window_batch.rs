@@ -36,6 +36,7 @@ pub fn job_context(address: &str) -> Context {
         webhooks_allow_private: true,
         webhook_disable_after_days: 5,
         view_counts: Default::default(),
+        search_terms: Default::default(),
     }
 }
 

@@ -24,6 +24,7 @@ mod programme;
 mod rate_limit;
 mod rejection_reasons;
 mod search_fold;
+mod search_keys;
 mod support;
 mod tenants;
 mod values;
