@@ -2,20 +2,25 @@
 //! for what matches and which index finds it).
 
 use chrono::NaiveDateTime;
-use diesel::prelude::*;
+use diesel::{
+    prelude::*,
+    sql_types::{Text, Timestamp},
+};
 
 use super::{
     AnyConnection,
     claim_list::{Cursor, ListQuery, ListRow, SortColumn, ordered, page_of},
+    row_bound::{Side, row_bound},
     schema::claims,
     search::{self, Condition, Db, Few},
 };
 use crate::domain::search::Term;
 
-/// Where the first [`search::WALK`] rows of the list (after its cursor) end.
+/// Where the first [`search::WALK`] rows of the list (after its cursor) end: the last
+/// one's value in the list's order, and its ID.
 enum Boundary {
-    At(NaiveDateTime),
-    Text(String),
+    At(NaiveDateTime, String),
+    Text(String, String),
 }
 
 /// The page: from every match the index finds, sorted, when they are few; else first from
@@ -40,23 +45,23 @@ pub(super) fn searched(
     };
     let boundary = match q.sort {
         SortColumn::UpdatedAt => walked
-            .select(claims::updated_at)
+            .select((claims::updated_at, claims::id))
             .offset(search::WALK - 1)
             .first(conn)
             .optional()?
-            .map(Boundary::At),
+            .map(|(at, id)| Boundary::At(at, id)),
         SortColumn::Name => walked
-            .select(claims::name)
+            .select((claims::name, claims::id))
             .offset(search::WALK - 1)
             .first(conn)
             .optional()?
-            .map(Boundary::Text),
+            .map(|(name, id)| Boundary::Text(name, id)),
         SortColumn::Domain => walked
-            .select(claims::customer_domain)
+            .select((claims::customer_domain, claims::id))
             .offset(search::WALK - 1)
             .first(conn)
             .optional()?
-            .map(Boundary::Text),
+            .map(|(domain, id)| Boundary::Text(domain, id)),
     };
     let Some(first) = ordered(q, false) else {
         return Ok((Vec::new(), false));
@@ -121,20 +126,21 @@ fn sorted(
 type Page =
     claims::BoxedQuery<'static, Db, diesel::dsl::SqlTypeOf<diesel::dsl::AsSelect<ListRow, Db>>>;
 
-/// `query` up to the boundary, the boundary's ties included: a prefix of the list's order.
+/// `query` up to the boundary row, included: a prefix of the list's order.
 fn within(query: Page, sort: SortColumn, descending: bool, boundary: Boundary) -> Page {
-    match (sort, boundary, descending) {
-        (SortColumn::UpdatedAt, Boundary::At(at), true) => query.filter(claims::updated_at.ge(at)),
-        (SortColumn::UpdatedAt, Boundary::At(at), false) => query.filter(claims::updated_at.le(at)),
-        (SortColumn::Name, Boundary::Text(name), true) => query.filter(claims::name.ge(name)),
-        (SortColumn::Name, Boundary::Text(name), false) => query.filter(claims::name.le(name)),
-        (SortColumn::Domain, Boundary::Text(domain), true) => {
-            query.filter(claims::customer_domain.ge(domain))
+    let side = Side::walked(descending);
+    let bound = match (sort, boundary) {
+        (SortColumn::UpdatedAt, Boundary::At(at, id)) => {
+            row_bound::<Timestamp, _>("updated_at", side, (at, id))
         }
-        (SortColumn::Domain, Boundary::Text(domain), false) => {
-            query.filter(claims::customer_domain.le(domain))
+        (SortColumn::Name, Boundary::Text(name, id)) => {
+            row_bound::<Text, _>("name", side, (name, id))
+        }
+        (SortColumn::Domain, Boundary::Text(domain, id)) => {
+            row_bound::<Text, _>("customer_domain", side, (domain, id))
         }
         // A boundary of another column's type is not made above.
-        (_, _, _) => query,
-    }
+        (_, _) => return query,
+    };
+    query.filter(bound)
 }

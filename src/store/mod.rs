@@ -37,6 +37,7 @@ pub mod pool_metrics;
 pub mod product_names;
 pub mod registry;
 pub mod review_lists;
+mod row_bound;
 pub mod runners;
 pub mod schema;
 pub mod search;

@@ -18,6 +18,7 @@ use super::{
     cursor_time,
     fixed_sql::fixed_condition,
     parse_cursor_time,
+    row_bound::{Side, row_bound},
     schema::{claims, organisations},
     search::{self, Condition},
 };
@@ -125,35 +126,32 @@ pub fn queue(
     // page of the queue is larger than the list's, so is the walk).
     let mut walked = claims::table
         .filter(waiting_for_staff())
-        .select(claims::submitted_at)
+        .select((claims::submitted_at, claims::id))
         .offset(search::WALK * 4 - 1)
         .into_boxed();
     walked = match newest_first {
         false => walked.order((claims::submitted_at.asc(), claims::id.asc())),
         true => walked.order((claims::submitted_at.desc(), claims::id.desc())),
     };
-    let until = walked.first::<Option<NaiveDateTime>>(conn).optional()?;
+    let last_walked = walked
+        .first::<(Option<NaiveDateTime>, String)>(conn)
+        .optional()?;
+    let until = last_walked.clone().and_then(|(at, id)| Some((at?, id)));
     let scanned = matching!(conn, term, scanned);
-    let found = waiting(
-        conn,
-        (Some(scanned), false),
-        until.flatten(),
-        newest_first,
-        limit,
-    )?;
-    if found.len() as i64 >= limit || until.is_none() {
+    let found = waiting(conn, (Some(scanned), false), until, newest_first, limit)?;
+    if found.len() as i64 >= limit || last_walked.is_none() {
         return Ok(found);
     }
     let indexed = matching!(conn, term, indexed, None);
     waiting(conn, (Some(indexed), true), None, newest_first, limit)
 }
 
-/// Claims waiting for staff that match, in the queue's order, up to `until` (its submission
-/// time, ties included) when given.
+/// Claims waiting for staff that match, in the queue's order, up to `until` (a row's
+/// submission time and ID) when given.
 fn waiting(
     conn: &mut AnyConnection,
     (matching, matches_first): (Option<Condition>, bool),
-    until: Option<NaiveDateTime>,
+    until: Option<(NaiveDateTime, String)>,
     newest_first: bool,
     limit: i64,
 ) -> QueryResult<Vec<ReviewRow>> {
@@ -164,11 +162,10 @@ fn waiting(
     if let Some(matching) = matching {
         query = query.filter(matching);
     }
-    query = match (newest_first, until) {
-        (_, None) => query,
-        (false, Some(until)) => query.filter(claims::submitted_at.le(until)),
-        (true, Some(until)) => query.filter(claims::submitted_at.ge(until)),
-    };
+    if let Some(until) = until {
+        let side = Side::walked(newest_first);
+        query = query.filter(row_bound::<Timestamp, _>("submitted_at", side, until));
+    }
     // As in `page`: an index's matches are sorted, not found by walking the queue's order.
     let submitted =
         sql::<Nullable<Timestamp>>("COALESCE(claims.submitted_at, claims.submitted_at)");
@@ -231,21 +228,25 @@ pub fn all(
     // [`search::WALK`]th claim after the cursor): enough for a frequent term.
     let mut walked = claims::table
         .filter(claims::status.ne("draft"))
-        .select(claims::updated_at)
+        .select((claims::updated_at, claims::id))
         .order((claims::updated_at.desc(), claims::id.desc()))
         .offset(search::WALK - 1)
         .into_boxed();
-    if let Some((at, _)) = &after {
-        walked = walked.filter(claims::updated_at.le(*at));
+    if let Some(after) = &after {
+        walked = walked.filter(row_bound::<Timestamp, _>(
+            "updated_at",
+            Side::UpTo,
+            after.clone(),
+        ));
     }
-    let since = walked.first::<NaiveDateTime>(conn).optional()?;
+    let since = walked.first::<(NaiveDateTime, String)>(conn).optional()?;
     let scanned = matching!(conn, term, scanned);
     let (rows, more) = page(
         conn,
         filter,
         after.clone(),
         (Some(scanned), false),
-        since,
+        since.clone(),
         limit,
     )?;
     if more || since.is_none() {
@@ -256,13 +257,13 @@ pub fn all(
 }
 
 /// A page of `all`: the claims that pass the filters and `matching`, changed at or after
-/// `since`, after the cursor `after`.
+/// `since` (a row's change and ID), after the cursor `after`.
 fn page(
     conn: &mut AnyConnection,
     filter: &Filter,
     after: Option<(NaiveDateTime, String)>,
     (matching, matches_first): (Option<Condition>, bool),
-    since: Option<NaiveDateTime>,
+    since: Option<(NaiveDateTime, String)>,
     limit: i64,
 ) -> QueryResult<(Vec<ReviewRow>, bool)> {
     let mut query = claims::table
@@ -285,7 +286,7 @@ fn page(
         query = query.filter(matching);
     }
     if let Some(since) = since {
-        query = query.filter(claims::updated_at.ge(since));
+        query = query.filter(row_bound::<Timestamp, _>("updated_at", Side::From, since));
     }
     if let Some((at, id)) = after {
         // The bound alone first, so the planner reads an index range (see `claims::list`).

@@ -3,7 +3,8 @@
 //! claims.
 
 use chrono::{Duration, NaiveDate};
-use portal::store::{claims, organisations, users};
+use diesel::{ExpressionMethods, RunQueryDsl};
+use portal::store::{claims, organisations, schema, users};
 
 use crate::{helpers::*, wizard::NORTHWIND_TENANT};
 
@@ -271,6 +272,54 @@ async fn a_term_is_found_whole_though_the_index_is_asked_for_its_rarest_part() {
         page.texts("[data-testid=review-queue] .claim-name a"),
         ["Claim 4711"]
     );
+}
+
+/// A thousand claims changed at one instant (as when the job closes their windows): the
+/// rows a list tests one by one end at a row, not at a time, and what lies beyond them is
+/// still found.
+#[actix_web::test]
+async fn claims_changed_at_one_instant_are_searched_past_the_first_rows() {
+    let app = spawn_app().await;
+    let rows: Vec<(String, String)> = (0..1030)
+        .map(|i| (format!("Claim {i:04}"), format!("customer{i}.example")))
+        .collect();
+    insert_claims(&app, PARTNER, "submitted", &rows);
+    // As the window job leaves them: all changed at one instant.
+    let instant = NaiveDate::from_ymd_opt(2026, 11, 2)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
+    let mut pooled = app.pool.get().unwrap();
+    let conn: &mut portal::store::AnyConnection = &mut pooled;
+    diesel::update(schema::claims::table)
+        .set(schema::claims::updated_at.eq(instant))
+        .execute(conn)
+        .unwrap();
+    drop(pooled);
+    let reviewer = app.signed_in(REVIEWER).await;
+    for (term, name) in [
+        ("claim 0007", "Claim 0007"),
+        ("CLAIM 1029", "Claim 1029"),
+        ("customer512.", "Claim 0512"),
+    ] {
+        let page = reviewer.get(&format!("/review?q={}", query(term))).await;
+        let all = page.texts("[data-testid=review-all] .claim-name a");
+        assert_eq!(all, [name], "{term}");
+        let queue = page.texts("[data-testid=review-queue] .claim-name a");
+        assert_eq!(queue, [name], "{term}");
+    }
+    let page = reviewer.get("/review?q=claim+10").await;
+    let mut names = page.texts("[data-testid=review-all] .claim-name a");
+    names.sort();
+    let expected: Vec<String> = (1000..1025).map(|i| format!("Claim {i}")).collect();
+    assert_eq!(names.len(), 25);
+    assert!(names.iter().all(|n| n.starts_with("Claim 10")), "{names:?}");
+    let partner = app.signed_in(PARTNER).await;
+    assert_eq!(found(&partner, "claim 0007").await, ["Claim 0007"]);
+    let by_name = partner
+        .get("/associations?q=claim+10&sort=name&dir=asc")
+        .await;
+    assert_eq!(by_name.texts("tbody .claim-name"), expected);
 }
 
 /// Claims that existed before the search text did got it from SQL's `lower()` (ASCII only
