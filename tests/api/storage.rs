@@ -95,3 +95,27 @@ async fn sqlite_runs_in_wal_mode() {
     assert_eq!(mode.journal_mode, "wal");
     conn.batch_execute("SELECT 1").unwrap();
 }
+
+/// A PostgreSQL connection plans each statement once, generically, and starts no parallel
+/// workers for a page's few index ranges.
+#[actix_web::test]
+async fn postgresql_connections_plan_generically_without_parallel_workers() {
+    let app = spawn_app().await;
+    if !app.database.is_postgres() {
+        return;
+    }
+    #[derive(diesel::QueryableByName)]
+    struct Setting {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        setting: String,
+    }
+    let mut conn = app.pool.get().unwrap();
+    let mut show = |name: &str| -> String {
+        diesel::sql_query(format!("SELECT current_setting('{name}') AS setting"))
+            .get_result::<Setting>(&mut **conn)
+            .unwrap()
+            .setting
+    };
+    assert_eq!(show("plan_cache_mode"), "force_generic_plan");
+    assert_eq!(show("max_parallel_workers_per_gather"), "0");
+}
