@@ -9,8 +9,12 @@ use crate::domain::{
 };
 
 use super::{
-    AnyConnection, connection::load_direct, cursor_time, db_time, parse_cursor_time,
-    schema::claims, search::Db,
+    AnyConnection,
+    connection::load_direct,
+    cursor_time, db_time, parse_cursor_time,
+    row_bound::{Below, Side, row_bound, rows},
+    schema::claims,
+    search::Db,
 };
 
 /// One row of the Customer associations list (codes read as the domain's values).
@@ -143,71 +147,27 @@ pub(super) fn ordered(
                 .le(db_time(ends_by)),
             ),
     };
-    // Reading backwards (Previous) flips the order; rows are flipped back below. Each cursor
-    // condition repeats its bound alone (`x >= v AND (x > v OR …)`): the planner turns that
-    // into an index range, where the OR alone made it walk every row before the cursor.
+    // Reading backwards (Previous) flips the order; rows are flipped back below.
     let backwards = matches!(q.cursor, Cursor::Before(_));
     let descending = q.descending != backwards;
-    query = match (&q.cursor, q.sort) {
-        (Cursor::First, _) => query,
-        (
-            Cursor::After(KeysetPosition { value, id })
-            | Cursor::Before(KeysetPosition { value, id }),
-            sort,
-        ) => {
-            let after = !backwards;
-            let forward_greater = after != q.descending;
-            match sort {
-                SortColumn::UpdatedAt => {
-                    let at = parse_cursor_time(value)?;
-                    if forward_greater {
-                        query.filter(claims::updated_at.ge(at)).filter(
-                            claims::updated_at
-                                .gt(at)
-                                .or(claims::updated_at.eq(at).and(claims::id.gt(id.clone()))),
-                        )
-                    } else {
-                        query.filter(claims::updated_at.le(at)).filter(
-                            claims::updated_at
-                                .lt(at)
-                                .or(claims::updated_at.eq(at).and(claims::id.lt(id.clone()))),
-                        )
-                    }
-                }
-                SortColumn::Name => {
-                    if forward_greater {
-                        query.filter(claims::name.ge(value.clone())).filter(
-                            claims::name.gt(value.clone()).or(claims::name
-                                .eq(value.clone())
-                                .and(claims::id.gt(id.clone()))),
-                        )
-                    } else {
-                        query.filter(claims::name.le(value.clone())).filter(
-                            claims::name.lt(value.clone()).or(claims::name
-                                .eq(value.clone())
-                                .and(claims::id.lt(id.clone()))),
-                        )
-                    }
-                }
-                SortColumn::Domain => {
-                    let (v, i) = (value.clone(), id.clone());
-                    if forward_greater {
-                        query.filter(claims::customer_domain.ge(v.clone())).filter(
-                            claims::customer_domain
-                                .gt(v.clone())
-                                .or(claims::customer_domain.eq(v).and(claims::id.gt(i))),
-                        )
-                    } else {
-                        query.filter(claims::customer_domain.le(v.clone())).filter(
-                            claims::customer_domain
-                                .lt(v.clone())
-                                .or(claims::customer_domain.eq(v).and(claims::id.lt(i))),
-                        )
-                    }
-                }
+    if let Cursor::After(KeysetPosition { value, id })
+    | Cursor::Before(KeysetPosition { value, id }) = &q.cursor
+    {
+        let side = Side::after(descending);
+        let id = id.clone();
+        query = query.filter(match q.sort {
+            SortColumn::UpdatedAt => {
+                let at = parse_cursor_time(value)?;
+                row_bound((claims::updated_at, claims::id), side, (at, id))
             }
-        }
-    };
+            SortColumn::Name => row_bound((claims::name, claims::id), side, (value.clone(), id)),
+            SortColumn::Domain => row_bound(
+                (claims::customer_domain, claims::id),
+                side,
+                (value.clone(), id),
+            ),
+        });
+    }
     // COALESCE(x, x) is x, but keeps the planner off the updated_at index: the matches are
     // found first and sorted.
     let searching = matches_first;
@@ -273,11 +233,7 @@ fn newest_first_unfiltered(
             let Some(at) = parse_cursor_time(value) else {
                 return Ok(Some(Vec::new()));
             };
-            let older = newest.filter(claims::updated_at.le(at)).filter(
-                claims::updated_at
-                    .lt(at)
-                    .or(claims::updated_at.eq(at).and(claims::id.lt(id))),
-            );
+            let older = newest.filter(rows((claims::updated_at, claims::id), Below, (at, id)));
             load_direct(conn, older).map(Some)
         }
         Cursor::Before(_) => Ok(None),

@@ -2,10 +2,7 @@
 //! for what matches and which index finds it).
 
 use chrono::NaiveDateTime;
-use diesel::{
-    prelude::*,
-    sql_types::{Text, Timestamp},
-};
+use diesel::prelude::*;
 
 use super::{
     AnyConnection,
@@ -131,13 +128,13 @@ fn within(query: Page, sort: SortColumn, descending: bool, boundary: Boundary) -
     let side = Side::walked(descending);
     let bound = match (sort, boundary) {
         (SortColumn::UpdatedAt, Boundary::At(at, id)) => {
-            row_bound::<Timestamp, _>("updated_at", side, (at, id))
+            row_bound((claims::updated_at, claims::id), side, (at, id))
         }
         (SortColumn::Name, Boundary::Text(name, id)) => {
-            row_bound::<Text, _>("name", side, (name, id))
+            row_bound((claims::name, claims::id), side, (name, id))
         }
         (SortColumn::Domain, Boundary::Text(domain, id)) => {
-            row_bound::<Text, _>("customer_domain", side, (domain, id))
+            row_bound((claims::customer_domain, claims::id), side, (domain, id))
         }
         // A boundary of another column's type is not made above.
         (_, _) => return query,

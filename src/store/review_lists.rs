@@ -18,7 +18,7 @@ use super::{
     cursor_time,
     fixed_sql::fixed_condition,
     parse_cursor_time,
-    row_bound::{Side, row_bound},
+    row_bound::{Below, Side, row_bound, rows},
     schema::{claims, organisations},
     search::{self, Condition},
 };
@@ -164,7 +164,7 @@ fn waiting(
     }
     if let Some(until) = until {
         let side = Side::walked(newest_first);
-        query = query.filter(row_bound::<Timestamp, _>("submitted_at", side, until));
+        query = query.filter(row_bound((claims::submitted_at, claims::id), side, until));
     }
     // As in `page`: an index's matches are sorted, not found by walking the queue's order.
     let submitted =
@@ -233,11 +233,8 @@ pub fn all(
         .offset(search::WALK - 1)
         .into_boxed();
     if let Some(after) = &after {
-        walked = walked.filter(row_bound::<Timestamp, _>(
-            "updated_at",
-            Side::UpTo,
-            after.clone(),
-        ));
+        let columns = (claims::updated_at, claims::id);
+        walked = walked.filter(row_bound(columns, Side::UpTo, after.clone()));
     }
     let since = walked.first::<(NaiveDateTime, String)>(conn).optional()?;
     let scanned = matching!(conn, term, scanned);
@@ -286,15 +283,14 @@ fn page(
         query = query.filter(matching);
     }
     if let Some(since) = since {
-        query = query.filter(row_bound::<Timestamp, _>("updated_at", Side::From, since));
+        query = query.filter(row_bound(
+            (claims::updated_at, claims::id),
+            Side::From,
+            since,
+        ));
     }
-    if let Some((at, id)) = after {
-        // The bound alone first, so the planner reads an index range (see `claims::list`).
-        query = query.filter(claims::updated_at.le(at)).filter(
-            claims::updated_at
-                .lt(at)
-                .or(claims::updated_at.eq(at).and(claims::id.lt(id))),
-        );
+    if let Some(after) = after {
+        query = query.filter(rows((claims::updated_at, claims::id), Below, after));
     }
     // The index's matches are found first and sorted: COALESCE(x, x) is x, but keeps the
     // planner from walking every claim in the updated_at index to find a rare term's few.
@@ -335,12 +331,7 @@ fn newest(
             Some(status) => load_direct(conn, first.filter(claims::status.eq(status))),
         };
     };
-    // The bound alone first, so the planner reads an index range (see `claims::list`).
-    let older = first.filter(claims::updated_at.le(at)).filter(
-        claims::updated_at
-            .lt(at)
-            .or(claims::updated_at.eq(at).and(claims::id.lt(id))),
-    );
+    let older = first.filter(rows((claims::updated_at, claims::id), Below, (at, id)));
     match status {
         None => load_direct(conn, older),
         Some(status) => load_direct(conn, older.filter(claims::status.eq(status))),
