@@ -227,3 +227,79 @@ async fn the_export_streams_every_row_and_defuses_formulas() {
     let unique: std::collections::HashSet<_> = names.iter().collect();
     assert_eq!(unique.len(), 1204, "no row twice across batches");
 }
+
+/// Every claim changed at one instant, half of them with one name: Next pages through each
+/// claim once, in every order and in the reviewers' list too, and Previous comes back.
+#[actix_web::test]
+async fn claims_with_one_time_and_one_name_are_each_paged_once() {
+    use diesel::ExpressionMethods;
+    let app = spawn_app().await;
+    let rows: Vec<(String, String)> = (0..60)
+        .map(|i| match i % 2 {
+            0 => ("Same name".to_owned(), format!("customer{i:02}.example")),
+            _ => (format!("Claim {i:02}"), "same.example".to_owned()),
+        })
+        .collect();
+    insert_claims(&app, PARTNER, "submitted", &rows);
+    let instant = chrono::NaiveDate::from_ymd_opt(2026, 11, 2)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
+    let mut pooled = app.pool.get().unwrap();
+    let conn: &mut portal::store::AnyConnection = &mut pooled;
+    diesel::update(schema::claims::table)
+        .set(schema::claims::updated_at.eq(instant))
+        .execute(conn)
+        .unwrap();
+    drop(pooled);
+    let partner = app.signed_in(PARTNER).await;
+    for list in [
+        "/associations",
+        "/associations?sort=name&dir=asc",
+        "/associations?sort=domain&dir=desc",
+        "/associations?status=submitted",
+    ] {
+        let mut page = partner.get(list).await;
+        let first = page.texts("tbody .claim-link, tbody .claim-name");
+        let mut seen = Vec::new();
+        let mut pages = 1;
+        loop {
+            seen.extend(page.texts("tbody .claim-name"));
+            let Some(next) = page.attr("a[rel=next]", "href") else {
+                break;
+            };
+            page = partner.get(&next).await;
+            pages += 1;
+        }
+        assert_eq!((seen.len(), pages), (60, 3), "{list}");
+        let back = partner
+            .get(&page.attr("a[rel=prev]", "href").unwrap())
+            .await;
+        let back = partner
+            .get(&back.attr("a[rel=prev]", "href").unwrap())
+            .await;
+        assert_eq!(
+            back.texts("tbody .claim-link, tbody .claim-name"),
+            first,
+            "{list}"
+        );
+        assert_eq!(back.count("a[rel=prev]"), 0, "{list}");
+        seen.sort();
+        let mut expected: Vec<String> = rows.iter().map(|(name, _)| name.clone()).collect();
+        expected.sort();
+        assert_eq!(seen, expected, "{list}");
+    }
+    let reviewer = app.signed_in(REVIEWER).await;
+    let mut page = reviewer.get("/review").await;
+    let mut seen = Vec::new();
+    loop {
+        seen.extend(page.texts("[data-testid=review-all] .claim-name a"));
+        let Some(next) = page.attr("a[rel=next]", "href") else {
+            break;
+        };
+        page = reviewer.get(&next).await;
+    }
+    assert!(seen.len() >= 60, "{}", seen.len());
+    let ours = seen.iter().filter(|n| n.as_str() == "Same name").count();
+    assert_eq!(ours, 30);
+}
