@@ -103,6 +103,9 @@ pub struct Term {
     tenant: Option<String>,
     /// The part a trigram index is asked for ([`TrigramCounts::rarest_part`]).
     key: String,
+    /// About how many texts of the sample hold the term, of how many
+    /// ([`TrigramCounts::holding`]).
+    sampled: (u32, u32),
 }
 
 impl Term {
@@ -112,17 +115,29 @@ impl Term {
         let folded = fold(raw.trim());
         let tenant = TenantId::parse(raw).ok().map(|t| t.as_str().to_owned());
         let key = counts.rarest_part(&folded);
+        let sampled = (counts.holding(&folded), counts.texts());
         (!folded.is_empty()).then_some(Term {
             folded,
             tenant,
             key,
+            sampled,
         })
     }
 
     /// Whether `raw` needs trigram counts to be searched for: not a whole tenant ID (which
     /// its own index finds) nor a term too short for a trigram.
     pub fn needs_counts(raw: &str) -> bool {
-        TenantId::parse(raw).is_err() && fold(raw.trim()).chars().count() > TRIGRAM
+        TenantId::parse(raw).is_err() && fold(raw.trim()).chars().count() >= TRIGRAM
+    }
+
+    /// About how many of `rows` claims hold the term, by the sample (0 without one): a
+    /// list that expects a page of matches among its first rows reads them first.
+    pub fn expected_in(&self, rows: i64) -> i64 {
+        let (holding, texts) = self.sampled;
+        match texts {
+            0 => 0,
+            _ => rows.saturating_mul(i64::from(holding)) / i64::from(texts),
+        }
     }
 
     /// The term as compared with each text.

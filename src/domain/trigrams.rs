@@ -64,6 +64,17 @@ impl TrigramCounts {
         self.trigrams.get(trigram).copied().unwrap_or(0)
     }
 
+    /// About how many texts of the sample hold the folded term: as many as hold its rarest
+    /// run of four (of three, for a term of three characters); 0 for a shorter term.
+    pub fn holding(&self, folded: &str) -> u32 {
+        let chars: Vec<char> = folded.chars().collect();
+        let fours = runs::<4>(&chars).map(|q| self.quadgrams.get(&q).copied().unwrap_or(0));
+        match chars.len() {
+            TRIGRAM => self.count(&[chars[0], chars[1], chars[2]]),
+            _ => fours.min().unwrap_or(0),
+        }
+    }
+
     /// How many texts were sampled.
     pub fn texts(&self) -> u32 {
         self.texts

@@ -262,6 +262,10 @@ async fn a_term_is_found_whole_though_the_index_is_asked_for_its_rarest_part() {
     let partner = app.signed_in(PARTNER).await;
     assert_eq!(found(&partner, "claim 4711").await, ["Claim 4711"]);
     assert_eq!(found(&partner, "ITEM 471").await, ["Item 4711"]);
+    // A term the sample finds in nearly every claim: the newest rows first.
+    let page = partner.get("/associations?q=claim+0").await;
+    assert_eq!(page.count("tbody tr"), 25);
+    assert_eq!(page.text("tbody tr:first-child .claim-name"), "Claim 0999");
     let reviewer = app.signed_in(REVIEWER).await;
     let page = reviewer.get("/review?q=claim+4711").await;
     assert_eq!(

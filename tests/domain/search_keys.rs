@@ -59,7 +59,8 @@ fn without_counts_or_a_choice_the_whole_term_is_asked_for() {
     for term in ["ab", "a", "", "471"] {
         assert_eq!(counts.rarest_part(term), term);
     }
-    assert!(!Term::needs_counts("471"));
+    assert!(!Term::needs_counts("47"));
+    assert!(Term::needs_counts("471"));
     assert!(Term::needs_counts("4711"));
     assert!(!Term::needs_counts("A2B3C4D5-E6F7-4A8B-9C0D-1E2F3A4B5C6D"));
 }
@@ -91,4 +92,20 @@ fn sample_starts_spread_evenly_between_the_first_and_last_identifier() {
     assert!(starts.windows(2).all(|w| w[0] < w[1]), "{starts:?}");
     assert!(starts.iter().all(|s| s.as_str() < last), "{starts:?}");
     assert_eq!(spread_ids("not an id", last, 4), ["not an id"]);
+}
+
+#[test]
+fn how_many_claims_hold_a_term_is_estimated_from_its_rarest_run_of_four() {
+    let counts = claims();
+    // 110 texts: "claim 47" in 11 of them (47, 4710 … 4719), "claim 4711" in one.
+    assert_eq!(counts.holding("claim 47"), 11);
+    assert_eq!(counts.holding("claim 4711"), 1);
+    assert_eq!(counts.holding("471"), 10);
+    assert_eq!(counts.holding("47"), 0);
+    let frequent = Term::new("CLAIM", &counts).unwrap();
+    assert_eq!(frequent.expected_in(1000), 1000);
+    let rare = Term::new("claim 4711", &counts).unwrap();
+    assert_eq!(rare.expected_in(1000), 9);
+    let unsampled = Term::new("claim", &TrigramCounts::default()).unwrap();
+    assert_eq!(unsampled.expected_in(1000), 0);
 }
