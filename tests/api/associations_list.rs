@@ -3,7 +3,11 @@
 use diesel::{QueryDsl, RunQueryDsl};
 use portal::store::schema;
 
-use crate::{helpers::*, search::insert_claims, wizard::NORTHWIND_TENANT};
+use crate::{
+    helpers::*,
+    search::{changed_at_one_instant, insert_claims},
+    wizard::NORTHWIND_TENANT,
+};
 
 /// Inserts `n` claims for the partner's organisation straight into the store (the wizard
 /// has its own tests); names "Claim 001"…, one minute apart, the newest last.
@@ -232,7 +236,6 @@ async fn the_export_streams_every_row_and_defuses_formulas() {
 /// claim once, in every order and in the reviewers' list too, and Previous comes back.
 #[actix_web::test]
 async fn claims_with_one_time_and_one_name_are_each_paged_once() {
-    use diesel::ExpressionMethods;
     let app = spawn_app().await;
     let rows: Vec<(String, String)> = (0..60)
         .map(|i| match i % 2 {
@@ -241,17 +244,7 @@ async fn claims_with_one_time_and_one_name_are_each_paged_once() {
         })
         .collect();
     insert_claims(&app, PARTNER, "submitted", &rows);
-    let instant = chrono::NaiveDate::from_ymd_opt(2026, 11, 2)
-        .unwrap()
-        .and_hms_opt(9, 0, 0)
-        .unwrap();
-    let mut pooled = app.pool.get().unwrap();
-    let conn: &mut portal::store::AnyConnection = &mut pooled;
-    diesel::update(schema::claims::table)
-        .set(schema::claims::updated_at.eq(instant))
-        .execute(conn)
-        .unwrap();
-    drop(pooled);
+    changed_at_one_instant(&app);
     let partner = app.signed_in(PARTNER).await;
     for list in [
         "/associations",

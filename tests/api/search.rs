@@ -14,6 +14,20 @@ pub fn insert_claims(app: &TestApp, partner: &str, status: &str, rows: &[(String
     insert_claims_on(app, partner, status, NORTHWIND_TENANT, rows);
 }
 
+/// Gives every claim one `updated_at`, as the window job leaves a batch it closed.
+pub fn changed_at_one_instant(app: &TestApp) {
+    let instant = NaiveDate::from_ymd_opt(2026, 11, 2)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
+    let mut pooled = app.pool.get().unwrap();
+    let conn: &mut portal::store::AnyConnection = &mut pooled;
+    diesel::update(schema::claims::table)
+        .set(schema::claims::updated_at.eq(instant))
+        .execute(conn)
+        .unwrap();
+}
+
 /// As [`insert_claims`], on the customer tenant given.
 fn insert_claims_on(
     app: &TestApp,
@@ -288,18 +302,7 @@ async fn claims_changed_at_one_instant_are_searched_past_the_first_rows() {
         .map(|i| (format!("Claim {i:04}"), format!("customer{i}.example")))
         .collect();
     insert_claims(&app, PARTNER, "submitted", &rows);
-    // As the window job leaves them: all changed at one instant.
-    let instant = NaiveDate::from_ymd_opt(2026, 11, 2)
-        .unwrap()
-        .and_hms_opt(9, 0, 0)
-        .unwrap();
-    let mut pooled = app.pool.get().unwrap();
-    let conn: &mut portal::store::AnyConnection = &mut pooled;
-    diesel::update(schema::claims::table)
-        .set(schema::claims::updated_at.eq(instant))
-        .execute(conn)
-        .unwrap();
-    drop(pooled);
+    changed_at_one_instant(&app);
     let reviewer = app.signed_in(REVIEWER).await;
     for (term, name) in [
         ("claim 0007", "Claim 0007"),
